@@ -1,0 +1,65 @@
+import type { CallSpec } from '#shared/api/define.ts';
+import { ApiError, forbiddenError, unauthenticatedError } from '#shared/api/errors.ts';
+import { IDLE_LOCK_MINUTES_DEFAULT } from '#shared/domain/clinic.ts';
+import { roleLabels } from '#shared/domain/roles.ts';
+import type { Session, SessionStore } from '../auth/sessions.ts';
+import { findClinic } from '../clinics/clinic-rows.ts';
+import type { Db } from '../db/database.ts';
+import { findUserById, roleIn } from '../users/user-rows.ts';
+import type { ClinicScope } from './context.ts';
+
+export function idleLockMinutesFor(db: Db, session: Session): number {
+  if (session.activeClinicId === null) return IDLE_LOCK_MINUTES_DEFAULT;
+  return findClinic(db, session.activeClinicId)?.idleLockMinutes ?? IDLE_LOCK_MINUTES_DEFAULT;
+}
+
+/**
+ * Finds the caller's session and applies the idle lock. Everything is re-read from the
+ * database, so a deactivated user or a role taken away counts from the very next call.
+ */
+export function resolveSession(
+  db: Db,
+  sessions: SessionStore,
+  token: string | null,
+  spec: CallSpec,
+  nowMs: number,
+): Session {
+  const session = token === null ? undefined : sessions.find(token);
+  if (session === undefined) throw unauthenticatedError('NO_SESSION', 'Please sign in.');
+  if (sessions.isExpired(session, nowMs)) {
+    sessions.end(session.id);
+    throw unauthenticatedError('SESSION_EXPIRED', 'Your session has ended; please sign in again.');
+  }
+  const user = findUserById(db, session.userId);
+  if (user === undefined || !user.active) {
+    sessions.end(session.id);
+    throw unauthenticatedError('SESSION_EXPIRED', 'This account is no longer active; ask an administrator.');
+  }
+  if (!session.locked && nowMs - session.lastActivityMs > idleLockMinutesFor(db, session) * 60_000) {
+    session.locked = true;
+  }
+  if (session.locked && spec.whileLocked !== true) {
+    throw unauthenticatedError('SESSION_LOCKED', 'The screen is locked; enter your password to continue.');
+  }
+  if (spec.whileLocked !== true) session.lastActivityMs = nowMs;
+  return session;
+}
+
+export function resolveClinicScope(db: Db, session: Session, spec: CallSpec): ClinicScope | null {
+  if (spec.access.kind !== 'clinic') {
+    if (session.activeClinicId === null) return null;
+    const role = roleIn(db, session.userId, session.activeClinicId);
+    return role === null ? null : { clinicId: session.activeClinicId, role };
+  }
+  if (session.activeClinicId === null) throw forbiddenError('Choose a clinic first.');
+  const role = roleIn(db, session.userId, session.activeClinicId);
+  if (role === null) throw forbiddenError('You no longer have a role in this clinic; ask an administrator.');
+  if (!spec.access.roles.includes(role)) {
+    throw forbiddenError(`Your role (${roleLabels[role]}) does not allow this.`);
+  }
+  return { clinicId: session.activeClinicId, role };
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}

@@ -1,0 +1,54 @@
+import type { AuditOutcome } from '#shared/api/calls/audit.ts';
+import type { CallName, CallResult, ParsedInput } from '#shared/api/contract.ts';
+import { ApiError } from '#shared/api/errors.ts';
+import type { Role } from '#shared/domain/roles.ts';
+import type { AuditDetail } from '../audit/record.ts';
+import type { Session, SessionStore } from '../auth/sessions.ts';
+import type { Db } from '../db/database.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { EventBus } from '../platform/events.ts';
+
+export type AuditIntent = {
+  readonly entityType?: string | null;
+  readonly entityId?: string | null;
+  readonly detail?: AuditDetail | null;
+  /** Defaults to the call's name. */
+  readonly action?: string;
+  readonly outcome?: AuditOutcome;
+  /** Default to the session's user and clinic. */
+  readonly userId?: string | null;
+  readonly clinicId?: string | null;
+  readonly attemptedUsername?: string | null;
+};
+
+export type ClinicScope = { readonly clinicId: string; readonly role: Role };
+
+export type CallContext = {
+  readonly call: CallName;
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly deviceId: string;
+  readonly deviceName: string;
+  readonly appVersion: string;
+  readonly sessions: SessionStore;
+  readonly events: EventBus;
+  readonly session: Session | null;
+  readonly clinic: ClinicScope | null;
+  /** Runs the work in one transaction together with its audit entry: the only way a call writes. */
+  readonly write: <T>(work: (tx: Db) => T, audit: AuditIntent | ((result: T) => AuditIntent)) => T;
+};
+
+export type Handler<N extends CallName> = (ctx: CallContext, input: ParsedInput<N>) => CallResult<N> | Promise<CallResult<N>>;
+export type Handlers = { readonly [N in CallName]: Handler<N> };
+
+/** The dispatcher has checked the session for every call that is not public; this narrows the type. */
+export function sessionOf(ctx: CallContext): Session {
+  if (ctx.session === null) throw new ApiError({ code: 'INTERNAL', message: 'This call needs a session.' });
+  return ctx.session;
+}
+
+export function clinicOf(ctx: CallContext): ClinicScope & { readonly userId: string } {
+  const session = sessionOf(ctx);
+  if (ctx.clinic === null) throw new ApiError({ code: 'INTERNAL', message: 'This call needs a clinic.' });
+  return { ...ctx.clinic, userId: session.userId };
+}

@@ -1,0 +1,17 @@
+import type { Handlers } from '../context.ts';
+import { auditHandlers } from './audit.ts';
+import { authHandlers } from './auth.ts';
+import { clinicHandlers } from './clinic.ts';
+import { setupHandlers } from './setup.ts';
+import { systemHandlers } from './system.ts';
+import { userHandlers } from './users.ts';
+
+/** Every call of the contract, implemented once; a missing one does not compile. */
+export const handlers = {
+  ...systemHandlers,
+  ...setupHandlers,
+  ...authHandlers,
+  ...clinicHandlers,
+  ...userHandlers,
+  ...auditHandlers,
+} satisfies Handlers;

@@ -1,0 +1,46 @@
+import type { AuditOutcome } from '#shared/api/calls/audit.ts';
+import type { Db } from '../db/database.ts';
+import { auditLog } from '../db/schema/index.ts';
+import { isoAt } from '../platform/clock.ts';
+import { newId } from '../platform/ids.ts';
+
+/** Detail holds names, ids and counts only: which fields changed, never what they now say. */
+export type AuditDetail = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
+
+export type AuditEntryInput = {
+  readonly atMs: number;
+  readonly deviceId: string;
+  readonly userId: string | null;
+  readonly clinicId: string | null;
+  readonly action: string;
+  readonly outcome: AuditOutcome;
+  readonly entityType?: string | null;
+  readonly entityId?: string | null;
+  readonly attemptedUsername?: string | null;
+  readonly detail?: AuditDetail | null;
+};
+
+export function recordAudit(db: Db, entry: AuditEntryInput): string {
+  const id = newId();
+  db.insert(auditLog)
+    .values({
+      id,
+      at: isoAt(entry.atMs),
+      deviceId: entry.deviceId,
+      userId: entry.userId,
+      clinicId: entry.clinicId,
+      action: entry.action,
+      outcome: entry.outcome,
+      entityType: entry.entityType ?? null,
+      entityId: entry.entityId ?? null,
+      attemptedUsername: entry.attemptedUsername ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    })
+    .run();
+  return id;
+}
+
+/** Names of the fields whose value differs, for the audit detail. */
+export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): string[] {
+  return Object.keys(after).filter((key) => after[key] !== undefined && after[key] !== before[key]);
+}

@@ -1,0 +1,49 @@
+import type { SessionView } from '#shared/api/calls/session.ts';
+import { findClinic } from '../clinics/clinic-rows.ts';
+import type { Db } from '../db/database.ts';
+import { findUserById, membershipsOf, type MembershipWithClinic } from '../users/user-rows.ts';
+import { idleLockMinutesFor } from '../api/access.ts';
+import type { Session } from './sessions.ts';
+
+/** Only administrators may open a clinic that is inactive or suspended, so they can reopen it. */
+export function mayOpenClinic(membership: MembershipWithClinic): boolean {
+  return membership.clinicStatus === 'ACTIVE' || membership.role === 'ADMIN';
+}
+
+export function buildSessionView(db: Db, session: Session): SessionView {
+  const user = findUserById(db, session.userId);
+  if (user === undefined) throw new Error('session user missing');
+  const memberships = membershipsOf(db, [user.id]).get(user.id) ?? [];
+  const active = memberships.find((membership) => membership.clinicId === session.activeClinicId);
+  const clinic = active === undefined ? undefined : findClinic(db, active.clinicId);
+  return {
+    user: { id: user.id, fullName: user.fullName, username: user.username, mustChangePassword: user.mustChangePassword },
+    memberships: memberships.map(({ clinicId, clinicCode, clinicName, clinicStatus, role }) => ({
+      clinicId,
+      clinicCode,
+      clinicName,
+      clinicStatus,
+      role,
+    })),
+    activeClinic:
+      active === undefined || clinic === undefined
+        ? null
+        : {
+            clinicId: clinic.id,
+            code: clinic.code,
+            name: clinic.name,
+            role: active.role,
+            timeZone: clinic.timeZone,
+            currency: clinic.currency,
+          },
+    idleLockMinutes: idleLockMinutesFor(db, session),
+    locked: session.locked,
+  };
+}
+
+/** Opens the only clinic a user can work in, so they skip the picker. */
+export function autoSelectClinic(db: Db, session: Session): void {
+  const openable = (membershipsOf(db, [session.userId]).get(session.userId) ?? []).filter(mayOpenClinic);
+  const only = openable[0];
+  if (openable.length === 1 && only !== undefined) session.activeClinicId = only.clinicId;
+}

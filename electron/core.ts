@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { ServerEvent } from '#shared/api/events.ts';
+import { createDispatcher, type Dispatch } from './api/dispatch.ts';
+import { handlers } from './api/handlers/index.ts';
+import { SessionStore } from './auth/sessions.ts';
+import type { OpenedDatabase } from './db/database.ts';
+import type { MigrationReport } from './db/migrate.ts';
+import { openDatabase } from './db/open.ts';
+import { ensureDeviceIdentity, type DeviceIdentity } from './device.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import { EventBus } from './platform/events.ts';
+import { createLogger } from './platform/logger.ts';
+import { backupsDirIn, databaseFileIn, repositoryRoot, sourcePaths } from './platform/paths.ts';
+
+const log = createLogger('core');
+
+export type CoreOptions = {
+  readonly dataDir: string;
+  readonly migrationsDir?: string;
+  readonly clock?: Clock;
+  readonly deviceName?: string;
+  readonly appVersion?: string;
+};
+
+/** The application core: one database, one dispatcher, one event bus; the transports sit on top. */
+export type Core = {
+  readonly dispatch: Dispatch;
+  /** Events for the session holding this token; stops when the session ends. */
+  readonly subscribe: (token: string, listener: (event: ServerEvent) => void) => () => void;
+  readonly identity: DeviceIdentity;
+  readonly database: OpenedDatabase;
+  readonly migration: MigrationReport;
+  readonly clock: Clock;
+  readonly close: () => void;
+};
+
+function packageVersion(): string {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8'));
+    const version = (parsed as { version?: unknown }).version;
+    return typeof version === 'string' ? version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const opened = await openDatabase({
+    file: databaseFileIn(options.dataDir),
+    migrationsDir: options.migrationsDir ?? sourcePaths.sqliteMigrations,
+    backupsDir: backupsDirIn(options.dataDir),
+    nowMs: clock.now(),
+  });
+  if (opened.migration.applied.length > 0) {
+    log.info('database migrated', { applied: opened.migration.applied.join(','), backup: opened.migration.backupFile !== null });
+  }
+  const identity = ensureDeviceIdentity(opened.db, options.deviceName ?? hostname(), clock.now());
+  const sessions = new SessionStore();
+  const events = new EventBus();
+  const dispatch = createDispatcher({
+    db: opened.db,
+    clock,
+    deviceId: identity.deviceId,
+    deviceName: identity.deviceName,
+    appVersion: options.appVersion ?? packageVersion(),
+    sessions,
+    events,
+    handlers,
+  });
+
+  function subscribe(token: string, listener: (event: ServerEvent) => void): () => void {
+    const subscribed = sessions.find(token);
+    if (subscribed === undefined) return () => undefined;
+    return events.subscribe((event, audience) => {
+      if ('userId' in audience) {
+        if (audience.userId === subscribed.userId) listener(event);
+        return;
+      }
+      const current = sessions.byId(subscribed.id);
+      if (current === undefined) return;
+      if (audience.clinicId === null || audience.clinicId === current.activeClinicId) listener(event);
+    });
+  }
+
+  return {
+    dispatch,
+    subscribe,
+    identity,
+    database: opened,
+    migration: opened.migration,
+    clock,
+    close: () => opened.sqlite.close(),
+  };
+}

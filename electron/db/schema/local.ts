@@ -1,0 +1,20 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './users.ts';
+
+// Tables that stay on this workstation and never replicate.
+
+/** Failed sign-ins counted per workstation, so one device's lockout never needs the network. */
+export const signInThrottle = sqliteTable('sign_in_throttle', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  failedCount: integer('failed_count').notNull().default(0),
+  lockedUntil: text('locked_until'),
+  lastFailedAt: text('last_failed_at'),
+});
+
+/** This database's identity and settings: its own id, this device's id. */
+export const localMeta = sqliteTable('local_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import { check, index, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
+import { clinics } from './clinics.ts';
+import { syncedRowColumns } from './columns.ts';
+import { users } from './users.ts';
+
+/** One role per user per clinic. Taking a role away tombstones the row; giving one back revives it. */
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    clinicId: text('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+    role: text('role', { enum: ['ADMIN', 'DOCTOR', 'STAFF', 'PHARMACIST'] }).notNull(),
+    ...syncedRowColumns,
+  },
+  (table) => [
+    unique('memberships_user_clinic_unique').on(table.userId, table.clinicId),
+    index('memberships_clinic_idx').on(table.clinicId),
+    check('memberships_role_check', sql`${table.role} in ('ADMIN', 'DOCTOR', 'STAFF', 'PHARMACIST')`),
+  ],
+);
+
+export type MembershipRow = typeof memberships.$inferSelect;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { clinicStatusSchema } from '../../domain/clinic.ts';
+import { roleSchema } from '../../domain/roles.ts';
+
+export const membershipViewSchema = z.object({
+  clinicId: z.string(),
+  clinicCode: z.string(),
+  clinicName: z.string(),
+  clinicStatus: clinicStatusSchema,
+  role: roleSchema,
+});
+export type MembershipView = z.infer<typeof membershipViewSchema>;
+
+export const sessionViewSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    fullName: z.string(),
+    username: z.string(),
+    mustChangePassword: z.boolean(),
+  }),
+  memberships: z.array(membershipViewSchema),
+  activeClinic: z
+    .object({
+      clinicId: z.string(),
+      code: z.string(),
+      name: z.string(),
+      role: roleSchema,
+      timeZone: z.string(),
+      currency: z.string(),
+    })
+    .nullable(),
+  idleLockMinutes: z.number(),
+  locked: z.boolean(),
+});
+export type SessionView = z.infer<typeof sessionViewSchema>;
+
+/** The token is for the web transport; the Electron transport keeps it in the main process. */
+export const signedInSchema = sessionViewSchema.extend({ token: z.string().optional() });
+export type SignedIn = z.infer<typeof signedInSchema>;

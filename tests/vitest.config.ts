@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: the core and web host in plain Node, and the end-to-end suite in Chromium,
+// which runs its files one at a time because each starts its own servers.
+export default defineConfig({
+  test: {
+    root: new URL('..', import.meta.url).pathname,
+    env: { CLINIC_LOG_LEVEL: 'warn' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'core',
+          include: ['tests/core/**/*.test.ts', 'tests/web/**/*.test.ts', 'tests/shared/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          globalSetup: ['tests/e2e/support/global-setup.ts'],
+        },
+      },
+    ],
+  },
+});
