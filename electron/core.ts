@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import type { ServerEvent } from '#shared/api/events.ts';
 import { createDispatcher, type Dispatch } from './api/dispatch.ts';
 import { handlers } from './api/handlers/index.ts';
@@ -12,7 +10,8 @@ import { ensureDeviceIdentity, type DeviceIdentity } from './device.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { EventBus } from './platform/events.ts';
 import { createLogger } from './platform/logger.ts';
-import { backupsDirIn, databaseFileIn, repositoryRoot, sourcePaths } from './platform/paths.ts';
+import { packageVersion } from './platform/package-info.ts';
+import { backupsDirIn, databaseFileIn, sourcePaths } from './platform/paths.ts';
 
 const log = createLogger('core');
 
@@ -35,16 +34,6 @@ export type Core = {
   readonly clock: Clock;
   readonly close: () => void;
 };
-
-function packageVersion(): string {
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(join(repositoryRoot, 'package.json'), 'utf8'));
-    const version = (parsed as { version?: unknown }).version;
-    return typeof version === 'string' ? version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
 
 export async function createCore(options: CoreOptions): Promise<Core> {
   const clock = options.clock ?? systemClock;

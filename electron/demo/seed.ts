@@ -1,0 +1,40 @@
+import { recordAudit } from '../audit/record.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { countClinics, insertClinic } from '../clinics/clinic-rows.ts';
+import { createClinicWithAdmin } from '../clinics/setup.ts';
+import type { Core } from '../core.ts';
+import { newId } from '../platform/ids.ts';
+import { insertUser, setMembership } from '../users/user-rows.ts';
+import { demoClinics, demoUsers } from './demo-data.ts';
+
+export type DemoOutcome = 'created' | 'skipped-not-empty';
+
+/**
+ * A demo chain of two clinics with one user per role, so a newcomer can try every screen.
+ * Only an empty database is seeded: demo accounts never appear beside a clinic's real data.
+ */
+export async function seedDemo(core: Core): Promise<DemoOutcome> {
+  const { db } = core.database;
+  if (countClinics(db) > 0) return 'skipped-not-empty';
+  const hashes = new Map(await Promise.all(demoUsers.map(async (user) => [user.username, await hashPassword(user.password)] as const)));
+  const nowMs = core.clock.now();
+  db.transaction((tx) => {
+    const [first, second] = demoClinics;
+    const [admin, ...others] = demoUsers;
+    if (admin === undefined) throw new Error('demo data has no administrator');
+    const adminAccount = { fullName: admin.fullName, username: admin.username, email: '', phone: '', passwordHash: hashes.get(admin.username) ?? '' };
+    const { clinicId, adminId } = createClinicWithAdmin(tx, first, adminAccount, nowMs);
+    const secondClinicId = newId();
+    const { code, ...details } = second;
+    insertClinic(tx, secondClinicId, code, details, nowMs);
+    setMembership(tx, adminId, secondClinicId, 'ADMIN', nowMs);
+    for (const user of others) {
+      const id = newId();
+      insertUser(tx, { id, fullName: user.fullName, username: user.username, email: '', phone: '', passwordHash: hashes.get(user.username) ?? '' }, nowMs);
+      setMembership(tx, id, clinicId, user.role, nowMs);
+      if (user.bothClinics) setMembership(tx, id, secondClinicId, user.role, nowMs);
+    }
+    recordAudit(tx, { atMs: nowMs, deviceId: core.identity.deviceId, userId: null, clinicId, action: 'demo.seed', outcome: 'SUCCESS' });
+  });
+  return 'created';
+}

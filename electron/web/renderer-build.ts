@@ -1,0 +1,33 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { repositoryRoot, sourcePaths } from '../platform/paths.ts';
+
+const STAMP = 'index.html';
+const SOURCE_FOLDERS = ['renderer', 'shared'];
+
+function newestSourceMs(folder: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether dist/renderer is missing or older than any renderer or shared source file. */
+export function rendererBuildIsStale(): boolean {
+  const stamp = join(sourcePaths.rendererDist, STAMP);
+  if (!existsSync(stamp)) return true;
+  const builtMs = statSync(stamp).mtimeMs;
+  return SOURCE_FOLDERS.some((folder) => newestSourceMs(join(repositoryRoot, folder)) > builtMs);
+}
+
+/** Builds the screens when running from source and they are missing or out of date. */
+export async function ensureRendererBuilt(onBuild: () => void): Promise<string> {
+  if (rendererBuildIsStale()) {
+    onBuild();
+    const vite = await import('vite');
+    await vite.build({ configFile: join(repositoryRoot, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+  }
+  return sourcePaths.rendererDist;
+}

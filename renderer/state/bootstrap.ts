@@ -1,0 +1,54 @@
+import type { ServerEvent } from '#shared/api/events.ts';
+import { api } from '../api/api.ts';
+import { startIdleLock } from './idle-lock.ts';
+import { parseHash } from './routes.ts';
+import { useAppStore } from './store.ts';
+
+function onServerEvent(event: ServerEvent): void {
+  const state = useAppStore.getState();
+  if (event.type === 'data.changed') {
+    state.bumpDataVersion();
+    if (event.call.startsWith('users.') || event.call.startsWith('clinic.')) void refreshSession();
+    return;
+  }
+  api.transport.rememberToken(null);
+  state.endSession('An administrator changed your account; please sign in again.');
+}
+
+async function refreshSession(): Promise<void> {
+  try {
+    useAppStore.getState().applySession(await api.call('auth.session', {}));
+  } catch {
+    // The error observer has already moved the screen to sign-in or the lock.
+  }
+}
+
+/** Events from outside React reach the store here and nowhere else. */
+export async function bootstrap(): Promise<void> {
+  window.addEventListener('hashchange', () => useAppStore.setState({ route: parseHash(window.location.hash) }));
+
+  let stopEvents: (() => void) | null = null;
+  let signedInUser: string | null = null;
+  useAppStore.subscribe((state) => {
+    const userId = state.session?.user.id ?? null;
+    if (userId === signedInUser) return;
+    signedInUser = userId;
+    stopEvents?.();
+    stopEvents = userId === null ? null : api.transport.listen(onServerEvent);
+  });
+  startIdleLock();
+
+  try {
+    const status = await api.call('system.status', {});
+    if (!status.needsSetup) {
+      try {
+        useAppStore.getState().applySession(await api.call('auth.session', {}));
+      } catch {
+        // No session yet: the sign-in screen shows.
+      }
+    }
+    useAppStore.getState().applyStatus(status);
+  } catch (error) {
+    useAppStore.setState({ started: true, signInNotice: error instanceof Error ? error.message : 'The app could not start.' });
+  }
+}
