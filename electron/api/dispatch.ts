@@ -1,5 +1,5 @@
 import { contract, isCallName, type CallName } from '#shared/api/contract.ts';
-import { ApiError, type CallOutcome } from '#shared/api/errors.ts';
+import { type ApiError, type CallOutcome } from '#shared/api/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { Db } from '../db/database.ts';
@@ -105,7 +105,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const audited = { count: 0 };
       const ctx = makeContext(call, session, clinic, audited);
       const handler = deps.handlers[call] as Handler<CallName>;
-      const result: unknown = await handler(ctx, parsed.data as never);
+      const result: unknown = await handler(ctx, parsed.data);
       if (spec.effect === 'write' && audited.count === 0) {
         // A write call that found nothing to change still leaves its trace.
         ctx.write(() => null, { detail: { changed: false } });

@@ -29,7 +29,7 @@ export function parseServerArgs(argv: readonly string[], defaultPort: number, de
   }
   const dataDir = values['data-dir'] ?? defaultDataDir;
   if (dataDir.trim() === '') throw new UsageError('--data-dir must name a folder.');
-  return { port, dataDir, demo: values.demo === true };
+  return { port, dataDir, demo: values.demo };
 }
 
 /** Stops cleanly on SIGTERM and SIGINT: the stop function runs once, then the process exits. */

@@ -86,13 +86,12 @@ export async function createWebHost(options: WebHostOptions): Promise<FastifyIns
     return undefined;
   });
 
-  app.addHook('preClose', async () => {
+  app.addHook('preClose', (done) => {
     for (const close of openStreams) close();
+    done();
   });
 
-  app.get('/health', async (_request, reply) =>
-    reply.headers(securityHeaders).send({ status: 'ok', service: 'web-host', version: options.appVersion }),
-  );
+  app.get('/health', (_request, reply) => reply.headers(securityHeaders).send({ status: 'ok', service: 'web-host', version: options.appVersion }));
 
   app.post<{ Params: { name: string } }>('/api/call/:name', async (request, reply) => {
     const outcome = await core.dispatch({ call: request.params.name, input: request.body, token: bearerToken(request) });

@@ -16,11 +16,11 @@ export function createApiClient(transport: Transport, observe: ErrorObserver): A
     call: async (name, input) => {
       const outcome = await transport.invoke(name, input);
       if (outcome.ok) {
-        const result = outcome.result as CallResult<typeof name>;
+        const { result } = outcome;
         if (typeof result === 'object' && result !== null && 'token' in result && typeof result.token === 'string') {
           transport.rememberToken(result.token);
         }
-        return result;
+        return result as CallResult<typeof name>;
       }
       const error = new ApiError(outcome.error);
       observe(error);

@@ -49,8 +49,9 @@ export function webTransport(): Transport {
     },
     listen: (listener) => {
       const controller = new AbortController();
+      const stopped = (): boolean => controller.signal.aborted;
       const connect = async (): Promise<void> => {
-        while (!controller.signal.aborted) {
+        while (!stopped()) {
           try {
             const response = await fetch('api/events', { headers: headers(), signal: controller.signal });
             if (response.status === 401) return;
@@ -58,7 +59,7 @@ export function webTransport(): Transport {
           } catch {
             // The host restarted or the network blinked: try again shortly.
           }
-          if (controller.signal.aborted) return;
+          if (stopped()) return;
           await new Promise((resolve) => setTimeout(resolve, RECONNECT_MS));
         }
       };

@@ -1,5 +1,5 @@
 import { Alert, Button, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { api } from '../api/api.ts';
 import { SignOutButton } from '../components/SignOutButton.tsx';
 import { messageOf } from '../forms/schema-form.ts';
@@ -17,7 +17,7 @@ export function LockOverlay() {
   const [busy, setBusy] = useState(false);
   if (session === null || !session.locked) return null;
 
-  const unlock = async (event: FormEvent): Promise<void> => {
+  const unlock = async (event: SyntheticEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
     setBusy(true);
     setFailure(null);
