@@ -41,6 +41,9 @@ export function resolveSession(
   if (session.locked && spec.whileLocked !== true) {
     throw unauthenticatedError('SESSION_LOCKED', 'The screen is locked; enter your password to continue.');
   }
+  if (user.mustChangePassword && spec.beforePasswordChange !== true) {
+    throw forbiddenError('Choose a new password before you continue.');
+  }
   if (spec.whileLocked !== true) session.lastActivityMs = nowMs;
   return session;
 }

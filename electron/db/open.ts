@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { OpenedDatabase } from './database.ts';
 import { migrateDatabase, type MigrationReport } from './migrate.ts';
 import { readShippedMigrations } from './migration-files.ts';
-import { pendingMigrations, readAppliedMigrations } from './migration-plan.ts';
+import { DatabaseRefusedError, pendingMigrations, readAppliedMigrations } from './migration-plan.ts';
 import { applyConnectionPragmas } from './pragmas.ts';
 import * as schema from './schema/index.ts';
 
@@ -23,11 +23,18 @@ export type OpenDatabaseOptions = {
  */
 function refuseForeignSchema(file: string, migrationsDir: string): void {
   if (!existsSync(file) || statSync(file).size === 0) return;
-  const probe = new Database(file, { readonly: true, fileMustExist: true });
+  let probe: Database.Database | null = null;
   try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
     pendingMigrations(readAppliedMigrations(probe), readShippedMigrations(migrationsDir), file);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new DatabaseRefusedError(`The file at ${file} is not a Clinic Desk database, or it is damaged. It has been left untouched; restore it from a backup or move it away.`);
+    }
+    throw error;
   } finally {
-    probe.close();
+    probe?.close();
   }
 }
 

@@ -20,6 +20,8 @@ export type CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zo
   readonly effect: Effect;
   /** Whether the call is allowed while the session's screen is locked. */
   readonly whileLocked?: boolean;
+  /** Whether the call is allowed before the user replaced a password an administrator set. */
+  readonly beforePasswordChange?: boolean;
 };
 
 export function defineCall<I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> {

@@ -71,6 +71,11 @@ export async function setUpClinic(harness: Harness): Promise<string> {
   return signedIn.token;
 }
 
+/** The password a test user chooses after the administrator's temporary one. */
+export function ownPassword(username: string): string {
+  return `${username}-own-password`;
+}
+
 /** Creates a user with a role in the admin's clinic, signs them in, and returns their token. */
 export async function userWithRole(harness: Harness, adminToken: string, role: Role, username: string): Promise<{ token: string; userId: string }> {
   const password = `${username}-password-1`;
@@ -81,5 +86,6 @@ export async function userWithRole(harness: Harness, adminToken: string, role: R
   );
   const signedIn = await harness.call('auth.signIn', { username, password });
   if (signedIn.token === undefined) throw new Error('no token');
+  await harness.call('auth.changePassword', { currentPassword: password, newPassword: ownPassword(username) }, signedIn.token);
   return { token: signedIn.token, userId: user.id };
 }

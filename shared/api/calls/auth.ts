@@ -22,6 +22,7 @@ export const authCalls = {
   }),
   'auth.session': defineCall({
     access: signedInAccess,
+    beforePasswordChange: true,
     effect: 'read',
     whileLocked: true,
     input: z.object({}).strict(),
@@ -36,12 +37,14 @@ export const authCalls = {
   /** The screen reports that a person is active, so the core's idle lock matches what they see. */
   'auth.touch': defineCall({
     access: signedInAccess,
+    beforePasswordChange: true,
     effect: 'read',
     input: z.object({}).strict(),
     output: z.object({ locked: z.boolean() }),
   }),
   'auth.lock': defineCall({
     access: signedInAccess,
+    beforePasswordChange: true,
     effect: 'read',
     whileLocked: true,
     input: z.object({}).strict(),
@@ -49,6 +52,7 @@ export const authCalls = {
   }),
   'auth.unlock': defineCall({
     access: signedInAccess,
+    beforePasswordChange: true,
     effect: 'write',
     whileLocked: true,
     input: z.object({ password: passwordAttemptSchema }).strict(),
@@ -56,12 +60,14 @@ export const authCalls = {
   }),
   'auth.changePassword': defineCall({
     access: signedInAccess,
+    beforePasswordChange: true,
     effect: 'write',
     input: z.object({ currentPassword: passwordAttemptSchema, newPassword: newPasswordSchema }).strict(),
     output: sessionViewSchema,
   }),
   'auth.signOut': defineCall({
     access: signedInAccess,
+    beforePasswordChange: true,
     effect: 'write',
     whileLocked: true,
     input: z.object({}).strict(),
