@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     root: new URL('..', import.meta.url).pathname,
     env: { CLINIC_LOG_LEVEL: 'warn' },
+    // Verbose, so a skipped test shows its reason (the Electron one, where the runtime is missing).
+    reporters: ['verbose'],
     projects: [
       {
         extends: true,

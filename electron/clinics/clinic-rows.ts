@@ -1,8 +1,9 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Clinic, ClinicDetails, ClinicStatus } from '#shared/domain/clinic.ts';
 import type { Db } from '../db/database.ts';
 import { clinics } from '../db/schema/index.ts';
 import type { ClinicRow } from '../db/schema/clinics.ts';
+import { prepared } from '../db/prepared.ts';
 import { isoAt } from '../platform/clock.ts';
 
 export function clinicFromRow(row: ClinicRow): Clinic {
@@ -25,11 +26,13 @@ export function clinicFromRow(row: ClinicRow): Clinic {
 }
 
 export function findClinic(db: Db, clinicId: string): ClinicRow | undefined {
-  return db
-    .select()
-    .from(clinics)
-    .where(and(eq(clinics.id, clinicId), isNull(clinics.deletedAt)))
-    .get();
+  return prepared(db, 'clinics.byId', (handle) =>
+    handle
+      .select()
+      .from(clinics)
+      .where(and(eq(clinics.id, sql.placeholder('id')), isNull(clinics.deletedAt)))
+      .prepare(),
+  ).get({ id: clinicId });
 }
 
 export function findClinicByCode(db: Db, code: string): ClinicRow | undefined {

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Role } from '#shared/domain/roles.ts';
 import type { Db } from '../db/database.ts';
 import { clinics, memberships, users } from '../db/schema/index.ts';
 import type { NewUserRow, UserRow } from '../db/schema/users.ts';
+import { prepared } from '../db/prepared.ts';
 import { isoAt } from '../platform/clock.ts';
 import { newId } from '../platform/ids.ts';
 
@@ -15,11 +16,13 @@ export type MembershipWithClinic = {
 };
 
 export function findUserById(db: Db, userId: string): UserRow | undefined {
-  return db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, userId), isNull(users.deletedAt)))
-    .get();
+  return prepared(db, 'users.byId', (handle) =>
+    handle
+      .select()
+      .from(users)
+      .where(and(eq(users.id, sql.placeholder('id')), isNull(users.deletedAt)))
+      .prepare(),
+  ).get({ id: userId });
 }
 
 export function findUserByUsername(db: Db, username: string): UserRow | undefined {
@@ -71,11 +74,13 @@ export function membershipsOf(db: Db, userIds: readonly string[]): Map<string, M
 }
 
 export function roleIn(db: Db, userId: string, clinicId: string): Role | null {
-  const row = db
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.clinicId, clinicId), isNull(memberships.deletedAt)))
-    .get();
+  const row = prepared(db, 'memberships.role', (handle) =>
+    handle
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.userId, sql.placeholder('userId')), eq(memberships.clinicId, sql.placeholder('clinicId')), isNull(memberships.deletedAt)))
+      .prepare(),
+  ).get({ userId, clinicId });
   return row?.role ?? null;
 }
 

@@ -14,7 +14,7 @@ export function ClinicDetailsFields({ bind, prefix = '' }: { bind: BindField; pr
         <Select label="Country" required searchable data={[...countryOptions]} nothingFoundMessage="No such country" {...field('country')} />
         <TextInput label="State or region" {...field('state')} />
         <TextInput label="City" required {...field('city')} />
-        <TextInput label="Phone" {...field('phone')} />
+        <TextInput label="Clinic phone" {...field('phone')} />
       </SimpleGrid>
       <TextInput label="Address" {...field('address')} />
       <Group grow align="flex-start">

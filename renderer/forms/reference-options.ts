@@ -25,8 +25,10 @@ export const timeZoneOptions: readonly Option[] = Intl.supportedValuesOf('timeZo
   label: zone.replaceAll('_', ' '),
 }));
 
+/** This computer's zone when it is one the list offers (a bare "UTC" is not). */
 export function guessTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return timeZoneOptions.some((option) => option.value === zone) ? zone : '';
 }
 
 export function guessCountry(): string {

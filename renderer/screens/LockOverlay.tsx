@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useState, type SyntheticEvent } from 'react';
 import { api } from '../api/api.ts';
 import { SignOutButton } from '../components/SignOutButton.tsx';
@@ -41,7 +41,7 @@ export function LockOverlay() {
       closeOnEscape={false}
       closeOnClickOutside={false}
       transitionProps={{ duration: 0 }}
-      title={<Title order={1} size="h2">Screen locked</Title>}
+      title="Screen locked"
     >
       <form onSubmit={(event) => void unlock(event)} aria-label="Unlock the screen">
         <Stack maw={380} mx="auto" mt="xl">

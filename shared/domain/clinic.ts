@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode } from '../reference/countries.ts';
-import { optionalText, phoneSchema, requiredText, uuidSchema } from './fields.ts';
+import { optionalText, phoneSchema, requiredText } from './fields.ts';
 
 export const clinicStatuses = ['ACTIVE', 'INACTIVE', 'SUSPENDED'] as const;
 export const clinicStatusSchema = z.enum(clinicStatuses, { error: 'Status must be Active, Inactive or Suspended' });
@@ -67,11 +67,20 @@ export const clinicDetailsSchema = z.object({
 });
 export type ClinicDetails = z.infer<typeof clinicDetailsSchema>;
 
-export const clinicSchema = clinicDetailsSchema.extend({
-  id: uuidSchema,
-  code: clinicCodeSchema,
+/** A stored clinic as calls return it: its shape only, the rules having run when it was written. */
+export const clinicSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  country: z.string(),
+  state: z.string(),
+  city: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  currency: z.string(),
+  timeZone: z.string(),
   status: clinicStatusSchema,
-  idleLockMinutes: idleLockMinutesSchema,
+  idleLockMinutes: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -195,7 +195,7 @@ describe('audit log', () => {
     expect(firstPage.nextCursor).not.toBeNull();
     const secondPage = await harness.call('audit.list', { limit: 2, before: firstPage.nextCursor ?? '' }, admin);
     expect(secondPage.entries[0]?.id).not.toBe(firstPage.entries[1]?.id);
-    expect(secondPage.entries[0]?.at <= (firstPage.entries[1]?.at ?? '')).toBe(true);
+    expect((secondPage.entries[0]?.at ?? '') <= (firstPage.entries[1]?.at ?? '')).toBe(true);
 
     harness.clock.advance(2 * 24 * 60 * 60_000);
     const later = await harness.call('auth.signIn', { username: 'ada', password: adminAccount.password });

@@ -1,0 +1,31 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { BenchSuite, Figure } from './figures.ts';
+import { foundationSuite } from './suites/foundation.ts';
+
+// `npm run bench [-- --json FILE] [-- --only NAME]`: prints a table of figures; later issues add suites.
+
+const suites: readonly BenchSuite[] = [foundationSuite];
+
+const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
+const figures: Figure[] = [];
+for (const suite of suites) {
+  if (values.only !== undefined && !suite.title.toLowerCase().includes(values.only.toLowerCase())) continue;
+  process.stdout.write(`Running ${suite.title}…\n`);
+  figures.push(...(await suite.run()));
+}
+
+const nameWidth = Math.max(...figures.map((figure) => figure.name.length), 6);
+const valueWidth = Math.max(...figures.map((figure) => String(figure.value ?? 'absent').length), 5);
+process.stdout.write(`\n${'figure'.padEnd(nameWidth)}  ${'value'.padStart(valueWidth)}  unit        note\n`);
+for (const figure of figures) {
+  process.stdout.write(
+    `${figure.name.padEnd(nameWidth)}  ${String(figure.value ?? 'absent').padStart(valueWidth)}  ${figure.unit.padEnd(10)}  ${figure.note ?? ''}\n`,
+  );
+}
+
+if (values.json !== undefined) {
+  const json = Object.fromEntries(figures.map((figure) => [figure.name, { value: figure.value, unit: figure.unit, ...(figure.note === undefined ? {} : { note: figure.note }) }]));
+  writeFileSync(values.json, `${JSON.stringify(json, null, 2)}\n`);
+  process.stdout.write(`\nFigures written to ${values.json}\n`);
+}

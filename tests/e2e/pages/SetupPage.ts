@@ -1,0 +1,27 @@
+import type { Page } from 'playwright-core';
+import { chooseOption } from './select.ts';
+
+export type ClinicInput = { code: string; name: string; country: string; city: string; currency: string; timeZone: string };
+export type AccountInput = { fullName: string; username: string; password: string };
+
+export class SetupPage {
+  constructor(private readonly page: Page) {}
+
+  async waitUntilShown(): Promise<void> {
+    await this.page.getByRole('heading', { name: 'Set up Clinic Desk' }).waitFor();
+  }
+
+  async createClinic(clinic: ClinicInput, admin: AccountInput): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Set up the clinic' });
+    await form.getByRole('textbox', { name: 'Clinic code' }).fill(clinic.code);
+    await form.getByRole('textbox', { name: 'Clinic name' }).fill(clinic.name);
+    await chooseOption(this.page, 'Country', clinic.country);
+    await form.getByRole('textbox', { name: 'City' }).fill(clinic.city);
+    await chooseOption(this.page, 'Currency', clinic.currency);
+    await chooseOption(this.page, 'Time zone', clinic.timeZone);
+    await form.getByRole('textbox', { name: 'Full name' }).fill(admin.fullName);
+    await form.getByRole('textbox', { name: 'Username' }).fill(admin.username);
+    await form.getByRole('textbox', { name: 'Password' }).fill(admin.password);
+    await form.getByRole('button', { name: 'Create clinic' }).click();
+  }
+}

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { createWebHost } from '#core/web/server.ts';
+import { setUpClinic, startHarness, type Harness } from './core-harness.ts';
+
+export type WebHarness = Harness & { readonly app: FastifyInstance; readonly url: string; readonly adminToken: string };
+
+/** A real web host on 127.0.0.1 over a real core and SQLite file, with the sample clinic set up. */
+export async function startWebHarness(): Promise<WebHarness> {
+  const harness = await startHarness();
+  const adminToken = await setUpClinic(harness);
+  const app = await createWebHost({ core: harness.core, rendererDir: null, appVersion: '0.0.0-test' });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    ...harness,
+    app,
+    adminToken,
+    url: `http://127.0.0.1:${port}`,
+    close: () => {
+      void app.close().then(() => harness.close());
+    },
+  };
+}
