@@ -16,7 +16,10 @@ const layerRules = [
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer talks to the core only through the API client.' }, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in a browser: no Node built-ins.' }))],
-          patterns: [{ group: ['#core/*', '#hub/*', '**/electron/**', '**/hub/**'], message: 'The renderer reaches the core only through the API client.' }],
+          patterns: [
+            { regex: '^#(core|hub)/', message: 'The renderer reaches the core only through the API client.' },
+            { group: ['**/electron/**', '**/hub/**'], message: 'The renderer reaches the core only through the API client.' },
+          ],
         },
       ],
     },
@@ -28,7 +31,10 @@ const layerRules = [
         'error',
         {
           paths: [{ name: 'electron', message: 'shared/ is pure TypeScript used by both sides.' }, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in the browser too: no Node built-ins.' }))],
-          patterns: [{ group: ['#core/*', '#hub/*', '#renderer/*', '**/electron/**', '**/renderer/**', '**/hub/**'], message: 'shared/ imports neither side.' }],
+          patterns: [
+            { regex: '^#(core|hub|renderer)/', message: 'shared/ imports neither side.' },
+            { group: ['**/electron/**', '**/renderer/**', '**/hub/**'], message: 'shared/ imports neither side.' },
+          ],
         },
       ],
     },
@@ -41,7 +47,10 @@ const layerRules = [
         'error',
         {
           paths: [{ name: 'electron', message: onlyElectronShell }],
-          patterns: [{ group: ['#renderer/*', '**/renderer/**', '#hub/*'], message: 'The core does not import the renderer or the hub.' }],
+          patterns: [
+            { regex: '^#(renderer|hub)/', message: 'The core does not import the renderer or the hub.' },
+            { group: ['**/renderer/**'], message: 'The core does not import the renderer or the hub.' },
+          ],
         },
       ],
     },
@@ -53,7 +62,10 @@ const layerRules = [
         'error',
         {
           paths: [{ name: 'electron', message: 'The hub is a plain Node server.' }],
-          patterns: [{ group: ['#renderer/*', '#core/*', '!#core/platform/*', '**/renderer/**'], message: 'The hub may share only the core’s platform helpers.' }],
+          patterns: [
+            { regex: '^#renderer/|^#core/(?!platform/)', message: 'The hub may share only the core’s platform helpers.' },
+            { group: ['**/renderer/**'], message: 'The hub may share only the core’s platform helpers.' },
+          ],
         },
       ],
     },

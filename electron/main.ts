@@ -70,6 +70,13 @@ async function start(): Promise<Core> {
   return core;
 }
 
+function failToStart(error: unknown): void {
+  const refused = error instanceof DatabaseRefusedError;
+  log.error('start-up failed', { refused });
+  dialog.showErrorBox('Clinic Desk', refused ? error.message : 'Clinic Desk could not start. The details are in the log.');
+  app.exit(1);
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -77,15 +84,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => core?.close());
-  app.whenReady().then(
-    async () => {
-      core = await start();
-    },
-    () => app.quit(),
-  ).catch((error: unknown) => {
-    const message = error instanceof DatabaseRefusedError ? error.message : 'Clinic Desk could not start. The details are in the log.';
-    log.error('start-up failed', { refused: error instanceof DatabaseRefusedError });
-    dialog.showErrorBox('Clinic Desk', message);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .then((started) => {
+      core = started;
+    })
+    .catch(failToStart);
 }

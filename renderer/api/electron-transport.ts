@@ -12,5 +12,6 @@ export function electronTransport(bridge: ClinicBridge): Transport {
     invoke: (call, input) => bridge.invoke(call, input),
     listen: (listener) => bridge.onEvent(listener),
     rememberToken: () => undefined,
+    mayBeSignedIn: () => true,
   };
 }

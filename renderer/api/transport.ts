@@ -9,4 +9,6 @@ export type Transport = {
   readonly listen: (listener: (event: ServerEvent) => void) => () => void;
   /** The web transport carries the session token; Electron's main process keeps it. */
   readonly rememberToken: (token: string | null) => void;
+  /** Whether a session may already exist (a reload), so start-up asks for it only then. */
+  readonly mayBeSignedIn: () => boolean;
 };

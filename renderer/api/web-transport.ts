@@ -22,6 +22,7 @@ export function webTransport(): Transport {
 
   return {
     kind: 'web',
+    mayBeSignedIn: () => token !== null,
     rememberToken: (next) => {
       token = next;
       if (next === null) sessionStorage.removeItem(TOKEN_KEY);

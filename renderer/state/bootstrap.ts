@@ -40,7 +40,7 @@ export async function bootstrap(): Promise<void> {
 
   try {
     const status = await api.call('system.status', {});
-    if (!status.needsSetup) {
+    if (!status.needsSetup && api.transport.mayBeSignedIn()) {
       try {
         useAppStore.getState().applySession(await api.call('auth.session', {}));
       } catch {

@@ -227,3 +227,30 @@ describe('demo data', () => {
     }
   });
 });
+
+describe('working in several clinics', () => {
+  it('lets a user with two clinics pick one, switch, and act only in the chosen one', async () => {
+    const harness = await startHarness();
+    try {
+      await seedDemo(harness.core);
+      const signedIn = await harness.call('auth.signIn', { username: 'admin', password: 'demo-admin' });
+      const token = signedIn.token ?? '';
+      expect((await harness.fail('clinic.get', {}, token)).message).toBe('Choose a clinic first.');
+      const [hillview, riverside] = signedIn.memberships;
+      const first = await harness.call('auth.selectClinic', { clinicId: riverside?.clinicId ?? '' }, token);
+      expect(first.activeClinic?.code).toBe('RFC01');
+      expect((await harness.call('clinic.get', {}, token)).code).toBe('RFC01');
+      await harness.call('auth.selectClinic', { clinicId: hillview?.clinicId ?? '' }, token);
+      expect((await harness.call('clinic.get', {}, token)).code).toBe('HVC01');
+
+      const staff = await harness.call('auth.signIn', { username: 'staff', password: 'demo-staff' });
+      expect(staff.activeClinic?.code).toBe('RFC01');
+      const elsewhere = await harness.fail('auth.selectClinic', { clinicId: hillview?.clinicId ?? '' }, staff.token);
+      expect(elsewhere).toMatchObject({ code: 'NOT_FOUND', message: 'You have no role in that clinic.' });
+      expect((await harness.call('clinic.get', {}, staff.token)).code).toBe('RFC01');
+      expect(audit(harness, 'auth.selectClinic').filter((row) => row.outcome === 'SUCCESS')).toHaveLength(2);
+    } finally {
+      harness.close();
+    }
+  });
+});

@@ -4,13 +4,14 @@ import type { AuditEntry, AuditOutcome } from '#shared/api/calls/audit.ts';
 import { auditOutcomes } from '#shared/api/calls/audit.ts';
 import { ApiError } from '#shared/api/errors.ts';
 import { api } from '../../api/api.ts';
+import { useCall } from '../../api/use-call.ts';
 import { Refusal } from '../../components/Refusal.tsx';
 import { messageOf } from '../../forms/schema-form.ts';
 import { useAppStore } from '../../state/store.ts';
 import { actionLabels, describeDetail, outcomeLabels } from './audit-labels.ts';
 
-type Filters = { action: string | null; outcome: AuditOutcome | null; from: string; to: string; entityId: string };
-const noFilters: Filters = { action: null, outcome: null, from: '', to: '', entityId: '' };
+type Filters = { userId: string | null; action: string | null; outcome: AuditOutcome | null; from: string; to: string; entityId: string };
+const noFilters: Filters = { userId: null, action: null, outcome: null, from: '', to: '', entityId: '' };
 const outcomeColors: Readonly<Record<AuditOutcome, string>> = { SUCCESS: 'green', FAILURE: 'red', DENIED: 'orange' };
 
 /** Dates typed in the clinic's calendar become the UTC bounds of those whole days. */
@@ -23,6 +24,7 @@ function dayBound(date: string, end: boolean): string | undefined {
 function auditQuery(filters: Filters, before?: string) {
   return {
     limit: 100,
+    ...(filters.userId === null ? {} : { userId: filters.userId }),
     ...(filters.action === null ? {} : { action: filters.action }),
     ...(filters.outcome === null ? {} : { outcome: filters.outcome }),
     ...(filters.entityId.trim() === '' ? {} : { entityId: filters.entityId.trim() }),
@@ -39,6 +41,8 @@ export function AuditPanel() {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiError | string | null>(null);
+  const people = useCall('users.list', {});
+  const userOptions = people.status === 'done' ? people.result.users.map((user) => ({ value: user.id, label: `${user.fullName} (${user.username})` })) : [];
 
   useEffect(() => {
     let current = true;
@@ -73,6 +77,7 @@ export function AuditPanel() {
   return (
     <Stack>
       <Group align="flex-end">
+        <Select label="Who" clearable searchable w={240} data={userOptions} value={filters.userId} onChange={(userId) => setFilters({ ...filters, userId })} />
         <Select
           label="Action"
           clearable

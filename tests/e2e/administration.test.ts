@@ -1,0 +1,95 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNpmScript, type StartedProcess } from '#tests/support/processes.ts';
+import { makeTempDir } from '#tests/support/temp-dir.ts';
+import { AdminPage } from './pages/AdminPage.ts';
+import { AppShellPage } from './pages/AppShellPage.ts';
+import { chooseOption } from './pages/select.ts';
+import { SignInPage } from './pages/SignInPage.ts';
+import { launchChromium } from './support/browser.ts';
+
+// The administration screen on the demo chain: roles per clinic, deactivation, password reset,
+// clinic details, the audit log, and switching clinics.
+describe('administration, end to end on the demo clinics', () => {
+  const dataDir = makeTempDir('clinic-e2e-admin-');
+  let host: StartedProcess;
+  let browser: Browser;
+  let page: Page;
+  let admin: AdminPage;
+
+  beforeAll(async () => {
+    host = await startNpmScript('web', ['--port', '0', '--data-dir', dataDir.path, '--demo']);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    page.setDefaultTimeout(15_000);
+    admin = new AdminPage(page);
+    await page.goto(host.url);
+    await new SignInPage(page).signIn('admin', 'demo-admin');
+    await page.getByRole('button', { name: /Riverside Family Clinic \(RFC01\)/ }).click();
+    await new AppShellPage(page).open('Administration');
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await host.stop();
+    dataDir.remove();
+  });
+
+  it('gives a front-desk user a role in the second clinic', async () => {
+    await admin.userAction('Sofia Lindqvist', 'Roles');
+    const dialog = admin.dialog('Roles of Sofia Lindqvist');
+    await admin.chooseInDialog(dialog, 'Hillview Clinic (HVC01)', 'Front desk');
+    await dialog.getByRole('button', { name: 'Save roles' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await admin.users.row('Sofia Lindqvist').getByText('Front desk · HVC01').waitFor();
+  });
+
+  it('deactivates and reactivates a user', async () => {
+    await admin.userAction('Kenji Watanabe', 'Deactivate');
+    await admin.users.row('Kenji Watanabe').getByText('Deactivated').waitFor();
+    await admin.userAction('Kenji Watanabe', 'Activate');
+    await admin.users.row('Kenji Watanabe').getByText('Active', { exact: true }).waitFor();
+  });
+
+  it('resets a password, which the user must then replace', async () => {
+    await admin.userAction('Dr. Rahul Mehta', 'Reset password');
+    const dialog = admin.dialog(/Reset the password of Dr. Rahul Mehta/);
+    await dialog.getByRole('textbox', { name: 'New temporary password' }).fill('reset-by-admin');
+    await dialog.getByRole('button', { name: 'Reset password' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await admin.users.row('Dr. Rahul Mehta').getByText('Must change password').waitFor();
+  });
+
+  it('renames the clinic, and says in words what a field needs', async () => {
+    await admin.openTab('Clinic details');
+    const form = page.getByRole('form', { name: 'Clinic details' });
+    await form.getByRole('textbox', { name: 'Clinic name' }).fill('Riverside Health Centre');
+    await form.getByRole('button', { name: 'Save clinic details' }).click();
+    await page.getByText('Clinic details saved.').waitFor();
+    await page.getByRole('banner').getByRole('combobox', { name: 'Clinic' }).and(page.locator('[value="Riverside Health Centre (RFC01)"]')).waitFor();
+
+    await form.getByRole('textbox', { name: 'Clinic name' }).fill('');
+    await form.getByRole('button', { name: 'Save clinic details' }).click();
+    await form.getByText('Clinic name is required').waitFor();
+  });
+
+  it('shows the audit log, filtered by who and what', async () => {
+    await admin.openTab('Audit log');
+    const table = page.getByRole('table', { name: 'Audit log' });
+    await table.waitFor();
+    await chooseOption(page, 'Who', 'Amara Okafor');
+    await chooseOption(page, 'Action', 'Edit clinic details');
+    await page.waitForFunction(() => document.querySelectorAll('table[aria-label="Audit log"] tbody tr').length === 1);
+    const row = table.getByRole('row').nth(1);
+    expect(await row.textContent()).toContain('Amara Okafor');
+    expect(await row.textContent()).toContain('fields: name');
+  });
+
+  it('switches to the other clinic from the header', async () => {
+    await page.getByRole('banner').getByRole('combobox', { name: 'Clinic' }).click();
+    await page.getByRole('option', { name: 'Hillview Clinic (HVC01)' }).click();
+    await page.getByRole('banner').locator('[value="Hillview Clinic (HVC01)"]').waitFor();
+    await admin.openTab('Clinic details');
+    expect(await page.getByRole('form', { name: 'Clinic details' }).getByRole('textbox', { name: 'Clinic code' }).inputValue()).toBe('HVC01');
+  });
+});
