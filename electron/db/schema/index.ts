@@ -4,3 +4,8 @@ export { devices } from './devices.ts';
 export { localMeta, signInThrottle } from './local.ts';
 export { memberships } from './memberships.ts';
 export { users } from './users.ts';
+export { appointmentEvents, appointments } from './appointments.ts';
+export { doctorProfiles, scheduleExceptions, weeklySchedules } from './doctors.ts';
+export { patientAllergies, patientClinics, patientConditions, patients } from './patients.ts';
+export { queueEntries } from './queue.ts';
+export { numberBlocks, tokenCounters } from './references.ts';
