@@ -6,6 +6,7 @@ import { SessionStore } from './auth/sessions.ts';
 import type { OpenedDatabase } from './db/database.ts';
 import type { MigrationReport } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
+import { TermDictionary } from './patients/search/term-dictionary.ts';
 import { ensureDeviceIdentity, type DeviceIdentity } from './device.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { EventBus } from './platform/events.ts';
@@ -58,6 +59,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions,
     events,
     handlers,
+    services: { patientTerms: new TermDictionary() },
   });
 
   function subscribe(token: string, listener: (event: ServerEvent) => void): () => void {

@@ -6,6 +6,7 @@ import type { AuditDetail } from '../audit/record.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { TermDictionary } from '../patients/search/term-dictionary.ts';
 import type { EventBus } from '../platform/events.ts';
 
 export type AuditIntent = {
@@ -23,6 +24,11 @@ export type AuditIntent = {
 
 export type ClinicScope = { readonly clinicId: string; readonly role: Role };
 
+/** Long-lived helpers of the core that calls share. */
+export type CoreServices = {
+  readonly patientTerms: TermDictionary;
+};
+
 export type CallContext = {
   readonly call: CallName;
   readonly db: Db;
@@ -34,6 +40,7 @@ export type CallContext = {
   readonly events: EventBus;
   readonly session: Session | null;
   readonly clinic: ClinicScope | null;
+  readonly services: CoreServices;
   /** Runs the work in one transaction together with its audit entry: the only way a call writes. */
   readonly write: <T>(work: (tx: Db) => T, audit: AuditIntent | ((result: T) => AuditIntent)) => T;
 };

@@ -8,7 +8,7 @@ import type { EventBus } from '../platform/events.ts';
 import { newId } from '../platform/ids.ts';
 import { createLogger, describeError } from '../platform/logger.ts';
 import { isApiError, resolveClinicScope, resolveSession } from './access.ts';
-import type { AuditIntent, CallContext, ClinicScope, Handler, Handlers } from './context.ts';
+import type { AuditIntent, CallContext, ClinicScope, CoreServices, Handler, Handlers } from './context.ts';
 import { validationFromZod } from './validation.ts';
 
 const log = createLogger('dispatch');
@@ -29,6 +29,7 @@ export type DispatcherDeps = {
   readonly sessions: SessionStore;
   readonly events: EventBus;
   readonly handlers: Handlers;
+  readonly services: CoreServices;
 };
 
 export type Dispatch = (request: CallRequest) => Promise<CallOutcome<unknown>>;
@@ -60,6 +61,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       events: deps.events,
       session,
       clinic,
+      services: deps.services,
       write: (work, audit) =>
         db.transaction((tx) => {
           const result = work(tx);

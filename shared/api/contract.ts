@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { auditCalls } from './calls/audit.ts';
 import { authCalls } from './calls/auth.ts';
 import { clinicCalls } from './calls/clinic.ts';
+import { patientCalls } from './calls/patients.ts';
 import { setupCalls } from './calls/setup.ts';
 import { systemCalls } from './calls/system.ts';
 import { userCalls } from './calls/users.ts';
@@ -15,6 +16,7 @@ export const contract = {
   ...clinicCalls,
   ...userCalls,
   ...auditCalls,
+  ...patientCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -89,3 +89,24 @@ export async function userWithRole(harness: Harness, adminToken: string, role: R
   await harness.call('auth.changePassword', { currentPassword: password, newPassword: ownPassword(username) }, signedIn.token);
   return { token: signedIn.token, userId: user.id };
 }
+
+/** A patient as the registration form sends one; override what a test cares about. */
+export function patientInput(overrides: Record<string, unknown> = {}) {
+  return {
+    givenName: 'Priya',
+    familyName: 'Sharma',
+    sex: 'FEMALE' as const,
+    birth: { kind: 'date' as const, date: '1988-04-12' },
+    phone: '+44 7700 900123',
+    email: '',
+    address: '',
+    postalCode: '',
+    nationalId: '',
+    emergencyContactName: '',
+    emergencyContactPhone: '',
+    notes: '',
+    allergies: [],
+    conditions: [],
+    ...overrides,
+  };
+}

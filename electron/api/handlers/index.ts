@@ -2,6 +2,7 @@ import type { Handlers } from '../context.ts';
 import { auditHandlers } from './audit.ts';
 import { authHandlers } from './auth.ts';
 import { clinicHandlers } from './clinic.ts';
+import { patientHandlers } from './patients.ts';
 import { setupHandlers } from './setup.ts';
 import { systemHandlers } from './system.ts';
 import { userHandlers } from './users.ts';
@@ -14,4 +15,5 @@ export const handlers = {
   ...clinicHandlers,
   ...userHandlers,
   ...auditHandlers,
+  ...patientHandlers,
 } satisfies Handlers;

@@ -48,12 +48,15 @@ const everyone = rolesAccess('ADMIN', 'STAFF', 'DOCTOR', 'PHARMACIST');
 const editedAllergySchema = allergyInputSchema.extend({ id: uuidSchema.optional() });
 const editedConditionSchema = conditionInputSchema.extend({ id: uuidSchema.optional() });
 
+export const duplicateReasons = ['phone', 'nameAndBirthDate', 'nationalId'] as const;
+
 export const duplicateProbeSchema = z
   .object({
     givenName: z.string().max(80).default(''),
     familyName: z.string().max(80).default(''),
     birthDate: z.string().max(10).nullable().default(null),
     phone: z.string().max(32).default(''),
+    nationalId: z.string().max(64).default(''),
     /** When editing, the record itself is not its own duplicate. */
     excludePatientId: z.string().max(64).optional(),
   })
@@ -82,7 +85,11 @@ export const patientCalls = {
     access: frontDesk,
     effect: 'read',
     input: duplicateProbeSchema,
-    output: z.object({ candidates: z.array(patientSummarySchema.extend({ reasons: z.array(z.enum(['phone', 'nameAndBirthDate', 'nationalId'])) })) }),
+    output: z.object({
+      candidates: z.array(patientSummarySchema.extend({ reasons: z.array(z.enum(duplicateReasons)) })),
+      /** Matches registered only in other clinics of the chain: counted, never shown here. */
+      elsewhere: z.number(),
+    }),
   }),
   'patients.register': defineCall({
     access: frontDesk,

@@ -1,0 +1,24 @@
+import { notFoundError } from '#shared/api/errors.ts';
+import { localDateOf } from '#shared/scheduling/slots.ts';
+import { clinicOf, type CallContext } from '../api/context.ts';
+import { isoAt } from '../platform/clock.ts';
+import { findClinic } from './clinic-rows.ts';
+
+export type ClinicContext = {
+  readonly clinicId: string;
+  readonly userId: string;
+  readonly code: string;
+  readonly timeZone: string;
+  /** Today in the clinic's zone, YYYY-MM-DD. */
+  readonly today: string;
+  readonly nowMs: number;
+};
+
+/** The active clinic with what reception needs of it: its code for references, its zone for dates. */
+export function clinicContextOf(ctx: CallContext): ClinicContext {
+  const { clinicId, userId } = clinicOf(ctx);
+  const clinic = findClinic(ctx.db, clinicId);
+  if (clinic === undefined) throw notFoundError('This clinic no longer exists on this workstation.');
+  const nowMs = ctx.clock.now();
+  return { clinicId, userId, code: clinic.code, timeZone: clinic.timeZone, today: localDateOf(isoAt(nowMs), clinic.timeZone), nowMs };
+}

@@ -1,0 +1,89 @@
+import { and, eq, gte, isNull, lt, ne } from 'drizzle-orm';
+import { PHONE_MATCH_DIGITS, phoneDigits } from '#shared/domain/patient.ts';
+import type { Db } from '../db/database.ts';
+import { patients } from '../db/schema/index.ts';
+import type { PatientRow } from '../db/schema/patients.ts';
+import { isVisibleIn } from './patient-rows.ts';
+import { reversedPhoneDigits } from './patient-values.ts';
+import { editDistance, nameTerms } from './search/normalize.ts';
+
+export type DuplicateReason = 'phone' | 'nameAndBirthDate' | 'nationalId';
+export type DuplicateProbe = { givenName: string; familyName: string; birthDate: string | null; phone: string; nationalId?: string; excludePatientId?: string | undefined };
+export type DuplicateCandidate = { row: PatientRow; reasons: DuplicateReason[] };
+
+const MIN_PHONE_DIGITS = 6;
+const CANDIDATES_MAX = 10;
+
+function similarWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length >= 3 && b.length >= 3 && (a.startsWith(b) || b.startsWith(a))) return true;
+  return editDistance(a, b, 2) <= (Math.min(a.length, b.length) >= 5 ? 2 : 1);
+}
+
+/** Names are similar when each part resembles the other's, in either order (given and family swapped). */
+export function similarNames(a: { givenName: string; familyName: string }, b: { givenName: string; familyName: string }): boolean {
+  const [ag, af, bg, bf] = [a.givenName, a.familyName, b.givenName, b.familyName].map((part) => nameTerms(part).join(' '));
+  if (ag === undefined || af === undefined || bg === undefined || bf === undefined || ag === '' || af === '') return false;
+  return (similarWord(ag, bg) && similarWord(af, bf)) || (similarWord(ag, bf) && similarWord(af, bg));
+}
+
+function live(excluded: string | undefined) {
+  const conditions = [isNull(patients.mergedIntoId), isNull(patients.deletedAt)];
+  if (excluded !== undefined) conditions.push(ne(patients.id, excluded));
+  return conditions;
+}
+
+/**
+ * People who may be the one being registered: the same phone line, the same national id, or a
+ * similar name with the same date of birth. Those of other clinics are counted, not shown.
+ */
+export function findDuplicates(db: Db, probe: DuplicateProbe, clinicId: string): { visible: DuplicateCandidate[]; elsewhere: number } {
+  const found = new Map<string, DuplicateCandidate>();
+  const add = (row: PatientRow, reason: DuplicateReason): void => {
+    const known = found.get(row.id);
+    if (known === undefined) found.set(row.id, { row, reasons: [reason] });
+    else if (!known.reasons.includes(reason)) known.reasons.push(reason);
+  };
+
+  const digits = phoneDigits(probe.phone);
+  if (digits.length >= MIN_PHONE_DIGITS) {
+    const key = reversedPhoneDigits(digits).slice(0, PHONE_MATCH_DIGITS);
+    for (const row of db
+      .select()
+      .from(patients)
+      .where(and(gte(patients.phoneDigitsReversed, key), lt(patients.phoneDigitsReversed, `${key}\u{10FFFF}`), ne(patients.phoneDigitsReversed, ''), ...live(probe.excludePatientId)))
+      .limit(CANDIDATES_MAX)
+      .all()) {
+      add(row, 'phone');
+    }
+  }
+  const nationalId = probe.nationalId?.trim() ?? '';
+  if (nationalId !== '') {
+    for (const row of db
+      .select()
+      .from(patients)
+      .where(and(eq(patients.nationalId, nationalId), ne(patients.nationalId, ''), ...live(probe.excludePatientId)))
+      .limit(CANDIDATES_MAX)
+      .all()) {
+      add(row, 'nationalId');
+    }
+  }
+  if (probe.birthDate !== null && probe.givenName.trim() !== '' && probe.familyName.trim() !== '') {
+    for (const row of db
+      .select()
+      .from(patients)
+      .where(and(eq(patients.birthDate, probe.birthDate), ...live(probe.excludePatientId)))
+      .limit(500)
+      .all()) {
+      if (similarNames(probe, row)) add(row, 'nameAndBirthDate');
+    }
+  }
+
+  const visible: DuplicateCandidate[] = [];
+  let elsewhere = 0;
+  for (const candidate of found.values()) {
+    if (isVisibleIn(db, candidate.row, clinicId)) visible.push(candidate);
+    else elsewhere += 1;
+  }
+  return { visible: visible.slice(0, CANDIDATES_MAX), elsewhere };
+}
