@@ -1,5 +1,8 @@
 import { hostname } from 'node:os';
+import type { QueueBoard } from '#shared/api/calls/queue.ts';
 import type { ServerEvent } from '#shared/api/events.ts';
+import { clinicOfDisplayKey } from './display/display-links.ts';
+import { queueBoardOf } from './display/queue-board.ts';
 import { createDispatcher, type Dispatch } from './api/dispatch.ts';
 import { handlers } from './api/handlers/index.ts';
 import { SessionStore } from './auth/sessions.ts';
@@ -29,6 +32,10 @@ export type Core = {
   readonly dispatch: Dispatch;
   /** Events for the session holding this token; stops when the session ends. */
   readonly subscribe: (token: string, listener: (event: ServerEvent) => void) => () => void;
+  /** The waiting-room board a screen key opens, or null for an unknown or revoked key. */
+  readonly queueBoard: (displayKey: string) => QueueBoard | null;
+  /** Calls back whenever the key's clinic's queue may have changed. */
+  readonly subscribeBoard: (displayKey: string, listener: () => void) => () => void;
   readonly identity: DeviceIdentity;
   readonly database: OpenedDatabase;
   readonly migration: MigrationReport;
@@ -76,9 +83,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
   }
 
+  const queueBoard = (displayKey: string): QueueBoard | null => {
+    const clinicId = clinicOfDisplayKey(opened.db, displayKey);
+    return clinicId === null ? null : queueBoardOf(opened.db, clinicId, clock.now());
+  };
+
+  const subscribeBoard = (displayKey: string, listener: () => void): (() => void) => {
+    const clinicId = clinicOfDisplayKey(opened.db, displayKey);
+    if (clinicId === null) return () => undefined;
+    return events.subscribe((event, audience) => {
+      if (event.type === 'data.changed' && 'clinicId' in audience && audience.clinicId === clinicId && /^(queue|appointments)\./.test(event.call)) listener();
+    });
+  };
+
   return {
     dispatch,
     subscribe,
+    queueBoard,
+    subscribeBoard,
     identity,
     database: opened,
     migration: opened.migration,

@@ -3,6 +3,9 @@ import { auditCalls } from './calls/audit.ts';
 import { authCalls } from './calls/auth.ts';
 import { clinicCalls } from './calls/clinic.ts';
 import { patientCalls } from './calls/patients.ts';
+import { appointmentCalls } from './calls/appointments.ts';
+import { doctorCalls } from './calls/doctors.ts';
+import { queueCalls } from './calls/queue.ts';
 import { setupCalls } from './calls/setup.ts';
 import { systemCalls } from './calls/system.ts';
 import { userCalls } from './calls/users.ts';
@@ -17,6 +20,9 @@ export const contract = {
   ...userCalls,
   ...auditCalls,
   ...patientCalls,
+  ...doctorCalls,
+  ...appointmentCalls,
+  ...queueCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -110,3 +110,12 @@ export function patientInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A doctor with a profile and a Monday-to-Friday morning schedule (09:00–12:00, 30-minute slots, break 10:30–11:00). */
+export async function doctorWithSchedule(harness: Harness, adminToken: string, username: string, specialization = 'General practice'): Promise<{ token: string; userId: string }> {
+  const doctor = await userWithRole(harness, adminToken, 'DOCTOR', username);
+  await harness.call('doctors.saveProfile', { userId: doctor.userId, specialization, registrationNumber: `GMC-${username}`, visibility: 'PUBLIC', active: true }, adminToken);
+  const sessions = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startTime: '09:00', endTime: '12:00', slotMinutes: 30, breaks: [{ start: '10:30', end: '11:00' }] }));
+  await harness.call('schedules.setWeekly', { doctorUserId: doctor.userId, sessions }, adminToken);
+  return doctor;
+}

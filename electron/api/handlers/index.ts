@@ -3,6 +3,9 @@ import { auditHandlers } from './audit.ts';
 import { authHandlers } from './auth.ts';
 import { clinicHandlers } from './clinic.ts';
 import { patientHandlers } from './patients.ts';
+import { appointmentHandlers } from './appointments.ts';
+import { doctorHandlers } from './doctors.ts';
+import { queueHandlers } from './queue.ts';
 import { setupHandlers } from './setup.ts';
 import { systemHandlers } from './system.ts';
 import { userHandlers } from './users.ts';
@@ -16,4 +19,7 @@ export const handlers = {
   ...userHandlers,
   ...auditHandlers,
   ...patientHandlers,
+  ...doctorHandlers,
+  ...appointmentHandlers,
+  ...queueHandlers,
 } satisfies Handlers;

@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { appointmentStatuses, appointmentTypes } from '#shared/domain/appointment.ts';
 import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clinics } from './clinics.ts';
 import { syncedRowColumns } from './columns.ts';
 import { patients } from './patients.ts';
 import { users } from './users.ts';
 
-export const appointmentTypes = ['IN_PERSON', 'TELECONSULTATION', 'FOLLOW_UP', 'EMERGENCY'] as const;
-export const appointmentStatuses = ['SCHEDULED', 'CHECKED_IN', 'COMPLETED', 'CANCELLED', 'NO_SHOW'] as const;
 
 export const appointments = sqliteTable(
   'appointments',

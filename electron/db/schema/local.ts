@@ -18,3 +18,12 @@ export const localMeta = sqliteTable('local_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/** Links for waiting-room screens: only a hash of each key is kept, so the key is shown once. */
+export const displayLinks = sqliteTable('display_links', {
+  id: text('id').primaryKey(),
+  clinicId: text('clinic_id').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  createdAt: text('created_at').notNull(),
+  revokedAt: text('revoked_at'),
+});

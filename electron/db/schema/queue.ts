@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { queuePriorities, queueStatuses } from '#shared/domain/queue.ts';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { appointments } from './appointments.ts';
 import { clinics } from './clinics.ts';
@@ -6,8 +7,6 @@ import { syncedRowColumns } from './columns.ts';
 import { patients } from './patients.ts';
 import { users } from './users.ts';
 
-export const queuePriorities = ['RED', 'ORANGE', 'GREEN'] as const;
-export const queueStatuses = ['WAITING', 'CALLED', 'IN_CONSULTATION', 'DONE', 'LEFT'] as const;
 
 /**
  * A patient waiting in a clinic on a day. The token is the workstation's series letter and a
