@@ -15,5 +15,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
+    // Two pages: the app, and the waiting-room screen (served by the web host for a TV).
+    rollupOptions: {
+      input: {
+        app: fileURLToPath(new URL('index.html', import.meta.url)),
+        display: fileURLToPath(new URL('display.html', import.meta.url)),
+      },
+    },
   },
 });

@@ -6,6 +6,7 @@ import type { Core } from '../core.ts';
 import { newId } from '../platform/ids.ts';
 import { insertUser, setMembership } from '../users/user-rows.ts';
 import { demoClinics, demoUsers } from './demo-data.ts';
+import { seedReceptionDemo } from './reception-demo.ts';
 
 export type DemoOutcome = 'created' | 'skipped-not-empty';
 
@@ -36,5 +37,7 @@ export async function seedDemo(core: Core): Promise<DemoOutcome> {
     }
     recordAudit(tx, { atMs: nowMs, deviceId: core.identity.deviceId, userId: null, clinicId, action: 'demo.seed', outcome: 'SUCCESS' });
   });
+  const admin = demoUsers.find((user) => user.role === 'ADMIN');
+  if (admin !== undefined) await seedReceptionDemo(core, { username: admin.username, password: admin.password });
   return 'created';
 }

@@ -1,11 +1,14 @@
 import type { FastifyReply } from 'fastify';
-import type { Core } from '../core.ts';
+import type { ServerEvent } from '#shared/api/events.ts';
 import { securityHeaders } from './security-headers.ts';
 
 const KEEP_ALIVE_MS = 20_000;
 
-/** Server-sent events for one session; a comment line every few seconds keeps proxies from closing it. */
-export function openEventStream(reply: FastifyReply, core: Core, token: string, openStreams: Set<() => void>): void {
+/**
+ * Server-sent events on a hijacked reply. A comment line every few seconds keeps proxies from
+ * closing an idle stream; the subscription ends with the connection or when the host stops.
+ */
+export function openEventStream(reply: FastifyReply, subscribe: (send: (event: ServerEvent) => void) => () => void, openStreams: Set<() => void>): void {
   reply.hijack();
   const response = reply.raw;
   response.writeHead(200, {
@@ -15,9 +18,7 @@ export function openEventStream(reply: FastifyReply, core: Core, token: string, 
     connection: 'keep-alive',
   });
   response.write(': connected\n\n');
-  const unsubscribe = core.subscribe(token, (event) => {
-    response.write(`data: ${JSON.stringify(event)}\n\n`);
-  });
+  const unsubscribe = subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
   const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
   const close = (): void => {
     clearInterval(keepAlive);

@@ -26,6 +26,11 @@ function bearerToken(request: FastifyRequest): string | null {
   return match?.[1] ?? null;
 }
 
+function displayKeyOf(request: FastifyRequest): string {
+  const header = request.headers['x-display-key'];
+  return typeof header === 'string' ? header : '';
+}
+
 function sendError(reply: FastifyReply, status: number, error: ApiErrorBody): FastifyReply {
   const outcome: CallOutcome<never> = { ok: false, error };
   return reply.code(status).headers(securityHeaders).send(outcome);
@@ -105,7 +110,21 @@ export async function createWebHost(options: WebHostOptions): Promise<FastifyIns
     if (!check.ok || token === null) {
       return sendError(reply, 401, check.ok ? { code: 'UNAUTHENTICATED', message: 'Please sign in.' } : check.error);
     }
-    openEventStream(reply, core, token, openStreams);
+    openEventStream(reply, (send) => core.subscribe(token, send), openStreams);
+    return reply;
+  });
+
+  // The waiting-room screen: read-only, opened by a display key instead of a session.
+  const unknownScreen: ApiErrorBody = { code: 'NOT_FOUND', message: 'This screen’s link is unknown or was revoked; ask an administrator for a new one.' };
+  app.get('/api/display/board', (request, reply) => {
+    const board = core.queueBoard(displayKeyOf(request));
+    if (board === null) return sendError(reply, 404, unknownScreen);
+    return reply.code(200).headers(securityHeaders).header('cache-control', 'no-store').send(board);
+  });
+  app.get('/api/display/events', (request, reply) => {
+    const key = displayKeyOf(request);
+    if (core.queueBoard(key) === null) return sendError(reply, 404, unknownScreen);
+    openEventStream(reply, (send) => core.subscribeBoard(key, () => send({ type: 'data.changed', call: 'queue.board', clinicId: null })), openStreams);
     return reply;
   });
 

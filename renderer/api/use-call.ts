@@ -5,20 +5,25 @@ import { useAppStore } from '../state/store.ts';
 import { api } from './api.ts';
 
 export type CallState<N extends CallName> =
+  | { readonly status: 'idle' }
   | { readonly status: 'loading' }
   | { readonly status: 'done'; readonly result: CallResult<N> }
   | { readonly status: 'failed'; readonly error: ApiError };
 
 /**
  * Loads a read call and loads it again whenever the core reports changed data. The input is
- * compared by its JSON, so callers may pass a fresh object on every render.
+ * compared by its JSON, so callers may pass a fresh object on every render; null waits.
  */
-export function useCall<N extends CallName>(name: N, input: CallInput<N>): CallState<N> & { reload: () => void } {
+export function useCall<N extends CallName>(name: N, input: CallInput<N> | null): CallState<N> & { reload: () => void } {
   const dataVersion = useAppStore((state) => state.dataVersion);
-  const [state, setState] = useState<CallState<N>>({ status: 'loading' });
+  const [state, setState] = useState<CallState<N>>({ status: input === null ? 'idle' : 'loading' });
   const [nonce, setNonce] = useState(0);
-  const inputKey = JSON.stringify(input);
+  const inputKey = input === null ? null : JSON.stringify(input);
   useEffect(() => {
+    if (inputKey === null) {
+      setState({ status: 'idle' });
+      return;
+    }
     let current = true;
     api.call(name, JSON.parse(inputKey) as CallInput<N>).then(
       (result) => current && setState({ status: 'done', result }),

@@ -8,9 +8,12 @@ import { sectionLabels, sections, type Section } from '../state/routes.ts';
 import { useAppStore } from '../state/store.ts';
 import { AdminScreen } from './admin/AdminScreen.tsx';
 import { PlaceholderScreen } from './PlaceholderScreen.tsx';
+import { PatientSearchBox } from './reception/PatientSearchBox.tsx';
+import { ReceptionScreen } from './reception/ReceptionScreen.tsx';
 
 function SectionScreen({ section }: { section: Section }) {
   if (section === 'administration') return <AdminScreen />;
+  if (section === 'reception') return <ReceptionScreen />;
   return <PlaceholderScreen section={section} />;
 }
 
@@ -48,6 +51,7 @@ export function AppFrame() {
               </>
             )}
           </Group>
+          <PatientSearchBox />
           <Group gap="sm" wrap="nowrap">
             <StatusBadge />
             <Text size="sm" aria-label="Signed in as">

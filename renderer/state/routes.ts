@@ -14,14 +14,24 @@ export const sectionLabels: Readonly<Record<Section, string>> = {
 export const adminTabs = ['users', 'clinic', 'audit'] as const;
 export type AdminTab = (typeof adminTabs)[number];
 
-export type Route = { readonly section: Section; readonly tab: string | null };
+export const receptionTabs = ['queue', 'appointments', 'patients', 'doctors'] as const;
+export type ReceptionTab = (typeof receptionTabs)[number];
+
+/** section/tab/id, e.g. #/reception/patient/<id>. */
+export type Route = { readonly section: Section; readonly tab: string | null; readonly id?: string | null };
 
 export function parseHash(hash: string): Route {
-  const [section, tab] = hash.replace(/^#\/?/, '').split('/');
+  const [section, tab, id] = hash.replace(/^#\/?/, '').split('/');
   const known = sections.find((candidate) => candidate === section);
-  return { section: known ?? 'reception', tab: tab === undefined || tab === '' ? null : tab };
+  return { section: known ?? 'reception', tab: tab === undefined || tab === '' ? null : tab, id: id === undefined || id === '' ? null : decodeURIComponent(id) };
 }
 
 export function routeHash(route: Route): string {
-  return `#/${route.section}${route.tab === null ? '' : `/${route.tab}`}`;
+  const tab = route.tab === null ? '' : `/${route.tab}`;
+  const id = route.tab === null || route.id === undefined || route.id === null ? '' : `/${encodeURIComponent(route.id)}`;
+  return `#/${route.section}${tab}${id}`;
+}
+
+export function patientRoute(patientId: string): Route {
+  return { section: 'reception', tab: 'patient', id: patientId };
 }

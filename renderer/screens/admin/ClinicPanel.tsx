@@ -53,7 +53,7 @@ function ClinicForm({ clinic }: { clinic: Clinic }) {
 
 export function ClinicPanel() {
   const clinic = useCall('clinic.get', {});
-  if (clinic.status === 'loading') return <Loader aria-label="Loading clinic" />;
+  if (clinic.status === 'loading' || clinic.status === 'idle') return <Loader aria-label="Loading clinic" />;
   if (clinic.status === 'failed') {
     if (clinic.error.code === 'FORBIDDEN') return <Refusal what="Administration" reason={clinic.error.message} />;
     return <Alert color="red" role="alert">{clinic.error.message}</Alert>;

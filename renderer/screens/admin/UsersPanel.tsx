@@ -42,7 +42,7 @@ export function UsersPanel() {
   const [query, setQuery] = useState('');
   const users = useMemo(() => (listing.status === 'done' ? listing.result.users.filter((user) => matches(user, query)) : []), [listing, query]);
 
-  if (listing.status === 'loading') return <Loader aria-label="Loading users" />;
+  if (listing.status === 'loading' || listing.status === 'idle') return <Loader aria-label="Loading users" />;
   if (listing.status === 'failed') {
     if (listing.error.code === 'FORBIDDEN') return <Refusal what="Administration" reason={listing.error.message} />;
     return <Alert color="red" role="alert">{listing.error.message}</Alert>;

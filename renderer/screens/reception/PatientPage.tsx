@@ -1,0 +1,135 @@
+import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { PatientRecord } from '#shared/api/calls/patients.ts';
+import { allergySeverityLabels, sexLabels } from '#shared/domain/patient.ts';
+import { useCall } from '../../api/use-call.ts';
+import { Refusal } from '../../components/Refusal.tsx';
+import { ageLabel, patientName } from '../../format/people.ts';
+import { formatDate } from '../../format/time.ts';
+import { useClinicToday, useIsFrontDesk } from '../../state/clinic-hooks.ts';
+import { patientRoute } from '../../state/routes.ts';
+import { useAppStore } from '../../state/store.ts';
+import { AppointmentList } from './AppointmentList.tsx';
+import { BookingModal } from './BookingModal.tsx';
+import { MergeModal } from './MergeModal.tsx';
+import { PatientFormModal } from './PatientFormModal.tsx';
+import { WalkInModal } from './WalkInModal.tsx';
+
+type Dialog = 'edit' | 'book' | 'queue' | 'merge' | null;
+
+function Fact({ label, value }: { label: string; value: string }) {
+  if (value === '') return null;
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm">{value}</Text>
+    </div>
+  );
+}
+
+function PatientDetails({ record }: { record: PatientRecord }) {
+  const today = useClinicToday();
+  const frontDesk = useIsFrontDesk();
+  const navigate = useAppStore((state) => state.navigate);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const appointments = useCall('appointments.ofPatient', { patientId: record.id });
+  const picked = { id: record.id, mrn: record.mrn, givenName: record.givenName, familyName: record.familyName };
+  const close = (): void => setDialog(null);
+  return (
+    <Stack>
+      {record.redirectedFrom !== null && (
+        <Alert color="blue" role="status">
+          The record you opened was merged into this one.
+        </Alert>
+      )}
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={1}>{patientName(record)}</Title>
+          <Text c="dimmed">
+            {record.mrn} · {sexLabels[record.sex]} · {ageLabel(record.birthDate, record.birthDateEstimated, today)}
+            {record.birthDate !== null && !record.birthDateEstimated ? ` · born ${formatDate(record.birthDate)}` : ''}
+          </Text>
+        </div>
+        {frontDesk && (
+          <Group gap="xs">
+            <Button onClick={() => setDialog('book')}>Book appointment</Button>
+            <Button variant="light" onClick={() => setDialog('queue')}>
+              Add to queue
+            </Button>
+            <Button variant="default" onClick={() => setDialog('edit')}>
+              Edit
+            </Button>
+            <Button variant="subtle" color="orange" onClick={() => setDialog('merge')}>
+              Merge…
+            </Button>
+          </Group>
+        )}
+      </Group>
+      <Group gap="xs" aria-label="Allergies">
+        {record.allergies.length === 0 ? (
+          <Badge color="gray" variant="light">
+            No known allergies
+          </Badge>
+        ) : (
+          record.allergies.map((allergy) => (
+            <Badge key={allergy.id} color={allergy.severity === 'SEVERE' ? 'red' : 'orange'} variant="filled">
+              Allergy: {allergy.substance} ({allergySeverityLabels[allergy.severity]}){allergy.reaction === '' ? '' : ` – ${allergy.reaction}`}
+            </Badge>
+          ))
+        )}
+      </Group>
+      <Card withBorder>
+        <SimpleGrid cols={{ base: 2, md: 4 }}>
+          <Fact label="Phone" value={record.phone} />
+          <Fact label="Email" value={record.email} />
+          <Fact label="Address" value={[record.address, record.postalCode].filter((part) => part !== '').join(', ')} />
+          <Fact label="National id / reference" value={record.nationalId} />
+          <Fact label="Emergency contact" value={[record.emergencyContactName, record.emergencyContactPhone].filter((part) => part !== '').join(' · ')} />
+          <Fact label="Chronic conditions" value={record.conditions.map((condition) => condition.name).join(', ')} />
+          <Fact label="Clinics" value={record.clinics.map((clinic) => clinic.code).join(', ')} />
+          <Fact label="Last visit" value={record.lastVisitAt === null ? 'none yet' : formatDate(record.lastVisitAt.slice(0, 10))} />
+          <Fact label="Merged records" value={record.mergedRecords.map((merged) => merged.mrn).join(', ')} />
+        </SimpleGrid>
+        {record.notes !== '' && (
+          <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {record.notes}
+          </Text>
+        )}
+      </Card>
+      <Title order={2} size="h4">
+        Appointments
+      </Title>
+      {appointments.status === 'done' ? <AppointmentList appointments={appointments.result.appointments} showPatient={false} label="Appointments of this patient" /> : <Loader size="sm" />}
+      {dialog === 'edit' && <PatientFormModal existing={record} onClose={close} onSaved={close} onOpenOther={(id) => navigate(patientRoute(id))} />}
+      {dialog === 'book' && <BookingModal start={{ patient: picked, doctorUserId: null, slot: null }} onClose={close} />}
+      {dialog === 'queue' && <WalkInModal patient={picked} onClose={close} />}
+      {dialog === 'merge' && (
+        <MergeModal
+          record={record}
+          onClose={close}
+          onMerged={(survivorId) => {
+            close();
+            navigate(patientRoute(survivorId));
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+/** One patient's record, audited as a read each time it is opened. */
+export function PatientPage({ patientId }: { patientId: string }) {
+  const record = useCall('patients.get', { patientId });
+  if (record.status === 'loading' || record.status === 'idle') return <Loader aria-label="Opening the record" />;
+  if (record.status === 'failed') {
+    if (record.error.code === 'FORBIDDEN') return <Refusal what="this record" reason={record.error.message} />;
+    return (
+      <Alert color="red" role="alert">
+        {record.error.message}
+      </Alert>
+    );
+  }
+  return <PatientDetails key={record.result.id} record={record.result} />;
+}

@@ -1,0 +1,122 @@
+import { Combobox, Group, Kbd, Loader, Text, TextInput, useCombobox } from '@mantine/core';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
+import type { PatientSearchResult } from '#shared/api/calls/patients.ts';
+import { api } from '../../api/api.ts';
+import { patientFacts, patientName } from '../../format/people.ts';
+import { formatDate } from '../../format/time.ts';
+import { useClinicToday } from '../../state/clinic-hooks.ts';
+import { patientRoute } from '../../state/routes.ts';
+import { useAppStore } from '../../state/store.ts';
+
+const SEARCH_DELAY_MS = 120;
+
+/** Results of the latest query only: an answer that arrives after a newer keystroke is dropped. */
+export function usePatientSearch(query: string, limit: number): { results: PatientSearchResult[]; searching: boolean; failure: string | null } {
+  const [debounced] = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
+  const [state, setState] = useState<{ results: PatientSearchResult[]; searching: boolean; failure: string | null }>({ results: [], searching: false, failure: null });
+  const dataVersion = useAppStore((store) => store.dataVersion);
+  useEffect(() => {
+    if (debounced === '') {
+      setState({ results: [], searching: false, failure: null });
+      return;
+    }
+    let current = true;
+    setState((previous) => ({ ...previous, searching: true }));
+    api.call('patients.search', { query: debounced, limit }).then(
+      ({ results }) => current && setState({ results, searching: false, failure: null }),
+      (error: unknown) => current && setState({ results: [], searching: false, failure: error instanceof Error ? error.message : 'Search failed' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [debounced, limit, dataVersion]);
+  return state;
+}
+
+export function PatientResultLine({ patient }: { patient: PatientSearchResult }) {
+  const today = useClinicToday();
+  return (
+    <div>
+      <Text size="sm" fw={600}>
+        {patientName(patient)}
+        {patient.matchedBy === 'typo' ? <Text span size="xs" c="dimmed"> · similar spelling</Text> : null}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {patientFacts(patient, today).join(' · ')}
+        {patient.lastVisitAt === null ? ' · no visit yet' : ` · last visit ${formatDate(patient.lastVisitAt.slice(0, 10))}`}
+      </Text>
+    </div>
+  );
+}
+
+/** The header's patient search: / or Ctrl+K focuses it from anywhere; arrows and Enter open a record. */
+export function PatientSearchBox() {
+  const navigate = useAppStore((state) => state.navigate);
+  const [query, setQuery] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const { results, searching, failure } = usePatientSearch(query, 10);
+
+  const focus = (): void => {
+    input.current?.focus();
+    input.current?.select();
+  };
+  useHotkeys([['/', focus]]);
+  useHotkeys([['mod+K', focus], ['F2', focus]], []);
+
+  useEffect(() => {
+    if (results.length > 0) combobox.selectFirstOption();
+  }, [results, combobox]);
+
+  const open = (patientId: string): void => {
+    navigate(patientRoute(patientId));
+    setQuery('');
+    combobox.closeDropdown();
+    input.current?.blur();
+  };
+
+  return (
+    <Combobox store={combobox} onOptionSubmit={open} width={520} position="bottom-start">
+      <Combobox.Target>
+        <TextInput
+          ref={input}
+          aria-label="Find a patient"
+          placeholder="Find a patient: name, phone or record number"
+          w={380}
+          size="sm"
+          value={query}
+          rightSection={searching ? <Loader size="xs" /> : <Kbd size="xs">/</Kbd>}
+          onChange={(event) => {
+            setQuery(event.currentTarget.value);
+            combobox.openDropdown();
+          }}
+          onFocus={() => combobox.openDropdown()}
+          onBlur={() => combobox.closeDropdown()}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              setQuery('');
+              input.current?.blur();
+            }
+          }}
+        />
+      </Combobox.Target>
+      <Combobox.Dropdown hidden={query.trim() === ''} aria-label="Patients found">
+        <Combobox.Options>
+          {failure !== null && <Combobox.Empty>{failure}</Combobox.Empty>}
+          {failure === null && results.length === 0 && !searching && <Combobox.Empty>No patient matches “{query.trim()}”.</Combobox.Empty>}
+          {results.map((patient) => (
+            <Combobox.Option value={patient.id} key={patient.id} aria-label={`${patientName(patient)}, ${patient.mrn}`}>
+              <PatientResultLine patient={patient} />
+            </Combobox.Option>
+          ))}
+        </Combobox.Options>
+        <Group justify="flex-end" px="xs" pb={4}>
+          <Text size="xs" c="dimmed">
+            ↑ ↓ to choose, Enter to open
+          </Text>
+        </Group>
+      </Combobox.Dropdown>
+    </Combobox>
+  );
+}

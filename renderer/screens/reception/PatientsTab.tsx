@@ -1,0 +1,106 @@
+import { Button, Group, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { api } from '../../api/api.ts';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { VirtualList } from '../../components/VirtualList.tsx';
+import { messageOf } from '../../forms/schema-form.ts';
+import { patientName } from '../../format/people.ts';
+import { useIsFrontDesk } from '../../state/clinic-hooks.ts';
+import { patientRoute } from '../../state/routes.ts';
+import { useAppStore } from '../../state/store.ts';
+import { PatientFormModal } from './PatientFormModal.tsx';
+import { PatientResultLine, usePatientSearch } from './PatientSearchBox.tsx';
+
+function LinkByMrnModal({ onClose }: { onClose: () => void }) {
+  const navigate = useAppStore((state) => state.navigate);
+  const [mrn, setMrn] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const link = async (): Promise<void> => {
+    try {
+      const record = await api.call('patients.linkByMrn', { mrn });
+      notifications.show({ color: 'green', message: `${patientName(record)} is now a patient of this clinic too.` });
+      onClose();
+      navigate(patientRoute(record.id));
+    } catch (error) {
+      setFailure(messageOf(error));
+    }
+  };
+  return (
+    <Modal opened onClose={onClose} title="Add a patient of another clinic by record number">
+      <form
+        aria-label="Add by record number"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void link();
+        }}
+      >
+        <Stack>
+          <TextInput label="Record number" placeholder="ABC01-M1234" required data-autofocus value={mrn} onChange={(event) => setMrn(event.currentTarget.value)} />
+          <FormAlert message={failure} />
+          <Group justify="flex-end">
+            <Button type="submit" disabled={mrn.trim().length < 3}>
+              Add to this clinic
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** A full-size search with every result, and registration. */
+export function PatientsTab() {
+  const frontDesk = useIsFrontDesk();
+  const navigate = useAppStore((state) => state.navigate);
+  const [query, setQuery] = useState('');
+  const [dialog, setDialog] = useState<'register' | 'link' | null>(null);
+  const { results, searching, failure } = usePatientSearch(query, 50);
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <TextInput aria-label="Search patients" placeholder="Name, phone or record number" w={420} value={query} onChange={(event) => setQuery(event.currentTarget.value)} />
+        {frontDesk && (
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setDialog('link')}>
+              Add by record number
+            </Button>
+            <Button onClick={() => setDialog('register')}>Register patient</Button>
+          </Group>
+        )}
+      </Group>
+      {failure !== null && <Text c="red">{failure}</Text>}
+      {query.trim() !== '' && !searching && results.length === 0 && failure === null && <Text c="dimmed">No patient matches “{query.trim()}”.</Text>}
+      {results.length > 0 && (
+        <VirtualList
+          label="Patients found"
+          items={results}
+          rowHeight={56}
+          height={Math.min(560, results.length * 56)}
+          getKey={(patient) => patient.id}
+          renderRow={(patient) => (
+            <UnstyledButton w="100%" p="xs" onClick={() => navigate(patientRoute(patient.id))} aria-label={`Open ${patientName(patient)}, ${patient.mrn}`} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+              <PatientResultLine patient={patient} />
+            </UnstyledButton>
+          )}
+        />
+      )}
+      {dialog === 'register' && (
+        <PatientFormModal
+          existing={null}
+          onClose={() => setDialog(null)}
+          onSaved={(record) => {
+            setDialog(null);
+            notifications.show({ color: 'green', title: `Registered ${record.mrn}`, message: patientName(record) });
+            navigate(patientRoute(record.id));
+          }}
+          onOpenOther={(id) => {
+            setDialog(null);
+            navigate(patientRoute(id));
+          }}
+        />
+      )}
+      {dialog === 'link' && <LinkByMrnModal onClose={() => setDialog(null)} />}
+    </Stack>
+  );
+}
