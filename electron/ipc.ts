@@ -1,12 +1,14 @@
 import { ipcMain, type WebContents, type WebFrameMain } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '#shared/api/bridge.ts';
+import { isCallName, sessionIssuingCalls } from '#shared/api/contract.ts';
 import type { CallOutcome } from '#shared/api/errors.ts';
 import type { Core } from './core.ts';
 
 type Window = { token: string | null; stopEvents: (() => void) | null };
 
-function withoutToken(outcome: CallOutcome<unknown>): { outcome: CallOutcome<unknown>; token: string | null } {
-  if (!outcome.ok || typeof outcome.result !== 'object' || outcome.result === null || !('token' in outcome.result)) {
+function withoutToken(call: unknown, outcome: CallOutcome<unknown>): { outcome: CallOutcome<unknown>; token: string | null } {
+  const issuesSession = typeof call === 'string' && isCallName(call) && sessionIssuingCalls.includes(call);
+  if (!issuesSession || !outcome.ok || typeof outcome.result !== 'object' || outcome.result === null || !('token' in outcome.result)) {
     return { outcome, token: null };
   }
   const { token, ...rest } = outcome.result;
@@ -45,7 +47,7 @@ export function registerIpc(core: Core, isTrustedFrame: (frame: WebFrameMain | n
     }
     const state = stateOf(event.sender);
     const raw = await core.dispatch({ call: typeof call === 'string' ? call : '', input, token: state.token });
-    const { outcome, token } = withoutToken(raw);
+    const { outcome, token } = withoutToken(call, raw);
     if (token !== null) setToken(event.sender, state, token);
     const ended =
       (call === 'auth.signOut' && raw.ok) ||

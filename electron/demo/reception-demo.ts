@@ -26,8 +26,9 @@ export async function seedReceptionDemo(core: Core, admin: { username: string; p
   const random = seededRandom(7);
   for (const doctor of doctors) {
     await call('doctors.saveProfile', { userId: doctor.userId, specialization: 'General practice', registrationNumber: 'GMC 7123456', visibility: 'PUBLIC', active: true });
-    const mornings = [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, startTime: '09:00', endTime: '13:00', slotMinutes: 15, breaks: [{ start: '11:00', end: '11:15' }] }));
-    const afternoons = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, startTime: '14:00', endTime: '17:00', slotMinutes: 20, breaks: [] }));
+    // Every day of the week, so whatever day someone tries the demo, today has slots.
+    const mornings = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '09:00', endTime: '13:00', slotMinutes: 15, breaks: [{ start: '11:00', end: '11:15' }] }));
+    const afternoons = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '14:00', endTime: '17:00', slotMinutes: 20, breaks: [] }));
     await call('schedules.setWeekly', { doctorUserId: doctor.userId, sessions: [...mornings, ...afternoons] });
   }
 

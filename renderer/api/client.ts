@@ -1,4 +1,4 @@
-import type { CallInput, CallName, CallResult } from '#shared/api/contract.ts';
+import { sessionIssuingCalls, type CallInput, type CallName, type CallResult } from '#shared/api/contract.ts';
 import { ApiError } from '#shared/api/errors.ts';
 import type { Transport } from './transport.ts';
 
@@ -17,7 +17,7 @@ export function createApiClient(transport: Transport, observe: ErrorObserver): A
       const outcome = await transport.invoke(name, input);
       if (outcome.ok) {
         const { result } = outcome;
-        if (typeof result === 'object' && result !== null && 'token' in result && typeof result.token === 'string') {
+        if (sessionIssuingCalls.includes(name) && typeof result === 'object' && result !== null && 'token' in result && typeof result.token === 'string') {
           transport.rememberToken(result.token);
         }
         return result as CallResult<typeof name>;

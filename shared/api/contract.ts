@@ -33,6 +33,9 @@ export type CallResult<N extends CallName> = z.output<Contract[N]['output']>;
 
 export const callNames = Object.keys(contract) as CallName[];
 
+/** The calls whose result carries a new session token, which the transport keeps. */
+export const sessionIssuingCalls: readonly CallName[] = ['auth.signIn', 'setup.createClinic'];
+
 export function isCallName(name: string): name is CallName {
   return Object.hasOwn(contract, name);
 }

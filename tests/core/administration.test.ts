@@ -222,7 +222,7 @@ describe('demo data', () => {
       expect(admin.memberships).toHaveLength(2);
       expect(admin.activeClinic).toBeNull();
       const counts = harness.core.database.sqlite.prepare(`select (select count(*) from patients) patients, (select count(*) from appointments) appointments, (select count(*) from queue_entries) queued, (select count(*) from weekly_schedules) sessions`).get();
-      expect(counts).toEqual({ patients: 40, appointments: 8, queued: 3, sessions: 11 });
+      expect(counts).toEqual({ patients: 40, appointments: 8, queued: 3, sessions: 14 });
       expect(await seedDemo(harness.core)).toBe('skipped-not-empty');
     } finally {
       harness.close();

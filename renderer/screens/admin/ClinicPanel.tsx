@@ -10,6 +10,7 @@ import { ClinicDetailsFields } from '../../components/ClinicDetailsFields.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { Refusal } from '../../components/Refusal.tsx';
 import { useCallForm } from '../../forms/use-call-form.ts';
+import { DisplayLinkPanel } from './DisplayLinkPanel.tsx';
 
 function ClinicForm({ clinic }: { clinic: Clinic }) {
   const { id: _id, code, createdAt: _created, updatedAt: _updated, ...editable } = clinic;
@@ -58,5 +59,10 @@ export function ClinicPanel() {
     if (clinic.error.code === 'FORBIDDEN') return <Refusal what="Administration" reason={clinic.error.message} />;
     return <Alert color="red" role="alert">{clinic.error.message}</Alert>;
   }
-  return <ClinicForm key={clinic.result.updatedAt} clinic={clinic.result} />;
+  return (
+    <Stack gap="xl">
+      <ClinicForm key={clinic.result.updatedAt} clinic={clinic.result} />
+      <DisplayLinkPanel />
+    </Stack>
+  );
 }

@@ -76,8 +76,8 @@ export function PatientFormModal({ existing, onClose, onSaved, onOpenOther }: { 
             <SegmentedControl
               aria-label="Birth known as"
               data={[
-                { value: 'date', label: 'Date of birth' },
-                { value: 'estimatedAge', label: 'Estimated age' },
+                { value: 'date', label: 'Birth date known' },
+                { value: 'estimatedAge', label: 'Only an age' },
               ]}
               {...form.getInputProps('birthKind')}
             />
