@@ -1,14 +1,11 @@
 import { contract, isCallName, type CallName } from '#shared/api/contract.ts';
 import { type ApiError, type CallOutcome } from '#shared/api/errors.ts';
 import { recordAudit } from '../audit/record.ts';
-import type { Session, SessionStore } from '../auth/sessions.ts';
-import type { Db } from '../db/database.ts';
-import type { Clock } from '../platform/clock.ts';
-import type { EventBus } from '../platform/events.ts';
+import type { Session } from '../auth/sessions.ts';
 import { newId } from '../platform/ids.ts';
 import { createLogger, describeError } from '../platform/logger.ts';
 import { isApiError, resolveClinicScope, resolveSession } from './access.ts';
-import type { AuditIntent, CallContext, ClinicScope, CoreServices, Handler, Handlers } from './context.ts';
+import type { AuditIntent, CallContext, ClinicScope, Handler, Handlers } from './context.ts';
 import { validationFromZod } from './validation.ts';
 
 const log = createLogger('dispatch');
@@ -20,22 +17,16 @@ export type CallRequest = {
   readonly token: string | null;
 };
 
-export type DispatcherDeps = {
-  readonly db: Db;
-  readonly clock: Clock;
-  readonly deviceId: string;
-  readonly deviceName: string;
-  readonly appVersion: string;
-  readonly sessions: SessionStore;
-  readonly events: EventBus;
+/** What every call's context shares, plus the handlers. */
+export type DispatcherDeps = Pick<CallContext, 'db' | 'clock' | 'deviceId' | 'deviceName' | 'appVersion' | 'sessions' | 'events' | 'services'> & {
   readonly handlers: Handlers;
-  readonly services: CoreServices;
 };
 
 export type Dispatch = (request: CallRequest) => Promise<CallOutcome<unknown>>;
 
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
-  const { db, clock, sessions } = deps;
+  const { handlers, ...shared } = deps;
+  const { db, clock, sessions } = shared;
 
   function auditDenied(call: CallName, session: Session | null, error: ApiError): void {
     if (session === null || error.code !== 'FORBIDDEN') return;
@@ -51,17 +42,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
 
   function makeContext(call: CallName, session: Session | null, clinic: ClinicScope | null, audited: { count: number }): CallContext {
     const ctx: CallContext = {
+      ...shared,
       call,
-      db,
-      clock,
-      deviceId: deps.deviceId,
-      deviceName: deps.deviceName,
-      appVersion: deps.appVersion,
-      sessions,
-      events: deps.events,
       session,
       clinic,
-      services: deps.services,
       write: (work, audit) =>
         db.transaction((tx) => {
           const result = work(tx);
@@ -106,7 +90,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
 
       const audited = { count: 0 };
       const ctx = makeContext(call, session, clinic, audited);
-      const handler = deps.handlers[call] as Handler<CallName>;
+      const handler = handlers[call] as Handler<CallName>;
       const result: unknown = await handler(ctx, parsed.data);
       if (spec.effect === 'write' && audited.count === 0) {
         // A write call that found nothing to change still leaves its trace.

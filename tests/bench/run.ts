@@ -2,12 +2,16 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { BenchSuite, Figure } from './figures.ts';
 import { foundationSuite } from './suites/foundation.ts';
+import { patientSearchSuite } from './suites/patient-search.ts';
 
-// `npm run bench [-- --json FILE] [-- --only NAME]`: prints a table of figures; later issues add suites.
+// `npm run bench [-- --json FILE] [--only NAME] [--patients N]`: prints a table of figures; each
+// issue adds its suite. --patients shrinks the search register for a quick run (default a million).
 
-const suites: readonly BenchSuite[] = [foundationSuite];
+const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' }, patients: { type: 'string' } } });
+const patientCount = values.patients === undefined ? 1_000_000 : Number(values.patients);
+if (!Number.isInteger(patientCount) || patientCount < 1000) throw new Error('--patients must be a whole number of at least 1000');
 
-const { values } = parseArgs({ options: { json: { type: 'string' }, only: { type: 'string' } } });
+const suites: readonly BenchSuite[] = [foundationSuite, patientSearchSuite(patientCount)];
 const figures: Figure[] = [];
 for (const suite of suites) {
   if (values.only !== undefined && !suite.title.toLowerCase().includes(values.only.toLowerCase())) continue;

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { Appointment } from '#shared/api/calls/appointments.ts';
@@ -35,6 +35,7 @@ export function BookingModal({ start, onClose, reschedule }: { start: BookingSta
   const [slots, setSlots] = useState<SlotView[]>([]);
   const [type, setType] = useState<AppointmentType>('IN_PERSON');
   const [reason, setReason] = useState('');
+  const [notes, setNotes] = useState('');
   const [specialization, setSpecialization] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -80,7 +81,7 @@ export function BookingModal({ start, onClose, reschedule }: { start: BookingSta
     try {
       const booked =
         reschedule === undefined
-          ? await api.call('appointments.book', { patientId: patient.id, doctorUserId, startAt: slot.startAt, type, reason, notes: '' })
+          ? await api.call('appointments.book', { patientId: patient.id, doctorUserId, startAt: slot.startAt, type, reason, notes })
           : await api.call('appointments.reschedule', { appointmentId: reschedule.id, startAt: slot.startAt, doctorUserId });
       notifications.show({ color: 'green', title: `${reschedule === undefined ? 'Booked' : 'Moved'} ${booked.reference}`, message: `${patientName(booked.patient)} with ${booked.doctor.fullName}, ${formatDate(slot.localDate)} at ${formatTime(booked.startAt, timeZone)}.` });
       onClose();
@@ -139,6 +140,7 @@ export function BookingModal({ start, onClose, reschedule }: { start: BookingSta
           )}
           {reschedule === undefined && <SegmentedControl aria-label="Kind of appointment" data={appointmentTypes.map((value) => ({ value, label: appointmentTypeLabels[value] }))} value={type} onChange={(value) => setType(appointmentTypes.find((candidate) => candidate === value) ?? 'IN_PERSON')} />}
           {reschedule === undefined && <TextInput label="Reason" value={reason} maxLength={300} onChange={(event) => setReason(event.currentTarget.value)} />}
+          {reschedule === undefined && <Textarea label="Notes" autosize minRows={1} maxLength={1000} value={notes} onChange={(event) => setNotes(event.currentTarget.value)} />}
           <FormAlert message={failure} />
           {bookable.length === 0 && doctors.status === 'done' && <Text c="dimmed">No doctor can be booked yet: fill in a doctor profile and schedule under Doctors.</Text>}
           <Group justify="flex-end">
