@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, max, or, sql, type Placeholder } from 'drizzle-orm';
 import type { PatientRecord, PatientSummary } from '#shared/api/calls/patients.ts';
 import type { Db } from '../db/database.ts';
 import { appointments, clinics, patientAllergies, patientClinics, patientConditions, patients, queueEntries } from '../db/schema/index.ts';
@@ -28,7 +28,7 @@ export function isVisibleIn(db: Db, patient: PatientRow, clinicId: string): bool
 }
 
 /** The SQL condition "this patient row is visible in the clinic", for queries over many patients. */
-export function visibleInClinicSql(clinicId: string) {
+export function visibleInClinicSql(clinicId: string | Placeholder) {
   return or(
     eq(patients.registeredClinicId, clinicId),
     sql`exists (select 1 from ${patientClinics} where ${patientClinics.patientId} = ${patients.id} and ${patientClinics.clinicId} = ${clinicId} and ${patientClinics.deletedAt} is null)`,

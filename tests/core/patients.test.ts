@@ -138,6 +138,16 @@ describe('patients', () => {
     }
   });
 
+  it('rebuilds the name index from the register, leaving merged records out', async () => {
+    const { rebuildPatientSearchIndex } = await import('#core/patients/search/rebuild-index.ts');
+    const kept = await register();
+    const merged = await harness.call('patients.register', { ...patientInput({ givenName: 'Priyanka', phone: '' }), notADuplicate: true }, admin);
+    await harness.call('patients.merge', { survivorId: kept.id, mergedId: merged.id }, admin);
+    rebuildPatientSearchIndex(harness.core.database.sqlite);
+    expect((await search('priya')).map((hit) => hit.id)).toEqual([kept.id]);
+    expect(harness.core.database.sqlite.prepare('select count(*) from patient_search_keys').pluck().get()).toBe(2);
+  });
+
   it('lets the front desk register but not the pharmacist, who may still look patients up', async () => {
     const { token } = await userWithRole(harness, admin, 'PHARMACIST', 'pharma');
     await register();

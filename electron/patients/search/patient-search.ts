@@ -1,7 +1,8 @@
-import { and, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { PatientSearchResult } from '#shared/api/calls/patients.ts';
 import { PHONE_MATCH_DIGITS } from '#shared/domain/patient.ts';
 import type { Db } from '../../db/database.ts';
+import { prepared } from '../../db/prepared.ts';
 import { clinics, patients } from '../../db/schema/index.ts';
 import type { PatientRow } from '../../db/schema/patients.ts';
 import { summariesOf, visibleInClinicSql } from '../patient-rows.ts';
@@ -14,7 +15,7 @@ type MatchKind = PatientSearchResult['matchedBy'];
 type Hit = { row: PatientRow; matchedBy: MatchKind; score: number };
 
 /** How many name matches to rank: the newest ones, since ranking every match of "jo" costs too much. */
-const NAME_CANDIDATES = 200;
+const NAME_CANDIDATES = 60;
 /** Words shorter than this are too short for a typo to be told from another name. */
 const TYPO_MIN_LENGTH = 4;
 
@@ -50,23 +51,31 @@ function byNationalId(db: Db, clinicId: string, nationalId: string): PatientRow[
     .all();
 }
 
-/** Each group is one typed word: the word as a prefix, or (for typo tolerance) its near neighbours. */
+/**
+ * Each group is one typed word: the word as a prefix, or (for typo tolerance) its near
+ * neighbours. The newest matches come first: index rowids and UUIDv7 keys both follow
+ * registration order. One prepared statement, since building a query costs more than running it.
+ */
 function byNameGroups(db: Db, clinicId: string, groups: readonly string[][]): PatientRow[] {
   const match = groups.map((group) => `(${group.join(' OR ')})`).join(' AND ');
-  const ids = db
-    .all<{ id: string }>(
-      sql`select k.patient_id as id from patient_name_fts f join patient_search_keys k on k.search_rowid = f.rowid
-          where patient_name_fts match ${match} order by f.rowid desc limit ${NAME_CANDIDATES}`,
-    )
-    .map((row) => row.id);
-  if (ids.length === 0) return [];
-  const order = new Map(ids.map((id, index) => [id, index]));
-  return db
-    .select()
-    .from(patients)
-    .where(and(inArray(patients.id, ids), live(), visibleInClinicSql(clinicId)))
-    .all()
-    .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return prepared(db, 'patients.byName', (handle) =>
+    handle
+      .select()
+      .from(patients)
+      .where(
+        and(
+          inArray(
+            patients.id,
+            sql`(select k.patient_id from (select rowid as r from patient_name_fts where patient_name_fts match ${sql.placeholder('match')} order by rowid desc limit ${NAME_CANDIDATES}) c
+                 join patient_search_keys k on k.search_rowid = c.r)`,
+          ),
+          live(),
+          visibleInClinicSql(sql.placeholder('clinicId')),
+        ),
+      )
+      .orderBy(desc(patients.id))
+      .prepare(),
+  ).all({ match, clinicId });
 }
 
 /** How well a name answers the typed words: a whole word beats the start of one. */
