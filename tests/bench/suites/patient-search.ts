@@ -63,7 +63,7 @@ function realisticQueries(people: readonly Person[], random: () => number): stri
 /** A register of N patients in one clinic, searched the way the front desk searches. */
 export function patientSearchSuite(patientCount: number): BenchSuite {
   const millions = patientCount / 1_000_000;
-  const suffix = patientCount === 1_000_000 ? '1m' : `${String(patientCount)}`;
+  const suffix = patientCount === 1_000_000 ? '1m' : String(patientCount);
   return {
     title: `Patient search (${patientCount.toLocaleString('en')} patients)`,
     run: async () => {
