@@ -10,6 +10,8 @@ import type { OpenedDatabase } from './db/database.ts';
 import type { MigrationReport } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { TermDictionary } from './patients/search/term-dictionary.ts';
+import { installCaptureTriggers } from './sync/capture-triggers.ts';
+import { ChangeStamper, readSyncState } from './sync/change-stamps.ts';
 import { ensureDeviceIdentity, type DeviceIdentity } from './device.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { EventBus } from './platform/events.ts';
@@ -40,6 +42,7 @@ export type Core = {
   readonly database: OpenedDatabase;
   readonly migration: MigrationReport;
   readonly clock: Clock;
+  readonly stamper: ChangeStamper;
   readonly close: () => void;
 };
 
@@ -55,6 +58,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log.info('database migrated', { applied: opened.migration.applied.join(','), backup: opened.migration.backupFile !== null });
   }
   const identity = ensureDeviceIdentity(opened.db, options.deviceName ?? hostname(), clock.now());
+  installCaptureTriggers(opened.sqlite);
+  const stamper = new ChangeStamper(identity.deviceId, clock, readSyncState(opened.db).hlc);
   const sessions = new SessionStore();
   const events = new EventBus();
   const dispatch = createDispatcher({
@@ -66,7 +71,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions,
     events,
     handlers,
-    services: { patientTerms: new TermDictionary() },
+    services: { patientTerms: new TermDictionary(), stamper },
   });
 
   function subscribe(token: string, listener: (event: ServerEvent) => void): () => void {
@@ -105,6 +110,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     database: opened,
     migration: opened.migration,
     clock,
+    stamper,
     close: () => opened.sqlite.close(),
   };
 }

@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'core',
-          include: ['tests/core/**/*.test.ts', 'tests/web/**/*.test.ts', 'tests/shared/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/web/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/sync/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

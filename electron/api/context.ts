@@ -7,6 +7,7 @@ import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { TermDictionary } from '../patients/search/term-dictionary.ts';
+import type { ChangeStamper } from '../sync/change-stamps.ts';
 import type { EventBus } from '../platform/events.ts';
 
 export type AuditIntent = {
@@ -27,6 +28,8 @@ export type ClinicScope = { readonly clinicId: string; readonly role: Role };
 /** Long-lived helpers of the core that calls share. */
 export type CoreServices = {
   readonly patientTerms: TermDictionary;
+  /** Stamps every write transaction for the sync engine's capture triggers. */
+  readonly stamper: ChangeStamper;
 };
 
 export type CallContext = {

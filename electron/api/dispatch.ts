@@ -48,6 +48,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       clinic,
       write: (work, audit) =>
         db.transaction((tx) => {
+          shared.services.stamper.begin(tx);
           const result = work(tx);
           const intent: AuditIntent = typeof audit === 'function' ? audit(result) : audit;
           recordAudit(tx, {

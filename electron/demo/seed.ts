@@ -20,6 +20,7 @@ export async function seedDemo(core: Core): Promise<DemoOutcome> {
   const hashes = new Map(await Promise.all(demoUsers.map(async (user) => [user.username, await hashPassword(user.password)] as const)));
   const nowMs = core.clock.now();
   db.transaction((tx) => {
+    core.stamper.begin(tx);
     const [first, second] = demoClinics;
     const [admin, ...others] = demoUsers;
     if (admin === undefined) throw new Error('demo data has no administrator');

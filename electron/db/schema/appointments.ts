@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { appointmentStatuses, appointmentTypes } from '#shared/domain/appointment.ts';
 import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clinics } from './clinics.ts';
-import { syncedRowColumns } from './columns.ts';
+import { syncClockColumn, syncedRowColumns } from './columns.ts';
 import { patients } from './patients.ts';
 import { users } from './users.ts';
 
@@ -58,6 +58,7 @@ export const appointmentEvents = sqliteTable(
     toStartAt: text('to_start_at'),
     note: text('note').notNull().default(''),
     createdAt: text('created_at').notNull(),
+    ...syncClockColumn,
   },
   (table) => [index('appointment_events_appointment_idx').on(table.appointmentId, table.at)],
 );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clinics } from './clinics.ts';
+import { syncClockColumn } from './columns.ts';
 import { users } from './users.ts';
 
 /** Append-only: triggers in the migrations refuse every update and delete. */
@@ -19,6 +20,7 @@ export const auditLog = sqliteTable(
     outcome: text('outcome', { enum: ['SUCCESS', 'FAILURE', 'DENIED'] }).notNull(),
     /** JSON of names and ids (which fields changed), never the values of a patient's record. */
     detail: text('detail'),
+    ...syncClockColumn,
   },
   (table) => [
     index('audit_log_clinic_idx').on(table.clinicId, table.id),

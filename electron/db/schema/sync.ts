@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { clinics } from './clinics.ts';
+import { syncedRowColumns } from './columns.ts';
+
+export const conflictKinds = ['DOUBLE_BOOKING', 'DUPLICATE_PATIENT', 'DUPLICATE_TOKEN'] as const;
+
+/**
+ * What a merge could not decide for the clinic, kept for a person to resolve (SYNC.md §6). Its id
+ * is derived from the kind and the rows, so two workstations noticing the same conflict record one.
+ */
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    id: text('id').primaryKey(),
+    clinicId: text('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+    kind: text('kind', { enum: conflictKinds }).notNull(),
+    /** JSON array of the ids of the rows in conflict. */
+    rowIds: text('row_ids').notNull(),
+    detectedAt: text('detected_at').notNull(),
+    resolvedAt: text('resolved_at'),
+    resolvedByUserId: text('resolved_by_user_id'),
+    resolution: text('resolution').notNull().default(''),
+    ...syncedRowColumns,
+  },
+  (table) => [index('sync_conflicts_open_idx').on(table.clinicId, table.resolvedAt), check('sync_conflicts_kind_check', sql`${table.kind} in ('DOUBLE_BOOKING', 'DUPLICATE_PATIENT', 'DUPLICATE_TOKEN')`)],
+);
+
+// The rest stays on this workstation.
+
+/** One row: the transaction counter and stamp the capture triggers copy into the outbox. */
+export const syncState = sqliteTable('sync_state', {
+  id: integer('id').primaryKey(),
+  txn: integer('txn').notNull().default(0),
+  hlc: text('hlc').notNull(),
+  /**
+   * What the capture triggers do: 0 standalone (keep column clocks only), 1 connected (also
+   * queue changes in the outbox), 2 applying remote changes (neither: they are not ours to send).
+   */
+  mode: integer('mode').notNull().default(0),
+});
+
+/** Changes waiting to go up, written by triggers in the same transaction as the change. */
+export const syncOutbox = sqliteTable(
+  'sync_outbox',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    txn: integer('txn').notNull(),
+    hlc: text('hlc').notNull(),
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    kind: text('kind', { enum: ['insert', 'update'] }).notNull(),
+    /** The row's values after the change, as JSON. */
+    data: text('data').notNull(),
+    /** For an update, the JSON array of the columns it changed. */
+    changed: text('changed'),
+    /** Set when the hub acknowledged it; kept a while in case the hub is restored from a backup. */
+    pushedSeq: integer('pushed_seq'),
+    ackedAt: text('acked_at'),
+  },
+  (table) => [index('sync_outbox_txn_idx').on(table.txn), index('sync_outbox_acked_idx').on(table.ackedAt)],
+);
+
+/** Local transactions the hub refused for good: shown on the Sync screen, never dropped silently. */
+export const syncRejections = sqliteTable('sync_rejections', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  pushedSeq: integer('pushed_seq').notNull(),
+  code: text('code').notNull(),
+  message: text('message').notNull(),
+  /** The refused changes, as JSON. */
+  changes: text('changes').notNull(),
+  rejectedAt: text('rejected_at').notNull(),
+  dismissedAt: text('dismissed_at'),
+});

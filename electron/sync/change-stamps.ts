@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { HybridClock, nodeTagOf } from '#shared/sync/hlc.ts';
+import type { Db } from '../db/database.ts';
+import type { Clock } from '../platform/clock.ts';
+
+export type SyncMode = 0 | 1 | 2;
+export const SYNC_MODE = { standalone: 0, connected: 1, applying: 2 } as const;
+
+/**
+ * Stamps each local write transaction: a new transaction number and clock stamp in sync_state,
+ * which the capture triggers copy into the outbox and the column clocks. The wall clock is
+ * corrected by the hub's, once known, so a workstation whose clock is wrong stamps sensibly.
+ */
+export class ChangeStamper {
+  readonly clock: HybridClock;
+  #offsetMs = 0;
+
+  constructor(deviceId: string, wallClock: Clock, lastStamp: string) {
+    this.clock = new HybridClock(nodeTagOf(deviceId), () => wallClock.now() + this.#offsetMs, lastStamp);
+  }
+
+  /** The hub's clock minus ours, learned from each answer of the hub. */
+  setOffset(offsetMs: number): void {
+    this.#offsetMs = offsetMs;
+  }
+
+  begin(db: Db): string {
+    const hlc = this.clock.tick();
+    db.run(sql`update sync_state set txn = txn + 1, hlc = ${hlc} where id = 1`);
+    return hlc;
+  }
+}
+
+export function readSyncState(db: Db): { txn: number; hlc: string; mode: SyncMode } {
+  const row = db.get<{ txn: number; hlc: string; mode: number } | undefined>(sql`select txn, hlc, mode from sync_state where id = 1`);
+  if (row === undefined) throw new Error('sync_state is missing its row');
+  const mode = row.mode === 1 || row.mode === 2 ? row.mode : 0;
+  return { txn: row.txn, hlc: row.hlc, mode };
+}
+
+export function setSyncMode(db: Db, mode: SyncMode): void {
+  db.run(sql`update sync_state set mode = ${mode} where id = 1`);
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/** Client and hub agree on this; a client with another version is told to update (SYNC.md §9). */
+export const SYNC_PROTOCOL_VERSION = 1;
+export const PROTOCOL_HEADER = 'x-clinic-sync-protocol';
+
+const syncValue = z.union([z.string().max(100_000), z.number(), z.null()]);
+const hlc = z.string().regex(/^[0-9a-z]{9}\.[0-9a-z]{4}\.[0-9a-z]{1,16}$/, { error: 'not a clock stamp' });
+const rowId = z.string().min(1).max(80);
+
+export const changeOpSchema = z
+  .object({
+    table: z.string().min(1).max(64),
+    id: rowId,
+    kind: z.enum(['insert', 'update']),
+    columns: z.record(z.string().min(1).max(64), syncValue),
+  })
+  .strict();
+export type ChangeOp = z.infer<typeof changeOpSchema>;
+
+/** One local transaction: the hub applies all of it or none (SYNC.md §4). */
+export const pushTxSchema = z
+  .object({
+    seq: z.number().int().min(1),
+    hlc,
+    ops: z.array(changeOpSchema).min(1).max(5_000),
+  })
+  .strict();
+export type PushTx = z.infer<typeof pushTxSchema>;
+
+export const pushRequestSchema = z.object({ txs: z.array(pushTxSchema).min(1).max(5_000) }).strict();
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const hubIdentitySchema = z.object({ hubId: z.string(), epoch: z.number(), hubTime: z.number() });
+export type HubIdentity = z.infer<typeof hubIdentitySchema>;
+
+export const pushResponseSchema = hubIdentitySchema.extend({
+  /** The last transaction of this device the hub holds, applied or rejected. */
+  appliedThrough: z.number(),
+  rejected: z.array(z.object({ seq: z.number(), code: z.string(), message: z.string() })),
+  /** Transactions whose stamps ran too far ahead of the hub's clock, with the stamp they now carry. */
+  restamped: z.array(z.object({ seq: z.number(), hlc })),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const feedChangeSchema = z.object({
+  table: z.string(),
+  id: z.string(),
+  kind: z.enum(['insert', 'update']),
+  columns: z.record(z.string(), syncValue),
+  hlc,
+  origin: z.string(),
+});
+export type FeedChange = z.infer<typeof feedChangeSchema>;
+
+export const pullRequestSchema = z
+  .object({
+    cursor: z.string().max(64).nullable(),
+    limit: z.number().int().min(1).max(10_000).default(2_000),
+  })
+  .strict();
+
+export const pullResponseSchema = hubIdentitySchema.extend({
+  changes: z.array(feedChangeSchema),
+  cursor: z.string().nullable(),
+  more: z.boolean(),
+  /** The newest position of this clinic's feed: a client whose cursor is past it knows the hub went back in time. */
+  head: z.string().nullable(),
+  /** This device's last transaction the hub holds, so a workstation notices a hub that lost some. */
+  appliedThrough: z.number(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** A first sync reads the current rows table by table, in resumable pages. */
+export const snapshotStartResponseSchema = hubIdentitySchema.extend({
+  cursor: z.string().nullable(),
+  totals: z.record(z.string(), z.number()),
+});
+export const snapshotPageRequestSchema = z.object({ table: z.string().max(64), after: z.string().max(80).nullable(), limit: z.number().int().min(1).max(20_000).default(5_000) }).strict();
+export const snapshotPageResponseSchema = z.object({
+  rows: z.array(z.object({ values: z.record(z.string(), syncValue), clock: z.record(z.string(), z.string()) })),
+  next: z.string().nullable(),
+});
+export type SnapshotPage = z.infer<typeof snapshotPageResponseSchema>;
+
+export const enrolRequestSchema = z
+  .object({
+    code: z.string().trim().min(6).max(64),
+    deviceName: z.string().trim().min(1).max(80),
+    databaseId: z.string().min(1).max(80),
+    /** Sent by the first workstation of a clinic, which creates the clinic at the hub. */
+    clinic: z.object({ id: z.string().min(1).max(80), code: z.string().regex(/^[A-Z]{3}\d{2}$/) }).strict().nullable(),
+  })
+  .strict();
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+
+export const enrolResponseSchema = hubIdentitySchema.extend({
+  deviceId: z.string(),
+  credential: z.string(),
+  clinicId: z.string(),
+  clinicCode: z.string(),
+  workstationNumber: z.number(),
+});
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+
+export const leaseRequestSchema = z.object({ clinicId: z.string().max(80), series: z.string().regex(/^[A-Z]$/), size: z.number().int().min(100).max(100_000).default(1_000) }).strict();
+export const leaseResponseSchema = z.object({ rangeStart: z.number(), rangeEnd: z.number() });
+export type Lease = z.infer<typeof leaseResponseSchema>;
+
+export const reportBlocksRequestSchema = z
+  .object({ blocks: z.array(z.object({ clinicId: z.string().max(80), series: z.string().regex(/^[A-Z]$/), rangeStart: z.number().int(), rangeEnd: z.number().int() })).max(10_000) })
+  .strict();
+
+export const enrolmentCodeResponseSchema = z.object({ code: z.string(), expiresAt: z.string() });
+
+/** Refusals carry a code the workstation acts on and a sentence a person can act on. */
+export const hubErrorCodes = ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UPDATE_REQUIRED', 'REENROL_REQUIRED', 'RATE_LIMITED', 'TOO_LARGE', 'INTERNAL'] as const;
+export const hubErrorSchema = z.object({ error: z.object({ code: z.enum(hubErrorCodes), message: z.string() }) });
+export type HubErrorCode = (typeof hubErrorCodes)[number];
