@@ -3,8 +3,12 @@ import { HybridClock, nodeTagOf } from '#shared/sync/hlc.ts';
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../platform/clock.ts';
 
-export type SyncMode = 0 | 1 | 2;
-export const SYNC_MODE = { standalone: 0, connected: 1, applying: 2 } as const;
+/**
+ * What the triggers do: standalone keeps column clocks, connected also queues changes, applying
+ * (remote changes) does neither, bulk (a first sync) also leaves the name index to a rebuild.
+ */
+export type SyncMode = 0 | 1 | 2 | 3;
+export const SYNC_MODE = { standalone: 0, connected: 1, applying: 2, bulk: 3 } as const;
 
 /**
  * Stamps each local write transaction: a new transaction number and clock stamp in sync_state,
@@ -34,7 +38,7 @@ export class ChangeStamper {
 export function readSyncState(db: Db): { txn: number; hlc: string; mode: SyncMode } {
   const row = db.get<{ txn: number; hlc: string; mode: number } | undefined>(sql`select txn, hlc, mode from sync_state where id = 1`);
   if (row === undefined) throw new Error('sync_state is missing its row');
-  const mode = row.mode === 1 || row.mode === 2 ? row.mode : 0;
+  const mode = row.mode === 1 || row.mode === 2 || row.mode === 3 ? row.mode : 0;
   return { txn: row.txn, hlc: row.hlc, mode };
 }
 

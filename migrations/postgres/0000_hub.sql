@@ -72,6 +72,8 @@ create table hub_changes (
 	kind text not null,
 	columns jsonb not null,
 	hlc text not null,
+	-- Set when a row is sent whole to a clinic that just started seeing it: its per-column clocks.
+	clock jsonb,
 	origin uuid not null
 );
 create index hub_changes_feed_idx on hub_changes (clinic_id, txid, id);

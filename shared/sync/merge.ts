@@ -9,7 +9,8 @@ export type RowValues = Readonly<Record<string, SyncValue>>;
 export type RowClock = Readonly<Record<string, string>>;
 
 export type StoredRow = { readonly values: RowValues; readonly clock: RowClock };
-export type IncomingChange = { readonly columns: RowValues; readonly hlc: string };
+/** A change: its columns, stamped with the change's clock, or each with its own when a whole row travels. */
+export type IncomingChange = { readonly columns: RowValues; readonly hlc: string; readonly clock?: RowClock | null };
 export type MergeResult = { readonly values: Record<string, SyncValue>; readonly clock: Record<string, string>; readonly changedColumns: readonly string[] };
 
 export function clockOf(clock: RowClock, column: string): string {
@@ -22,12 +23,17 @@ function rankOf(table: SyncedTable, column: string, value: SyncValue): number | 
 }
 
 /** Whether the incoming value of one column beats the stored one. */
+export function incomingStamp(incoming: IncomingChange, column: string): string {
+  return incoming.clock === undefined || incoming.clock === null ? incoming.hlc : clockOf(incoming.clock, column) || incoming.hlc;
+}
+
 function incomingWins(table: SyncedTable, column: string, stored: StoredRow, incoming: IncomingChange): boolean {
   const incomingRank = rankOf(table, column, incoming.columns[column] ?? null);
   const storedRank = rankOf(table, column, stored.values[column] ?? null);
   if (incomingRank !== null && storedRank !== null && incomingRank !== storedRank) return incomingRank > storedRank;
   const storedStamp = clockOf(stored.clock, column);
-  if (incoming.hlc !== storedStamp) return incoming.hlc > storedStamp;
+  const stamp = incomingStamp(incoming, column);
+  if (stamp !== storedStamp) return stamp > storedStamp;
   // Equal stamps come from the same change seen twice; a differing value can only come from a
   // reused stamp, and the greater value wins so every replica still picks the same one.
   return JSON.stringify(incoming.columns[column] ?? null) > JSON.stringify(stored.values[column] ?? null);
@@ -39,7 +45,7 @@ function incomingWins(table: SyncedTable, column: string, stored: StoredRow, inc
  */
 export function mergeChange(table: SyncedTable, stored: StoredRow | null, incoming: IncomingChange): MergeResult {
   if (stored === null) {
-    return { values: { ...incoming.columns }, clock: { '*': incoming.hlc }, changedColumns: Object.keys(incoming.columns) };
+    return { values: { ...incoming.columns }, clock: incoming.clock === undefined || incoming.clock === null ? { '*': incoming.hlc } : { ...incoming.clock }, changedColumns: Object.keys(incoming.columns) };
   }
   const values: Record<string, SyncValue> = { ...stored.values };
   const clock: Record<string, string> = { ...stored.clock };
@@ -50,7 +56,7 @@ export function mergeChange(table: SyncedTable, stored: StoredRow | null, incomi
     const next = incoming.columns[column] ?? null;
     if (values[column] !== next) changedColumns.push(column);
     values[column] = next;
-    clock[column] = incoming.hlc;
+    clock[column] = incomingStamp(incoming, column);
   }
   return { values, clock, changedColumns };
 }

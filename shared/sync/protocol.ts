@@ -49,6 +49,8 @@ export const feedChangeSchema = z.object({
   kind: z.enum(['insert', 'update']),
   columns: z.record(z.string(), syncValue),
   hlc,
+  /** Per-column clocks, when a whole row is sent to a clinic that just started seeing it. */
+  clock: z.record(z.string(), z.string()).nullable(),
   origin: z.string(),
 });
 export type FeedChange = z.infer<typeof feedChangeSchema>;
@@ -56,6 +58,8 @@ export type FeedChange = z.infer<typeof feedChangeSchema>;
 export const pullRequestSchema = z
   .object({
     cursor: z.string().max(64).nullable(),
+    /** One of the device's clinics; all of them when absent. */
+    clinicId: z.string().max(80).optional(),
     limit: z.number().int().min(1).max(10_000).default(2_000),
   })
   .strict();

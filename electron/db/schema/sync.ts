@@ -35,10 +35,7 @@ export const syncState = sqliteTable('sync_state', {
   id: integer('id').primaryKey(),
   txn: integer('txn').notNull().default(0),
   hlc: text('hlc').notNull(),
-  /**
-   * What the capture triggers do: 0 standalone (keep column clocks only), 1 connected (also
-   * queue changes in the outbox), 2 applying remote changes (neither: they are not ours to send).
-   */
+  /** What the triggers do: 0 standalone, 1 connected, 2 applying remote changes, 3 bulk load (see change-stamps.ts). */
   mode: integer('mode').notNull().default(0),
 });
 

@@ -1,0 +1,138 @@
+import { join } from 'node:path';
+import { HybridClock } from '#shared/sync/hlc.ts';
+import type { EnrolRequest, EnrolResponse, FeedChange, HubIdentity, PushRequest, PushResponse } from '#shared/sync/protocol.ts';
+import type { SyncValue } from '#shared/sync/merge.ts';
+import { repositoryRoot } from '#core/platform/paths.ts';
+import { openPglite, openPostgres, type HubDb } from './db/hub-db.ts';
+import { migrateHub } from './db/migrate.ts';
+import { readMirrorCatalog, type MirrorCatalog } from './sync/catalog.ts';
+import { authenticateDevice, createEnrolmentCode, enrolDevice, revokeDevice } from './sync/devices.ts';
+import { HubError, hubErrors } from './sync/hub-errors.ts';
+import { ensureHubIdentity, raiseEpoch } from './sync/identity.ts';
+import { leaseBlock, reportBlocks } from './sync/leases.ts';
+import { pullChanges } from './sync/pull.ts';
+import { applyPush } from './sync/push.ts';
+import { snapshotPage, startSnapshot } from './sync/snapshot.ts';
+
+export const hubMigrationsDir = join(repositoryRoot, 'migrations', 'postgres');
+
+export type HubStorage = { readonly kind: 'pglite'; readonly dataDir: string } | { readonly kind: 'postgres'; readonly url: string };
+
+/**
+ * The hub's work, independent of HTTP: the server calls it, and the sync simulation calls it
+ * directly through a faulty in-memory network. Stateless apart from the database, so several
+ * processes can serve one PostgreSQL.
+ */
+export class HubService {
+  readonly #clock: HybridClock;
+
+  private constructor(
+    readonly db: HubDb,
+    private readonly catalog: MirrorCatalog,
+    private hubId: string,
+    private epoch: number,
+    private readonly now: () => number,
+  ) {
+    this.#clock = new HybridClock('hub0', now);
+  }
+
+  static async open(storage: HubStorage, now: () => number = Date.now): Promise<HubService> {
+    const db = storage.kind === 'pglite' ? await openPglite(storage.dataDir) : await openPostgres(storage.url);
+    try {
+      await migrateHub(db, hubMigrationsDir);
+      const identity = await ensureHubIdentity(db);
+      const catalog = await readMirrorCatalog(db);
+      return new HubService(db, catalog, identity.hubId, identity.epoch, now);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+
+  identity(): HubIdentity {
+    return { hubId: this.hubId, epoch: this.epoch, hubTime: this.now() };
+  }
+
+  async refreshIdentity(): Promise<void> {
+    const identity = await ensureHubIdentity(this.db);
+    this.hubId = identity.hubId;
+    this.epoch = identity.epoch;
+  }
+
+  async createEnrolmentCode(target: { clinicCode: string; clinicId: string | null }): Promise<{ code: string; expiresAt: string }> {
+    return createEnrolmentCode(this.db, target, this.now());
+  }
+
+  /** A code to join this device's clinic, asked for by an administrator on an enrolled workstation. */
+  async createJoinCode(credential: string | null): Promise<{ code: string; expiresAt: string }> {
+    const device = await authenticateDevice(this.db, credential);
+    const clinicId = device.clinicIds[0];
+    if (clinicId === undefined) throw hubErrors.forbidden('This workstation belongs to no clinic at the hub.');
+    const [clinic] = await this.db.query<{ code: string | null }>(`select code from clinics where id = $1`, [clinicId]);
+    return createEnrolmentCode(this.db, { clinicCode: clinic?.code ?? '', clinicId }, this.now());
+  }
+
+  async enrol(request: EnrolRequest): Promise<EnrolResponse> {
+    return { ...this.identity(), ...(await enrolDevice(this.db, request, this.now())) };
+  }
+
+  async revoke(deviceId: string): Promise<boolean> {
+    return revokeDevice(this.db, deviceId);
+  }
+
+  async raiseEpoch(): Promise<number> {
+    this.epoch = await raiseEpoch(this.db);
+    return this.epoch;
+  }
+
+  async push(credential: string | null, request: PushRequest): Promise<PushResponse & { clinicsChanged: string[] }> {
+    const device = await authenticateDevice(this.db, credential);
+    try {
+      const outcome = await applyPush(this.db, this.catalog, this.#clock, device, request, this.now());
+      return { ...this.identity(), ...outcome };
+    } catch (error) {
+      if (error instanceof HubError && error.code === 'REENROL_REQUIRED') await this.db.query(`update hub_devices set reenrol_required = true where id = $1`, [device.id]);
+      throw error;
+    }
+  }
+
+  async pull(credential: string | null, request: { cursor: string | null; limit: number; clinicId?: string | undefined }): Promise<HubIdentity & { changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; appliedThrough: number }> {
+    const device = await authenticateDevice(this.db, credential);
+    const page = await pullChanges(this.db, device, request);
+    return { ...this.identity(), ...page, appliedThrough: device.lastSeq };
+  }
+
+  async startSnapshot(credential: string | null): Promise<HubIdentity & { cursor: string | null; totals: Record<string, number> }> {
+    const device = await authenticateDevice(this.db, credential);
+    return { ...this.identity(), ...(await startSnapshot(this.db, device)) };
+  }
+
+  async snapshotPage(credential: string | null, request: { table: string; after: string | null; limit: number }): Promise<{ rows: { values: Record<string, SyncValue>; clock: Record<string, string> }[]; next: string | null }> {
+    const device = await authenticateDevice(this.db, credential);
+    return snapshotPage(this.db, device, request);
+  }
+
+  async lease(credential: string | null, request: { clinicId: string; series: string; size: number }): Promise<{ rangeStart: number; rangeEnd: number }> {
+    const device = await authenticateDevice(this.db, credential);
+    return leaseBlock(this.db, device, request);
+  }
+
+  async reportBlocks(credential: string | null, blocks: readonly { clinicId: string; series: string; rangeStart: number; rangeEnd: number }[]): Promise<void> {
+    const device = await authenticateDevice(this.db, credential);
+    await reportBlocks(this.db, device, blocks);
+  }
+
+  /** Which clinics the device holding a credential belongs to, for its live pokes. */
+  async clinicsOf(credential: string | null): Promise<readonly string[]> {
+    return (await authenticateDevice(this.db, credential)).clinicIds;
+  }
+
+  /** Calls back with a clinic id whenever any hub process on this database commits a change for it. */
+  async onClinicChange(listener: (clinicId: string) => void): Promise<() => Promise<void>> {
+    return this.db.listen('clinic_changes', listener);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}

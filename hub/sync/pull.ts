@@ -1,0 +1,69 @@
+import type { FeedChange } from '#shared/sync/protocol.ts';
+import type { SyncValue } from '#shared/sync/merge.ts';
+import type { HubQueries } from '../db/hub-db.ts';
+import type { Device } from './devices.ts';
+import { hubErrors } from './hub-errors.ts';
+
+export type Cursor = { readonly txid: string; readonly id: string };
+
+export function parseCursor(text: string | null): Cursor {
+  if (text === null) return { txid: '0', id: '0' };
+  const match = /^(\d{1,20}):(\d{1,20})$/.exec(text);
+  if (match === null) throw hubErrors.badRequest('The sync position is not valid; the workstation will start from the beginning.');
+  return { txid: match[1] ?? '0', id: match[2] ?? '0' };
+}
+
+export function formatCursor(cursor: Cursor): string {
+  return `${cursor.txid}:${cursor.id}`;
+}
+
+function clinicsFor(device: Device, clinicId: string | undefined): string[] {
+  if (clinicId === undefined) return [...device.clinicIds];
+  if (!device.clinicIds.includes(clinicId)) throw hubErrors.forbidden('This workstation is not enrolled in that clinic; it receives only its own clinics.');
+  return [clinicId];
+}
+
+/**
+ * A page of a device's clinics' changes after its cursor. Only transactions that finished before
+ * any still running are read, so a change that commits later can never fall behind the cursor.
+ */
+export async function pullChanges(db: HubQueries, device: Device, request: { cursor: string | null; limit: number; clinicId?: string | undefined }): Promise<{ changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null }> {
+  const clinics = clinicsFor(device, request.clinicId);
+  const after = parseCursor(request.cursor);
+  const rows = await db.query<{ id: string; txid: string; tbl: string; row_id: string; kind: 'insert' | 'update'; columns: Record<string, SyncValue>; hlc: string; clock: Record<string, string> | null; origin: string }>(
+    `select id::text, txid::text, tbl, row_id, kind, columns, hlc, clock, origin::text from hub_changes
+     where clinic_id = any($1::text[]) and (txid, id) > ($2::xid8, $3::bigint) and txid < pg_snapshot_xmin(pg_current_snapshot())
+     order by txid, id limit $4`,
+    [clinics, after.txid, after.id, request.limit],
+  );
+  const [head] = await db.query<{ txid: string; id: string }>(
+    `select txid::text, id::text from hub_changes where clinic_id = any($1::text[]) and txid < pg_snapshot_xmin(pg_current_snapshot()) order by txid desc, id desc limit 1`,
+    [clinics],
+  );
+  const last = rows[rows.length - 1];
+  // One change fanned out to two of the device's clinics arrives once.
+  const seen = new Set<string>();
+  const changes: FeedChange[] = [];
+  for (const row of rows) {
+    const key = `${row.tbl}\u0000${row.row_id}\u0000${row.hlc}\u0000${JSON.stringify(row.columns)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    changes.push({ table: row.tbl, id: row.row_id, kind: row.kind, columns: row.columns, hlc: row.hlc, clock: row.clock, origin: row.origin });
+  }
+  return {
+    changes,
+    cursor: last === undefined ? request.cursor : formatCursor({ txid: last.txid, id: last.id }),
+    more: rows.length === request.limit,
+    head: head === undefined ? null : formatCursor(head),
+  };
+}
+
+/** Compares two cursors: negative when a comes first. */
+export function compareCursors(a: string | null, b: string | null): number {
+  const left = parseCursor(a);
+  const right = parseCursor(b);
+  const byTx = BigInt(left.txid) - BigInt(right.txid);
+  if (byTx !== 0n) return byTx < 0n ? -1 : 1;
+  const byId = BigInt(left.id) - BigInt(right.id);
+  return byId === 0n ? 0 : byId < 0n ? -1 : 1;
+}

@@ -1,0 +1,252 @@
+import { createHash } from 'node:crypto';
+import type { HybridClock } from '#shared/sync/hlc.ts';
+import { parseHlc } from '#shared/sync/hlc.ts';
+import { mergeChange, type StoredRow } from '#shared/sync/merge.ts';
+import type { ChangeOp, PushRequest, PushTx } from '#shared/sync/protocol.ts';
+import { CLOCK_COLUMN, isSyncedTable, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import type { HubDb, HubQueries } from '../db/hub-db.ts';
+import { BatchState, rowKey } from './batch-state.ts';
+import type { MirrorCatalog } from './catalog.ts';
+import type { Device } from './devices.ts';
+import { hubErrors } from './hub-errors.ts';
+import { fanOutNewClinics, type FeedEntry } from './related-rows.ts';
+
+/** Stamps further ahead of the hub's clock than this are restamped, so a wrong clock cannot win every conflict. */
+export const MAX_FUTURE_MS = 2 * 60 * 1000;
+const WRITE_CHUNK = 2_000;
+
+export type PushOutcome = {
+  appliedThrough: number;
+  rejected: { seq: number; code: string; message: string }[];
+  restamped: { seq: number; hlc: string }[];
+  clinicsChanged: string[];
+};
+
+class Rejection extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function txHash(tx: PushTx): string {
+  return createHash('sha256').update(JSON.stringify({ seq: tx.seq, hlc: tx.hlc, ops: tx.ops })).digest('base64url');
+}
+
+function validateOp(catalog: MirrorCatalog, op: ChangeOp): SyncedTableName {
+  if (!isSyncedTable(op.table)) throw new Rejection('UNKNOWN_TABLE', `The hub does not keep a table named "${op.table}".`);
+  const columns = catalog.get(op.table);
+  const key = syncedTables[op.table].key;
+  if (columns === undefined) throw new Rejection('UNKNOWN_TABLE', `The hub does not keep a table named "${op.table}".`);
+  for (const [column, value] of Object.entries(op.columns)) {
+    const type = columns.get(column);
+    if (type === undefined) throw new Rejection('UNKNOWN_COLUMN', `Table ${op.table} has no column "${column}" at the hub; update the hub.`);
+    if (value === null) continue;
+    if (type === 'bigint' ? typeof value !== 'number' || !Number.isSafeInteger(value) : typeof value !== 'string') {
+      throw new Rejection('BAD_VALUE', `Column ${op.table}.${column} holds a value of the wrong type.`);
+    }
+  }
+  if (op.columns[key] !== undefined && op.columns[key] !== op.id) throw new Rejection('BAD_VALUE', `The change to ${op.table} names two different rows.`);
+  if (op.kind === 'insert' && op.columns[key] === undefined) throw new Rejection('BAD_VALUE', `A new ${op.table} row carries no ${key}.`);
+  return op.table;
+}
+
+/** Loads everything the batch needs: touched rows, then the rows that decide their clinics. */
+async function preload(state: BatchState, txs: readonly PushTx[], device: Device): Promise<void> {
+  const byTable = new Map<SyncedTableName, Set<string>>();
+  for (const tx of txs) for (const op of tx.ops) if (isSyncedTable(op.table)) byTable.set(op.table, (byTable.get(op.table) ?? new Set()).add(op.id));
+  for (const [table, ids] of byTable) await state.load(table, ids);
+  const patients = new Set<string>();
+  const users = new Set<string>();
+  const appointments = new Set<string>();
+  const devices = new Set<string>([device.id]);
+  const note = (table: SyncedTableName, values: Readonly<Record<string, unknown>>): void => {
+    const scope = syncedTables[table].scope;
+    const value = 'column' in scope ? values[scope.column] : scope.by === 'device' ? values['id'] : undefined;
+    if (typeof value !== 'string') return;
+    if (scope.by === 'patient') patients.add(value);
+    if (scope.by === 'user') users.add(value);
+    if (scope.by === 'appointment') appointments.add(value);
+    if (scope.by === 'device') devices.add(value);
+    if (scope.by === 'audit' && typeof values['user_id'] === 'string') users.add(values['user_id']);
+  };
+  for (const tx of txs) {
+    for (const op of tx.ops) {
+      if (!isSyncedTable(op.table)) continue;
+      note(op.table, op.columns);
+      const existing = state.get(op.table, op.id);
+      if (existing !== null) note(op.table, existing.values);
+      if (op.table === 'audit_log' && typeof op.columns['user_id'] === 'string') users.add(op.columns['user_id']);
+    }
+  }
+  await state.load('patients', patients);
+  await state.loadBy('patient_clinics', 'patient_id', patients);
+  await state.loadBy('memberships', 'user_id', users);
+  await state.load('appointments', appointments);
+  await state.loadDeviceClinics(devices);
+}
+
+type TxResult = { feed: FeedEntry[]; touched: Map<string, Set<string>> };
+
+/** Applies one transaction to the in-memory state, or throws a Rejection leaving it as it was. */
+function applyTx(state: BatchState, catalog: MirrorCatalog, device: Device, tx: PushTx, hlc: string): TxResult {
+  const tables = tx.ops.map((op) => validateOp(catalog, op));
+  const keys = new Set(tx.ops.map((op) => rowKey(op.table, op.id)));
+  const before = state.snapshot(keys);
+  const wasDirty = new Set([...keys].filter((key) => state.dirty.has(key)));
+  const preClinics = new Map<string, Set<string>>();
+  try {
+    tx.ops.forEach((op, index) => {
+      const table = tables[index] as SyncedTableName;
+      const key = rowKey(table, op.id);
+      const stored = state.get(table, op.id);
+      if (!preClinics.has(key)) preClinics.set(key, stored === null ? new Set() : state.clinicsOf(table, stored.values, device.id));
+      const merged = mergeChange(syncedTables[table], stored, { columns: op.columns, hlc });
+      state.set(table, op.id, { values: merged.values, clock: merged.clock });
+    });
+    const allowed = new Set(device.clinicIds);
+    const touched = new Map<string, Set<string>>();
+    const feed: FeedEntry[] = [];
+    tx.ops.forEach((op, index) => {
+      const table = tables[index] as SyncedTableName;
+      const key = rowKey(table, op.id);
+      const pre = preClinics.get(key) ?? new Set<string>();
+      const row = state.get(table, op.id);
+      const post = row === null ? new Set<string>() : state.clinicsOf(table, row.values, device.id);
+      const mayTouch = (clinics: Set<string>): boolean => [...clinics].some((clinic) => allowed.has(clinic));
+      if ((pre.size > 0 && !mayTouch(pre)) || (post.size > 0 && !mayTouch(post)) || (pre.size === 0 && post.size === 0 && table !== 'users')) {
+        throw new Rejection('FORBIDDEN_CLINIC', `This change to ${table} belongs to a clinic this workstation is not enrolled in.`);
+      }
+      const clinics = new Set([...pre, ...post]);
+      touched.set(key, post);
+      for (const clinic of clinics) feed.push({ clinicId: clinic, table, rowId: op.id, kind: op.kind, columns: op.columns, hlc, clock: null });
+    });
+    return { feed, touched };
+  } catch (error) {
+    state.restore(before, wasDirty);
+    throw error;
+  }
+}
+
+async function writeRows(tx: HubQueries, state: BatchState): Promise<void> {
+  const byTable = new Map<SyncedTableName, StoredRow[]>();
+  for (const key of state.dirty) {
+    const [table = ''] = key.split('\u0000');
+    const row = state.rows.get(key);
+    if (row === null || row === undefined || !isSyncedTable(table)) continue;
+    byTable.set(table, [...(byTable.get(table) ?? []), row]);
+  }
+  for (const [table, rows] of byTable) {
+    const key = syncedTables[table].key;
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row.values)))];
+    const assignments = [...columns.filter((column) => column !== key), CLOCK_COLUMN].map((column) => `${column} = excluded.${column}`).join(', ');
+    const list = [...columns, CLOCK_COLUMN].join(', ');
+    for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+      const part = rows.slice(start, start + WRITE_CHUNK).map((row) => ({ ...row.values, [CLOCK_COLUMN]: row.clock }));
+      await tx.query(
+        `insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, $1::jsonb)
+         on conflict (${key}) do update set ${assignments}`,
+        [JSON.stringify(part)],
+      );
+    }
+  }
+}
+
+async function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string): Promise<void> {
+  for (let start = 0; start < feed.length; start += WRITE_CHUNK) {
+    const part = feed.slice(start, start + WRITE_CHUNK).map((entry) => ({ clinic_id: entry.clinicId, tbl: entry.table, row_id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock, origin }));
+    await tx.query(
+      `insert into hub_changes (clinic_id, tbl, row_id, kind, columns, hlc, clock, origin)
+       select clinic_id, tbl, row_id, kind, columns, hlc, clock, origin from jsonb_to_recordset($1::jsonb)
+       as x(clinic_id text, tbl text, row_id text, kind text, columns jsonb, hlc text, clock jsonb, origin uuid)`,
+      [JSON.stringify(part)],
+    );
+  }
+}
+
+async function writeRowClinics(tx: HubQueries, touched: ReadonlyMap<string, ReadonlySet<string>>): Promise<void> {
+  const rows: { clinic_id: string; tbl: string; row_id: string }[] = [];
+  for (const [key, clinics] of touched) {
+    const [tbl = '', rowId = ''] = key.split('\u0000');
+    for (const clinic of clinics) rows.push({ clinic_id: clinic, tbl, row_id: rowId });
+  }
+  for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
+    await tx.query(
+      `insert into hub_row_clinics (clinic_id, tbl, row_id) select clinic_id, tbl, row_id from jsonb_to_recordset($1::jsonb) as x(clinic_id text, tbl text, row_id text) on conflict do nothing`,
+      [JSON.stringify(rows.slice(start, start + WRITE_CHUNK))],
+    );
+  }
+}
+
+/**
+ * Applies a device's push in one PostgreSQL transaction (SYNC.md §4): a resent transaction
+ * changes nothing, an invalid one is recorded as a rejection and passed, and the device's last
+ * sequence number moves in the same transaction as the effects.
+ */
+export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: HybridClock, device: Device, request: PushRequest, nowMs: number): Promise<PushOutcome> {
+  if (device.reenrolRequired) throw hubErrors.reenrolRequired('This workstation must be enrolled again: its database was copied or restored from a backup.');
+  return db.transaction(async (tx) => {
+    for (const clinic of [...device.clinicIds].sort()) await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [clinic]);
+    const [current] = await tx.query<{ last_seq: string }>(`select last_seq from hub_devices where id = $1 for update`, [device.id]);
+    let lastSeq = Number(current?.last_seq ?? 0);
+    const ordered = [...request.txs].sort((a, b) => a.seq - b.seq);
+    const old = ordered.filter((candidate) => candidate.seq <= lastSeq).map((candidate) => candidate.seq);
+    const known = new Map(
+      old.length === 0
+        ? []
+        : (await tx.query<{ seq: string; hash: string }>(`select seq, hash from hub_device_txs where device_id = $1 and seq = any($2::bigint[])`, [device.id, old])).map((row) => [Number(row.seq), row.hash]),
+    );
+    for (const seq of old) {
+      const resent = ordered.find((candidate) => candidate.seq === seq);
+      const hash = known.get(seq);
+      if (resent !== undefined && hash !== undefined && hash !== txHash(resent)) {
+        // The caller marks the device outside this transaction, which rolls back.
+        throw hubErrors.reenrolRequired('This workstation sent an old change number with new content: its database is a copy or a restored backup. Enrol it again as a new workstation.');
+      }
+    }
+
+    const fresh = ordered.filter((candidate) => candidate.seq > lastSeq);
+    const state = new BatchState(tx);
+    await preload(state, fresh, device);
+    const feed: FeedEntry[] = [];
+    const touched = new Map<string, Set<string>>();
+    const outcome: PushOutcome = { appliedThrough: lastSeq, rejected: [], restamped: [], clinicsChanged: [] };
+    const txRows: { device_id: string; seq: number; hash: string }[] = [];
+    const hubNow = nowMs;
+    for (const pushed of fresh) {
+      const stamp = parseHlc(pushed.hlc);
+      let hlc = pushed.hlc;
+      if (stamp === null || stamp.wallMs > hubNow + MAX_FUTURE_MS) {
+        hlc = clock.tick();
+        outcome.restamped.push({ seq: pushed.seq, hlc });
+      } else {
+        clock.observe(hlc);
+      }
+      try {
+        const result = applyTx(state, catalog, device, pushed, hlc);
+        feed.push(...result.feed);
+        for (const [key, clinics] of result.touched) touched.set(key, clinics);
+      } catch (error) {
+        if (!(error instanceof Rejection)) throw error;
+        outcome.rejected.push({ seq: pushed.seq, code: error.code, message: error.message });
+        await tx.query(`insert into hub_rejections (device_id, seq, tx, code, message) values ($1, $2, $3, $4, $5)`, [device.id, pushed.seq, JSON.stringify(pushed), error.code, error.message]);
+      }
+      txRows.push({ device_id: device.id, seq: pushed.seq, hash: txHash(pushed) });
+      lastSeq = pushed.seq;
+    }
+    feed.push(...(await fanOutNewClinics(tx, state, touched)));
+    await writeRows(tx, state);
+    await writeFeed(tx, feed, device.id);
+    await writeRowClinics(tx, touched);
+    if (txRows.length > 0) {
+      await tx.query(`insert into hub_device_txs (device_id, seq, hash) select device_id, seq, hash from jsonb_to_recordset($1::jsonb) as x(device_id uuid, seq bigint, hash text)`, [JSON.stringify(txRows)]);
+      await tx.query(`update hub_devices set last_seq = $2 where id = $1`, [device.id, lastSeq]);
+    }
+    outcome.appliedThrough = lastSeq;
+    outcome.clinicsChanged = [...new Set(feed.map((entry) => entry.clinicId))];
+    for (const clinic of outcome.clinicsChanged) await tx.query(`select pg_notify('clinic_changes', $1)`, [clinic]);
+    return outcome;
+  });
+}

@@ -1,0 +1,43 @@
+import type { SyncValue } from '#shared/sync/merge.ts';
+import { CLOCK_COLUMN, isSyncedTable, syncedTables, syncedTableNames } from '#shared/sync/tables.ts';
+import type { HubQueries } from '../db/hub-db.ts';
+import type { Device } from './devices.ts';
+import { hubErrors } from './hub-errors.ts';
+import { formatCursor } from './pull.ts';
+
+/**
+ * The start of a first sync: the feed position to continue from afterwards, taken before any
+ * row is read (rows changed meanwhile come again through the feed and merge to the same result),
+ * and how many rows each table holds, for the progress bar.
+ */
+export async function startSnapshot(db: HubQueries, device: Device): Promise<{ cursor: string | null; totals: Record<string, number> }> {
+  const [head] = await db.query<{ txid: string; id: string }>(
+    `select txid::text, id::text from hub_changes where clinic_id = any($1::text[]) and txid < pg_snapshot_xmin(pg_current_snapshot()) order by txid desc, id desc limit 1`,
+    [device.clinicIds],
+  );
+  const counts = await db.query<{ tbl: string; total: string }>(`select tbl, count(distinct row_id)::text as total from hub_row_clinics where clinic_id = any($1::text[]) group by tbl`, [device.clinicIds]);
+  const totals: Record<string, number> = {};
+  for (const table of syncedTableNames) totals[table] = 0;
+  for (const row of counts) totals[row.tbl] = Number(row.total);
+  return { cursor: head === undefined ? null : formatCursor(head), totals };
+}
+
+/** One page of a table's rows that the device's clinics see, in key order, resumable from any key. */
+export async function snapshotPage(db: HubQueries, device: Device, request: { table: string; after: string | null; limit: number }): Promise<{ rows: { values: Record<string, SyncValue>; clock: Record<string, string> }[]; next: string | null }> {
+  if (!isSyncedTable(request.table)) throw hubErrors.badRequest(`The hub keeps no table named "${request.table}".`);
+  const key = syncedTables[request.table].key;
+  const rows = await db.query<Record<string, unknown>>(
+    `select m.* from ${request.table} m
+     where m.${key} in (select distinct row_id from hub_row_clinics where clinic_id = any($1::text[]) and tbl = $2 and row_id > $3 order by row_id limit $4)
+     order by m.${key}`,
+    [device.clinicIds, request.table, request.after ?? '', request.limit],
+  );
+  const page = rows.map((row) => {
+    const { [CLOCK_COLUMN]: clock, ...values } = row;
+    const plain: Record<string, SyncValue> = {};
+    for (const [column, value] of Object.entries(values)) plain[column] = typeof value === 'string' || value === null ? value : Number(value);
+    return { values: plain, clock: (clock ?? {}) as Record<string, string> };
+  });
+  const last = page[page.length - 1];
+  return { rows: page, next: page.length === request.limit && last !== undefined ? String(last.values[key]) : null };
+}

@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatHlc } from '#shared/sync/hlc.ts';
+import type { PushTx } from '#shared/sync/protocol.ts';
+import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
+
+const CLINIC_A = '0194379c-6c00-7000-8000-0000000000a1';
+const CLINIC_B = '0194379c-6c00-7000-8000-0000000000b1';
+const T0 = Date.parse('2026-03-02T09:00:00.000Z');
+
+function stamp(offsetMs: number, node = 'dev1'): string {
+  return formatHlc({ wallMs: T0 + offsetMs, counter: 0, node });
+}
+
+function clinicRow(id: string, code: string) {
+  return { id, code, name: `Clinic ${code}`, country: 'GB', state: '', city: 'Bristol', address: '', phone: '', currency: 'GBP', time_zone: 'Europe/London', status: 'ACTIVE', idle_lock_minutes: 15, created_at: 'x', updated_at: 'x', deleted_at: null };
+}
+
+function patientRow(id: string, clinicId: string, givenName: string) {
+  return { id, mrn: `M-${id.slice(-4)}`, registered_clinic_id: clinicId, given_name: givenName, family_name: 'Sharma', sex: 'FEMALE', birth_date: null, birth_date_estimated: 0, phone: '', phone_digits_reversed: '', email: '', address: '', postal_code: '', national_id: '', emergency_contact_name: '', emergency_contact_phone: '', notes: '', merged_into_id: null, created_at: 'x', updated_at: 'x', deleted_at: null };
+}
+
+describe('the hub', () => {
+  let harness: HubHarness;
+  let now = T0;
+  beforeEach(async () => {
+    now = T0;
+    harness = await startHub({ now: () => now });
+  });
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  async function firstWorkstation(clinicId: string, code: string) {
+    const { code: enrolment } = await harness.hub.createEnrolmentCode({ clinicCode: code, clinicId: null });
+    return harness.hub.enrol({ code: enrolment, deviceName: `desk ${code}`, databaseId: `db-${code}`, clinic: { id: clinicId, code } });
+  }
+
+  it('enrols a clinic’s first workstation, then a second one with a code from the first', async () => {
+    const first = await firstWorkstation(CLINIC_A, 'AAA01');
+    expect(first).toMatchObject({ clinicId: CLINIC_A, clinicCode: 'AAA01', workstationNumber: 1 });
+    await harness.hub.push(first.credential, { txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }] }] });
+    const { code } = await harness.hub.createJoinCode(first.credential);
+    const second = await harness.hub.enrol({ code, deviceName: 'desk 2', databaseId: 'db-2', clinic: null });
+    expect(second).toMatchObject({ clinicId: CLINIC_A, workstationNumber: 2 });
+    await expect(harness.hub.enrol({ code, deviceName: 'desk 3', databaseId: 'db-3', clinic: null })).rejects.toThrow(/already used/);
+    const page = await harness.hub.pull(second.credential, { cursor: null, limit: 100 });
+    expect(page.changes.map((change) => [change.table, change.id])).toEqual([['clinics', CLINIC_A]]);
+  });
+
+  it('applies a resent transaction once, and refuses an old number with new content', async () => {
+    const device = await firstWorkstation(CLINIC_A, 'AAA01');
+    const tx: PushTx = { seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }] };
+    expect((await harness.hub.push(device.credential, { txs: [tx] })).appliedThrough).toBe(1);
+    expect((await harness.hub.push(device.credential, { txs: [tx] })).appliedThrough).toBe(1);
+    const [changes] = await harness.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_changes`);
+    expect(changes?.n).toBe('1');
+    const forged: PushTx = { ...tx, ops: [{ table: 'clinics', id: CLINIC_A, kind: 'update', columns: { name: 'Other' } }] };
+    await expect(harness.hub.push(device.credential, { txs: [forged] })).rejects.toThrow(/copy or a restored backup/);
+    await expect(harness.hub.push(device.credential, { txs: [{ ...tx, seq: 2 }] })).rejects.toThrow(/enrolled again/);
+  });
+
+  it('keeps each device to its own clinics: a change to another clinic’s rows is rejected and changes nothing', async () => {
+    const deviceA = await firstWorkstation(CLINIC_A, 'AAA01');
+    const deviceB = await firstWorkstation(CLINIC_B, 'BBB01');
+    await harness.hub.push(deviceA.credential, { txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }, { table: 'patients', id: 'p-a', kind: 'insert', columns: patientRow('p-a', CLINIC_A, 'Priya') }] }] });
+    const result = await harness.hub.push(deviceB.credential, {
+      txs: [
+        { seq: 1, hlc: stamp(1000, 'dev2'), ops: [{ table: 'patients', id: 'p-a', kind: 'update', columns: { given_name: 'Stolen' } }] },
+        { seq: 2, hlc: stamp(2000, 'dev2'), ops: [{ table: 'clinics', id: CLINIC_B, kind: 'insert', columns: clinicRow(CLINIC_B, 'BBB01') }] },
+      ],
+    });
+    expect(result.appliedThrough).toBe(2);
+    expect(result.rejected).toEqual([{ seq: 1, code: 'FORBIDDEN_CLINIC', message: 'This change to patients belongs to a clinic this workstation is not enrolled in.' }]);
+    const [patient] = await harness.hub.db.query<{ given_name: string }>(`select given_name from patients where id = 'p-a'`);
+    expect(patient?.given_name).toBe('Priya');
+    expect((await harness.hub.pull(deviceB.credential, { cursor: null, limit: 100 })).changes.map((change) => change.id)).toEqual([CLINIC_B]);
+    await expect(harness.hub.pull(deviceB.credential, { cursor: null, limit: 100, clinicId: CLINIC_A })).rejects.toThrow(/not enrolled in that clinic/);
+    const [rejections] = await harness.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_rejections`);
+    expect(rejections?.n).toBe('1');
+  });
+
+  it('merges concurrent edits per column, and restamps a clock running a day ahead', async () => {
+    const device = await firstWorkstation(CLINIC_A, 'AAA01');
+    await harness.hub.push(device.credential, { txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }, { table: 'patients', id: 'p1', kind: 'insert', columns: patientRow('p1', CLINIC_A, 'Priya') }] }] });
+    const pushed = await harness.hub.push(device.credential, {
+      txs: [
+        { seq: 2, hlc: stamp(5000), ops: [{ table: 'patients', id: 'p1', kind: 'update', columns: { phone: '0117' } }] },
+        { seq: 3, hlc: stamp(3000), ops: [{ table: 'patients', id: 'p1', kind: 'update', columns: { email: 'p@example.org', phone: 'stale' } }] },
+        { seq: 4, hlc: stamp(24 * 3600_000), ops: [{ table: 'patients', id: 'p1', kind: 'update', columns: { notes: 'from the future' } }] },
+      ],
+    });
+    expect(pushed.restamped.map((entry) => entry.seq)).toEqual([4]);
+    expect((pushed.restamped[0]?.hlc ?? '') < stamp(24 * 3600_000)).toBe(true);
+    const [row] = await harness.hub.db.query<{ phone: string; email: string; notes: string }>(`select phone, email, notes from patients where id = 'p1'`);
+    expect(row).toEqual({ phone: '0117', email: 'p@example.org', notes: 'from the future' });
+  });
+
+  it('leases disjoint blocks of reference numbers, and records a first workstation’s own blocks', async () => {
+    const first = await firstWorkstation(CLINIC_A, 'AAA01');
+    await harness.hub.reportBlocks(first.credential, [{ clinicId: CLINIC_A, series: 'M', rangeStart: 1001, rangeEnd: 2001 }]);
+    await harness.hub.push(first.credential, { txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }] }] });
+    const { code } = await harness.hub.createJoinCode(first.credential);
+    const second = await harness.hub.enrol({ code, deviceName: 'desk 2', databaseId: 'db-2', clinic: null });
+    const leases = [await harness.hub.lease(second.credential, { clinicId: CLINIC_A, series: 'M', size: 1000 }), await harness.hub.lease(first.credential, { clinicId: CLINIC_A, series: 'M', size: 1000 })];
+    expect(leases).toEqual([
+      { rangeStart: 2001, rangeEnd: 3001 },
+      { rangeStart: 3001, rangeEnd: 4001 },
+    ]);
+    await expect(harness.hub.reportBlocks(second.credential, [{ clinicId: CLINIC_A, series: 'M', rangeStart: 1500, rangeEnd: 1600 }])).rejects.toThrow(/already another workstation/);
+  });
+
+  it('sends a patient whole, with the rows that belong to them, to a clinic it is newly linked to', async () => {
+    const deviceA = await firstWorkstation(CLINIC_A, 'AAA01');
+    const deviceB = await firstWorkstation(CLINIC_B, 'BBB01');
+    await harness.hub.push(deviceA.credential, {
+      txs: [
+        { seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }, { table: 'patients', id: 'p1', kind: 'insert', columns: patientRow('p1', CLINIC_A, 'Priya') }] },
+        { seq: 2, hlc: stamp(1000), ops: [{ table: 'patient_allergies', id: 'al1', kind: 'insert', columns: { id: 'al1', patient_id: 'p1', substance: 'Latex', reaction: '', severity: 'MILD', created_at: 'x', updated_at: 'x', deleted_at: null } }] },
+      ],
+    });
+    // A chain workstation enrolled in both clinics links the patient to B.
+    await harness.hub.db.query(`insert into hub_device_clinics (device_id, clinic_id, workstation_number) values ($1, $2, 9)`, [deviceA.deviceId, CLINIC_B]);
+    const linker = { ...deviceA };
+    await harness.hub.push(linker.credential, { txs: [{ seq: 3, hlc: stamp(2000), ops: [{ table: 'patient_clinics', id: 'l1', kind: 'insert', columns: { id: 'l1', patient_id: 'p1', clinic_id: CLINIC_B, created_at: 'x', updated_at: 'x', deleted_at: null } }] }] });
+    const page = await harness.hub.pull(deviceB.credential, { cursor: null, limit: 100 });
+    expect(page.changes.map((change) => change.table).sort()).toEqual(['patient_allergies', 'patient_clinics', 'patients']);
+    expect(page.changes.find((change) => change.table === 'patients')?.clock).toEqual({ '*': stamp(0) });
+    const snapshot = await harness.hub.snapshotPage(deviceB.credential, { table: 'patient_allergies', after: null, limit: 10 });
+    expect(snapshot.rows.map((row) => row.values['id'])).toEqual(['al1']);
+  });
+});
