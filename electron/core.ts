@@ -65,8 +65,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const dispatch = createDispatcher({
     db: opened.db,
     clock,
-    deviceId: identity.deviceId,
-    deviceName: identity.deviceName,
+    identity,
     appVersion: options.appVersion ?? packageVersion(),
     sessions,
     events,

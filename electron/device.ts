@@ -4,7 +4,8 @@ import { devices, localMeta } from './db/schema/index.ts';
 import { isoAt } from './platform/clock.ts';
 import { newId } from './platform/ids.ts';
 
-export type DeviceIdentity = { readonly databaseId: string; readonly deviceId: string; readonly deviceName: string };
+/** Mutable: a workstation that enrols again with a hub takes a new device id (see sync/enrol). */
+export type DeviceIdentity = { databaseId: string; deviceId: string; deviceName: string };
 
 function readMeta(db: Db, key: string): string | undefined {
   return db.select({ value: localMeta.value }).from(localMeta).where(eq(localMeta.key, key)).get()?.value;

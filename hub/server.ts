@@ -1,13 +1,151 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import {
+  enrolRequestSchema,
+  leaseRequestSchema,
+  PROTOCOL_HEADER,
+  pullRequestSchema,
+  pushRequestSchema,
+  reportBlocksRequestSchema,
+  snapshotPageRequestSchema,
+  SYNC_PROTOCOL_VERSION,
+  type HubErrorCode,
+} from '#shared/sync/protocol.ts';
+import { createLogger, describeError } from '#core/platform/logger.ts';
+import type { HubService } from './hub-service.ts';
+import { RateLimiter } from './rate-limit.ts';
+import { HubError, hubErrors } from './sync/hub-errors.ts';
+import { hashSecret } from './sync/devices.ts';
 
-export type HubOptions = { readonly dataDir: string; readonly version: string };
+const log = createLogger('hub');
+
+export const HUB_BODY_LIMIT_BYTES = 64 * 1024 * 1024;
+const KEEP_ALIVE_MS = 20_000;
+
+export type HubServerOptions = {
+  readonly hub: HubService;
+  readonly version: string;
+  /** Required by the administration endpoints; only requests from this machine may use them. */
+  readonly adminToken: string;
+};
+
+function sendError(reply: FastifyReply, status: number, code: HubErrorCode, message: string): FastifyReply {
+  return reply.code(status).send({ error: { code, message } });
+}
+
+function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw hubErrors.badRequest(`The request is not valid${issue === undefined ? '' : `: ${issue.path.join('.') || 'body'} — ${issue.message}`}.`);
+}
 
 /**
- * The central hub. For now it answers its health check; the sync issue gives it PostgreSQL
- * (or PGlite in dataDir), enrolment and the change feed.
+ * The hub's HTTP face. Every refusal has a status and a sentence that says what to do; a
+ * malformed body is refused before anything is read from the database, so it changes nothing.
  */
-export function createHubServer(options: HubOptions): FastifyInstance {
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, forceCloseConnections: true });
-  app.get('/health', (_request, reply) => reply.send({ status: 'ok', service: 'hub', version: options.version, storage: 'none-yet' }));
+export async function createHubServer(options: HubServerOptions): Promise<FastifyInstance> {
+  const { hub } = options;
+  const app = Fastify({ logger: false, bodyLimit: HUB_BODY_LIMIT_BYTES, forceCloseConnections: true });
+  app.removeContentTypeParser('text/plain');
+  const limiter = new RateLimiter(100, 400);
+  const streams = new Set<{ clinics: readonly string[]; poke: () => void; close: () => void }>();
+
+  const stopListening = await hub.onClinicChange((clinicId) => {
+    for (const stream of streams) if (stream.clinics.includes(clinicId)) stream.poke();
+  });
+
+  app.setErrorHandler((error: FastifyError | HubError, _request, reply) => {
+    if (error instanceof HubError) return sendError(reply, error.status, error.code, error.message);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'TOO_LARGE', `The request is larger than the hub accepts (${String(HUB_BODY_LIMIT_BYTES / 1024 / 1024)} MB); the workstation sends smaller batches.`);
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return sendError(reply, 415, 'BAD_REQUEST', 'Send requests as JSON (Content-Type: application/json).');
+    if (error instanceof SyntaxError || error.statusCode === 400) return sendError(reply, 400, 'BAD_REQUEST', 'The request body is not valid JSON.');
+    log.error('hub request failed', describeError(error));
+    return sendError(reply, 500, 'INTERNAL', 'The hub could not handle the request; the workstation will try again.');
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/sync/')) return undefined;
+    const version = request.headers[PROTOCOL_HEADER];
+    if (version !== String(SYNC_PROTOCOL_VERSION)) {
+      return sendError(reply, 426, 'UPDATE_REQUIRED', `This workstation speaks sync protocol ${typeof version === 'string' ? version : 'unknown'}; this hub speaks ${String(SYNC_PROTOCOL_VERSION)}. Update Clinic Desk on the workstation (or the hub).`);
+    }
+    const credential = bearer(request);
+    if (!limiter.allow(credential === null ? request.ip : hashSecret(credential))) {
+      return sendError(reply, 429, 'RATE_LIMITED', 'Too many requests from this workstation; it will slow down and try again.');
+    }
+    return undefined;
+  });
+
+  app.addHook('preClose', (done) => {
+    for (const stream of streams) stream.close();
+    void stopListening().finally(done);
+  });
+
+  app.get('/health', (_request, reply) => reply.send({ status: 'ok', service: 'hub', version: options.version, storage: hub.db.kind, ...hub.identity() }));
+
+  app.post('/sync/enrol', async (request) => hub.enrol(parse(enrolRequestSchema, request.body)));
+  app.post('/sync/push', async (request) => {
+    const { clinicsChanged: _changed, ...response } = await hub.push(bearer(request), parse(pushRequestSchema, request.body));
+    return response;
+  });
+  app.post('/sync/pull', async (request) => hub.pull(bearer(request), parse(pullRequestSchema, request.body)));
+  app.post('/sync/snapshot/start', async (request) => hub.startSnapshot(bearer(request)));
+  app.post('/sync/snapshot/page', async (request) => hub.snapshotPage(bearer(request), parse(snapshotPageRequestSchema, request.body)));
+  app.post('/sync/lease', async (request) => hub.lease(bearer(request), parse(leaseRequestSchema, request.body)));
+  app.post('/sync/blocks', async (request) => {
+    await hub.reportBlocks(bearer(request), parse(reportBlocksRequestSchema, request.body).blocks);
+    return { recorded: true };
+  });
+  app.post('/sync/join-code', async (request) => hub.createJoinCode(bearer(request)));
+
+  app.get('/sync/events', async (request, reply) => {
+    const clinics = await hub.clinicsOf(bearer(request));
+    reply.hijack();
+    const response = reply.raw;
+    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+    const stream = {
+      clinics,
+      poke: () => response.write('data: {"type":"changed"}\n\n'),
+      close: () => {
+        clearInterval(keepAlive);
+        streams.delete(stream);
+        if (!response.writableEnded) response.end();
+      },
+    };
+    streams.add(stream);
+    response.on('close', stream.close);
+  });
+
+  // Administration, from this machine only (the hub's command line): enrolment codes for new
+  // clinics, revoking a device, and marking the database as restored from a backup.
+  const requireAdmin = (request: FastifyRequest): void => {
+    const loopback = request.ip === '127.0.0.1' || request.ip === '::1' || request.ip === '::ffff:127.0.0.1';
+    if (!loopback || request.headers['x-hub-admin-token'] !== options.adminToken) throw hubErrors.forbidden('Administration of the hub is only allowed from its own machine, with its admin token.');
+  };
+  app.post<{ Body: { clinicCode?: unknown } }>('/admin/enrolment-codes', async (request) => {
+    requireAdmin(request);
+    const clinicCode = typeof request.body.clinicCode === 'string' ? request.body.clinicCode.trim().toUpperCase() : '';
+    if (!/^[A-Z]{3}\d{2}$/.test(clinicCode)) throw hubErrors.badRequest('The clinic code must be three letters and two digits, such as ABC01.');
+    return hub.createEnrolmentCode({ clinicCode, clinicId: null });
+  });
+  app.post<{ Body: { deviceId?: unknown } }>('/admin/devices/revoke', async (request) => {
+    requireAdmin(request);
+    if (typeof request.body.deviceId !== 'string') throw hubErrors.badRequest('Name the device to revoke.');
+    return { revoked: await hub.revoke(request.body.deviceId) };
+  });
+  app.post('/admin/restored', async (request) => {
+    requireAdmin(request);
+    return { epoch: await hub.raiseEpoch() };
+  });
+
   return app;
 }

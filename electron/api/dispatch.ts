@@ -2,6 +2,7 @@ import { contract, isCallName, type CallName } from '#shared/api/contract.ts';
 import { type ApiError, type CallOutcome } from '#shared/api/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Session } from '../auth/sessions.ts';
+import type { DeviceIdentity } from '../device.ts';
 import { newId } from '../platform/ids.ts';
 import { createLogger, describeError } from '../platform/logger.ts';
 import { isApiError, resolveClinicScope, resolveSession } from './access.ts';
@@ -18,8 +19,10 @@ export type CallRequest = {
 };
 
 /** What every call's context shares, plus the handlers. */
-export type DispatcherDeps = Pick<CallContext, 'db' | 'clock' | 'deviceId' | 'deviceName' | 'appVersion' | 'sessions' | 'events' | 'services'> & {
+export type DispatcherDeps = Pick<CallContext, 'db' | 'clock' | 'appVersion' | 'sessions' | 'events' | 'services'> & {
   readonly handlers: Handlers;
+  /** This workstation; read at every call, since enrolling with a hub may give it a new id. */
+  readonly identity: DeviceIdentity;
 };
 
 export type Dispatch = (request: CallRequest) => Promise<CallOutcome<unknown>>;
@@ -32,7 +35,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     if (session === null || error.code !== 'FORBIDDEN') return;
     recordAudit(db, {
       atMs: clock.now(),
-      deviceId: deps.deviceId,
+      deviceId: deps.identity.deviceId,
       userId: session.userId,
       clinicId: session.activeClinicId,
       action: call,
@@ -41,8 +44,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
   }
 
   function makeContext(call: CallName, session: Session | null, clinic: ClinicScope | null, audited: { count: number }): CallContext {
+    const { identity, ...rest } = shared;
     const ctx: CallContext = {
-      ...shared,
+      ...rest,
+      deviceId: identity.deviceId,
+      deviceName: identity.deviceName,
       call,
       session,
       clinic,
@@ -53,7 +59,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
           const intent: AuditIntent = typeof audit === 'function' ? audit(result) : audit;
           recordAudit(tx, {
             atMs: clock.now(),
-            deviceId: deps.deviceId,
+            deviceId: shared.identity.deviceId,
             userId: intent.userId !== undefined ? intent.userId : (session?.userId ?? null),
             clinicId: intent.clinicId !== undefined ? intent.clinicId : (clinic?.clinicId ?? null),
             action: intent.action ?? call,

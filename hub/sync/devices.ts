@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { EnrolRequest } from '#shared/sync/protocol.ts';
 import type { HubDb, HubQueries } from '../db/hub-db.ts';
 import { hubErrors } from './hub-errors.ts';
@@ -63,7 +63,9 @@ export async function enrolDevice(db: HubDb, request: EnrolRequest, nowMs: numbe
     } else if (request.clinic !== null && request.clinic.id !== clinicId) {
       throw hubErrors.conflict('This workstation already holds another clinic; join with a workstation that has no clinic yet.');
     }
-    const deviceId = randomUUID();
+    const [existing] = await tx.query(`select 1 from hub_devices where id = $1`, [request.deviceId]);
+    if (existing !== undefined) throw hubErrors.conflict('This device id is already enrolled: the workstation takes a new one and enrols again.');
+    const deviceId = request.deviceId;
     const credential = randomBytes(32).toString('base64url');
     const [next] = await tx.query<{ number: number }>(`select coalesce(max(workstation_number), 0) + 1 as number from hub_device_clinics where clinic_id = $1`, [clinicId]);
     const workstationNumber = next?.number ?? 1;

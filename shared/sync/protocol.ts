@@ -90,6 +90,8 @@ export type SnapshotPage = z.infer<typeof snapshotPageResponseSchema>;
 export const enrolRequestSchema = z
   .object({
     code: z.string().trim().min(6).max(64),
+    /** The workstation's own device id; a workstation enrolling again takes a new one first. */
+    deviceId: z.uuid(),
     deviceName: z.string().trim().min(1).max(80),
     databaseId: z.string().min(1).max(80),
     /** Sent by the first workstation of a clinic, which creates the clinic at the hub. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '#shared/sync/hlc.ts';
 import type { PushTx } from '#shared/sync/protocol.ts';
@@ -32,7 +33,7 @@ describe('the hub', () => {
 
   async function firstWorkstation(clinicId: string, code: string) {
     const { code: enrolment } = await harness.hub.createEnrolmentCode({ clinicCode: code, clinicId: null });
-    return harness.hub.enrol({ code: enrolment, deviceName: `desk ${code}`, databaseId: `db-${code}`, clinic: { id: clinicId, code } });
+    return harness.hub.enrol({ code: enrolment, deviceId: randomUUID(), deviceName: `desk ${code}`, databaseId: `db-${code}`, clinic: { id: clinicId, code } });
   }
 
   it('enrols a clinic’s first workstation, then a second one with a code from the first', async () => {
@@ -40,9 +41,9 @@ describe('the hub', () => {
     expect(first).toMatchObject({ clinicId: CLINIC_A, clinicCode: 'AAA01', workstationNumber: 1 });
     await harness.hub.push(first.credential, { txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }] }] });
     const { code } = await harness.hub.createJoinCode(first.credential);
-    const second = await harness.hub.enrol({ code, deviceName: 'desk 2', databaseId: 'db-2', clinic: null });
+    const second = await harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'desk 2', databaseId: 'db-2', clinic: null });
     expect(second).toMatchObject({ clinicId: CLINIC_A, workstationNumber: 2 });
-    await expect(harness.hub.enrol({ code, deviceName: 'desk 3', databaseId: 'db-3', clinic: null })).rejects.toThrow(/already used/);
+    await expect(harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'desk 3', databaseId: 'db-3', clinic: null })).rejects.toThrow(/already used/);
     const page = await harness.hub.pull(second.credential, { cursor: null, limit: 100 });
     expect(page.changes.map((change) => [change.table, change.id])).toEqual([['clinics', CLINIC_A]]);
   });
@@ -100,7 +101,7 @@ describe('the hub', () => {
     await harness.hub.reportBlocks(first.credential, [{ clinicId: CLINIC_A, series: 'M', rangeStart: 1001, rangeEnd: 2001 }]);
     await harness.hub.push(first.credential, { txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }] }] });
     const { code } = await harness.hub.createJoinCode(first.credential);
-    const second = await harness.hub.enrol({ code, deviceName: 'desk 2', databaseId: 'db-2', clinic: null });
+    const second = await harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'desk 2', databaseId: 'db-2', clinic: null });
     const leases = [await harness.hub.lease(second.credential, { clinicId: CLINIC_A, series: 'M', size: 1000 }), await harness.hub.lease(first.credential, { clinicId: CLINIC_A, series: 'M', size: 1000 })];
     expect(leases).toEqual([
       { rangeStart: 2001, rangeEnd: 3001 },

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import {
+  enrolmentCodeResponseSchema,
+  enrolResponseSchema,
+  hubErrorSchema,
+  leaseResponseSchema,
+  PROTOCOL_HEADER,
+  pullResponseSchema,
+  pushResponseSchema,
+  snapshotPageResponseSchema,
+  snapshotStartResponseSchema,
+  SYNC_PROTOCOL_VERSION,
+} from '#shared/sync/protocol.ts';
+import { HubRefusal, HubUnavailable, type HubTransport } from './transport.ts';
+
+const REQUEST_TIMEOUT_MS = 30_000;
+const POKE_RETRY_MS = 3_000;
+
+function endpoint(base: string, path: string): string {
+  return new URL(path, base.endsWith('/') ? base : `${base}/`).toString();
+}
+
+async function request<T>(base: string, path: string, body: unknown, schema: z.ZodType<T>, credential: string | null): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(endpoint(base, path), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
+        ...(credential === null ? {} : { authorization: `Bearer ${credential}` }),
+      },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch {
+    throw new HubUnavailable('The hub cannot be reached; changes wait on this workstation and go up when it is back.');
+  }
+  const payload: unknown = await response.json().catch(() => null);
+  if (response.ok) {
+    const parsed = schema.safeParse(payload);
+    if (parsed.success) return parsed.data;
+    throw new HubRefusal('BAD_REQUEST', 'The hub answered in a form this version does not understand; update the app.', response.status);
+  }
+  const refusal = hubErrorSchema.safeParse(payload);
+  const message = refusal.success ? refusal.data.error.message : `The hub answered ${String(response.status)}.`;
+  if (response.status >= 500 || response.status === 429 || response.status === 408) throw new HubUnavailable(message);
+  throw new HubRefusal(refusal.success ? refusal.data.error.code : 'BAD_REQUEST', message, response.status);
+}
+
+/** Reads the hub's server-sent pokes; any event means "pull now". */
+function subscribe(base: string, credential: string, onPoke: () => void, onConnected: (connected: boolean) => void): () => void {
+  const controller = new AbortController();
+  const stopped = (): boolean => controller.signal.aborted;
+  const run = async (): Promise<void> => {
+    while (!stopped()) {
+      try {
+        const response = await fetch(endpoint(base, 'sync/events'), { headers: { authorization: `Bearer ${credential}`, [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) }, signal: controller.signal });
+        if (!response.ok || response.body === null) throw new Error('no stream');
+        onConnected(true);
+        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+        for (;;) {
+          const chunk = await reader.read();
+          if (chunk.done) break;
+          if (chunk.value.includes('data:')) onPoke();
+        }
+      } catch {
+        // The hub went away; fall through to waiting and trying again.
+      }
+      onConnected(false);
+      if (stopped()) return;
+      await new Promise((resolve) => setTimeout(resolve, POKE_RETRY_MS));
+    }
+  };
+  void run();
+  return () => controller.abort();
+}
+
+export function httpTransport(baseUrl: string): HubTransport {
+  return {
+    enrol: (body) => request(baseUrl, 'sync/enrol', body, enrolResponseSchema, null),
+    push: (credential, body) => request(baseUrl, 'sync/push', body, pushResponseSchema, credential),
+    pull: (credential, body) => request(baseUrl, 'sync/pull', body, pullResponseSchema, credential),
+    startSnapshot: (credential) => request(baseUrl, 'sync/snapshot/start', {}, snapshotStartResponseSchema, credential),
+    snapshotPage: (credential, body) => request(baseUrl, 'sync/snapshot/page', body, snapshotPageResponseSchema, credential),
+    lease: (credential, body) => request(baseUrl, 'sync/lease', body, leaseResponseSchema, credential),
+    reportBlocks: async (credential, blocks) => {
+      await request(baseUrl, 'sync/blocks', { blocks }, z.object({ recorded: z.literal(true) }), credential);
+    },
+    createJoinCode: (credential) => request(baseUrl, 'sync/join-code', {}, enrolmentCodeResponseSchema, credential),
+    subscribe: (credential, onPoke, onConnected) => subscribe(baseUrl, credential, onPoke, onConnected),
+  };
+}

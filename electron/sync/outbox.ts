@@ -1,0 +1,111 @@
+import type Database from 'better-sqlite3';
+import type { ChangeOp, PushResponse, PushTx } from '#shared/sync/protocol.ts';
+import type { SyncValue } from '#shared/sync/merge.ts';
+
+type OutboxRow = { seq: number; txn: number; hlc: string; tbl: string; row_id: string; kind: 'insert' | 'update'; data: string; changed: string | null; pushed_seq: number | null };
+
+/** How long acknowledged changes are kept, in case the hub is restored from an older backup. */
+export const RETAIN_ACKED_MS = 14 * 24 * 60 * 60 * 1000;
+
+/**
+ * Gives each not-yet-numbered local transaction in the outbox its push number, once: a resend
+ * after a lost acknowledgement carries the same number, which the hub recognises.
+ */
+export function numberPendingTransactions(sqlite: Database.Database): void {
+  sqlite.transaction(() => {
+    const pending = sqlite.prepare(`select distinct txn from sync_outbox where pushed_seq is null order by txn`).pluck().all() as number[];
+    if (pending.length === 0) return;
+    let next = (sqlite.prepare(`select coalesce(max(pushed_seq), 0) from sync_outbox`).pluck().get() as number) + 1;
+    const floor = Number((sqlite.prepare(`select value from local_meta where key = 'push_seq_floor'`).pluck().get() as string | undefined) ?? '0');
+    next = Math.max(next, floor + 1);
+    const assign = sqlite.prepare(`update sync_outbox set pushed_seq = ? where txn = ? and pushed_seq is null`);
+    for (const txn of pending) {
+      assign.run(next, txn);
+      next += 1;
+    }
+    sqlite.prepare(`insert into local_meta (key, value) values ('push_seq_floor', ?) on conflict (key) do update set value = excluded.value`).run(String(next - 1));
+  })();
+}
+
+function opOf(row: OutboxRow): ChangeOp {
+  const data = JSON.parse(row.data) as Record<string, SyncValue>;
+  if (row.kind === 'insert' || row.changed === null) return { table: row.tbl, id: row.row_id, kind: row.kind, columns: data };
+  const columns: Record<string, SyncValue> = {};
+  for (const column of JSON.parse(row.changed) as string[]) columns[column] = data[column] ?? null;
+  return { table: row.tbl, id: row.row_id, kind: 'update', columns };
+}
+
+/** The next unacknowledged transactions, whole, up to about a number of changes. */
+export function pendingTransactions(sqlite: Database.Database, maxOps: number): PushTx[] {
+  const rows = sqlite.prepare(`select * from sync_outbox where acked_at is null and pushed_seq is not null order by pushed_seq, seq limit ?`).all(maxOps + 1) as OutboxRow[];
+  const txs = new Map<number, PushTx & { ops: ChangeOp[] }>();
+  for (const row of rows) {
+    const seq = row.pushed_seq ?? 0;
+    const tx = txs.get(seq) ?? { seq, hlc: row.hlc, ops: [] };
+    tx.ops.push(opOf(row));
+    if (row.hlc > tx.hlc) tx.hlc = row.hlc;
+    txs.set(seq, tx);
+  }
+  const list = [...txs.values()];
+  // The last transaction may be cut off by the limit; it goes whole next time, unless it alone is too big.
+  if (rows.length > maxOps && list.length > 1) list.pop();
+  if (list.length === 1 && rows.length > maxOps) {
+    const only = list[0];
+    if (only !== undefined) {
+      const all = sqlite.prepare(`select * from sync_outbox where pushed_seq = ? order by seq`).all(only.seq) as OutboxRow[];
+      return [{ seq: only.seq, hlc: only.hlc, ops: all.map(opOf) }];
+    }
+  }
+  return list;
+}
+
+export function countPending(sqlite: Database.Database): { changes: number; transactions: number } {
+  const row = sqlite.prepare(`select count(*) as changes, count(distinct coalesce(pushed_seq, -txn)) as transactions from sync_outbox where acked_at is null`).get() as { changes: number; transactions: number };
+  return row;
+}
+
+/**
+ * Records the hub's answer: acknowledged transactions are kept a while (not deleted), refused
+ * ones are set aside for a person to see, and restamped ones get the stamp the hub gave them, in
+ * the outbox and in the column clocks they set, so this replica merges like every other.
+ */
+export function recordPushResponse(sqlite: Database.Database, sent: readonly PushTx[], response: PushResponse, nowIso: string): void {
+  sqlite.transaction(() => {
+    const rejected = new Map(response.rejected.map((entry) => [entry.seq, entry]));
+    for (const tx of sent) {
+      if (tx.seq > response.appliedThrough) continue;
+      const refusal = rejected.get(tx.seq);
+      if (refusal !== undefined) {
+        sqlite.prepare(`insert into sync_rejections (pushed_seq, code, message, changes, rejected_at) values (?, ?, ?, ?, ?)`).run(tx.seq, refusal.code, refusal.message, JSON.stringify(tx.ops), nowIso);
+      }
+    }
+    sqlite.prepare(`update sync_outbox set acked_at = ? where pushed_seq <= ? and acked_at is null`).run(nowIso, response.appliedThrough);
+    for (const restamp of response.restamped) restampTransaction(sqlite, restamp.seq, restamp.hlc);
+  })();
+}
+
+function restampTransaction(sqlite: Database.Database, seq: number, hlc: string): void {
+  const rows = sqlite.prepare(`select tbl, row_id, hlc, kind, changed, data from sync_outbox where pushed_seq = ?`).all(seq) as { tbl: string; row_id: string; hlc: string; kind: string; changed: string | null; data: string }[];
+  for (const row of rows) {
+    const key = row.tbl === 'doctor_profiles' ? 'user_id' : 'id';
+    const current = sqlite.prepare(`select sync_clock from "${row.tbl}" where "${key}" = ?`).pluck().get(row.row_id) as string | null | undefined;
+    if (current === undefined || current === null) continue;
+    const clock = JSON.parse(current) as Record<string, string>;
+    for (const column of Object.keys(clock)) if (clock[column] === row.hlc) clock[column] = hlc;
+    sqlite.prepare(`update "${row.tbl}" set sync_clock = ? where "${key}" = ?`).run(JSON.stringify(clock), row.row_id);
+  }
+  sqlite.prepare(`update sync_outbox set hlc = ? where pushed_seq = ?`).run(hlc, seq);
+}
+
+/** After a hub restored from an older backup: what it lost goes up again, under the same numbers. */
+export function reopenAfter(sqlite: Database.Database, appliedThrough: number): number {
+  return sqlite.prepare(`update sync_outbox set acked_at = null where pushed_seq > ? and acked_at is not null`).run(appliedThrough).changes;
+}
+
+export function highestAcked(sqlite: Database.Database): number {
+  return (sqlite.prepare(`select coalesce(max(pushed_seq), 0) from sync_outbox where acked_at is not null`).pluck().get() as number) || 0;
+}
+
+export function purgeAcked(sqlite: Database.Database, olderThanIso: string): number {
+  return sqlite.prepare(`delete from sync_outbox where acked_at is not null and acked_at < ?`).run(olderThanIso).changes;
+}

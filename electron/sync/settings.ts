@@ -1,0 +1,69 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/database.ts';
+import { localMeta } from '../db/schema/index.ts';
+
+// This workstation's link to its hub, kept in the main process's database: the renderer never
+// sees the credential.
+
+const KEYS = ['hub_url', 'hub_credential', 'hub_id', 'hub_epoch', 'hub_clinic_id', 'hub_workstation', 'sync_cursor', 'last_sync_at', 'last_error', 'bootstrap_progress'] as const;
+type Key = (typeof KEYS)[number];
+
+export type SyncSettings = {
+  readonly hubUrl: string;
+  readonly credential: string;
+  readonly hubId: string;
+  readonly epoch: number;
+  readonly clinicId: string;
+  readonly workstationNumber: number;
+  readonly cursor: string | null;
+  readonly lastSyncAt: string | null;
+  readonly lastError: string | null;
+  /** Set while a first sync is under way: the table and key it reached, to resume after a restart. */
+  readonly bootstrapProgress: string | null;
+};
+
+function readAll(db: Db): Map<Key, string> {
+  const rows = db.select().from(localMeta).where(inArray(localMeta.key, [...KEYS])).all();
+  return new Map(rows.map((row) => [row.key as Key, row.value]));
+}
+
+/** The hub link, or null while standalone. */
+export function readSyncSettings(db: Db): SyncSettings | null {
+  const values = readAll(db);
+  const hubUrl = values.get('hub_url');
+  const credential = values.get('hub_credential');
+  const clinicId = values.get('hub_clinic_id');
+  if (hubUrl === undefined || credential === undefined || clinicId === undefined) return null;
+  return {
+    hubUrl,
+    credential,
+    hubId: values.get('hub_id') ?? '',
+    epoch: Number(values.get('hub_epoch') ?? '0'),
+    clinicId,
+    workstationNumber: Number(values.get('hub_workstation') ?? '1'),
+    cursor: values.get('sync_cursor') ?? null,
+    lastSyncAt: values.get('last_sync_at') ?? null,
+    lastError: values.get('last_error') ?? null,
+    bootstrapProgress: values.get('bootstrap_progress') ?? null,
+  };
+}
+
+export function writeSetting(db: Db, key: Key, value: string | null): void {
+  if (value === null) {
+    db.delete(localMeta).where(eq(localMeta.key, key)).run();
+    return;
+  }
+  db.insert(localMeta).values({ key, value }).onConflictDoUpdate({ target: localMeta.key, set: { value } }).run();
+}
+
+/** Spreadsheet-style letters for workstation numbers: 1 A, 2 B … 26 Z, 27 AA. */
+export function seriesLetterFor(workstationNumber: number): string {
+  let remaining = workstationNumber;
+  let letters = '';
+  while (remaining > 0) {
+    const index = (remaining - 1) % 26;
+    letters = String.fromCharCode(65 + index) + letters;
+    remaining = Math.floor((remaining - 1) / 26);
+  }
+  return letters;
+}

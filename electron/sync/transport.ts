@@ -1,0 +1,37 @@
+import type { EnrolRequest, EnrolResponse, HubErrorCode, Lease, PullResponse, PushRequest, PushResponse, SnapshotPage } from '#shared/sync/protocol.ts';
+
+/** The hub could not be reached or was busy: try again later, nothing is wrong with the change. */
+export class HubUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HubUnavailable';
+  }
+}
+
+/** The hub answered and refused: trying again unchanged will not help. */
+export class HubRefusal extends Error {
+  constructor(
+    readonly code: HubErrorCode,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'HubRefusal';
+  }
+}
+
+export type SnapshotStart = { hubId: string; epoch: number; hubTime: number; cursor: string | null; totals: Record<string, number> };
+
+/** How a workstation talks to its hub: over HTTP, or in tests straight to a hub in the same process. */
+export type HubTransport = {
+  readonly enrol: (request: EnrolRequest) => Promise<EnrolResponse>;
+  readonly push: (credential: string, request: PushRequest) => Promise<PushResponse>;
+  readonly pull: (credential: string, request: { cursor: string | null; limit: number }) => Promise<PullResponse>;
+  readonly startSnapshot: (credential: string) => Promise<SnapshotStart>;
+  readonly snapshotPage: (credential: string, request: { table: string; after: string | null; limit: number }) => Promise<SnapshotPage>;
+  readonly lease: (credential: string, request: { clinicId: string; series: string; size: number }) => Promise<Lease>;
+  readonly reportBlocks: (credential: string, blocks: readonly { clinicId: string; series: string; rangeStart: number; rangeEnd: number }[]) => Promise<void>;
+  readonly createJoinCode: (credential: string) => Promise<{ code: string; expiresAt: string }>;
+  /** Live pokes when the clinic changes; returns a stop function. */
+  readonly subscribe: (credential: string, onPoke: () => void, onConnected: (connected: boolean) => void) => () => void;
+};
