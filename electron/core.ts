@@ -12,6 +12,9 @@ import { openDatabase } from './db/open.ts';
 import { TermDictionary } from './patients/search/term-dictionary.ts';
 import { installCaptureTriggers } from './sync/capture-triggers.ts';
 import { ChangeStamper, readSyncState } from './sync/change-stamps.ts';
+import { httpTransport } from './sync/http-transport.ts';
+import { SyncClient, type SyncDeps } from './sync/sync-client.ts';
+import type { HubTransport } from './sync/transport.ts';
 import { ensureDeviceIdentity, type DeviceIdentity } from './device.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { EventBus } from './platform/events.ts';
@@ -23,6 +26,9 @@ const log = createLogger('core');
 
 export type CoreOptions = {
   readonly dataDir: string;
+  /** How to reach a hub; HTTP unless a test wires a hub in the same process. */
+  readonly hubTransport?: (hubUrl: string) => HubTransport;
+  readonly random?: () => number;
   readonly migrationsDir?: string;
   readonly clock?: Clock;
   readonly deviceName?: string;
@@ -43,7 +49,9 @@ export type Core = {
   readonly migration: MigrationReport;
   readonly clock: Clock;
   readonly stamper: ChangeStamper;
-  readonly close: () => void;
+  readonly sync: SyncClient;
+  /** Stops background work and closes the database. */
+  readonly close: () => Promise<void>;
 };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -62,6 +70,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const stamper = new ChangeStamper(identity.deviceId, clock, readSyncState(opened.db).hlc);
   const sessions = new SessionStore();
   const events = new EventBus();
+  const syncDeps: SyncDeps = {
+    sqlite: opened.sqlite,
+    db: opened.db,
+    identity,
+    stamper,
+    clock,
+    events,
+    transportFor: options.hubTransport ?? httpTransport,
+    ...(options.random === undefined ? {} : { random: options.random }),
+  };
+  const sync = new SyncClient(syncDeps);
   const dispatch = createDispatcher({
     db: opened.db,
     clock,
@@ -70,7 +89,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions,
     events,
     handlers,
-    services: { patientTerms: new TermDictionary(), stamper },
+    services: { patientTerms: new TermDictionary(), stamper, sync, syncDeps },
   });
 
   function subscribe(token: string, listener: (event: ServerEvent) => void): () => void {
@@ -110,6 +129,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     migration: opened.migration,
     clock,
     stamper,
-    close: () => opened.sqlite.close(),
+    sync,
+    close: async () => {
+      await sync.stop();
+      opened.sqlite.close();
+    },
   };
 }

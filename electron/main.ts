@@ -83,7 +83,9 @@ if (!app.requestSingleInstanceLock()) {
   let core: Core | null = null;
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.close());
+  app.on('will-quit', () => {
+    void core?.close();
+  });
   app
     .whenReady()
     .then(start)

@@ -8,6 +8,7 @@ import type { Db } from '../db/database.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { TermDictionary } from '../patients/search/term-dictionary.ts';
 import type { ChangeStamper } from '../sync/change-stamps.ts';
+import type { SyncClient, SyncDeps } from '../sync/sync-client.ts';
 import type { EventBus } from '../platform/events.ts';
 
 export type AuditIntent = {
@@ -30,6 +31,8 @@ export type CoreServices = {
   readonly patientTerms: TermDictionary;
   /** Stamps every write transaction for the sync engine's capture triggers. */
   readonly stamper: ChangeStamper;
+  readonly sync: SyncClient;
+  readonly syncDeps: SyncDeps;
 };
 
 export type CallContext = {

@@ -1,4 +1,5 @@
 import { and, asc, eq, lt, max, sql } from 'drizzle-orm';
+import { conflictError } from '#shared/api/errors.ts';
 import type { Db } from '../db/database.ts';
 import { numberBlocks } from '../db/schema/index.ts';
 import { isoAt } from '../platform/clock.ts';
@@ -59,6 +60,10 @@ export function allocateNumber(db: Db, allocation: Allocation): number {
       .get();
   let block = usable();
   if (block === undefined) {
+    // Once a hub leases the blocks, leasing locally could hand out another device's numbers.
+    if (db.get<{ mode: number } | undefined>(sql`select mode from sync_state where id = 1`)?.mode === 1) {
+      throw conflictError('This workstation has used all the reference numbers the hub gave it; connect to the hub to get more.');
+    }
     leaseLocally(db, allocation);
     block = usable();
   }

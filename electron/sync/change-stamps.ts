@@ -16,11 +16,24 @@ export const SYNC_MODE = { standalone: 0, connected: 1, applying: 2, bulk: 3 } a
  * corrected by the hub's, once known, so a workstation whose clock is wrong stamps sensibly.
  */
 export class ChangeStamper {
-  readonly clock: HybridClock;
+  #clock: HybridClock;
   #offsetMs = 0;
 
-  constructor(deviceId: string, wallClock: Clock, lastStamp: string) {
-    this.clock = new HybridClock(nodeTagOf(deviceId), () => wallClock.now() + this.#offsetMs, lastStamp);
+  constructor(
+    deviceId: string,
+    private readonly wallClock: Clock,
+    lastStamp: string,
+  ) {
+    this.#clock = new HybridClock(nodeTagOf(deviceId), () => wallClock.now() + this.#offsetMs, lastStamp);
+  }
+
+  get clock(): HybridClock {
+    return this.#clock;
+  }
+
+  /** A workstation that takes a new device id stamps with it from then on. */
+  setNode(node: string): void {
+    this.#clock = new HybridClock(node, () => this.wallClock.now() + this.#offsetMs, this.#clock.last);
   }
 
   /** The hub's clock minus ours, learned from each answer of the hub. */
@@ -29,7 +42,7 @@ export class ChangeStamper {
   }
 
   begin(db: Db): string {
-    const hlc = this.clock.tick();
+    const hlc = this.#clock.tick();
     db.run(sql`update sync_state set txn = txn + 1, hlc = ${hlc} where id = 1`);
     return hlc;
   }

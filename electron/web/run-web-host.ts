@@ -45,11 +45,11 @@ export async function runWebHost(start: WebHostStart): Promise<RunningWebHost> {
       app,
       stop: async () => {
         await app.close();
-        core.close();
+        await core.close();
       },
     };
   } catch (error) {
-    core.close();
+    await core.close();
     throw error;
   }
 }

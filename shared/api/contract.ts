@@ -6,6 +6,7 @@ import { patientCalls } from './calls/patients.ts';
 import { appointmentCalls } from './calls/appointments.ts';
 import { doctorCalls } from './calls/doctors.ts';
 import { queueCalls } from './calls/queue.ts';
+import { syncCalls } from './calls/sync.ts';
 import { setupCalls } from './calls/setup.ts';
 import { systemCalls } from './calls/system.ts';
 import { userCalls } from './calls/users.ts';
@@ -23,6 +24,7 @@ export const contract = {
   ...doctorCalls,
   ...appointmentCalls,
   ...queueCalls,
+  ...syncCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

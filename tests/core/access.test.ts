@@ -5,7 +5,7 @@ import { setUpClinic, startHarness, userWithRole, type Harness } from '#tests/su
 
 // Table-driven over the whole contract: a new call is covered the moment it is declared, and a
 // call made public without being added here fails.
-const EXPECTED_PUBLIC_CALLS: readonly CallName[] = ['system.status', 'setup.createClinic', 'auth.signIn'];
+const EXPECTED_PUBLIC_CALLS: readonly CallName[] = ['system.status', 'setup.createClinic', 'auth.signIn', 'sync.join'];
 
 /** Calls whose side effect would end or lock the session the table reuses; tested on their own elsewhere. */
 const SESSION_ENDING: readonly CallName[] = ['auth.signOut', 'auth.lock'];

@@ -225,7 +225,7 @@ describe('demo data', () => {
       expect(counts).toEqual({ patients: 40, appointments: 8, queued: 3, sessions: 14 });
       expect(await seedDemo(harness.core)).toBe('skipped-not-empty');
     } finally {
-      harness.close();
+      await harness.close();
     }
   });
 });
@@ -253,7 +253,7 @@ describe('working in several clinics', () => {
       expect((await harness.call('clinic.get', {}, staff.token)).code).toBe('RFC01');
       expect(audit(harness, 'auth.selectClinic').filter((row) => row.outcome === 'SUCCESS')).toHaveLength(selectionsBefore + 2);
     } finally {
-      harness.close();
+      await harness.close();
     }
   });
 });

@@ -134,7 +134,7 @@ describe('patients', () => {
       expect(linked.clinics.map((clinic) => clinic.code)).toEqual(['HVC01', 'RFC01']);
       expect((await other.call('patients.search', { query: 'priya' }, token)).results).toHaveLength(1);
     } finally {
-      other.close();
+      await other.close();
     }
   });
 

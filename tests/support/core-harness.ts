@@ -35,7 +35,7 @@ export type Harness = {
   readonly call: <N extends CallName>(name: N, input: CallInput<N>, token?: string | null) => Promise<CallResult<N>>;
   /** Calls and returns the error, failing the test on success. */
   readonly fail: (name: string, input: unknown, token?: string | null) => Promise<ApiErrorBody>;
-  readonly close: () => void;
+  readonly close: () => Promise<void>;
 };
 
 export async function startHarness(dataDir?: string): Promise<Harness> {
@@ -57,8 +57,8 @@ export async function startHarness(dataDir?: string): Promise<Harness> {
       if (outcome.ok) throw new Error(`${name} succeeded but was expected to fail`);
       return outcome.error;
     },
-    close: () => {
-      core.close();
+    close: async () => {
+      await core.close();
       temp?.remove();
     },
   };

@@ -17,8 +17,9 @@ export async function startWebHarness(): Promise<WebHarness> {
     app,
     adminToken,
     url: `http://127.0.0.1:${port}`,
-    close: () => {
-      void app.close().then(() => harness.close());
+    close: async () => {
+      await app.close();
+      await harness.close();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allocateNumber } from '#core/references/number-blocks.ts';
 import { setSyncMode, SYNC_MODE } from '#core/sync/change-stamps.ts';
 import { patientInput, setUpClinic, startHarness, type Harness } from '#tests/support/core-harness.ts';
 
@@ -23,6 +24,9 @@ describe('change capture in SQLite triggers', () => {
   });
 
   it('queues every change of a connected workstation, a whole transaction under one number', async () => {
+    // A connected workstation numbers from blocks the hub leased it; here, one leased beforehand.
+    const clinicId = harness.core.database.sqlite.prepare('select id from clinics').pluck().get() as string;
+    allocateNumber(harness.core.database.db, { clinicId, series: 'M', deviceId: harness.core.identity.deviceId, nowMs: 0 });
     setSyncMode(harness.core.database.db, SYNC_MODE.connected);
     const patient = await harness.call('patients.register', { ...patientInput({ allergies: [{ substance: 'Latex', reaction: '', severity: 'MILD' }] }), notADuplicate: false }, admin);
     const registration = outbox().filter((row) => row.tbl !== 'audit_log');
@@ -33,7 +37,7 @@ describe('change capture in SQLite triggers', () => {
     const [first] = outbox();
     expect(new Set(outbox().map((row) => row.txn)).size).toBe(1);
     expect(outbox().map((row) => row.tbl)).toContain('audit_log');
-    expect(JSON.parse(first?.data ?? '{}')).toMatchObject({ id: patient.id, given_name: 'Priya', mrn: 'RFC01-M1001' });
+    expect(JSON.parse(first?.data ?? '{}')).toMatchObject({ id: patient.id, given_name: 'Priya', mrn: 'RFC01-M1002' });
 
     const before = clockOf('patients', patient.id);
     harness.clock.advance(1000);

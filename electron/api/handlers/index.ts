@@ -6,6 +6,7 @@ import { patientHandlers } from './patients.ts';
 import { appointmentHandlers } from './appointments.ts';
 import { doctorHandlers } from './doctors.ts';
 import { queueHandlers } from './queue.ts';
+import { syncHandlers } from './sync.ts';
 import { setupHandlers } from './setup.ts';
 import { systemHandlers } from './system.ts';
 import { userHandlers } from './users.ts';
@@ -22,4 +23,5 @@ export const handlers = {
   ...doctorHandlers,
   ...appointmentHandlers,
   ...queueHandlers,
+  ...syncHandlers,
 } satisfies Handlers;

@@ -9,6 +9,8 @@ export const systemCalls = {
     input: z.object({}).strict(),
     output: z.object({
       needsSetup: z.boolean(),
+      /** While a joining workstation loads its clinic: rows done of rows to load. */
+      joining: z.object({ state: z.string(), done: z.number(), total: z.number(), error: z.string().nullable() }).nullable(),
       appVersion: z.string(),
       deviceName: z.string(),
     }),

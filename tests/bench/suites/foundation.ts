@@ -39,7 +39,7 @@ export const foundationSuite: BenchSuite = {
       for (let warm = 0; warm < 100; warm += 1) await post();
       const httpCalls = await sample(1000, post);
       await app.close();
-      core.close();
+      await core.close();
 
       const writeSeconds = writes.reduce((total, ms) => total + ms, 0) / 1000;
       const figures: Figure[] = [

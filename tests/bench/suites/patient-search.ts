@@ -110,7 +110,7 @@ export function patientSearchSuite(patientCount: number): BenchSuite {
           latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
           if (outcome.ok && (outcome.result as { results: unknown[] }).results.length > 0) found += 1;
         }
-        core.close();
+        await core.close();
         const figures: Figure[] = [
           { name: 'patient_search_p50_ms', value: round(percentile(latencies, 0.5), 2), unit: 'ms', note: `${String(queries.length)} queries: name parts, typos, phones, record numbers; ${String(found)} found someone` },
           { name: 'patient_search_p95_ms', value: round(percentile(latencies, 0.95), 2), unit: 'ms', note: 'goal: at most 10 ms' },

@@ -1,0 +1,127 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { conflictError, notFoundError, validationError } from '#shared/api/errors.ts';
+import { recordAppointmentEvent } from '../../appointments/appointment-rows.ts';
+import { clinicContextOf } from '../../clinics/clinic-context.ts';
+import { countClinics } from '../../clinics/clinic-rows.ts';
+import { appointments, queueEntries, syncConflicts, syncRejections } from '../../db/schema/index.ts';
+import { mergePatients } from '../../patients/merge.ts';
+import { findPatient } from '../../patients/patient-rows.ts';
+import { isoAt } from '../../platform/clock.ts';
+import { nextToken } from '../../references/tokens.ts';
+import { listConflicts } from '../../sync/conflict-views.ts';
+import { connectFirstWorkstation, joinClinic } from '../../sync/enrolment.ts';
+import { HubRefusal, HubUnavailable } from '../../sync/transport.ts';
+import type { Handlers } from '../context.ts';
+
+export const syncHandlers = {
+  'sync.status': (ctx) => ctx.services.sync.status(),
+
+  'sync.now': async (ctx) => ctx.services.sync.syncNow(),
+
+  'sync.connect': async (ctx, input) => {
+    const clinic = clinicContextOf(ctx);
+    await connectFirstWorkstation(ctx.services.syncDeps, ctx.services.sync, { hubUrl: input.hubUrl, code: input.code, clinicId: clinic.clinicId, clinicCode: clinic.code });
+    ctx.write(() => null, { entityType: 'clinic', entityId: clinic.clinicId, detail: { connected: true } });
+    ctx.services.sync.start();
+    ctx.services.sync.requestSync(0);
+    return ctx.services.sync.status();
+  },
+
+  'sync.join': async (ctx, input) => {
+    if (countClinics(ctx.db) > 0) throw conflictError('This workstation already holds a clinic; only a new workstation can join one.');
+    await joinClinic(ctx.services.syncDeps, ctx.services.sync, input);
+    ctx.write(() => null, { entityType: 'device', entityId: ctx.deviceId, detail: { joined: true } });
+    ctx.services.sync.start();
+    ctx.services.sync.requestSync(0);
+    return ctx.services.sync.status();
+  },
+
+  'sync.createJoinCode': async (ctx) => {
+    clinicContextOf(ctx);
+    const settings = ctx.services.sync.settings();
+    if (settings === null) throw conflictError('Connect this workstation to a hub first.');
+    try {
+      const code = await ctx.services.syncDeps.transportFor(settings.hubUrl).createJoinCode(settings.credential);
+      ctx.write(() => null, { entityType: 'clinic', entityId: settings.clinicId, detail: { joinCode: true } });
+      return code;
+    } catch (error) {
+      if (error instanceof HubUnavailable || error instanceof HubRefusal) throw conflictError(`${error.message} A join code needs the hub.`);
+      throw error;
+    }
+  },
+
+  'sync.pending': (ctx) => {
+    const changes = ctx.services.syncDeps.sqlite
+      .prepare(`select tbl as "table", row_id as rowId, kind, hlc from sync_outbox where acked_at is null order by seq limit 200`)
+      .all() as { table: string; rowId: string; kind: string; hlc: string }[];
+    const total = ctx.services.sync.status().pendingChanges;
+    return { changes: changes.map(({ hlc, ...change }) => ({ ...change, stampedAt: new Date(parseInt(hlc.slice(0, 9), 36)).toISOString() })), total };
+  },
+
+  'sync.conflicts': (ctx, input) => ({ conflicts: listConflicts(ctx.services.syncDeps.sqlite, clinicContextOf(ctx).clinicId, input.includeResolved) }),
+
+  'sync.resolveConflict': (ctx, input) => {
+    const clinic = clinicContextOf(ctx);
+    const conflict = ctx.db.select().from(syncConflicts).where(and(eq(syncConflicts.id, input.conflictId), eq(syncConflicts.clinicId, clinic.clinicId))).get();
+    if (conflict === undefined) throw notFoundError('That conflict is not recorded in this clinic.');
+    if (conflict.resolvedAt !== null) throw conflictError('That conflict was already resolved.');
+    const rowIds = JSON.parse(conflict.rowIds) as string[];
+    const action = input.action;
+    const involved = (id: string): void => {
+      if (!rowIds.includes(id)) throw validationError('action', 'Choose one of the records in this conflict.');
+    };
+    const now = isoAt(clinic.nowMs);
+    let resolution = 'Kept both';
+    ctx.write(
+      (tx) => {
+        if (action.kind === 'cancelAppointment') {
+          involved(action.appointmentId);
+          const row = tx.select().from(appointments).where(eq(appointments.id, action.appointmentId)).get();
+          if (row === undefined) throw notFoundError('That appointment is not on this workstation.');
+          tx.update(appointments).set({ status: 'CANCELLED', cancelReason: 'Booked twice while workstations were apart', updatedAt: now }).where(and(eq(appointments.id, row.id), inArray(appointments.status, ['SCHEDULED', 'CHECKED_IN']))).run();
+          recordAppointmentEvent(tx, { appointmentId: row.id, kind: 'CANCELLED', userId: clinic.userId, nowMs: clinic.nowMs, note: 'Double booking resolved' });
+          resolution = `Cancelled ${row.reference}`;
+        } else if (action.kind === 'mergePatients') {
+          involved(action.survivorId);
+          involved(action.mergedId);
+          const survivor = findPatient(tx, action.survivorId);
+          const merged = findPatient(tx, action.mergedId);
+          if (survivor === undefined || merged === undefined || survivor.id === merged.id) throw validationError('action', 'Choose the two records of this person.');
+          mergePatients(tx, survivor, merged, clinic.nowMs);
+          resolution = `Merged ${merged.mrn} into ${survivor.mrn}`;
+        } else if (action.kind === 'renumberToken') {
+          involved(action.entryId);
+          const entry = tx.select().from(queueEntries).where(eq(queueEntries.id, action.entryId)).get();
+          if (entry === undefined) throw notFoundError('That queue entry is not on this workstation.');
+          const token = nextToken(tx, clinic.clinicId, entry.serviceDate);
+          tx.update(queueEntries).set({ token: token.token, tokenSeries: token.series, tokenNumber: token.number, updatedAt: now }).where(eq(queueEntries.id, entry.id)).run();
+          resolution = `Token ${entry.token} became ${token.token}`;
+        }
+        tx.update(syncConflicts).set({ resolvedAt: now, resolvedByUserId: clinic.userId, resolution, updatedAt: now }).where(eq(syncConflicts.id, conflict.id)).run();
+      },
+      { entityType: 'sync_conflict', entityId: conflict.id, detail: { kind: conflict.kind, action: action.kind } },
+    );
+    if (action.kind === 'mergePatients') ctx.services.patientTerms.markStale();
+    const [view] = listConflicts(ctx.services.syncDeps.sqlite, clinic.clinicId, true).filter((candidate) => candidate.id === conflict.id);
+    if (view === undefined) throw new Error('conflict vanished');
+    return view;
+  },
+
+  'sync.rejections': (ctx) => {
+    const rows = ctx.db.select().from(syncRejections).where(isNull(syncRejections.dismissedAt)).all();
+    return {
+      rejections: rows.map((row) => {
+        const changes = JSON.parse(row.changes) as { table: string }[];
+        return { id: row.id, code: row.code, message: row.message, rejectedAt: row.rejectedAt, changes: changes.length, tables: [...new Set(changes.map((change) => change.table))] };
+      }),
+    };
+  },
+
+  'sync.dismissRejection': (ctx, input) => {
+    const row = ctx.db.select().from(syncRejections).where(eq(syncRejections.id, input.rejectionId)).get();
+    if (row === undefined || row.dismissedAt !== null) throw notFoundError('No such refused change waiting.');
+    ctx.write((tx) => tx.update(syncRejections).set({ dismissedAt: isoAt(ctx.clock.now()) }).where(eq(syncRejections.id, row.id)).run(), { entityType: 'sync_rejection', entityId: String(row.id) });
+    return { dismissed: true as const };
+  },
+} satisfies Partial<Handlers>;
+

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { findDuplicates } from '../patients/duplicates.ts';
+import type { Db } from '../db/database.ts';
+import type { AppliedRow } from './apply.ts';
+
+export type ConflictKind = 'DOUBLE_BOOKING' | 'DUPLICATE_PATIENT' | 'DUPLICATE_TOKEN';
+export type DetectedConflict = { readonly id: string; readonly clinicId: string; readonly kind: ConflictKind; readonly rowIds: readonly string[] };
+
+/**
+ * The same conflict gets the same id on every workstation that notices it (a hash of its kind
+ * and its rows), so recording it twice converges to one record.
+ */
+export function conflictId(kind: ConflictKind, rowIds: readonly string[]): string {
+  const hex = createHash('sha256').update(`${kind}:${[...rowIds].sort().join(',')}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function conflict(kind: ConflictKind, clinicId: string, rowIds: readonly string[]): DetectedConflict {
+  const sorted = [...rowIds].sort();
+  return { id: conflictId(kind, sorted), clinicId, kind, rowIds: sorted };
+}
+
+/** Two workstations booked one doctor for overlapping times. */
+function doubleBookings(sqlite: Database.Database, appointmentId: string): DetectedConflict[] {
+  const rows = sqlite
+    .prepare(
+      `select other.id, a.clinic_id from appointments a join appointments other
+         on other.clinic_id = a.clinic_id and other.doctor_user_id = a.doctor_user_id and other.id <> a.id
+        and other.start_at < a.end_at and other.end_at > a.start_at
+        and other.status in ('SCHEDULED', 'CHECKED_IN', 'COMPLETED') and other.deleted_at is null
+       where a.id = ? and a.status in ('SCHEDULED', 'CHECKED_IN', 'COMPLETED') and a.deleted_at is null`,
+    )
+    .all(appointmentId) as { id: string; clinic_id: string }[];
+  return rows.map((row) => conflict('DOUBLE_BOOKING', row.clinic_id, [appointmentId, row.id]));
+}
+
+/** Two desks handed out one token on one day. */
+function duplicateTokens(sqlite: Database.Database, entryId: string): DetectedConflict[] {
+  const rows = sqlite
+    .prepare(
+      `select other.id, e.clinic_id from queue_entries e join queue_entries other
+         on other.clinic_id = e.clinic_id and other.service_date = e.service_date and other.token = e.token and other.id <> e.id and other.deleted_at is null
+       where e.id = ? and e.deleted_at is null`,
+    )
+    .all(entryId) as { id: string; clinic_id: string }[];
+  return rows.map((row) => conflict('DUPLICATE_TOKEN', row.clinic_id, [entryId, row.id]));
+}
+
+function registeredOn(sqlite: Database.Database, patientId: string): string | null {
+  return (sqlite.prepare(`select device_id from audit_log where action = 'patients.register' and entity_id = ? limit 1`).pluck().get(patientId) as string | undefined) ?? null;
+}
+
+/**
+ * The same person registered at two workstations while they were apart. A pair registered at
+ * one workstation was already checked by its desk against the duplicate warning, so it is not.
+ */
+function duplicatePatients(sqlite: Database.Database, db: Db, patientId: string): DetectedConflict[] {
+  const row = sqlite.prepare(`select * from patients where id = ? and merged_into_id is null and deleted_at is null`).get(patientId) as
+    | { registered_clinic_id: string; given_name: string; family_name: string; birth_date: string | null; phone: string; national_id: string }
+    | undefined;
+  if (row === undefined) return [];
+  const { visible } = findDuplicates(db, { givenName: row.given_name, familyName: row.family_name, birthDate: row.birth_date, phone: row.phone, nationalId: row.national_id, excludePatientId: patientId }, row.registered_clinic_id);
+  const here = registeredOn(sqlite, patientId);
+  return visible
+    .filter((candidate) => here === null || registeredOn(sqlite, candidate.row.id) !== here)
+    .map((candidate) => conflict('DUPLICATE_PATIENT', row.registered_clinic_id, [patientId, candidate.row.id]));
+}
+
+/** Looks at what a pull brought for what a merge cannot decide for the clinic (SYNC.md §6). */
+export function detectConflicts(sqlite: Database.Database, db: Db, applied: readonly AppliedRow[]): DetectedConflict[] {
+  const found = new Map<string, DetectedConflict>();
+  for (const row of applied) {
+    const detected =
+      row.table === 'appointments' ? doubleBookings(sqlite, row.id) : row.table === 'queue_entries' && row.inserted ? duplicateTokens(sqlite, row.id) : row.table === 'patients' && row.inserted ? duplicatePatients(sqlite, db, row.id) : [];
+    for (const item of detected) found.set(item.id, item);
+  }
+  const known = sqlite.prepare(`select 1 from sync_conflicts where id = ?`).pluck();
+  return [...found.values()].filter((item) => known.get(item.id) === undefined);
+}

@@ -1,0 +1,369 @@
+import type Database from 'better-sqlite3';
+import type { HubIdentity } from '#shared/sync/protocol.ts';
+import type { SyncStatus } from '#shared/api/calls/sync.ts';
+import { recordAudit } from '../audit/record.ts';
+import type { Db } from '../db/database.ts';
+import type { DeviceIdentity } from '../device.ts';
+import { rebuildPatientSearchIndex } from '../patients/search/rebuild-index.ts';
+import { isoAt, type Clock } from '../platform/clock.ts';
+import type { EventBus } from '../platform/events.ts';
+import { createLogger, describeError } from '../platform/logger.ts';
+import { applyFeedPage, applySnapshotPage, type AppliedRow } from './apply.ts';
+import { readSyncState, SYNC_MODE, type ChangeStamper } from './change-stamps.ts';
+import { detectConflicts, type DetectedConflict } from './conflicts.ts';
+import { uploadOrder } from './initial-upload.ts';
+import { topUpNumberBlocks } from './number-leases.ts';
+import { countPending, highestAcked, numberPendingTransactions, pendingTransactions, purgeAcked, recordPushResponse, reopenAfter, RETAIN_ACKED_MS } from './outbox.ts';
+import { readSyncSettings, writeSetting, type SyncSettings } from './settings.ts';
+import { HubRefusal, HubUnavailable, type HubTransport } from './transport.ts';
+
+const log = createLogger('sync');
+
+export const PUSH_MAX_OPS = 2_000;
+export const PULL_PAGE = 2_000;
+export const SNAPSHOT_PAGE = 5_000;
+const DEBOUNCE_MS = 30;
+const POLL_MS = 30_000;
+const BACKOFF_MIN_MS = 1_000;
+const BACKOFF_MAX_MS = 60_000;
+const REFUSED_RETRY_MS = 5 * 60_000;
+
+export type SyncDeps = {
+  readonly sqlite: Database.Database;
+  readonly db: Db;
+  readonly identity: DeviceIdentity;
+  readonly stamper: ChangeStamper;
+  readonly clock: Clock;
+  readonly events: EventBus;
+  readonly transportFor: (hubUrl: string) => HubTransport;
+  /** Jitter for retries; tests pass a seeded one. */
+  readonly random?: () => number;
+};
+
+export type BootstrapProgress = { table: number; after: string | null; cursor: string | null; done: number; total: number };
+
+/** Compares "txid:id" feed positions; a null position is the beginning. */
+export function cursorAfter(a: string | null, b: string | null): boolean {
+  const parse = (text: string | null): [bigint, bigint] => {
+    const [txid = '0', id = '0'] = (text ?? '0:0').split(':');
+    return [BigInt(txid), BigInt(id)];
+  };
+  const [at, ai] = parse(a);
+  const [bt, bi] = parse(b);
+  return at > bt || (at === bt && ai > bi);
+}
+
+/**
+ * The workstation's side of sync, in the main process (SYNC.md): push then pull, on every local
+ * change (debounced), on a poke from the hub, and on a timer with backoff and jitter while the
+ * hub is unreachable. A person's click never waits for it.
+ */
+export class SyncClient {
+  #running: Promise<void> | null = null;
+  #again = false;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #debounce: ReturnType<typeof setTimeout> | null = null;
+  #stopPokes: (() => void) | null = null;
+  #unsubscribe: (() => void) | null = null;
+  #failures = 0;
+  #started = false;
+  #state: SyncStatus['state'] = 'standalone';
+  #live = false;
+  #bootstrap: { done: number; total: number } | null = null;
+
+  constructor(private readonly deps: SyncDeps) {}
+
+  settings(): SyncSettings | null {
+    return readSyncSettings(this.deps.db);
+  }
+
+  status(): SyncStatus {
+    const settings = this.settings();
+    const pending = countPending(this.deps.sqlite);
+    const openConflicts = this.deps.sqlite.prepare(`select count(*) from sync_conflicts where resolved_at is null and deleted_at is null`).pluck().get() as number;
+    const rejections = this.deps.sqlite.prepare(`select count(*) from sync_rejections where dismissed_at is null`).pluck().get() as number;
+    return {
+      state: settings === null ? 'standalone' : this.#state === 'standalone' ? 'connecting' : this.#state,
+      hubUrl: settings?.hubUrl ?? null,
+      pendingChanges: pending.changes,
+      lastSyncAt: settings?.lastSyncAt ?? null,
+      lastError: settings?.lastError ?? null,
+      openConflicts,
+      rejections,
+      live: this.#live,
+      bootstrap: this.#bootstrap,
+    };
+  }
+
+  #emit(): void {
+    this.deps.events.publish({ type: 'sync.status', status: this.status() }, { clinicId: null });
+  }
+
+  /** Begins background syncing: local changes, pokes and a timer. */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#unsubscribe = this.deps.events.subscribe((event) => {
+      if (event.type === 'data.changed') this.requestSync();
+    });
+    this.#connectPokes();
+    this.requestSync();
+  }
+
+  async stop(): Promise<void> {
+    this.#started = false;
+    this.#unsubscribe?.();
+    this.#stopPokes?.();
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    if (this.#debounce !== null) clearTimeout(this.#debounce);
+    await this.#running?.catch(() => undefined);
+  }
+
+  #connectPokes(): void {
+    this.#stopPokes?.();
+    this.#stopPokes = null;
+    const settings = this.settings();
+    if (!this.#started || settings === null || settings.bootstrapProgress !== null) return;
+    this.#stopPokes = this.deps.transportFor(settings.hubUrl).subscribe(
+      settings.credential,
+      () => this.requestSync(0),
+      (connected) => {
+        this.#live = connected;
+        if (connected) this.requestSync(0);
+        this.#emit();
+      },
+    );
+  }
+
+  /** Asks for a sync soon; several requests close together make one. */
+  requestSync(delayMs = DEBOUNCE_MS): void {
+    if (!this.#started) return;
+    if (this.#debounce !== null) clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => {
+      this.#debounce = null;
+      void this.syncNow();
+    }, delayMs);
+  }
+
+  #schedule(delayMs: number): void {
+    if (!this.#started) return;
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.syncNow();
+    }, delayMs);
+  }
+
+  /** Runs one push-and-pull now (or right after the one under way) and reports how it went. */
+  async syncNow(): Promise<SyncStatus> {
+    if (this.#running !== null) {
+      this.#again = true;
+      await this.#running;
+      return this.status();
+    }
+    this.#running = (async () => {
+      // Another request during a cycle means one more cycle, not a wait for the next timer.
+      for (let rounds = 0; rounds < 100; rounds += 1) {
+        this.#again = false;
+        await this.#cycleSafely();
+        if (!this.#againRequested()) break;
+      }
+    })();
+    try {
+      await this.#running;
+    } finally {
+      this.#running = null;
+    }
+    return this.status();
+  }
+
+  #againRequested(): boolean {
+    return this.#again;
+  }
+
+  async #cycleSafely(): Promise<void> {
+    const settings = this.settings();
+    if (settings === null) {
+      this.#state = 'standalone';
+      return;
+    }
+    try {
+      await this.#cycle(settings);
+      this.#failures = 0;
+      this.#state = 'online';
+      writeSetting(this.deps.db, 'last_error', null);
+      writeSetting(this.deps.db, 'last_sync_at', isoAt(this.deps.clock.now()));
+      this.#schedule(POLL_MS);
+    } catch (error) {
+      this.#failures += 1;
+      if (error instanceof HubUnavailable) {
+        this.#state = 'offline';
+        writeSetting(this.deps.db, 'last_error', error.message);
+        // Exponential backoff with jitter, so workstations coming back together do not all retry at once.
+        const base = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** Math.min(this.#failures - 1, 10));
+        this.#schedule(base / 2 + (this.deps.random ?? Math.random)() * (base / 2));
+      } else if (error instanceof HubRefusal) {
+        this.#state = error.code === 'REENROL_REQUIRED' ? 'reenrol' : 'error';
+        writeSetting(this.deps.db, 'last_error', error.message);
+        if (error.code !== 'REENROL_REQUIRED') this.#schedule(REFUSED_RETRY_MS);
+      } else {
+        this.#state = 'error';
+        log.error('sync failed', describeError(error));
+        writeSetting(this.deps.db, 'last_error', 'Sync stopped on an unexpected error on this workstation; it will try again.');
+        this.#schedule(REFUSED_RETRY_MS);
+      }
+    } finally {
+      this.#emit();
+    }
+  }
+
+  /** Checks each answer's hub identity, learns its clock, and notices a hub restored from a backup. */
+  #observe(settings: SyncSettings, hub: HubIdentity): void {
+    if (settings.hubId !== '' && hub.hubId !== settings.hubId) {
+      throw new HubRefusal('CONFLICT', 'The hub at this address is not the one this workstation was enrolled with. Check the hub address, or enrol this workstation again.', 409);
+    }
+    this.deps.stamper.setOffset(hub.hubTime - this.deps.clock.now());
+    if (hub.epoch !== settings.epoch) {
+      writeSetting(this.deps.db, 'hub_epoch', String(hub.epoch));
+      if (hub.hubId !== settings.hubId) writeSetting(this.deps.db, 'hub_id', hub.hubId);
+    }
+  }
+
+  async #cycle(initial: SyncSettings): Promise<void> {
+    if (initial.bootstrapProgress !== null) await this.#resumeBootstrap(initial);
+    const settings = this.settings() ?? initial;
+    const transport = this.deps.transportFor(settings.hubUrl);
+    const { sqlite } = this.deps;
+    numberPendingTransactions(sqlite);
+    await topUpNumberBlocks(sqlite, transport, settings.credential, settings.clinicId, this.deps.identity.deviceId, isoAt(this.deps.clock.now()));
+    await this.#push(settings, transport);
+    await this.#pull(settings, transport);
+    purgeAcked(sqlite, isoAt(this.deps.clock.now() - RETAIN_ACKED_MS));
+  }
+
+  async #push(settings: SyncSettings, transport: HubTransport): Promise<void> {
+    const { sqlite } = this.deps;
+    for (let round = 0; round < 10_000; round += 1) {
+      const txs = pendingTransactions(sqlite, PUSH_MAX_OPS);
+      if (txs.length === 0) return;
+      const response = await transport.push(settings.credential, { txs });
+      this.#observe(settings, response);
+      const ackedBefore = this.#ackedThrough();
+      recordPushResponse(sqlite, txs, response, isoAt(this.deps.clock.now()));
+      this.#noteHubProgress(ackedBefore, response.appliedThrough);
+    }
+  }
+
+  #ackedThrough(): number {
+    const stored = this.deps.sqlite.prepare(`select value from local_meta where key = 'acked_through'`).pluck().get() as string | undefined;
+    return Math.max(Number(stored ?? '0'), highestAcked(this.deps.sqlite));
+  }
+
+  /** Remembers how far the hub acknowledged; a hub that forgot some gets them again. */
+  #noteHubProgress(ackedBefore: number, appliedThrough: number): void {
+    const { sqlite } = this.deps;
+    if (appliedThrough < ackedBefore) {
+      const reopened = reopenAfter(sqlite, appliedThrough);
+      log.warn('the hub lost acknowledged changes; sending them again', { appliedThrough, ackedBefore, reopened });
+    }
+    sqlite.prepare(`insert into local_meta (key, value) values ('acked_through', ?) on conflict (key) do update set value = excluded.value`).run(String(appliedThrough));
+  }
+
+  async #pull(settings: SyncSettings, transport: HubTransport): Promise<void> {
+    const { sqlite, db } = this.deps;
+    let cursor = settings.cursor;
+    for (let page = 0; page < 100_000; page += 1) {
+      const response = await transport.pull(settings.credential, { cursor, limit: PULL_PAGE });
+      this.#observe(settings, response);
+      const ackedBefore = this.#ackedThrough();
+      if (response.appliedThrough < ackedBefore) {
+        this.#noteHubProgress(ackedBefore, response.appliedThrough);
+        numberPendingTransactions(sqlite);
+        await this.#push(settings, transport);
+      }
+      if (cursorAfter(cursor, response.head)) {
+        // The hub went back in time (restored from a backup): continue from where it now is.
+        log.warn('the hub feed is behind this workstation; continuing from its head', {});
+        cursor = response.head;
+        writeSetting(db, 'sync_cursor', cursor);
+        continue;
+      }
+      let applied: AppliedRow[] = [];
+      sqlite.transaction(() => {
+        applied = applyFeedPage(sqlite, response.changes, this.deps.identity.deviceId);
+        for (const change of response.changes) this.deps.stamper.clock.observe(change.hlc);
+        writeSetting(db, 'sync_cursor', response.cursor);
+      })();
+      cursor = response.cursor;
+      this.#afterApply(applied);
+      if (!response.more) return;
+    }
+  }
+
+  /** Screens refresh, the name index learns new names, and conflicts are recorded for a person. */
+  #afterApply(applied: readonly AppliedRow[]): void {
+    if (applied.length === 0) return;
+    const conflicts = detectConflicts(this.deps.sqlite, this.deps.db, applied);
+    if (conflicts.length > 0) this.#recordConflicts(conflicts);
+    const clinics = new Set<string | null>([null]);
+    for (const clinic of this.deps.sqlite.prepare(`select id from clinics`).pluck().all() as string[]) clinics.add(clinic);
+    for (const clinicId of clinics) this.deps.events.publish({ type: 'data.changed', call: 'sync.pull', clinicId }, { clinicId });
+  }
+
+  #recordConflicts(conflicts: readonly DetectedConflict[]): void {
+    const { sqlite, db } = this.deps;
+    const now = isoAt(this.deps.clock.now());
+    sqlite.transaction(() => {
+      this.deps.stamper.begin(db);
+      const insert = sqlite.prepare(`insert into sync_conflicts (id, clinic_id, kind, row_ids, detected_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`);
+      for (const item of conflicts) {
+        insert.run(item.id, item.clinicId, item.kind, JSON.stringify(item.rowIds), now, now, now);
+        recordAudit(db, { atMs: this.deps.clock.now(), deviceId: this.deps.identity.deviceId, userId: null, clinicId: item.clinicId, action: 'sync.conflictDetected', outcome: 'SUCCESS', entityType: 'sync_conflict', entityId: item.id, detail: { kind: item.kind } });
+      }
+    })();
+  }
+
+  /** Loads a joining workstation's clinic page by page, resuming where a restart left it. */
+  async #resumeBootstrap(settings: SyncSettings): Promise<void> {
+    const { sqlite, db } = this.deps;
+    const transport = this.deps.transportFor(settings.hubUrl);
+    let progress = JSON.parse(settings.bootstrapProgress ?? '{}') as BootstrapProgress;
+    this.#state = 'bootstrapping';
+    while (progress.table < uploadOrder.length) {
+      const table = uploadOrder[progress.table];
+      if (table === undefined) break;
+      const page = await transport.snapshotPage(settings.credential, { table, after: progress.after, limit: SNAPSHOT_PAGE });
+      sqlite.transaction(() => {
+        applySnapshotPage(sqlite, table, page.rows);
+        progress = page.next === null ? { ...progress, table: progress.table + 1, after: null, done: progress.done + page.rows.length } : { ...progress, after: page.next, done: progress.done + page.rows.length };
+        writeSetting(db, 'bootstrap_progress', JSON.stringify(progress));
+      })();
+      this.#bootstrap = { done: progress.done, total: Math.max(progress.total, progress.done) };
+      this.#emit();
+    }
+    sqlite.transaction(() => {
+      rebuildPatientSearchIndex(sqlite);
+      writeSetting(db, 'sync_cursor', progress.cursor);
+      writeSetting(db, 'bootstrap_progress', null);
+      sqlite.prepare(`update sync_state set mode = ? where id = 1`).run(SYNC_MODE.connected);
+    })();
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) log.warn('first sync left rows whose parents were not sent', { count: broken.length });
+    this.#bootstrap = null;
+    this.#connectPokes();
+  }
+
+  /** Whether the joining workstation is still loading its clinic. */
+  get bootstrapping(): boolean {
+    return this.settings()?.bootstrapProgress !== null && this.settings() !== null;
+  }
+
+  /** The connected mode of sync_state: the capture triggers queue every change. */
+  get connected(): boolean {
+    return readSyncState(this.deps.db).mode === SYNC_MODE.connected;
+  }
+
+  restartPokes(): void {
+    this.#connectPokes();
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { uuidSchema } from '../../domain/fields.ts';
+import { defineCall, publicAccess, rolesAccess } from '../define.ts';
+
+export const syncStates = ['standalone', 'connecting', 'bootstrapping', 'online', 'offline', 'error', 'reenrol'] as const;
+
+export const syncStatusSchema = z.object({
+  state: z.enum(syncStates),
+  hubUrl: z.string().nullable(),
+  /** Changes made here and not yet acknowledged by the hub. */
+  pendingChanges: z.number(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  openConflicts: z.number(),
+  rejections: z.number(),
+  /** Whether the hub's live pokes reach this workstation (otherwise it polls). */
+  live: z.boolean(),
+  /** Rows loaded of rows to load, while a joining workstation loads its clinic. */
+  bootstrap: z.object({ done: z.number(), total: z.number() }).nullable(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+const hubUrlSchema = z
+  .string({ error: 'Hub address is required' })
+  .trim()
+  .min(1, { error: 'Hub address is required' })
+  .max(300)
+  .refine((value) => /^https?:\/\/[^\s/]+(:\d+)?(\/.*)?$/i.test(value), { error: 'Hub address must look like https://hub.example.org or http://192.168.1.10:5290' });
+const enrolmentCodeSchema = z
+  .string({ error: 'Enrolment code is required' })
+  .trim()
+  .toUpperCase()
+  .min(6, { error: 'Enrolment code is required' })
+  .max(64);
+
+export const conflictKinds = ['DOUBLE_BOOKING', 'DUPLICATE_PATIENT', 'DUPLICATE_TOKEN'] as const;
+export const conflictRowSchema = z.object({ id: z.string(), label: z.string(), detail: z.string() });
+export const conflictSchema = z.object({
+  id: z.string(),
+  kind: z.enum(conflictKinds),
+  detectedAt: z.string(),
+  resolvedAt: z.string().nullable(),
+  resolution: z.string(),
+  rows: z.array(conflictRowSchema),
+});
+export type SyncConflict = z.infer<typeof conflictSchema>;
+
+export const conflictActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cancelAppointment'), appointmentId: uuidSchema }).strict(),
+  z.object({ kind: z.literal('mergePatients'), survivorId: uuidSchema, mergedId: uuidSchema }).strict(),
+  z.object({ kind: z.literal('renumberToken'), entryId: uuidSchema }).strict(),
+  z.object({ kind: z.literal('keepBoth') }).strict(),
+]);
+
+export const syncCalls = {
+  'sync.status': defineCall({ access: rolesAccess('ADMIN', 'STAFF', 'DOCTOR', 'PHARMACIST'), effect: 'read', whileLocked: true, input: z.object({}).strict(), output: syncStatusSchema }),
+  'sync.now': defineCall({ access: rolesAccess('ADMIN', 'STAFF', 'DOCTOR', 'PHARMACIST'), effect: 'read', input: z.object({}).strict(), output: syncStatusSchema }),
+  /** Connects this (first) workstation of a clinic to a hub; its data goes up. */
+  'sync.connect': defineCall({ access: rolesAccess('ADMIN'), effect: 'write', input: z.object({ hubUrl: hubUrlSchema, code: enrolmentCodeSchema }).strict(), output: syncStatusSchema }),
+  /** A new workstation joins an existing clinic: only before any clinic exists here. */
+  'sync.join': defineCall({ access: publicAccess, effect: 'write', input: z.object({ hubUrl: hubUrlSchema, code: enrolmentCodeSchema }).strict(), output: syncStatusSchema }),
+  'sync.createJoinCode': defineCall({ access: rolesAccess('ADMIN'), effect: 'write', input: z.object({}).strict(), output: z.object({ code: z.string(), expiresAt: z.string() }) }),
+  'sync.pending': defineCall({
+    access: rolesAccess('ADMIN'),
+    effect: 'read',
+    input: z.object({}).strict(),
+    output: z.object({ changes: z.array(z.object({ table: z.string(), rowId: z.string(), kind: z.string(), stampedAt: z.string() })), total: z.number() }),
+  }),
+  'sync.conflicts': defineCall({ access: rolesAccess('ADMIN', 'STAFF', 'DOCTOR'), effect: 'read', input: z.object({ includeResolved: z.boolean().default(false) }).strict(), output: z.object({ conflicts: z.array(conflictSchema) }) }),
+  'sync.resolveConflict': defineCall({ access: rolesAccess('ADMIN', 'STAFF'), effect: 'write', input: z.object({ conflictId: uuidSchema, action: conflictActionSchema }).strict(), output: conflictSchema }),
+  'sync.rejections': defineCall({
+    access: rolesAccess('ADMIN'),
+    effect: 'read',
+    input: z.object({}).strict(),
+    output: z.object({ rejections: z.array(z.object({ id: z.number(), code: z.string(), message: z.string(), rejectedAt: z.string(), changes: z.number(), tables: z.array(z.string()) })) }),
+  }),
+  'sync.dismissRejection': defineCall({ access: rolesAccess('ADMIN'), effect: 'write', input: z.object({ rejectionId: z.number().int() }).strict(), output: z.object({ dismissed: z.literal(true) }) }),
+};
