@@ -283,7 +283,7 @@ export class SyncClient {
       }
       if (cursorAfter(cursor, response.head)) {
         // The hub went back in time (restored from a backup): continue from where it now is.
-        log.warn('the hub feed is behind this workstation; continuing from its head', {});
+        log.warn('the hub feed is behind this workstation; continuing from its head', { cursor, head: response.head, device: this.deps.identity.deviceName });
         cursor = response.head;
         writeSetting(db, 'sync_cursor', cursor);
         continue;
@@ -291,13 +291,25 @@ export class SyncClient {
       let applied: AppliedRow[] = [];
       sqlite.transaction(() => {
         applied = applyFeedPage(sqlite, response.changes, this.deps.identity.deviceId);
-        for (const change of response.changes) this.deps.stamper.clock.observe(change.hlc);
+        for (const change of response.changes) this.#observeStamps(change.hlc, change.clock);
+        this.#persistClock();
         writeSetting(db, 'sync_cursor', response.cursor);
       })();
       cursor = response.cursor;
       this.#afterApply(applied);
       if (!response.more) return;
     }
+  }
+
+  /** Every stamp seen moves this clock past it, so the next local change is later than all of them. */
+  #observeStamps(hlc: string | null, clock: Readonly<Record<string, string>> | null): void {
+    if (hlc !== null) this.deps.stamper.clock.observe(hlc);
+    if (clock !== null) for (const stamp of Object.values(clock)) this.deps.stamper.clock.observe(stamp);
+  }
+
+  /** Keeps the observed clock across a restart, even when no local change has been stamped since. */
+  #persistClock(): void {
+    this.deps.sqlite.prepare(`update sync_state set hlc = max(hlc, ?) where id = 1`).run(this.deps.stamper.clock.last);
   }
 
   /** Screens refresh, the name index learns new names, and conflicts are recorded for a person. */
@@ -335,6 +347,8 @@ export class SyncClient {
       const page = await transport.snapshotPage(settings.credential, { table, after: progress.after, limit: SNAPSHOT_PAGE });
       sqlite.transaction(() => {
         applySnapshotPage(sqlite, table, page.rows);
+        for (const row of page.rows) this.#observeStamps(null, row.clock);
+        this.#persistClock();
         progress = page.next === null ? { ...progress, table: progress.table + 1, after: null, done: progress.done + page.rows.length } : { ...progress, after: page.next, done: progress.done + page.rows.length };
         writeSetting(db, 'bootstrap_progress', JSON.stringify(progress));
       })();

@@ -30,14 +30,14 @@ function clinicsFor(device: Device, clinicId: string | undefined): string[] {
 export async function pullChanges(db: HubQueries, device: Device, request: { cursor: string | null; limit: number; clinicId?: string | undefined }): Promise<{ changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null }> {
   const clinics = clinicsFor(device, request.clinicId);
   const after = parseCursor(request.cursor);
-  const rows = await db.query<{ id: string; txid: string; tbl: string; row_id: string; kind: 'insert' | 'update'; columns: Record<string, SyncValue>; hlc: string; clock: Record<string, string> | null; origin: string }>(
-    `select id::text, txid::text, tbl, row_id, kind, columns, hlc, clock, origin::text from hub_changes
+  const rows = await db.query<{ id_text: string; txid_text: string; tbl: string; row_id: string; kind: 'insert' | 'update'; columns: Record<string, SyncValue>; hlc: string; clock: Record<string, string> | null; origin: string }>(
+    `select id::text as id_text, txid::text as txid_text, tbl, row_id, kind, columns, hlc, clock, origin::text from hub_changes
      where clinic_id = any($1::text[]) and (txid, id) > ($2::xid8, $3::bigint) and txid < pg_snapshot_xmin(pg_current_snapshot())
      order by txid, id limit $4`,
     [clinics, after.txid, after.id, request.limit],
   );
-  const [head] = await db.query<{ txid: string; id: string }>(
-    `select txid::text, id::text from hub_changes where clinic_id = any($1::text[]) and txid < pg_snapshot_xmin(pg_current_snapshot()) order by txid desc, id desc limit 1`,
+  const [head] = await db.query<{ txid_text: string; id_text: string }>(
+    `select txid::text as txid_text, id::text as id_text from hub_changes where clinic_id = any($1::text[]) and txid < pg_snapshot_xmin(pg_current_snapshot()) order by txid desc, id desc limit 1`,
     [clinics],
   );
   const last = rows[rows.length - 1];
@@ -52,9 +52,9 @@ export async function pullChanges(db: HubQueries, device: Device, request: { cur
   }
   return {
     changes,
-    cursor: last === undefined ? request.cursor : formatCursor({ txid: last.txid, id: last.id }),
+    cursor: last === undefined ? request.cursor : formatCursor({ txid: last.txid_text, id: last.id_text }),
     more: rows.length === request.limit,
-    head: head === undefined ? null : formatCursor(head),
+    head: head === undefined ? null : formatCursor({ txid: head.txid_text, id: head.id_text }),
   };
 }
 

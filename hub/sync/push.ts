@@ -9,7 +9,7 @@ import { BatchState, rowKey } from './batch-state.ts';
 import type { MirrorCatalog } from './catalog.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
-import { fanOutNewClinics, type FeedEntry } from './related-rows.ts';
+import { fanOutNewClinics, finalClinics, type FeedEntry } from './related-rows.ts';
 
 /** Stamps further ahead of the hub's clock than this are restamped, so a wrong clock cannot win every conflict. */
 export const MAX_FUTURE_MS = 2 * 60 * 1000;
@@ -88,7 +88,7 @@ async function preload(state: BatchState, txs: readonly PushTx[], device: Device
   await state.loadDeviceClinics(devices);
 }
 
-type TxResult = { feed: FeedEntry[]; touched: Map<string, Set<string>> };
+type TxResult = { feed: FeedEntry[] };
 
 /** Applies one transaction to the in-memory state, or throws a Rejection leaving it as it was. */
 function applyTx(state: BatchState, catalog: MirrorCatalog, device: Device, tx: PushTx, hlc: string): TxResult {
@@ -107,7 +107,6 @@ function applyTx(state: BatchState, catalog: MirrorCatalog, device: Device, tx: 
       state.set(table, op.id, { values: merged.values, clock: merged.clock });
     });
     const allowed = new Set(device.clinicIds);
-    const touched = new Map<string, Set<string>>();
     const feed: FeedEntry[] = [];
     tx.ops.forEach((op, index) => {
       const table = tables[index] as SyncedTableName;
@@ -120,10 +119,9 @@ function applyTx(state: BatchState, catalog: MirrorCatalog, device: Device, tx: 
         throw new Rejection('FORBIDDEN_CLINIC', `This change to ${table} belongs to a clinic this workstation is not enrolled in.`);
       }
       const clinics = new Set([...pre, ...post]);
-      touched.set(key, post);
       for (const clinic of clinics) feed.push({ clinicId: clinic, table, rowId: op.id, kind: op.kind, columns: op.columns, hlc, clock: null });
     });
-    return { feed, touched };
+    return { feed };
   } catch (error) {
     state.restore(before, wasDirty);
     throw error;
@@ -211,7 +209,6 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
     const state = new BatchState(tx);
     await preload(state, fresh, device);
     const feed: FeedEntry[] = [];
-    const touched = new Map<string, Set<string>>();
     const outcome: PushOutcome = { appliedThrough: lastSeq, rejected: [], restamped: [], clinicsChanged: [] };
     const txRows: { device_id: string; seq: number; hash: string }[] = [];
     const hubNow = nowMs;
@@ -225,9 +222,7 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
         clock.observe(hlc);
       }
       try {
-        const result = applyTx(state, catalog, device, pushed, hlc);
-        feed.push(...result.feed);
-        for (const [key, clinics] of result.touched) touched.set(key, clinics);
+        feed.push(...applyTx(state, catalog, device, pushed, hlc).feed);
       } catch (error) {
         if (!(error instanceof Rejection)) throw error;
         outcome.rejected.push({ seq: pushed.seq, code: error.code, message: error.message });
@@ -236,6 +231,7 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
       txRows.push({ device_id: device.id, seq: pushed.seq, hash: txHash(pushed) });
       lastSeq = pushed.seq;
     }
+    const touched = finalClinics(state, device.id);
     feed.push(...(await fanOutNewClinics(tx, state, touched)));
     await writeRows(tx, state);
     await writeFeed(tx, feed, device.id);

@@ -1,5 +1,5 @@
 import type { RowClock, SyncValue } from '#shared/sync/merge.ts';
-import { CLOCK_COLUMN, type SyncedTableName } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import { rowKey, type BatchState } from './batch-state.ts';
 
@@ -14,14 +14,14 @@ export type FeedEntry = {
 };
 
 /** The rows that travel with a patient or a user to a clinic that just started seeing them. */
-const followers: Readonly<Record<'patient' | 'user', readonly { table: SyncedTableName; column: string }[]>> = {
-  patient: [
+const followers: Readonly<Record<'patients' | 'users', readonly { table: SyncedTableName; column: string }[]>> = {
+  patients: [
     { table: 'patients', column: 'id' },
     { table: 'patient_clinics', column: 'patient_id' },
     { table: 'patient_allergies', column: 'patient_id' },
     { table: 'patient_conditions', column: 'patient_id' },
   ],
-  user: [
+  users: [
     { table: 'users', column: 'id' },
     { table: 'doctor_profiles', column: 'user_id' },
   ],
@@ -31,39 +31,58 @@ function maxStamp(clock: RowClock): string {
   return Object.values(clock).reduce((max, stamp) => (stamp > max ? stamp : max), '');
 }
 
-/**
- * When a patient is linked to another clinic, or a user given a role in one, that clinic's
- * workstations have never seen them: their rows go to it whole, with their clocks, and the hub
- * notes that the clinic now sees them, so a workstation joining it later receives them too.
- */
-export async function fanOutNewClinics(db: HubQueries, state: BatchState, touched: Map<string, Set<string>>): Promise<FeedEntry[]> {
-  const arrivals: { kind: 'patient' | 'user'; ownerId: string; clinicId: string }[] = [];
-  for (const key of touched.keys()) {
+/** The clinics each changed row is seen by once the whole batch is applied. */
+export function finalClinics(state: BatchState, origin: string): Map<string, Set<string>> {
+  const result = new Map<string, Set<string>>();
+  for (const key of state.dirty) {
     const [table = '', id = ''] = key.split('\u0000');
-    if (table !== 'patient_clinics' && table !== 'memberships') continue;
-    const row = state.get(table, id);
-    if (row === null || row.values['deleted_at'] !== null) continue;
-    const clinicId = row.values['clinic_id'];
-    const ownerId = row.values[table === 'patient_clinics' ? 'patient_id' : 'user_id'];
-    if (typeof clinicId !== 'string' || typeof ownerId !== 'string') continue;
-    const kind = table === 'patient_clinics' ? 'patient' : 'user';
-    const ownerTable = kind === 'patient' ? 'patients' : 'users';
-    const [seen] = await db.query(`select 1 from hub_row_clinics where clinic_id = $1 and tbl = $2 and row_id = $3`, [clinicId, ownerTable, ownerId]);
-    if (seen === undefined) arrivals.push({ kind, ownerId, clinicId });
+    const row = state.get(table as SyncedTableName, id);
+    if (row !== null) result.set(key, state.clinicsOf(table as SyncedTableName, row.values, origin));
+  }
+  return result;
+}
+
+/**
+ * A patient linked to another clinic, or a user given a role in one, was never seen by that
+ * clinic's workstations: their rows go to it whole, with their clocks, and the hub notes that the
+ * clinic now sees them, so a workstation joining it later receives them too.
+ */
+export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinicsOfRow: Map<string, Set<string>>): Promise<FeedEntry[]> {
+  const owners = new Map<string, { table: 'patients' | 'users'; id: string }>();
+  for (const key of state.dirty) {
+    const [table = '', id = ''] = key.split('\u0000');
+    const row = state.get(table as SyncedTableName, id);
+    if (row === null) continue;
+    const ownerTable = table === 'patients' || table === 'patient_clinics' ? 'patients' : table === 'users' || table === 'memberships' ? 'users' : null;
+    const ownerId = table === 'patients' || table === 'users' ? id : row.values[table === 'patient_clinics' ? 'patient_id' : 'user_id'];
+    if (ownerTable !== null && typeof ownerId === 'string') owners.set(rowKey(ownerTable, ownerId), { table: ownerTable, id: ownerId });
   }
   const feed: FeedEntry[] = [];
-  for (const arrival of arrivals) {
-    for (const follower of followers[arrival.kind]) {
-      const rows = await db.query<Record<string, unknown>>(`select * from ${follower.table} where ${follower.column} = $1`, [arrival.ownerId]);
-      const byId = new Map(rows.map((row) => [String(row[follower.table === 'doctor_profiles' ? 'user_id' : 'id']), row]));
-      for (const [id, row] of byId) {
-        const held = state.get(follower.table, id);
-        const { [CLOCK_COLUMN]: storedClock, ...values } = row;
-        const columns = (held?.values ?? values) as Record<string, SyncValue>;
-        const clock = held?.clock ?? ((storedClock ?? {}) as RowClock);
-        feed.push({ clinicId: arrival.clinicId, table: follower.table, rowId: id, kind: 'insert', columns, hlc: maxStamp(clock), clock });
-        const key = rowKey(follower.table, id);
-        touched.set(key, (touched.get(key) ?? new Set()).add(arrival.clinicId));
+  for (const owner of owners.values()) {
+    const ownerRow = state.get(owner.table, owner.id);
+    if (ownerRow === null) continue;
+    const clinics = owner.table === 'patients' ? state.clinicsOfPatient(owner.id) : state.clinicsOfUser(owner.id);
+    for (const clinicId of clinics) {
+      const [seen] = await db.query(`select 1 from hub_row_clinics where clinic_id = $1 and tbl = $2 and row_id = $3`, [clinicId, owner.table, owner.id]);
+      if (seen !== undefined) continue;
+      for (const follower of followers[owner.table]) {
+        const key = syncedTables[follower.table].key;
+        const stored = await db.query<Record<string, unknown>>(`select * from ${follower.table} where ${follower.column} = $1`, [owner.id]);
+        const rows = new Map<string, { values: Record<string, SyncValue>; clock: RowClock }>();
+        for (const row of stored) {
+          const { [CLOCK_COLUMN]: clock, ...values } = row;
+          rows.set(String(row[key]), { values: values as Record<string, SyncValue>, clock: (clock ?? {}) as RowClock });
+        }
+        for (const dirtyKey of state.dirty) {
+          const [table = '', id = ''] = dirtyKey.split('\u0000');
+          const held = table === follower.table ? state.get(follower.table, id) : null;
+          if (held !== null && held.values[follower.column] === owner.id) rows.set(id, { values: { ...held.values }, clock: held.clock });
+        }
+        for (const [id, row] of rows) {
+          feed.push({ clinicId, table: follower.table, rowId: id, kind: 'insert', columns: row.values, hlc: maxStamp(row.clock), clock: row.clock });
+          const rowKeyText = rowKey(follower.table, id);
+          clinicsOfRow.set(rowKeyText, (clinicsOfRow.get(rowKeyText) ?? new Set()).add(clinicId));
+        }
       }
     }
   }

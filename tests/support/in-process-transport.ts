@@ -1,0 +1,54 @@
+import type { HubService } from '#hub/hub-service.ts';
+import { HubError } from '#hub/sync/hub-errors.ts';
+import { HubRefusal, HubUnavailable, type HubTransport } from '#core/sync/transport.ts';
+
+/** What the network does to one request; the simulation decides, seeded. */
+export type Fault = 'deliver' | 'dropRequest' | 'dropResponse' | 'duplicate';
+
+export type Network = {
+  /** Whether a device can reach the hub at all (a partition when false). */
+  readonly reachable: (deviceKey: string) => boolean;
+  readonly fault: (deviceKey: string, operation: string) => Fault;
+};
+
+export const perfectNetwork: Network = { reachable: () => true, fault: () => 'deliver' };
+
+/**
+ * A workstation's link to a hub in the same process: the same calls the HTTP transport makes,
+ * through a network that can drop a request, lose the answer after the hub committed, or send
+ * a request twice.
+ */
+export function inProcessTransport(hub: () => HubService, deviceKey: string, network: Network = perfectNetwork): HubTransport {
+  const call = async <T>(operation: string, work: () => Promise<T>): Promise<T> => {
+    if (!network.reachable(deviceKey)) throw new HubUnavailable('The hub cannot be reached (partition).');
+    const fault = network.fault(deviceKey, operation);
+    if (fault === 'dropRequest') throw new HubUnavailable('The request was lost on the way.');
+    try {
+      if (fault === 'duplicate') await work().catch(() => undefined);
+      const result = await work();
+      if (fault === 'dropResponse') throw new HubUnavailable('The answer was lost on the way back.');
+      return structuredClone(result);
+    } catch (error) {
+      if (error instanceof HubError) {
+        if (error.status >= 500 || error.status === 429) throw new HubUnavailable(error.message);
+        throw new HubRefusal(error.code, error.message, error.status);
+      }
+      throw error;
+    }
+  };
+  return {
+    enrol: (request) => call('enrol', () => hub().enrol(request)),
+    push: (credential, request) =>
+      call('push', async () => {
+        const { clinicsChanged: _changed, ...response } = await hub().push(credential, request);
+        return response;
+      }),
+    pull: (credential, request) => call('pull', () => hub().pull(credential, request)),
+    startSnapshot: (credential) => call('snapshot', () => hub().startSnapshot(credential)),
+    snapshotPage: (credential, request) => call('snapshotPage', () => hub().snapshotPage(credential, request)),
+    lease: (credential, request) => call('lease', () => hub().lease(credential, request)),
+    reportBlocks: (credential, blocks) => call('blocks', () => hub().reportBlocks(credential, blocks)),
+    createJoinCode: (credential) => call('joinCode', () => hub().createJoinCode(credential)),
+    subscribe: () => () => undefined,
+  };
+}

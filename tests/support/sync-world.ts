@@ -1,0 +1,67 @@
+import type Database from 'better-sqlite3';
+import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { createCore, type Core } from '#core/core.ts';
+import { manualClock } from '#core/platform/clock.ts';
+import type { HubService } from '#hub/hub-service.ts';
+import { inProcessTransport, perfectNetwork, type Network } from './in-process-transport.ts';
+import { makeTempDir } from './temp-dir.ts';
+
+export type Workstation = {
+  readonly key: string;
+  readonly dataDir: string;
+  core: Core;
+  readonly clock: ReturnType<typeof manualClock>;
+  /** Closes and reopens the core on the same folder, as after a crash or a restart. */
+  readonly restart: () => Promise<void>;
+  readonly close: () => Promise<void>;
+};
+
+/** A workstation with its own data folder and clock, linked to a hub in this process. */
+export async function openWorkstation(key: string, hub: () => HubService, options: { startMs: number; network?: Network; random?: () => number }): Promise<Workstation> {
+  const temp = makeTempDir(`clinic-ws-${key}-`);
+  const clock = manualClock(options.startMs);
+  const open = () =>
+    createCore({ dataDir: temp.path, clock, deviceName: `desk-${key}`, appVersion: 'test', hubTransport: () => inProcessTransport(hub, key, options.network ?? perfectNetwork), ...(options.random === undefined ? {} : { random: options.random }) });
+  const workstation: Workstation = {
+    key,
+    dataDir: temp.path,
+    core: await open(),
+    clock,
+    restart: async () => {
+      await workstation.core.close();
+      workstation.core = await open();
+    },
+    close: async () => {
+      await workstation.core.close();
+      temp.remove();
+    },
+  };
+  return workstation;
+}
+
+type Canonical = Record<string, string | number | null>;
+
+function canonicalRows(rows: readonly Record<string, unknown>[], key: string): Map<string, Canonical> {
+  const map = new Map<string, Canonical>();
+  for (const row of rows) {
+    const { [CLOCK_COLUMN]: _clock, ...values } = row;
+    const canonical: Canonical = {};
+    for (const [column, value] of Object.entries(values)) canonical[column] = typeof value === 'bigint' ? Number(value) : (value as string | number | null);
+    map.set(String(row[key]), canonical);
+  }
+  return map;
+}
+
+/** A clinic's rows of one table on a workstation, keyed by id, without the clocks. */
+export function workstationRows(sqlite: Database.Database, table: SyncedTableName, ids: readonly string[] | null): Map<string, Canonical> {
+  const key = syncedTables[table].key;
+  const rows = (ids === null ? sqlite.prepare(`select * from "${table}"`).all() : sqlite.prepare(`select * from "${table}" where "${key}" in (select value from json_each(?))`).all(JSON.stringify(ids))) as Record<string, unknown>[];
+  return canonicalRows(rows, key);
+}
+
+/** The same at the hub: the rows its clinic sees. */
+export async function hubRows(hub: HubService, table: SyncedTableName, clinicId: string): Promise<Map<string, Canonical>> {
+  const key = syncedTables[table].key;
+  const rows = await hub.db.query(`select m.* from ${table} m where m.${key} in (select row_id from hub_row_clinics where clinic_id = $1 and tbl = $2)`, [clinicId, table]);
+  return canonicalRows(rows, key);
+}

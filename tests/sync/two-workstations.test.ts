@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallInput, CallName, CallResult } from '#shared/api/contract.ts';
+import { syncedTableNames } from '#shared/sync/tables.ts';
+import { manualClock } from '#core/platform/clock.ts';
+import { adminAccount, patientInput, sampleClinic, START_MS } from '#tests/support/core-harness.ts';
+import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
+import { hubRows, openWorkstation, workstationRows, type Workstation } from '#tests/support/sync-world.ts';
+
+async function call<N extends CallName>(ws: Workstation, name: N, input: CallInput<N>, token: string | null = null): Promise<CallResult<N>> {
+  const outcome = await ws.core.dispatch({ call: name, input, token });
+  if (!outcome.ok) throw new Error(`${ws.key} ${name}: ${outcome.error.code} ${outcome.error.message}`);
+  return outcome.result as CallResult<N>;
+}
+
+describe('two workstations of one clinic through a hub', () => {
+  const hubClock = manualClock(START_MS);
+  let harness: HubHarness;
+  let first: Workstation;
+  let second: Workstation;
+  let clinicId: string;
+  let firstAdmin: string;
+
+  beforeEach(async () => {
+    harness = await startHub({ now: hubClock.now });
+    first = await openWorkstation('one', () => harness.hub, { startMs: START_MS });
+    second = await openWorkstation('two', () => harness.hub, { startMs: START_MS });
+    const setup = await call(first, 'setup.createClinic', { clinic: sampleClinic, admin: adminAccount });
+    firstAdmin = setup.token ?? '';
+    clinicId = setup.activeClinic?.clinicId ?? '';
+    await call(first, 'users.create', { fullName: 'Desk Person', username: 'desk', email: '', phone: '', password: 'desk-password', role: 'STAFF' }, firstAdmin);
+    await call(first, 'patients.register', { ...patientInput(), notADuplicate: false }, firstAdmin);
+    const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'RFC01', clinicId: null });
+    await call(first, 'sync.connect', { hubUrl: 'http://hub.test', code }, firstAdmin);
+    await first.core.sync.syncNow();
+  });
+
+  afterEach(async () => {
+    await first.close();
+    await second.close();
+    await harness.close();
+  });
+
+  async function joinSecond(): Promise<void> {
+    const { code } = await call(first, 'sync.createJoinCode', {}, firstAdmin);
+    const status = await call(second, 'sync.join', { hubUrl: 'http://hub.test', code });
+    expect(status.state).not.toBe('standalone');
+    await second.core.sync.syncNow();
+  }
+
+  async function expectConverged(): Promise<void> {
+    for (let round = 0; round < 3; round += 1) {
+      await first.core.sync.syncNow();
+      await second.core.sync.syncNow();
+    }
+
+    for (const table of syncedTableNames) {
+      const atHub = await hubRows(harness.hub, table, clinicId);
+      const ids = [...atHub.keys()];
+      expect(workstationRows(first.core.database.sqlite, table, ids), `${table} on the first workstation`).toEqual(atHub);
+      expect(workstationRows(second.core.database.sqlite, table, ids), `${table} on the second workstation`).toEqual(atHub);
+    }
+  }
+
+  it('uploads the first workstation’s data and lets a second one join with everything, sign-in included', async () => {
+    expect(first.core.sync.status()).toMatchObject({ state: 'online', pendingChanges: 0 });
+    await joinSecond();
+    expect((await call(second, 'system.status', {})).needsSetup).toBe(false);
+    const signedIn = await call(second, 'auth.signIn', { username: 'desk', password: 'desk-password' });
+    expect(signedIn.activeClinic?.code).toBe('RFC01');
+    await call(second, 'auth.changePassword', { currentPassword: 'desk-password', newPassword: 'desk-own-password' }, signedIn.token ?? '');
+    const found = await call(second, 'patients.search', { query: 'priya' }, signedIn.token ?? '');
+    expect(found.results.map((patient) => patient.mrn)).toEqual(['RFC01-M1001']);
+    await expectConverged();
+  });
+
+  it('carries each workstation’s changes to the other, with record numbers that never collide', async () => {
+    await joinSecond();
+    const desk = (await call(second, 'auth.signIn', { username: 'desk', password: 'desk-password' })).token ?? '';
+    await call(second, 'auth.changePassword', { currentPassword: 'desk-password', newPassword: 'desk-own-password' }, desk);
+    const onSecond = await call(second, 'patients.register', { ...patientInput({ givenName: 'Tom', familyName: 'Baker', phone: '', birth: { kind: 'date', date: '1960-01-01' } }), notADuplicate: false }, desk);
+    const onFirst = await call(first, 'patients.register', { ...patientInput({ givenName: 'Lena', familyName: 'Ek', phone: '', birth: { kind: 'date', date: '1990-01-01' } }), notADuplicate: false }, firstAdmin);
+    expect(onSecond.mrn).not.toBe(onFirst.mrn);
+    await expectConverged();
+    const names = (await call(first, 'patients.search', { query: 'tom baker' }, firstAdmin)).results.map((patient) => patient.mrn);
+    expect(names).toEqual([onSecond.mrn]);
+  });
+
+  it('keeps both people’s edits to different fields of one patient made while apart', async () => {
+    await joinSecond();
+    const patient = (await call(first, 'patients.search', { query: 'priya' }, firstAdmin)).results[0];
+    const desk = (await call(second, 'auth.signIn', { username: 'desk', password: 'desk-password' })).token ?? '';
+    await call(second, 'auth.changePassword', { currentPassword: 'desk-password', newPassword: 'desk-own-password' }, desk);
+    first.clock.advance(1000);
+    await call(first, 'patients.update', { ...patientInput({ phone: '0117 000 1111' }), patientId: patient?.id ?? '' }, firstAdmin);
+    second.clock.advance(2000);
+    await call(second, 'patients.update', { ...patientInput({ email: 'priya@example.org' }), patientId: patient?.id ?? '' }, desk);
+    await expectConverged();
+    const record = await call(first, 'patients.get', { patientId: patient?.id ?? '' }, firstAdmin);
+    expect(record).toMatchObject({ phone: '0117 000 1111', email: 'priya@example.org' });
+  });
+});
