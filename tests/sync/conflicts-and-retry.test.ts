@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { manualClock } from '#core/platform/clock.ts';
+import { adminAccount, patientInput, sampleClinic, START_MS } from '#tests/support/core-harness.ts';
+import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
+import type { Network } from '#tests/support/in-process-transport.ts';
+import { call } from '#tests/support/sync-calls.ts';
+import { openWorkstation, type Workstation } from '#tests/support/sync-world.ts';
+
+describe('conflicts found after a merge, and the retry loop', () => {
+  const hubClock = manualClock(START_MS);
+  const offline = new Set<string>();
+  const network: Network = { reachable: (key) => !offline.has(key), fault: () => 'deliver' };
+  let harness: HubHarness;
+  let first: Workstation;
+  let second: Workstation;
+  let admin1: string;
+  let admin2: string;
+  let doctorId: string;
+
+  beforeEach(async () => {
+    offline.clear();
+    harness = await startHub({ now: hubClock.now });
+    first = await openWorkstation('one', () => harness.hub, { startMs: START_MS, network });
+    second = await openWorkstation('two', () => harness.hub, { startMs: START_MS, network });
+    const setup = await call(first, 'setup.createClinic', { clinic: sampleClinic, admin: adminAccount });
+    admin1 = setup.token ?? '';
+    const doctor = await call(first, 'users.create', { fullName: 'Dr. Jo Bell', username: 'jbell', email: '', phone: '', password: 'doctor-pass', role: 'DOCTOR' }, admin1);
+    doctorId = doctor.id;
+    await call(first, 'doctors.saveProfile', { userId: doctorId, specialization: 'General practice', registrationNumber: '', visibility: 'PUBLIC', active: true }, admin1);
+    await call(first, 'schedules.setWeekly', { doctorUserId: doctorId, sessions: [{ weekday: 1, startTime: '09:00', endTime: '12:00', slotMinutes: 30, breaks: [] }] }, admin1);
+    const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'RFC01', clinicId: null });
+    await call(first, 'sync.connect', { hubUrl: 'http://hub.test', code }, admin1);
+    await first.core.sync.syncNow();
+    const join = await call(first, 'sync.createJoinCode', {}, admin1);
+    await call(second, 'sync.join', { hubUrl: 'http://hub.test', code: join.code });
+    await second.core.sync.syncNow();
+    admin2 = (await call(second, 'auth.signIn', { username: 'ada', password: adminAccount.password })).token ?? '';
+  });
+
+  afterEach(async () => {
+    await first.close();
+    await second.close();
+    await harness.close();
+  });
+
+  async function syncAll(): Promise<void> {
+    for (let round = 0; round < 3; round += 1) {
+      await first.core.sync.syncNow();
+      await second.core.sync.syncNow();
+    }
+  }
+
+  it('records a doctor booked twice while apart as one conflict on both, resolved on screen and everywhere', async () => {
+    offline.add('one');
+    offline.add('two');
+    const priya = await call(first, 'patients.register', { ...patientInput(), notADuplicate: false }, admin1);
+    const tom = await call(second, 'patients.register', { ...patientInput({ givenName: 'Tom', familyName: 'Baker', phone: '', birth: { kind: 'date', date: '1960-01-01' } }), notADuplicate: false }, admin2);
+    const a1 = await call(first, 'appointments.book', { patientId: priya.id, doctorUserId: doctorId, startAt: '2026-03-02T10:00:00.000Z', type: 'IN_PERSON', reason: '', notes: '' }, admin1);
+    const a2 = await call(second, 'appointments.book', { patientId: tom.id, doctorUserId: doctorId, startAt: '2026-03-02T10:00:00.000Z', type: 'IN_PERSON', reason: '', notes: '' }, admin2);
+    expect(a1.reference).not.toBe(a2.reference);
+    offline.clear();
+    await syncAll();
+    const onFirst = (await call(first, 'sync.conflicts', {}, admin1)).conflicts;
+    const onSecond = (await call(second, 'sync.conflicts', {}, admin2)).conflicts;
+    expect(onFirst.map((conflict) => conflict.kind)).toEqual(['DOUBLE_BOOKING']);
+    expect(onSecond.map((conflict) => conflict.id)).toEqual(onFirst.map((conflict) => conflict.id));
+    expect(onFirst[0]?.rows.map((row) => row.label).sort()).toEqual([`${a1.reference} · Priya Sharma`, `${a2.reference} · Tom Baker`].sort());
+
+    await call(second, 'sync.resolveConflict', { conflictId: onFirst[0]?.id ?? '', action: { kind: 'cancelAppointment', appointmentId: a2.id } }, admin2);
+    await syncAll();
+    expect((await call(first, 'sync.conflicts', {}, admin1)).conflicts).toEqual([]);
+    const resolved = (await call(first, 'sync.conflicts', { includeResolved: true }, admin1)).conflicts[0];
+    expect(resolved?.resolution).toBe(`Cancelled ${a2.reference}`);
+    const statuses = (await call(first, 'appointments.list', { fromDate: '2026-03-02', toDate: '2026-03-02' }, admin1)).appointments.map((appointment) => [appointment.reference, appointment.status]);
+    expect(statuses).toEqual(expect.arrayContaining([[a1.reference, 'SCHEDULED'], [a2.reference, 'CANCELLED']]));
+  });
+
+  it('offers a merge for one person registered at both desks while apart', async () => {
+    offline.add('one');
+    offline.add('two');
+    const here = await call(first, 'patients.register', { ...patientInput(), notADuplicate: false }, admin1);
+    const there = await call(second, 'patients.register', { ...patientInput({ givenName: 'Priyah' }), notADuplicate: false }, admin2);
+    offline.clear();
+    await syncAll();
+    const [conflict] = (await call(first, 'sync.conflicts', {}, admin1)).conflicts;
+    expect(conflict?.kind).toBe('DUPLICATE_PATIENT');
+    await call(first, 'sync.resolveConflict', { conflictId: conflict?.id ?? '', action: { kind: 'mergePatients', survivorId: here.id, mergedId: there.id } }, admin1);
+    await syncAll();
+    const opened = await call(second, 'patients.get', { patientId: there.id }, admin2);
+    expect(opened).toMatchObject({ id: here.id, redirectedFrom: there.id });
+  });
+
+  it('notices two tokens with one number, from desks that share a letter, and renumbers one', async () => {
+    second.core.database.sqlite.prepare(`update local_meta set value = 'A' where key = 'token_series'`).run();
+    offline.add('one');
+    offline.add('two');
+    const priya = await call(first, 'patients.register', { ...patientInput(), notADuplicate: false }, admin1);
+    const tom = await call(second, 'patients.register', { ...patientInput({ givenName: 'Tom', familyName: 'Baker', phone: '', birth: { kind: 'date', date: '1960-01-01' } }), notADuplicate: false }, admin2);
+    const e1 = await call(first, 'queue.addWalkIn', { patientId: priya.id, doctorUserId: null, priority: 'GREEN' }, admin1);
+    const e2 = await call(second, 'queue.addWalkIn', { patientId: tom.id, doctorUserId: null, priority: 'GREEN' }, admin2);
+    expect([e1.token, e2.token]).toEqual(['A1', 'A1']);
+    offline.clear();
+    await syncAll();
+    const [conflict] = (await call(second, 'sync.conflicts', {}, admin2)).conflicts;
+    expect(conflict?.kind).toBe('DUPLICATE_TOKEN');
+    await call(second, 'sync.resolveConflict', { conflictId: conflict?.id ?? '', action: { kind: 'renumberToken', entryId: e2.id } }, admin2);
+    await syncAll();
+    const tokens = (await call(first, 'queue.list', {}, admin1)).entries.map((entry) => entry.token).sort();
+    expect(tokens).toEqual(['A1', 'A2']);
+  });
+
+  it('sends waiting changes up without anyone asking once the hub is back', async () => {
+    second.core.sync.start();
+    offline.add('two');
+    await call(second, 'patients.register', { ...patientInput({ givenName: 'Offline', familyName: 'Visitor', phone: '', birth: { kind: 'date', date: '1970-01-01' } }), notADuplicate: false }, admin2);
+    await second.core.sync.syncNow();
+    expect(second.core.sync.status()).toMatchObject({ state: 'offline' });
+    expect(second.core.sync.status().pendingChanges).toBeGreaterThan(0);
+    offline.clear();
+    // The retry timer (backoff with jitter, at most a few seconds after the first failures) sends them.
+    const deadline = Date.now() + 15_000;
+    while (second.core.sync.status().pendingChanges > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(second.core.sync.status()).toMatchObject({ state: 'online', pendingChanges: 0 });
+    await first.core.sync.syncNow();
+    expect((await call(first, 'patients.search', { query: 'offline visitor' }, admin1)).results).toHaveLength(1);
+  });
+});
