@@ -53,6 +53,12 @@ export class HubService {
     return { hubId: this.hubId, epoch: this.epoch, hubTime: this.now() };
   }
 
+  /** The identity with the database's position, for the answers a workstation checks it against. */
+  async located(): Promise<HubIdentity> {
+    const [row] = await this.db.query<{ position: string }>(`select pg_snapshot_xmax(pg_current_snapshot())::text as position`);
+    return { ...this.identity(), ...(row === undefined ? {} : { position: row.position }) };
+  }
+
   async refreshIdentity(): Promise<void> {
     const identity = await ensureHubIdentity(this.db);
     this.hubId = identity.hubId;
@@ -89,7 +95,7 @@ export class HubService {
     const device = await authenticateDevice(this.db, credential);
     try {
       const outcome = await applyPush(this.db, this.catalog, this.#clock, device, request, this.now());
-      return { ...this.identity(), ...outcome };
+      return { ...(await this.located()), ...outcome };
     } catch (error) {
       if (error instanceof HubError && error.code === 'REENROL_REQUIRED') await this.db.query(`update hub_devices set reenrol_required = true where id = $1`, [device.id]);
       throw error;
@@ -99,12 +105,12 @@ export class HubService {
   async pull(credential: string | null, request: { cursor: string | null; limit: number; clinicId?: string | undefined }): Promise<HubIdentity & { changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; appliedThrough: number }> {
     const device = await authenticateDevice(this.db, credential);
     const page = await pullChanges(this.db, device, request);
-    return { ...this.identity(), ...page, appliedThrough: device.lastSeq };
+    return { ...(await this.located()), ...page, appliedThrough: device.lastSeq };
   }
 
   async startSnapshot(credential: string | null): Promise<HubIdentity & { cursor: string | null; totals: Record<string, number> }> {
     const device = await authenticateDevice(this.db, credential);
-    return { ...this.identity(), ...(await startSnapshot(this.db, device)) };
+    return { ...(await this.located()), ...(await startSnapshot(this.db, device)) };
   }
 
   async snapshotPage(credential: string | null, request: { table: string; after: string | null; limit: number }): Promise<{ rows: { values: Record<string, SyncValue>; clock: Record<string, string> }[]; next: string | null }> {

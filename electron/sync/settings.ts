@@ -5,7 +5,7 @@ import { localMeta } from '../db/schema/index.ts';
 // This workstation's link to its hub, kept in the main process's database: the renderer never
 // sees the credential.
 
-const KEYS = ['hub_url', 'hub_credential', 'hub_id', 'hub_epoch', 'hub_clinic_id', 'hub_workstation', 'sync_cursor', 'last_sync_at', 'last_error', 'bootstrap_progress'] as const;
+const KEYS = ['hub_url', 'hub_credential', 'hub_id', 'hub_epoch', 'hub_position', 'hub_clinic_id', 'hub_workstation', 'sync_cursor', 'last_sync_at', 'last_error', 'bootstrap_progress'] as const;
 type Key = (typeof KEYS)[number];
 
 export type SyncSettings = {
@@ -13,6 +13,8 @@ export type SyncSettings = {
   readonly credential: string;
   readonly hubId: string;
   readonly epoch: number;
+  /** The greatest hub position seen: a smaller one later means the hub went back in time. */
+  readonly position: string | null;
   readonly clinicId: string;
   readonly workstationNumber: number;
   readonly cursor: string | null;
@@ -39,6 +41,7 @@ export function readSyncSettings(db: Db): SyncSettings | null {
     credential,
     hubId: values.get('hub_id') ?? '',
     epoch: Number(values.get('hub_epoch') ?? '0'),
+    position: values.get('hub_position') ?? null,
     clinicId,
     workstationNumber: Number(values.get('hub_workstation') ?? '1'),
     cursor: values.get('sync_cursor') ?? null,

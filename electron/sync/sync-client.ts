@@ -217,16 +217,28 @@ export class SyncClient {
     }
   }
 
-  /** Checks each answer's hub identity, learns its clock, and notices a hub restored from a backup. */
-  #observe(settings: SyncSettings, hub: HubIdentity): void {
+  /**
+   * Checks each answer's hub identity and learns its clock. A hub restored from an older backup
+   * (a new epoch, or a database position behind one seen before) has lost some changes: this
+   * workstation sends again what the hub no longer holds and reads the whole feed again, which
+   * merges to the same data, rather than trust a position the hub has forgotten.
+   */
+  #observe(hub: HubIdentity, appliedThrough: number | null): boolean {
+    const settings = this.settings();
+    if (settings === null) return false;
     if (settings.hubId !== '' && hub.hubId !== settings.hubId) {
       throw new HubRefusal('CONFLICT', 'The hub at this address is not the one this workstation was enrolled with. Check the hub address, or enrol this workstation again.', 409);
     }
     this.deps.stamper.setOffset(hub.hubTime - this.deps.clock.now());
-    if (hub.epoch !== settings.epoch) {
-      writeSetting(this.deps.db, 'hub_epoch', String(hub.epoch));
-      if (hub.hubId !== settings.hubId) writeSetting(this.deps.db, 'hub_id', hub.hubId);
-    }
+    const wentBack = hub.position !== undefined && settings.position !== null && BigInt(hub.position) < BigInt(settings.position);
+    const restored = hub.epoch > settings.epoch || wentBack;
+    if (hub.epoch !== settings.epoch) writeSetting(this.deps.db, 'hub_epoch', String(hub.epoch));
+    if (hub.position !== undefined && (settings.position === null || restored || BigInt(hub.position) > BigInt(settings.position))) writeSetting(this.deps.db, 'hub_position', hub.position);
+    if (!restored) return false;
+    log.warn('the hub was restored from an older backup; sending lost changes again and reading its feed anew', { epoch: hub.epoch, wentBack });
+    writeSetting(this.deps.db, 'sync_cursor', null);
+    if (appliedThrough !== null) this.#noteHubProgress(this.#ackedThrough(), appliedThrough);
+    return true;
   }
 
   async #cycle(initial: SyncSettings): Promise<void> {
@@ -247,7 +259,7 @@ export class SyncClient {
       const txs = pendingTransactions(sqlite, PUSH_MAX_OPS);
       if (txs.length === 0) return;
       const response = await transport.push(settings.credential, { txs });
-      this.#observe(settings, response);
+      if (this.#observe(response, response.appliedThrough)) continue;
       const ackedBefore = this.#ackedThrough();
       recordPushResponse(sqlite, txs, response, isoAt(this.deps.clock.now()));
       this.#noteHubProgress(ackedBefore, response.appliedThrough);
@@ -274,7 +286,12 @@ export class SyncClient {
     let cursor = settings.cursor;
     for (let page = 0; page < 100_000; page += 1) {
       const response = await transport.pull(settings.credential, { cursor, limit: PULL_PAGE });
-      this.#observe(settings, response);
+      if (this.#observe(response, response.appliedThrough)) {
+        cursor = null;
+        numberPendingTransactions(sqlite);
+        await this.#push(settings, transport);
+        continue;
+      }
       const ackedBefore = this.#ackedThrough();
       if (response.appliedThrough < ackedBefore) {
         this.#noteHubProgress(ackedBefore, response.appliedThrough);
@@ -282,9 +299,9 @@ export class SyncClient {
         await this.#push(settings, transport);
       }
       if (cursorAfter(cursor, response.head)) {
-        // The hub went back in time (restored from a backup): continue from where it now is.
-        log.warn('the hub feed is behind this workstation; continuing from its head', { cursor, head: response.head, device: this.deps.identity.deviceName });
-        cursor = response.head;
+        // A feed behind this workstation's position: the hub went back in time; read it anew.
+        log.warn('the hub feed is behind this workstation; reading it anew', {});
+        cursor = null;
         writeSetting(db, 'sync_cursor', cursor);
         continue;
       }

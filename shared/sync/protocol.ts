@@ -31,7 +31,16 @@ export type PushTx = z.infer<typeof pushTxSchema>;
 export const pushRequestSchema = z.object({ txs: z.array(pushTxSchema).min(1).max(5_000) }).strict();
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const hubIdentitySchema = z.object({ hubId: z.string(), epoch: z.number(), hubTime: z.number() });
+export const hubIdentitySchema = z.object({
+  hubId: z.string(),
+  epoch: z.number(),
+  hubTime: z.number(),
+  /**
+   * The hub database's next transaction id. It only grows, so a smaller one than seen before
+   * means the hub was restored from an older backup, even when nobody said so (SYNC.md §9).
+   */
+  position: z.string().regex(/^\d{1,20}$/).optional(),
+});
 export type HubIdentity = z.infer<typeof hubIdentitySchema>;
 
 export const pushResponseSchema = hubIdentitySchema.extend({
