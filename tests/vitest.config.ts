@@ -15,6 +15,9 @@ export default defineConfig({
           name: 'core',
           include: ['tests/core/**/*.test.ts', 'tests/web/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/sync/**/*.test.ts'],
           testTimeout: 30_000,
+          // Sync tests open a hub and several workstations before each test; on two busy cores that
+          // takes longer than vitest's default ten seconds.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { mergeChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
+import { mergeChange, type IncomingChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
 import type { FeedChange } from '#shared/sync/protocol.ts';
 import { CLOCK_COLUMN, isSyncedTable, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
@@ -7,10 +7,14 @@ import { SYNC_MODE, type SyncMode } from './change-stamps.ts';
 
 export type AppliedRow = { readonly table: SyncedTableName; readonly id: string; readonly inserted: boolean };
 
+type ParentLink = { readonly parent: string; readonly from: string; readonly to: string };
+
 /** Statements per table, prepared once per connection: applying thousands of rows reuses them. */
 class TableWriter {
   readonly #statements = new Map<string, Database.Statement>();
   readonly #columns = new Map<string, Set<string>>();
+  readonly #required = new Map<string, readonly string[]>();
+  readonly #parents = new Map<string, readonly ParentLink[]>();
 
   constructor(private readonly sqlite: Database.Database) {}
 
@@ -21,6 +25,38 @@ class TableWriter {
       this.#columns.set(table, columns);
     }
     return columns;
+  }
+
+  /** The columns a row cannot be stored without. */
+  #requiredOf(table: SyncedTableName): readonly string[] {
+    let required = this.#required.get(table);
+    if (required === undefined) {
+      const info = this.sqlite.prepare(`select name, "notnull" as not_null, dflt_value, pk from pragma_table_info(?)`).all(table) as { name: string; not_null: number; dflt_value: string | null; pk: number }[];
+      required = info.filter((column) => column.not_null === 1 && column.dflt_value === null && column.pk === 0 && column.name !== CLOCK_COLUMN).map((column) => column.name);
+      this.#required.set(table, required);
+    }
+    return required;
+  }
+
+  #parentsOf(table: SyncedTableName): readonly ParentLink[] {
+    let parents = this.#parents.get(table);
+    if (parents === undefined) {
+      const links = this.sqlite.prepare(`select "table" as parent, "from", "to" from pragma_foreign_key_list(?)`).all(table) as { parent: string; from: string; to: string | null }[];
+      parents = links.map((link) => ({ parent: link.parent, from: link.from, to: link.to ?? 'id' }));
+      this.#parents.set(table, parents);
+    }
+    return parents;
+  }
+
+  isWhole(table: SyncedTableName, values: Readonly<Record<string, SyncValue>>): boolean {
+    return this.#requiredOf(table).every((column) => values[column] !== undefined && values[column] !== null);
+  }
+
+  parentsPresent(table: SyncedTableName, values: Readonly<Record<string, SyncValue>>): boolean {
+    return this.#parentsOf(table).every((link) => {
+      const value = values[link.from];
+      return value === undefined || value === null || this.#statement(`select 1 from "${link.parent}" where "${link.to}" = ?`).get(value) !== undefined;
+    });
   }
 
   #statement(sql: string): Database.Statement {
@@ -55,6 +91,33 @@ class TableWriter {
     const sql = `update "${table}" set ${[...set, CLOCK_COLUMN].map((column) => `"${column}" = ?`).join(', ')} where "${key}" = ?`;
     this.#statement(sql).run(...set.map((column) => values[column] ?? null), JSON.stringify(clock), id);
   }
+
+  readParked(table: SyncedTableName, id: string): StoredRow | null {
+    const row = this.#statement(`select data, clock from sync_parked where tbl = ? and row_id = ?`).get(table, id) as { data: string; clock: string } | undefined;
+    return row === undefined ? null : { values: JSON.parse(row.data) as Record<string, SyncValue>, clock: JSON.parse(row.clock) as RowClock };
+  }
+
+  park(table: SyncedTableName, id: string, row: StoredRow, nowIso: string): void {
+    this.#statement(`insert into sync_parked (tbl, row_id, data, clock, parked_at) values (?, ?, ?, ?, ?) on conflict (tbl, row_id) do update set data = excluded.data, clock = excluded.clock`).run(
+      table,
+      id,
+      JSON.stringify(row.values),
+      JSON.stringify(row.clock),
+      nowIso,
+    );
+  }
+
+  unpark(table: SyncedTableName, id: string): void {
+    this.#statement(`delete from sync_parked where tbl = ? and row_id = ?`).run(table, id);
+  }
+
+  hasParked(): boolean {
+    return this.#statement(`select exists (select 1 from sync_parked)`).pluck().get() === 1;
+  }
+
+  parked(): { table: string; id: string }[] {
+    return (this.#statement(`select tbl, row_id from sync_parked order by parked_at, tbl, row_id`).all() as { tbl: string; row_id: string }[]).map((row) => ({ table: row.tbl, id: row.row_id }));
+  }
 }
 
 const writers = new WeakMap<Database.Database, TableWriter>();
@@ -84,30 +147,63 @@ export function withTriggersAside<T>(sqlite: Database.Database, mode: SyncMode, 
   })();
 }
 
+/**
+ * How a page is applied. The fast way trusts that parents come before their children, as they do
+ * unless the hub lost rows; the careful way checks each new row's parents and parks the orphans.
+ */
+export type ApplyMode = { readonly careful: boolean; readonly nowIso: string };
+
 /** Merges one change into the local row, as the hub and every other replica do. */
-function applyOne(writer: TableWriter, table: SyncedTableName, id: string, change: { columns: Readonly<Record<string, SyncValue>>; hlc: string; clock?: RowClock | null }): AppliedRow | null {
+function applyOne(writer: TableWriter, table: SyncedTableName, id: string, change: IncomingChange, mode: ApplyMode): AppliedRow | null {
   const stored = writer.read(table, id);
-  const merged = mergeChange(syncedTables[table], stored, change);
   if (stored === null) {
-    writer.insert(table, merged.values, merged.clock, false);
+    const parked = writer.readParked(table, id);
+    const merged = mergeChange(syncedTables[table], parked, change);
+    const row = { values: { ...merged.values, [syncedTables[table].key]: id }, clock: merged.clock };
+    if (!writer.isWhole(table, row.values) || (mode.careful && !writer.parentsPresent(table, row.values))) {
+      writer.park(table, id, row, mode.nowIso);
+      return null;
+    }
+    writer.insert(table, row.values, row.clock, false);
+    if (parked !== null) writer.unpark(table, id);
     return { table, id, inserted: true };
   }
+  const merged = mergeChange(syncedTables[table], stored, change);
   const clockChanged = JSON.stringify(merged.clock) !== JSON.stringify(stored.clock);
   if (merged.changedColumns.length === 0 && !clockChanged) return null;
   writer.update(table, id, merged.values, merged.changedColumns, merged.clock);
   return { table, id, inserted: false };
 }
 
+/** Moves parked rows that have become whole, and whose parents have arrived, into their tables. */
+function settleParked(writer: TableWriter): AppliedRow[] {
+  const settled: AppliedRow[] = [];
+  for (let moved = true; moved && writer.hasParked(); ) {
+    moved = false;
+    for (const { table, id } of writer.parked()) {
+      if (!isSyncedTable(table)) continue;
+      const row = writer.readParked(table, id);
+      if (row === null || !writer.isWhole(table, row.values) || !writer.parentsPresent(table, row.values)) continue;
+      writer.insert(table, row.values, row.clock, false);
+      writer.unpark(table, id);
+      settled.push({ table, id, inserted: true });
+      moved = true;
+    }
+  }
+  return settled;
+}
+
 /** Applies a page of the hub's feed in the caller's transaction; this device's own changes are recognised and passed over. */
-export function applyFeedPage(sqlite: Database.Database, changes: readonly FeedChange[], ownDeviceId: string): AppliedRow[] {
+export function applyFeedPage(sqlite: Database.Database, changes: readonly FeedChange[], ownDeviceId: string, mode: ApplyMode): AppliedRow[] {
   const writer = writerFor(sqlite);
   const applied: AppliedRow[] = [];
   withTriggersAside(sqlite, SYNC_MODE.applying, () => {
     for (const change of changes) {
       if (change.origin === ownDeviceId || !isSyncedTable(change.table)) continue;
-      const result = applyOne(writer, change.table, change.id, change);
+      const result = applyOne(writer, change.table, change.id, change, mode);
       if (result !== null) applied.push(result);
     }
+    applied.push(...settleParked(writer));
   });
   return applied;
 }
@@ -116,15 +212,38 @@ export function applyFeedPage(sqlite: Database.Database, changes: readonly FeedC
  * Loads a page of a first sync's rows. In bulk mode the name index waits for one rebuild at the
  * end; a row already here (a resumed first sync, or a change that came first) is merged.
  */
-export function applySnapshotPage(sqlite: Database.Database, table: SyncedTableName, rows: readonly { values: Readonly<Record<string, SyncValue>>; clock: RowClock }[]): number {
+export function applySnapshotPage(sqlite: Database.Database, table: SyncedTableName, rows: readonly { values: Readonly<Record<string, SyncValue>>; clock: RowClock }[], mode: ApplyMode): number {
   const writer = writerFor(sqlite);
   withTriggersAside(sqlite, SYNC_MODE.bulk, () => {
     for (const row of rows) {
       const id = row.values[syncedTables[table].key];
       if (typeof id !== 'string') continue;
       const stamp = Object.values(row.clock).reduce((max, value) => (value > max ? value : max), '');
-      applyOne(writer, table, id, { columns: row.values, hlc: stamp, clock: row.clock });
+      applyOne(writer, table, id, { columns: row.values, hlc: stamp, clock: row.clock }, mode);
     }
+    settleParked(writer);
   });
   return rows.length;
+}
+
+function isMissingParent(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
+/**
+ * Runs one page's transaction the fast way, and when a row's parent turns out to be missing at
+ * commit (rolled back whole by then), once more the careful way, so a page never wedges the pull.
+ */
+export function inPageTransaction(sqlite: Database.Database, nowIso: string, work: (mode: ApplyMode) => void): void {
+  try {
+    sqlite.transaction(() => work({ careful: false, nowIso }))();
+  } catch (error) {
+    if (!isMissingParent(error)) throw error;
+    sqlite.transaction(() => work({ careful: true, nowIso }))();
+  }
+}
+
+/** Rows waiting for the rest of themselves or for their parents; none once every device has synced. */
+export function parkedCount(sqlite: Database.Database): number {
+  return sqlite.prepare(`select count(*) from sync_parked`).pluck().get() as number;
 }

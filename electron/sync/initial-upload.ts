@@ -82,3 +82,32 @@ export function queueInitialUpload(sqlite: Database.Database, stamper: ChangeSta
   })();
   return rows;
 }
+
+/**
+ * A joining workstation's own rows, written before it was connected (its device, and the audit
+ * of its enrolment or of sign-ins during its first sync): they go up once its first sync is done,
+ * stamped now, in one transaction of the caller.
+ */
+export function queueOwnRows(sqlite: Database.Database, stamper: ChangeStamper, deviceId: string): number {
+  const selections: readonly { table: SyncedTableName; where: string }[] = [
+    { table: 'devices', where: `id = :device` },
+    { table: 'audit_log', where: `device_id = :device` },
+  ];
+  const state = sqlite.prepare(`update sync_state set txn = txn + 1, hlc = ? where id = 1 returning txn`).get(stamper.clock.tick()) as { txn: number };
+  const hlc = stamper.clock.last;
+  const enqueue = sqlite.prepare(`insert into sync_outbox (txn, hlc, tbl, row_id, kind, data) values (?, ?, ?, ?, 'insert', ?)`);
+  let rows = 0;
+  for (const { table, where } of selections) {
+    const key = syncedTables[table].key;
+    const columns = dataColumnsOf(sqlite, table);
+    const found = sqlite.prepare(`select ${key} as row_key, json_object(${columns.map((column) => `'${column}', "${column}"`).join(', ')}) as data from "${table}" where ${where} order by ${key}`).all({ device: deviceId }) as { row_key: string; data: string }[];
+    const reclock = syncedTables[table].kind === 'ledger' ? null : sqlite.prepare(`update "${table}" set sync_clock = ? where "${key}" = ?`);
+    for (const row of found) {
+      enqueue.run(state.txn, hlc, table, row.row_key, row.data);
+      reclock?.run(JSON.stringify({ '*': hlc }), row.row_key);
+    }
+    rows += found.length;
+  }
+  return rows;
+}
+

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { HubIdentity } from '#shared/sync/protocol.ts';
+import type { HubIdentity, PullResponse } from '#shared/sync/protocol.ts';
 import type { SyncStatus } from '#shared/api/calls/sync.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
@@ -8,10 +8,10 @@ import { rebuildPatientSearchIndex } from '../patients/search/rebuild-index.ts';
 import { isoAt, type Clock } from '../platform/clock.ts';
 import type { EventBus } from '../platform/events.ts';
 import { createLogger, describeError } from '../platform/logger.ts';
-import { applyFeedPage, applySnapshotPage, type AppliedRow } from './apply.ts';
+import { applyFeedPage, applySnapshotPage, inPageTransaction, type AppliedRow } from './apply.ts';
 import { readSyncState, SYNC_MODE, type ChangeStamper } from './change-stamps.ts';
 import { detectConflicts, type DetectedConflict } from './conflicts.ts';
-import { uploadOrder } from './initial-upload.ts';
+import { queueOwnRows, uploadOrder } from './initial-upload.ts';
 import { topUpNumberBlocks } from './number-leases.ts';
 import { countPending, highestAcked, numberPendingTransactions, pendingTransactions, purgeAcked, recordPushResponse, reopenAfter, RETAIN_ACKED_MS } from './outbox.ts';
 import { readSyncSettings, writeSetting, type SyncSettings } from './settings.ts';
@@ -255,15 +255,30 @@ export class SyncClient {
 
   async #push(settings: SyncSettings, transport: HubTransport): Promise<void> {
     const { sqlite } = this.deps;
+    let gapAccepted = false;
     for (let round = 0; round < 10_000; round += 1) {
       const txs = pendingTransactions(sqlite, PUSH_MAX_OPS);
-      if (txs.length === 0) return;
-      const response = await transport.push(settings.credential, { txs });
+      const first = txs[0]?.seq;
+      if (first === undefined) return;
+      const response = await transport.push(settings.credential, gapAccepted ? { txs, gapAccepted } : { txs });
       if (this.#observe(response, response.appliedThrough)) continue;
       const ackedBefore = this.#ackedThrough();
       recordPushResponse(sqlite, txs, response, isoAt(this.deps.clock.now()));
       this.#noteHubProgress(ackedBefore, response.appliedThrough);
+      // The hub waits for transactions before these; when even the reopened outbox starts no
+      // earlier, they are gone from here too (kept only RETAIN_ACKED_MS), and the hub is told so.
+      gapAccepted = response.appliedThrough < first - 1 && (pendingTransactions(sqlite, 1)[0]?.seq ?? first) >= first;
+      if (gapAccepted) log.warn('the hub lost changes this workstation no longer keeps; going on without them', { appliedThrough: response.appliedThrough, first });
     }
+  }
+
+  /** A hub that no longer holds the change at this workstation's position was restored from an older backup. */
+  #forgotten(response: PullResponse): boolean {
+    if (response.cursorUnknown !== true) return false;
+    log.warn('the hub no longer knows this workstation\'s feed position; sending lost changes again and reading its feed anew', {});
+    writeSetting(this.deps.db, 'sync_cursor', null);
+    this.#noteHubProgress(this.#ackedThrough(), response.appliedThrough);
+    return true;
   }
 
   #ackedThrough(): number {
@@ -283,10 +298,11 @@ export class SyncClient {
 
   async #pull(settings: SyncSettings, transport: HubTransport): Promise<void> {
     const { sqlite, db } = this.deps;
-    let cursor = settings.cursor;
+    // Read afresh: the push just before may have found a restored hub and reset the position.
+    let cursor = this.settings()?.cursor ?? null;
     for (let page = 0; page < 100_000; page += 1) {
       const response = await transport.pull(settings.credential, { cursor, limit: PULL_PAGE });
-      if (this.#observe(response, response.appliedThrough)) {
+      if (this.#observe(response, response.appliedThrough) || this.#forgotten(response)) {
         cursor = null;
         numberPendingTransactions(sqlite);
         await this.#push(settings, transport);
@@ -306,12 +322,12 @@ export class SyncClient {
         continue;
       }
       let applied: AppliedRow[] = [];
-      sqlite.transaction(() => {
-        applied = applyFeedPage(sqlite, response.changes, this.deps.identity.deviceId);
+      inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
+        applied = applyFeedPage(sqlite, response.changes, this.deps.identity.deviceId, mode);
         for (const change of response.changes) this.#observeStamps(change.hlc, change.clock);
         this.#persistClock();
         writeSetting(db, 'sync_cursor', response.cursor);
-      })();
+      });
       cursor = response.cursor;
       this.#afterApply(applied);
       if (!response.more) return;
@@ -362,13 +378,14 @@ export class SyncClient {
       const table = uploadOrder[progress.table];
       if (table === undefined) break;
       const page = await transport.snapshotPage(settings.credential, { table, after: progress.after, limit: SNAPSHOT_PAGE });
-      sqlite.transaction(() => {
-        applySnapshotPage(sqlite, table, page.rows);
+      const next: BootstrapProgress = page.next === null ? { ...progress, table: progress.table + 1, after: null, done: progress.done + page.rows.length } : { ...progress, after: page.next, done: progress.done + page.rows.length };
+      inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
+        applySnapshotPage(sqlite, table, page.rows, mode);
         for (const row of page.rows) this.#observeStamps(null, row.clock);
         this.#persistClock();
-        progress = page.next === null ? { ...progress, table: progress.table + 1, after: null, done: progress.done + page.rows.length } : { ...progress, after: page.next, done: progress.done + page.rows.length };
-        writeSetting(db, 'bootstrap_progress', JSON.stringify(progress));
-      })();
+        writeSetting(db, 'bootstrap_progress', JSON.stringify(next));
+      });
+      progress = next;
       this.#bootstrap = { done: progress.done, total: Math.max(progress.total, progress.done) };
       this.#emit();
     }
@@ -376,6 +393,7 @@ export class SyncClient {
       rebuildPatientSearchIndex(sqlite);
       writeSetting(db, 'sync_cursor', progress.cursor);
       writeSetting(db, 'bootstrap_progress', null);
+      queueOwnRows(sqlite, this.deps.stamper, this.deps.identity.deviceId);
       sqlite.prepare(`update sync_state set mode = ? where id = 1`).run(SYNC_MODE.connected);
     })();
     const broken = sqlite.pragma('foreign_key_check') as unknown[];

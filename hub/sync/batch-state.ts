@@ -33,6 +33,8 @@ export class BatchState {
   readonly #linksByPatient = new Map<string, Set<string>>();
   readonly #membershipsByUser = new Map<string, Set<string>>();
   readonly deviceClinics = new Map<string, readonly string[]>();
+  /** Rows whose own columns do not yet say which clinics see them, placed by the device that sent them. */
+  readonly attributed = new Map<string, ReadonlySet<string>>();
 
   constructor(private readonly db: HubQueries) {}
 

@@ -1,20 +1,37 @@
+import { createHash } from 'node:crypto';
 import type { FeedChange } from '#shared/sync/protocol.ts';
 import type { SyncValue } from '#shared/sync/merge.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
 
-export type Cursor = { readonly txid: string; readonly id: string };
+export type Cursor = { readonly txid: string; readonly id: string; readonly check?: string | undefined };
 
+/**
+ * A feed position: the transaction and change ids, and a fingerprint of the change found there.
+ * Ids are reused after a restore from an older backup, so the hub checks the fingerprint and
+ * tells a workstation holding a position it no longer knows to read its feed anew.
+ */
 export function parseCursor(text: string | null): Cursor {
   if (text === null) return { txid: '0', id: '0' };
-  const match = /^(\d{1,20}):(\d{1,20})$/.exec(text);
+  const match = /^(\d{1,20}):(\d{1,20})(?::([0-9a-f]{12}))?$/.exec(text);
   if (match === null) throw hubErrors.badRequest('The sync position is not valid; the workstation will start from the beginning.');
-  return { txid: match[1] ?? '0', id: match[2] ?? '0' };
+  return { txid: match[1] ?? '0', id: match[2] ?? '0', check: match[3] };
+}
+
+export function changeFingerprint(change: { row_id: string; hlc: string; origin: string }): string {
+  return createHash('sha256').update(`${change.origin}\u0000${change.row_id}\u0000${change.hlc}`).digest('hex').slice(0, 12);
 }
 
 export function formatCursor(cursor: Cursor): string {
-  return `${cursor.txid}:${cursor.id}`;
+  return `${cursor.txid}:${cursor.id}${cursor.check === undefined ? '' : `:${cursor.check}`}`;
+}
+
+/** Whether the change a cursor points at is still the one the workstation read there. */
+async function cursorKnown(db: HubQueries, clinics: readonly string[], cursor: Cursor): Promise<boolean> {
+  if (cursor.check === undefined || cursor.txid === '0') return true;
+  const [row] = await db.query<{ row_id: string; hlc: string; origin: string }>(`select row_id, hlc, origin::text from hub_changes where clinic_id = any($1::text[]) and txid = $2::xid8 and id = $3::bigint`, [clinics, cursor.txid, cursor.id]);
+  return row !== undefined && changeFingerprint(row) === cursor.check;
 }
 
 function clinicsFor(device: Device, clinicId: string | undefined): string[] {
@@ -27,9 +44,14 @@ function clinicsFor(device: Device, clinicId: string | undefined): string[] {
  * A page of a device's clinics' changes after its cursor. Only transactions that finished before
  * any still running are read, so a change that commits later can never fall behind the cursor.
  */
-export async function pullChanges(db: HubQueries, device: Device, request: { cursor: string | null; limit: number; clinicId?: string | undefined }): Promise<{ changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null }> {
+export async function pullChanges(
+  db: HubQueries,
+  device: Device,
+  request: { cursor: string | null; limit: number; clinicId?: string | undefined },
+): Promise<{ changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; cursorUnknown?: true }> {
   const clinics = clinicsFor(device, request.clinicId);
   const after = parseCursor(request.cursor);
+  if (!(await cursorKnown(db, clinics, after))) return { changes: [], cursor: null, more: true, head: null, cursorUnknown: true };
   const rows = await db.query<{ id_text: string; txid_text: string; tbl: string; row_id: string; kind: 'insert' | 'update'; columns: Record<string, SyncValue>; hlc: string; clock: Record<string, string> | null; origin: string }>(
     `select id::text as id_text, txid::text as txid_text, tbl, row_id, kind, columns, hlc, clock, origin::text from hub_changes
      where clinic_id = any($1::text[]) and (txid, id) > ($2::xid8, $3::bigint) and txid < pg_snapshot_xmin(pg_current_snapshot())
@@ -52,7 +74,7 @@ export async function pullChanges(db: HubQueries, device: Device, request: { cur
   }
   return {
     changes,
-    cursor: last === undefined ? request.cursor : formatCursor({ txid: last.txid_text, id: last.id_text }),
+    cursor: last === undefined ? request.cursor : formatCursor({ txid: last.txid_text, id: last.id_text, check: changeFingerprint(last) }),
     more: rows.length === request.limit,
     head: head === undefined ? null : formatCursor({ txid: head.txid_text, id: head.id_text }),
   };

@@ -103,8 +103,8 @@ function applyTx(state: BatchState, catalog: MirrorCatalog, device: Device, tx: 
       const key = rowKey(table, op.id);
       const stored = state.get(table, op.id);
       if (!preClinics.has(key)) preClinics.set(key, stored === null ? new Set() : state.clinicsOf(table, stored.values, device.id));
-      const merged = mergeChange(syncedTables[table], stored, { columns: op.columns, hlc });
-      state.set(table, op.id, { values: merged.values, clock: merged.clock });
+      const merged = mergeChange(syncedTables[table], stored, { columns: op.columns, hlc, kind: op.kind });
+      state.set(table, op.id, { values: { ...merged.values, [syncedTables[table].key]: op.id }, clock: merged.clock });
     });
     const allowed = new Set(device.clinicIds);
     const feed: FeedEntry[] = [];
@@ -115,10 +115,17 @@ function applyTx(state: BatchState, catalog: MirrorCatalog, device: Device, tx: 
       const row = state.get(table, op.id);
       const post = row === null ? new Set<string>() : state.clinicsOf(table, row.values, device.id);
       const mayTouch = (clinics: Set<string>): boolean => [...clinics].some((clinic) => allowed.has(clinic));
-      if ((pre.size > 0 && !mayTouch(pre)) || (post.size > 0 && !mayTouch(post)) || (pre.size === 0 && post.size === 0 && table !== 'users')) {
+      if ((pre.size > 0 && !mayTouch(pre)) || (post.size > 0 && !mayTouch(post))) {
         throw new Rejection('FORBIDDEN_CLINIC', `This change to ${table} belongs to a clinic this workstation is not enrolled in.`);
       }
       const clinics = new Set([...pre, ...post]);
+      if (clinics.size === 0 && table !== 'users') {
+        // A row the hub cannot place yet: a change whose row's creation the hub lost with an older
+        // backup and will receive again from its author. The device knows the row only through
+        // its own clinics, so the row is theirs until its own columns say more.
+        for (const clinic of device.clinicIds) clinics.add(clinic);
+        state.attributed.set(key, new Set(device.clinicIds));
+      }
       for (const clinic of clinics) feed.push({ clinicId: clinic, table, rowId: op.id, kind: op.kind, columns: op.columns, hlc, clock: null });
     });
     return { feed };
@@ -179,6 +186,23 @@ async function writeRowClinics(tx: HubQueries, touched: ReadonlyMap<string, Read
 }
 
 /**
+ * The transactions to apply: those after the last applied one, without a gap. A gap means the
+ * hub lost the ones between (a restore from an older backup); the answer's appliedThrough then
+ * tells the device to send them again.
+ */
+function contiguousAfter(ordered: readonly PushTx[], lastSeq: number, gapAccepted: boolean): PushTx[] {
+  const fresh: PushTx[] = [];
+  let expected = lastSeq + 1;
+  for (const candidate of ordered) {
+    if (candidate.seq < expected) continue;
+    if (candidate.seq > expected && !(gapAccepted && fresh.length === 0)) break;
+    fresh.push(candidate);
+    expected = candidate.seq + 1;
+  }
+  return fresh;
+}
+
+/**
  * Applies a device's push in one PostgreSQL transaction (SYNC.md §4): a resent transaction
  * changes nothing, an invalid one is recorded as a rejection and passed, and the device's last
  * sequence number moves in the same transaction as the effects.
@@ -194,23 +218,30 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
     const known = new Map(
       old.length === 0
         ? []
-        : (await tx.query<{ seq: string; hash: string }>(`select seq, hash from hub_device_txs where device_id = $1 and seq = any($2::bigint[])`, [device.id, old])).map((row) => [Number(row.seq), row.hash]),
+        : (await tx.query<{ seq: string; hash: string; restamped_hlc: string | null }>(`select seq, hash, restamped_hlc from hub_device_txs where device_id = $1 and seq = any($2::bigint[])`, [device.id, old])).map((row) => [
+            Number(row.seq),
+            row,
+          ]),
     );
+    const restampedBefore: { seq: number; hlc: string }[] = [];
     for (const seq of old) {
       const resent = ordered.find((candidate) => candidate.seq === seq);
-      const hash = known.get(seq);
+      const hash = known.get(seq)?.hash;
+      const restamped = known.get(seq)?.restamped_hlc;
+      if (restamped !== null && restamped !== undefined) restampedBefore.push({ seq, hlc: restamped });
       if (resent !== undefined && hash !== undefined && hash !== txHash(resent)) {
         // The caller marks the device outside this transaction, which rolls back.
         throw hubErrors.reenrolRequired('This workstation sent an old change number with new content: its database is a copy or a restored backup. Enrol it again as a new workstation.');
       }
     }
 
-    const fresh = ordered.filter((candidate) => candidate.seq > lastSeq);
+    const fresh = contiguousAfter(ordered, lastSeq, request.gapAccepted === true);
     const state = new BatchState(tx);
     await preload(state, fresh, device);
     const feed: FeedEntry[] = [];
-    const outcome: PushOutcome = { appliedThrough: lastSeq, rejected: [], restamped: [], clinicsChanged: [] };
-    const txRows: { device_id: string; seq: number; hash: string }[] = [];
+    // A resent transaction whose first answer was lost learns its new stamp again.
+    const outcome: PushOutcome = { appliedThrough: lastSeq, rejected: [], restamped: restampedBefore, clinicsChanged: [] };
+    const txRows: { device_id: string; seq: number; hash: string; restamped_hlc: string | null }[] = [];
     const hubNow = nowMs;
     for (const pushed of fresh) {
       const stamp = parseHlc(pushed.hlc);
@@ -228,7 +259,7 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
         outcome.rejected.push({ seq: pushed.seq, code: error.code, message: error.message });
         await tx.query(`insert into hub_rejections (device_id, seq, tx, code, message) values ($1, $2, $3, $4, $5)`, [device.id, pushed.seq, JSON.stringify(pushed), error.code, error.message]);
       }
-      txRows.push({ device_id: device.id, seq: pushed.seq, hash: txHash(pushed) });
+      txRows.push({ device_id: device.id, seq: pushed.seq, hash: txHash(pushed), restamped_hlc: hlc === pushed.hlc ? null : hlc });
       lastSeq = pushed.seq;
     }
     const touched = finalClinics(state, device.id);
@@ -237,7 +268,10 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
     await writeFeed(tx, feed, device.id);
     await writeRowClinics(tx, touched);
     if (txRows.length > 0) {
-      await tx.query(`insert into hub_device_txs (device_id, seq, hash) select device_id, seq, hash from jsonb_to_recordset($1::jsonb) as x(device_id uuid, seq bigint, hash text)`, [JSON.stringify(txRows)]);
+      await tx.query(
+        `insert into hub_device_txs (device_id, seq, hash, restamped_hlc) select device_id, seq, hash, restamped_hlc from jsonb_to_recordset($1::jsonb) as x(device_id uuid, seq bigint, hash text, restamped_hlc text)`,
+        [JSON.stringify(txRows)],
+      );
       await tx.query(`update hub_devices set last_seq = $2 where id = $1`, [device.id, lastSeq]);
     }
     outcome.appliedThrough = lastSeq;

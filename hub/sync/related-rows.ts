@@ -37,7 +37,9 @@ export function finalClinics(state: BatchState, origin: string): Map<string, Set
   for (const key of state.dirty) {
     const [table = '', id = ''] = key.split('\u0000');
     const row = state.get(table as SyncedTableName, id);
-    if (row !== null) result.set(key, state.clinicsOf(table as SyncedTableName, row.values, origin));
+    if (row === null) continue;
+    const clinics = state.clinicsOf(table as SyncedTableName, row.values, origin);
+    result.set(key, clinics.size > 0 ? clinics : new Set(state.attributed.get(key) ?? []));
   }
   return result;
 }

@@ -9,8 +9,12 @@ export type RowValues = Readonly<Record<string, SyncValue>>;
 export type RowClock = Readonly<Record<string, string>>;
 
 export type StoredRow = { readonly values: RowValues; readonly clock: RowClock };
-/** A change: its columns, stamped with the change's clock, or each with its own when a whole row travels. */
-export type IncomingChange = { readonly columns: RowValues; readonly hlc: string; readonly clock?: RowClock | null };
+/**
+ * A change: its columns, stamped with the change's clock, or each with its own when a whole row
+ * travels. An update may reach a replica that has not seen the row's creation yet (after a hub
+ * was restored from an older backup); its stamp then covers only the columns it carries.
+ */
+export type IncomingChange = { readonly columns: RowValues; readonly hlc: string; readonly clock?: RowClock | null; readonly kind?: 'insert' | 'update' };
 export type MergeResult = { readonly values: Record<string, SyncValue>; readonly clock: Record<string, string>; readonly changedColumns: readonly string[] };
 
 export function clockOf(clock: RowClock, column: string): string {
@@ -39,13 +43,19 @@ function incomingWins(table: SyncedTable, column: string, stored: StoredRow, inc
   return JSON.stringify(incoming.columns[column] ?? null) > JSON.stringify(stored.values[column] ?? null);
 }
 
+function creationClock(incoming: IncomingChange): Record<string, string> {
+  if (incoming.clock !== undefined && incoming.clock !== null) return { ...incoming.clock };
+  if (incoming.kind === 'update') return Object.fromEntries(Object.keys(incoming.columns).map((column) => [column, incoming.hlc]));
+  return { '*': incoming.hlc };
+}
+
 /**
  * Merges a change into a stored row (or creates it). Ledger rows, once stored, never change.
  * Returns the new values and clocks and which columns actually changed.
  */
 export function mergeChange(table: SyncedTable, stored: StoredRow | null, incoming: IncomingChange): MergeResult {
   if (stored === null) {
-    return { values: { ...incoming.columns }, clock: incoming.clock === undefined || incoming.clock === null ? { '*': incoming.hlc } : { ...incoming.clock }, changedColumns: Object.keys(incoming.columns) };
+    return { values: { ...incoming.columns }, clock: creationClock(incoming), changedColumns: Object.keys(incoming.columns) };
   }
   const values: Record<string, SyncValue> = { ...stored.values };
   const clock: Record<string, string> = { ...stored.clock };

@@ -28,7 +28,17 @@ export const pushTxSchema = z
   .strict();
 export type PushTx = z.infer<typeof pushTxSchema>;
 
-export const pushRequestSchema = z.object({ txs: z.array(pushTxSchema).min(1).max(5_000) }).strict();
+export const pushRequestSchema = z
+  .object({
+    txs: z.array(pushTxSchema).min(1).max(5_000),
+    /**
+     * The hub applies a device's transactions without gaps: a gap means it lost some (restored
+     * from an older backup) and the device sends them again. Only when the device no longer
+     * holds them does it say so here, and the hub goes on from the first one sent.
+     */
+    gapAccepted: z.boolean().optional(),
+  })
+  .strict();
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 export const hubIdentitySchema = z.object({
@@ -81,6 +91,8 @@ export const pullResponseSchema = hubIdentitySchema.extend({
   head: z.string().nullable(),
   /** This device's last transaction the hub holds, so a workstation notices a hub that lost some. */
   appliedThrough: z.number(),
+  /** The hub no longer holds the change at the cursor (restored from an older backup): read the feed anew. */
+  cursorUnknown: z.literal(true).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

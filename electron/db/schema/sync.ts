@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clinics } from './clinics.ts';
 import { syncedRowColumns } from './columns.ts';
 
@@ -71,3 +71,22 @@ export const syncRejections = sqliteTable('sync_rejections', {
   rejectedAt: text('rejected_at').notNull(),
   dismissedAt: text('dismissed_at'),
 });
+
+/**
+ * Rows from the hub that cannot stand in their table yet: a change to a row whose first version
+ * has not arrived (its other columns unknown), or a row whose parent has not arrived. They merge
+ * like any row and move into their table as soon as they are whole, which happens when a hub
+ * restored from an older backup receives again, device by device, what it lost.
+ */
+export const syncParked = sqliteTable(
+  'sync_parked',
+  {
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    /** The row's known columns, as JSON. */
+    data: text('data').notNull(),
+    clock: text('clock').notNull(),
+    parkedAt: text('parked_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tbl, table.rowId] })],
+);
