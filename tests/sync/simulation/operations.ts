@@ -1,0 +1,151 @@
+import { patientInput } from '#tests/support/core-harness.ts';
+import { pick } from '#core/demo/sample-names.ts';
+import type { Desk, World } from './world.ts';
+
+const GIVEN = ['Priya', 'Tom', 'Lena', 'Omar', 'Aiko', 'Kwame', 'Sofia', 'Ivan'];
+const FAMILY = ['Sharma', 'Baker', 'Ek', 'Haddad', 'Tanaka', 'Mensah', 'Lopez', 'Petrov'];
+
+type Outcome = { ok: boolean; error?: { code: string; message: string } };
+
+/** Business refusals are part of life (a taken slot, a patient already queued); a broken core is not. */
+function check(world: World, desk: Desk, what: string, outcome: Outcome): void {
+  if (!outcome.ok && outcome.error?.code === 'INTERNAL') throw new Error(`seed ${String(world.seed)}: ${desk.ws.key} ${what} failed inside: ${outcome.error.message}`);
+  world.log.push(`${desk.ws.key} ${what}${outcome.ok ? '' : ` → ${outcome.error?.code ?? ''}`}`);
+}
+
+async function somePatient(world: World, desk: Desk): Promise<string | null> {
+  const query = pick(world.random, GIVEN).slice(0, 3);
+  const found = await world.call(desk, 'patients.search', { query });
+  if (!found.ok || found.result.results.length === 0) return null;
+  return pick(world.random, found.result.results).id;
+}
+
+async function someDoctor(world: World, desk: Desk): Promise<string | null> {
+  const doctors = await world.call(desk, 'doctors.list', {});
+  if (!doctors.ok) return null;
+  const bookable = doctors.result.doctors.filter((doctor) => doctor.bookable);
+  return bookable.length === 0 ? null : pick(world.random, bookable).userId;
+}
+
+function dayOf(world: World, desk: Desk, offsetDays: number): string {
+  return new Date(desk.ws.clock.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** One thing a desk does, chosen at random, through the same calls its screens make. */
+export const operations: readonly { name: string; weight: number; run: (world: World, desk: Desk) => Promise<void> }[] = [
+  {
+    name: 'register',
+    weight: 5,
+    run: async (world, desk) => {
+      const input = patientInput({ givenName: pick(world.random, GIVEN), familyName: pick(world.random, FAMILY), phone: `07700 9${String(Math.floor(world.random() * 100_000)).padStart(5, '0')}`, birth: { kind: 'date', date: `19${String(50 + Math.floor(world.random() * 50))}-0${String(1 + Math.floor(world.random() * 9))}-1${String(Math.floor(world.random() * 9))}` } });
+      check(world, desk, 'register', await world.call(desk, 'patients.register', { ...input, notADuplicate: true }));
+    },
+  },
+  {
+    name: 'edit patient',
+    weight: 4,
+    run: async (world, desk) => {
+      const patientId = await somePatient(world, desk);
+      if (patientId === null) return;
+      const record = await world.call(desk, 'patients.get', { patientId });
+      if (!record.ok) return;
+      const current = record.result;
+      const field = pick(world.random, ['phone', 'email', 'notes'] as const);
+      const value = field === 'phone' ? `0117 ${String(Math.floor(world.random() * 1_000_000)).padStart(6, '0')}` : field === 'email' ? `p${String(Math.floor(world.random() * 1000))}@example.org` : `note ${String(Math.floor(world.random() * 1000))}`;
+      const details = {
+        ...patientInput({
+          givenName: current.givenName,
+          familyName: current.familyName,
+          sex: current.sex,
+          birth: { kind: 'date', date: current.birthDate ?? '1980-01-01' },
+          phone: current.phone,
+          email: current.email,
+          notes: current.notes,
+          allergies: current.allergies.map(({ id, substance, reaction, severity }) => ({ id, substance, reaction, severity })),
+          conditions: current.conditions.map(({ id, name, notes }) => ({ id, name, notes })),
+        }),
+        [field]: value,
+      };
+      check(world, desk, `edit ${field}`, await world.call(desk, 'patients.update', { ...details, patientId: current.id }));
+    },
+  },
+  {
+    name: 'book',
+    weight: 4,
+    run: async (world, desk) => {
+      const patientId = await somePatient(world, desk);
+      const doctorUserId = await someDoctor(world, desk);
+      if (patientId === null || doctorUserId === null) return;
+      const day = dayOf(world, desk, 1 + Math.floor(world.random() * 3));
+      const slots = await world.call(desk, 'slots.list', { doctorUserId, fromDate: day, toDate: day });
+      if (!slots.ok || slots.result.slots.length === 0) return;
+      const slot = pick(world.random, slots.result.slots);
+      check(world, desk, 'book', await world.call(desk, 'appointments.book', { patientId, doctorUserId, startAt: slot.startAt, type: 'IN_PERSON', reason: '', notes: '' }));
+    },
+  },
+  {
+    name: 'cancel',
+    weight: 1,
+    run: async (world, desk) => {
+      const listed = await world.call(desk, 'appointments.list', { fromDate: dayOf(world, desk, 0), toDate: dayOf(world, desk, 4) });
+      if (!listed.ok) return;
+      const open = listed.result.appointments.filter((appointment) => appointment.status === 'SCHEDULED');
+      if (open.length === 0) return;
+      check(world, desk, 'cancel', await world.call(desk, 'appointments.cancel', { appointmentId: pick(world.random, open).id, reason: 'Changed plans' }));
+    },
+  },
+  {
+    name: 'walk in',
+    weight: 3,
+    run: async (world, desk) => {
+      const patientId = await somePatient(world, desk);
+      if (patientId === null) return;
+      check(world, desk, 'walk in', await world.call(desk, 'queue.addWalkIn', { patientId, doctorUserId: null, priority: pick(world.random, ['RED', 'ORANGE', 'GREEN'] as const) }));
+    },
+  },
+  {
+    name: 'queue step',
+    weight: 3,
+    run: async (world, desk) => {
+      const queue = await world.call(desk, 'queue.list', { includeFinished: false });
+      if (!queue.ok || queue.result.entries.length === 0) return;
+      const entry = pick(world.random, queue.result.entries);
+      const outcome =
+        entry.status === 'WAITING'
+          ? await world.call(desk, 'queue.call', { entryId: entry.id, room: `Room ${String(1 + Math.floor(world.random() * 4))}` })
+          : entry.status === 'CALLED'
+            ? await world.call(desk, 'queue.start', { entryId: entry.id })
+            : await world.call(desk, 'queue.finish', { entryId: entry.id });
+      check(world, desk, `queue ${entry.status}`, outcome);
+    },
+  },
+  {
+    name: 'clinic phone',
+    weight: 1,
+    run: async (world, desk) => {
+      const clinic = await world.call(desk, 'clinic.get', {});
+      if (!clinic.ok) return;
+      const { id: _id, code: _code, createdAt: _c, updatedAt: _u, ...details } = clinic.result;
+      check(world, desk, 'clinic phone', await world.call(desk, 'clinic.update', { ...details, phone: `+44 117 496 ${String(1000 + Math.floor(world.random() * 8999))}` }));
+    },
+  },
+  {
+    name: 'resolve conflict',
+    weight: 1,
+    run: async (world, desk) => {
+      const conflicts = await world.call(desk, 'sync.conflicts', {});
+      if (!conflicts.ok || conflicts.result.conflicts.length === 0) return;
+      check(world, desk, 'resolve', await world.call(desk, 'sync.resolveConflict', { conflictId: pick(world.random, conflicts.result.conflicts).id, action: { kind: 'keepBoth' } }));
+    },
+  },
+];
+
+export function pickOperation(random: () => number): (typeof operations)[number] {
+  const total = operations.reduce((sum, operation) => sum + operation.weight, 0);
+  let roll = random() * total;
+  for (const operation of operations) {
+    roll -= operation.weight;
+    if (roll < 0) return operation;
+  }
+  return operations[0] as (typeof operations)[number];
+}

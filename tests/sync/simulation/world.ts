@@ -1,0 +1,157 @@
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CallInput, CallName, CallResult } from '#shared/api/contract.ts';
+import type { ApiErrorBody } from '#shared/api/errors.ts';
+import { syncedTableNames } from '#shared/sync/tables.ts';
+import { seededRandom } from '#core/demo/sample-names.ts';
+import { manualClock } from '#core/platform/clock.ts';
+import { HubService } from '#hub/hub-service.ts';
+import type { Fault, Network } from '#tests/support/in-process-transport.ts';
+import { hubRows, openWorkstation, workstationRows, type Workstation } from '#tests/support/sync-world.ts';
+import { makeTempDir } from '#tests/support/temp-dir.ts';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type Desk = { ws: Workstation; clinic: 'A' | 'B'; token: string | null; username: string; password: string };
+
+export type FaultRates = { dropRequest: number; dropResponse: number; duplicate: number };
+
+/**
+ * The simulated world: one hub (PGlite, restorable from a copy of its folder), workstations with
+ * their own clocks, and a network that drops, loses answers, duplicates and partitions, all
+ * driven by one seeded random source so any failure replays from its seed.
+ */
+export class World {
+  readonly random: () => number;
+  readonly hubClock = manualClock(Date.parse('2026-03-02T08:00:00.000Z'));
+  readonly desks: Desk[] = [];
+  readonly offline = new Set<string>();
+  faults: FaultRates = { dropRequest: 0, dropResponse: 0, duplicate: 0 };
+  hub!: HubService;
+  readonly #hubTemp = makeTempDir('clinic-sim-hub-');
+  readonly #backupTemp = makeTempDir('clinic-sim-backup-');
+  #hasBackup = false;
+  readonly log: string[] = [];
+
+  constructor(readonly seed: number) {
+    this.random = seededRandom(seed);
+  }
+
+  get hubDir(): string {
+    return join(this.#hubTemp.path, 'pgdata');
+  }
+
+  async openHub(): Promise<void> {
+    this.hub = await HubService.open({ kind: 'pglite', dataDir: this.hubDir }, this.hubClock.now);
+  }
+
+  readonly network: Network = {
+    reachable: (key) => !this.offline.has(key),
+    fault: (): Fault => {
+      const roll = this.random();
+      if (roll < this.faults.dropRequest) return 'dropRequest';
+      if (roll < this.faults.dropRequest + this.faults.dropResponse) return 'dropResponse';
+      if (roll < this.faults.dropRequest + this.faults.dropResponse + this.faults.duplicate) return 'duplicate';
+      return 'deliver';
+    },
+  };
+
+  async addDesk(key: string, clinic: 'A' | 'B', clockOffsetMs: number, credentials: { username: string; password: string }): Promise<Desk> {
+    const ws = await openWorkstation(key, () => this.hub, { startMs: this.hubClock.now() + clockOffsetMs, network: this.network, random: this.random });
+    const desk: Desk = { ws, clinic, token: null, ...credentials };
+    this.desks.push(desk);
+    return desk;
+  }
+
+  /** Calls a desk's core, signing in again first if a restart or a lock ended its session. */
+  async call<N extends CallName>(desk: Desk, name: N, input: CallInput<N>): Promise<{ ok: true; result: CallResult<N> } | { ok: false; error: ApiErrorBody }> {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const outcome = await desk.ws.core.dispatch({ call: name, input, token: desk.token });
+      if (outcome.ok) return { ok: true, result: outcome.result as CallResult<N> };
+      if (outcome.error.code !== 'UNAUTHENTICATED' || name === 'auth.signIn') return { ok: false, error: outcome.error };
+      const signedIn = await desk.ws.core.dispatch({ call: 'auth.signIn', input: { username: desk.username, password: desk.password }, token: null });
+      if (!signedIn.ok) return { ok: false, error: signedIn.error };
+      desk.token = (signedIn.result as { token?: string }).token ?? null;
+    }
+    return { ok: false, error: { code: 'UNAUTHENTICATED', message: 'could not sign in' } };
+  }
+
+  async must<N extends CallName>(desk: Desk, name: N, input: CallInput<N>): Promise<CallResult<N>> {
+    const outcome = await this.call(desk, name, input);
+    if (!outcome.ok) throw new Error(`${desk.ws.key} ${name}: ${outcome.error.code} ${outcome.error.message}`);
+    return outcome.result;
+  }
+
+  /**
+   * Connecting starts the background sync; the simulation stops it so that every sync happens
+   * at a step the seed chose, and the run replays exactly.
+   */
+  async quiet(desk: Desk): Promise<void> {
+    await desk.ws.core.sync.stop();
+    await desk.ws.core.sync.syncNow();
+  }
+
+  /** Every clock moves on; each desk's keeps its own error. */
+  advance(ms: number): void {
+    this.hubClock.advance(ms);
+    for (const desk of this.desks) desk.ws.clock.advance(ms);
+  }
+
+  async backupHub(): Promise<void> {
+    await this.hub.close();
+    rmSync(this.#backupTemp.path, { recursive: true, force: true });
+    cpSync(this.hubDir, this.#backupTemp.path, { recursive: true });
+    this.#hasBackup = true;
+    await this.openHub();
+  }
+
+  /** The hub's database replaced by the older copy, as after a restore nobody announced. */
+  async restoreHub(): Promise<boolean> {
+    if (!this.#hasBackup) return false;
+    await this.hub.close();
+    rmSync(this.hubDir, { recursive: true, force: true });
+    cpSync(this.#backupTemp.path, this.hubDir, { recursive: true });
+    await this.openHub();
+    return true;
+  }
+
+  /** Syncs every desk, without faults, until nothing moves. */
+  async settle(): Promise<void> {
+    this.offline.clear();
+    this.faults = { dropRequest: 0, dropResponse: 0, duplicate: 0 };
+    for (let round = 0; round < 6; round += 1) {
+      for (const desk of this.desks) await desk.ws.core.sync.syncNow();
+    }
+  }
+
+  async clinicId(clinic: 'A' | 'B'): Promise<string> {
+    const [row] = await this.hub.db.query<{ id: string }>(`select id from clinics where code = $1`, [clinic === 'A' ? 'AAA01' : 'BBB01']);
+    return row?.id ?? '';
+  }
+
+  /** Each desk's replicated tables, compared with the hub's rows for its clinic. */
+  async differences(): Promise<string[]> {
+    const problems: string[] = [];
+    for (const desk of this.desks) {
+      const clinicId = await this.clinicId(desk.clinic);
+      for (const table of syncedTableNames) {
+        const atHub = await hubRows(this.hub, table, clinicId);
+        const local = workstationRows(desk.ws.core.database.sqlite, table, null);
+        for (const [id, row] of local) {
+          const hubRow = atHub.get(id);
+          if (hubRow === undefined) problems.push(`${desk.ws.key}: ${table} ${id} is not at the hub for its clinic`);
+          else if (JSON.stringify(hubRow, Object.keys(hubRow).sort()) !== JSON.stringify(row, Object.keys(row).sort())) problems.push(`${desk.ws.key}: ${table} ${id} differs from the hub: ${JSON.stringify(row)} vs ${JSON.stringify(hubRow)}`);
+        }
+        for (const id of atHub.keys()) if (!local.has(id)) problems.push(`${desk.ws.key}: ${table} ${id} of its clinic is missing`);
+      }
+    }
+    return problems;
+  }
+
+  async close(): Promise<void> {
+    for (const desk of this.desks) await desk.ws.close();
+    await this.hub.close();
+    this.#hubTemp.remove();
+    this.#backupTemp.remove();
+  }
+}
