@@ -1,9 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 
+let source: () => string = () => uuidv7();
+
 /** UUIDv7: made on the workstation, unique without the network, and ordered by time. */
 export function newId(): string {
-  return uuidv7();
+  return source();
+}
+
+/**
+ * Replaces where ids come from, for a seeded simulation that must replay exactly; returns the
+ * way back. Nothing but tests calls it.
+ */
+export function useIdSource(next: () => string): () => void {
+  const previous = source;
+  source = next;
+  return () => {
+    source = previous;
+  };
+}
+
+/** UUIDv7 ids from a given clock and random source, so a seeded run makes the same ids. */
+export function seededIdSource(nowMs: () => number, random: () => number): () => string {
+  return () => uuidv7({ msecs: nowMs(), random: Uint8Array.from({ length: 16 }, () => Math.floor(random() * 256)) });
 }
 
 export function newSecretToken(): string {

@@ -3,12 +3,16 @@ import { HubError } from '#hub/sync/hub-errors.ts';
 import { HubRefusal, HubUnavailable, type HubTransport } from '#core/sync/transport.ts';
 
 /** What the network does to one request; the simulation decides, seeded. */
-export type Fault = 'deliver' | 'dropRequest' | 'dropResponse' | 'duplicate';
+export type Fault = 'deliver' | 'dropRequest' | 'dropResponse' | 'duplicate' | 'delay' | 'crashAfterCommit';
 
 export type Network = {
   /** Whether a device can reach the hub at all (a partition when false). */
   readonly reachable: (deviceKey: string) => boolean;
   readonly fault: (deviceKey: string, operation: string) => Fault;
+  /** Keeps a request to deliver later, after newer ones (a 'delay'). */
+  readonly hold?: (deliver: () => Promise<unknown>) => void;
+  /** The device stops right after the hub committed its request, before it reads the answer. */
+  readonly crash?: (deviceKey: string) => void;
 };
 
 export const perfectNetwork: Network = { reachable: () => true, fault: () => 'deliver' };
@@ -23,10 +27,18 @@ export function inProcessTransport(hub: () => HubService, deviceKey: string, net
     if (!network.reachable(deviceKey)) throw new HubUnavailable('The hub cannot be reached (partition).');
     const fault = network.fault(deviceKey, operation);
     if (fault === 'dropRequest') throw new HubUnavailable('The request was lost on the way.');
+    if (fault === 'delay' && network.hold !== undefined) {
+      network.hold(work);
+      throw new HubUnavailable('The request is held up on the way; it arrives later, after newer ones.');
+    }
     try {
       if (fault === 'duplicate') await work().catch(() => undefined);
       const result = await work();
       if (fault === 'dropResponse') throw new HubUnavailable('The answer was lost on the way back.');
+      if (fault === 'crashAfterCommit' && network.crash !== undefined) {
+        network.crash(deviceKey);
+        throw new HubUnavailable('The workstation stopped before it read the answer.');
+      }
       return structuredClone(result);
     } catch (error) {
       if (error instanceof HubError) {

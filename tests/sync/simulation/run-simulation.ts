@@ -42,7 +42,7 @@ export async function runSimulation(options: SimulationOptions): Promise<World> 
   await joiningDesk(world, a1, 'a2', DAY_MS);
   await joiningDesk(world, a1, 'a3', -DAY_MS);
   await firstDesk(world, 'b1', 'B', 0);
-  world.faults = { dropRequest: 0.08, dropResponse: 0.08, duplicate: 0.05 };
+  world.faults = { dropRequest: 0.06, dropResponse: 0.06, duplicate: 0.05, delay: 0.04, crashAfterCommit: 0.03 };
 
   const steps = options.operationsPerDesk * world.desks.length;
   const backupAt = Math.floor(steps * (0.2 + world.random() * 0.2));
@@ -53,7 +53,10 @@ export async function runSimulation(options: SimulationOptions): Promise<World> 
     const operation = pickOperation(world.random);
     await operation.run(world, desk);
     const roll = world.random();
-    if (roll < 0.3) await desk.ws.core.sync.syncNow();
+    if (roll < 0.3) {
+      await desk.ws.core.sync.syncNow();
+      await world.restartCrashed();
+    }
     else if (roll < 0.34) {
       world.log.push(`${desk.ws.key} restart`);
       await desk.ws.restart();
@@ -62,6 +65,7 @@ export async function runSimulation(options: SimulationOptions): Promise<World> 
       else world.offline.add(desk.ws.key);
       world.log.push(`${desk.ws.key} ${world.offline.has(desk.ws.key) ? 'offline' : 'online'}`);
     }
+    await world.deliverHeld();
     if (step === backupAt) {
       world.log.push('hub backup');
       await world.backupHub();

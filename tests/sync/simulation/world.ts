@@ -5,6 +5,7 @@ import type { ApiErrorBody } from '#shared/api/errors.ts';
 import { syncedTableNames } from '#shared/sync/tables.ts';
 import { seededRandom } from '#core/demo/sample-names.ts';
 import { manualClock } from '#core/platform/clock.ts';
+import { seededIdSource, useIdSource } from '#core/platform/ids.ts';
 import { HubService } from '#hub/hub-service.ts';
 import type { Fault, Network } from '#tests/support/in-process-transport.ts';
 import { hubRows, openWorkstation, workstationRows, type Workstation } from '#tests/support/sync-world.ts';
@@ -14,7 +15,9 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type Desk = { ws: Workstation; clinic: 'A' | 'B'; token: string | null; username: string; password: string };
 
-export type FaultRates = { dropRequest: number; dropResponse: number; duplicate: number };
+export type FaultRates = { dropRequest: number; dropResponse: number; duplicate: number; delay: number; crashAfterCommit: number };
+
+const NO_FAULTS: FaultRates = { dropRequest: 0, dropResponse: 0, duplicate: 0, delay: 0, crashAfterCommit: 0 };
 
 /**
  * The simulated world: one hub (PGlite, restorable from a copy of its folder), workstations with
@@ -26,7 +29,12 @@ export class World {
   readonly hubClock = manualClock(Date.parse('2026-03-02T08:00:00.000Z'));
   readonly desks: Desk[] = [];
   readonly offline = new Set<string>();
-  faults: FaultRates = { dropRequest: 0, dropResponse: 0, duplicate: 0 };
+  faults: FaultRates = NO_FAULTS;
+  /** Requests held up on the way, delivered later in a seeded order. */
+  readonly #held: (() => Promise<unknown>)[] = [];
+  /** Desks that stopped in the middle of a sync, to start again after it. */
+  readonly #crashed = new Set<string>();
+  readonly #restoreIds: () => void;
   hub!: HubService;
   readonly #hubTemp = makeTempDir('clinic-sim-hub-');
   readonly #backupTemp = makeTempDir('clinic-sim-backup-');
@@ -35,6 +43,7 @@ export class World {
 
   constructor(readonly seed: number) {
     this.random = seededRandom(seed);
+    this.#restoreIds = useIdSource(seededIdSource(this.hubClock.now, seededRandom(seed ^ 0x5bd1e995)));
   }
 
   get hubDir(): string {
@@ -48,13 +57,37 @@ export class World {
   readonly network: Network = {
     reachable: (key) => !this.offline.has(key),
     fault: (): Fault => {
-      const roll = this.random();
-      if (roll < this.faults.dropRequest) return 'dropRequest';
-      if (roll < this.faults.dropRequest + this.faults.dropResponse) return 'dropResponse';
-      if (roll < this.faults.dropRequest + this.faults.dropResponse + this.faults.duplicate) return 'duplicate';
+      let roll = this.random();
+      for (const fault of ['dropRequest', 'dropResponse', 'duplicate', 'delay', 'crashAfterCommit'] as const) {
+        roll -= this.faults[fault];
+        if (roll < 0) return fault;
+      }
       return 'deliver';
     },
+    hold: (deliver) => {
+      this.#held.push(deliver);
+    },
+    crash: (key) => {
+      this.#crashed.add(key);
+    },
   };
+
+  /** Delivers some held-up requests, late; their answers go nowhere. */
+  async deliverHeld(): Promise<void> {
+    while (this.#held.length > 0 && this.random() < 0.5) {
+      const [deliver] = this.#held.splice(Math.floor(this.random() * this.#held.length), 1);
+      await deliver?.().catch(() => undefined);
+    }
+  }
+
+  /** Starts again the desks that stopped in the middle of a sync. */
+  async restartCrashed(): Promise<void> {
+    for (const desk of this.desks) {
+      if (!this.#crashed.delete(desk.ws.key)) continue;
+      this.log.push(`${desk.ws.key} crashed after the hub committed`);
+      await desk.ws.restart();
+    }
+  }
 
   async addDesk(key: string, clinic: 'A' | 'B', clockOffsetMs: number, credentials: { username: string; password: string }): Promise<Desk> {
     const ws = await openWorkstation(key, () => this.hub, { startMs: this.hubClock.now() + clockOffsetMs, network: this.network, random: this.random });
@@ -118,7 +151,9 @@ export class World {
   /** Syncs every desk, without faults, until nothing moves. */
   async settle(): Promise<void> {
     this.offline.clear();
-    this.faults = { dropRequest: 0, dropResponse: 0, duplicate: 0 };
+    this.faults = NO_FAULTS;
+    while (this.#held.length > 0) await this.#held.shift()?.().catch(() => undefined);
+    await this.restartCrashed();
     for (let round = 0; round < 6; round += 1) {
       for (const desk of this.desks) await desk.ws.core.sync.syncNow();
     }
@@ -153,5 +188,6 @@ export class World {
     await this.hub.close();
     this.#hubTemp.remove();
     this.#backupTemp.remove();
+    this.#restoreIds();
   }
 }
