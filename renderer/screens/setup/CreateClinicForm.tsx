@@ -1,21 +1,21 @@
-import { Button, Container, Divider, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { useState } from 'react';
 import { contract } from '#shared/api/contract.ts';
-import { api } from '../api/api.ts';
-import { ClinicDetailsFields } from '../components/ClinicDetailsFields.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
-import { guessCountry, guessTimeZone } from '../forms/reference-options.ts';
-import { fieldErrorsOf, messageOf } from '../forms/schema-form.ts';
-import { useAppStore } from '../state/store.ts';
+import { api } from '../../api/api.ts';
+import { ClinicDetailsFields } from '../../components/ClinicDetailsFields.tsx';
+import { FormAlert } from '../../components/FormAlert.tsx';
+import { guessCountry, guessTimeZone } from '../../forms/reference-options.ts';
+import { fieldErrorsOf, messageOf } from '../../forms/schema-form.ts';
+import { useAppStore } from '../../state/store.ts';
 
 const emptySetup = {
   clinic: { name: '', code: '', country: guessCountry(), state: '', city: '', address: '', phone: '', currency: '', timeZone: guessTimeZone() },
   admin: { fullName: '', username: '', email: '', phone: '', password: '' },
 };
 
-/** First run: the clinic and its first administrator, who is signed in straight away. */
-export function SetupScreen() {
+/** A new clinic and its first administrator, who is signed in straight away. */
+export function CreateClinicForm() {
   const applySession = useAppStore((state) => state.applySession);
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
@@ -37,37 +37,32 @@ export function SetupScreen() {
   });
 
   return (
-    <Container size="sm" py="xl">
-      <Paper withBorder p="xl" radius="md">
-        <form onSubmit={submit} noValidate aria-label="Set up the clinic">
-          <Stack>
-            <Title order={1}>Set up Clinic Desk</Title>
-            <Text c="dimmed">This workstation has no clinic yet. Enter your clinic and its first administrator.</Text>
-            <FormAlert message={failure} />
-            <Title order={2} size="h4">Clinic</Title>
-            <TextInput
-              label="Clinic code"
-              description="Three letters and two digits, such as ABC01. It starts every appointment and visit reference and cannot change later."
-              required
-              maxLength={5}
-              {...form.getInputProps('clinic.code')}
-            />
-            <ClinicDetailsFields bind={(path) => form.getInputProps(path)} prefix="clinic." />
-            <Divider />
-            <Title order={2} size="h4">First administrator</Title>
-            <TextInput label="Full name" required {...form.getInputProps('admin.fullName')} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Username" required autoComplete="username" {...form.getInputProps('admin.username')} />
-              <PasswordInput label="Password" required autoComplete="new-password" description="At least 8 characters" {...form.getInputProps('admin.password')} />
-              <TextInput label="Email" type="email" {...form.getInputProps('admin.email')} />
-              <TextInput label="Phone" {...form.getInputProps('admin.phone')} />
-            </SimpleGrid>
-            <Button type="submit" loading={form.submitting}>
-              Create clinic
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
-    </Container>
+    <form onSubmit={submit} noValidate aria-label="Set up the clinic">
+      <Stack>
+        <Text c="dimmed">Enter your clinic and its first administrator.</Text>
+        <FormAlert message={failure} />
+        <Title order={2} size="h4">Clinic</Title>
+        <TextInput
+          label="Clinic code"
+          description="Three letters and two digits, such as ABC01. It starts every appointment and visit reference and cannot change later."
+          required
+          maxLength={5}
+          {...form.getInputProps('clinic.code')}
+        />
+        <ClinicDetailsFields bind={(path) => form.getInputProps(path)} prefix="clinic." />
+        <Divider />
+        <Title order={2} size="h4">First administrator</Title>
+        <TextInput label="Full name" required {...form.getInputProps('admin.fullName')} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label="Username" required autoComplete="username" {...form.getInputProps('admin.username')} />
+          <PasswordInput label="Password" required autoComplete="new-password" description="At least 8 characters" {...form.getInputProps('admin.password')} />
+          <TextInput label="Email" type="email" {...form.getInputProps('admin.email')} />
+          <TextInput label="Phone" {...form.getInputProps('admin.phone')} />
+        </SimpleGrid>
+        <Button type="submit" loading={form.submitting}>
+          Create clinic
+        </Button>
+      </Stack>
+    </form>
   );
 }
