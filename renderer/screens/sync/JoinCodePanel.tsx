@@ -30,7 +30,7 @@ export function JoinCodePanel() {
         </Title>
         <Text size="sm">On the new workstation choose “Join an existing clinic”, then enter the hub address and this code. The code works once.</Text>
         {code !== null && (
-          <Alert color="teal" title="Join code">
+          <Alert color="teal" title="Code for the new workstation">
             <Code fz="lg" aria-label="Join code">
               {code.code}
             </Code>
