@@ -9,7 +9,8 @@ import { SetupPage } from './pages/SetupPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { SyncPage } from './pages/SyncPage.ts';
 import { launchChromium } from './support/browser.ts';
-import { enrolmentCodeFromCli, freePort, startHubProcess } from './support/hub-process.ts';
+import { freePort } from '#tests/support/free-port.ts';
+import { enrolmentCodeFromCli, startHubProcess } from './support/hub-process.ts';
 import { zoneNearNoon } from './support/time-zone.ts';
 
 const admin = { fullName: 'Ada Admin', username: 'ada', password: 'correct horse battery' };

@@ -1,19 +1,8 @@
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repositoryRoot } from '#core/platform/paths.ts';
 import { startNpmScript, type StartedProcess } from '#tests/support/processes.ts';
-
-/** A port free right now, so the hub can be stopped and started again at the same address. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address !== 'object' || address === null) throw new Error('no port');
-  return address.port;
-}
 
 /** `npm run hub` serving on a fixed port and data folder. */
 export function startHubProcess(port: number, dataDir: string): Promise<StartedProcess> {
