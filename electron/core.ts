@@ -50,6 +50,11 @@ export type Core = {
   readonly clock: Clock;
   readonly stamper: ChangeStamper;
   readonly sync: SyncClient;
+  /**
+   * Starts background sync when this workstation is linked to a hub. A standalone one starts
+   * nothing (no timer, no listener); connecting or joining starts it then.
+   */
+  readonly startBackground: () => void;
   /** Stops background work and closes the database. */
   readonly close: () => Promise<void>;
 };
@@ -130,6 +135,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     stamper,
     sync,
+    startBackground: () => {
+      if (sync.settings() !== null) sync.start();
+    },
     close: async () => {
       await sync.stop();
       opened.sqlite.close();

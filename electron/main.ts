@@ -64,6 +64,7 @@ async function start(): Promise<Core> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   const core = await createCore({ dataDir: app.getPath('userData'), appVersion: app.getVersion() });
   if (process.argv.includes('--demo')) await seedDemo(core);
+  core.startBackground();
   serveRenderer(sourcePaths.rendererDist);
   registerIpc(core, isTrustedFrame);
   createWindow();

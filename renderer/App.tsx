@@ -2,6 +2,7 @@ import { Center, Loader } from '@mantine/core';
 import { AppFrame } from './screens/AppFrame.tsx';
 import { ChangePasswordScreen } from './screens/ChangePasswordScreen.tsx';
 import { ClinicPickerScreen } from './screens/ClinicPickerScreen.tsx';
+import { JoiningScreen } from './screens/setup/JoiningScreen.tsx';
 import { LockOverlay } from './screens/LockOverlay.tsx';
 import { SetupScreen } from './screens/SetupScreen.tsx';
 import { SignInScreen } from './screens/SignInScreen.tsx';
@@ -19,6 +20,8 @@ export function App() {
       );
     case 'setup':
       return <SetupScreen />;
+    case 'joining':
+      return <JoiningScreen />;
     case 'signIn':
       return <SignInScreen />;
     case 'changePassword':

@@ -29,6 +29,7 @@ export async function runWebHost(start: WebHostStart): Promise<RunningWebHost> {
           : 'This data folder already has a clinic, so no demo data was added.',
       );
     }
+    core.startBackground();
     const app = await createWebHost({ core, rendererDir: start.rendererDir, appVersion: start.appVersion });
     try {
       await app.listen({ host: '127.0.0.1', port: start.port });

@@ -10,10 +10,12 @@ import { AdminScreen } from './admin/AdminScreen.tsx';
 import { PlaceholderScreen } from './PlaceholderScreen.tsx';
 import { PatientSearchBox } from './reception/PatientSearchBox.tsx';
 import { ReceptionScreen } from './reception/ReceptionScreen.tsx';
+import { SyncScreen } from './sync/SyncScreen.tsx';
 
 function SectionScreen({ section }: { section: Section }) {
   if (section === 'administration') return <AdminScreen />;
   if (section === 'reception') return <ReceptionScreen />;
+  if (section === 'sync') return <SyncScreen />;
   return <PlaceholderScreen section={section} />;
 }
 

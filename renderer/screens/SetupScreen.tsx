@@ -1,72 +1,28 @@
-import { Button, Container, Divider, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
-import { useState } from 'react';
-import { contract } from '#shared/api/contract.ts';
-import { api } from '../api/api.ts';
-import { ClinicDetailsFields } from '../components/ClinicDetailsFields.tsx';
-import { FormAlert } from '../components/FormAlert.tsx';
-import { guessCountry, guessTimeZone } from '../forms/reference-options.ts';
-import { fieldErrorsOf, messageOf } from '../forms/schema-form.ts';
-import { useAppStore } from '../state/store.ts';
+import { Container, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { CreateClinicForm } from './setup/CreateClinicForm.tsx';
+import { JoinClinicForm } from './setup/JoinClinicForm.tsx';
 
-const emptySetup = {
-  clinic: { name: '', code: '', country: guessCountry(), state: '', city: '', address: '', phone: '', currency: '', timeZone: guessTimeZone() },
-  admin: { fullName: '', username: '', email: '', phone: '', password: '' },
-};
-
-/** First run: the clinic and its first administrator, who is signed in straight away. */
+/** First run: a new clinic here, or join one that other workstations already share through a hub. */
 export function SetupScreen() {
-  const applySession = useAppStore((state) => state.applySession);
-  const [failure, setFailure] = useState<string | null>(null);
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: emptySetup,
-    validate: schemaResolver(contract['setup.createClinic'].input, { sync: true }),
-    validateInputOnBlur: true,
-  });
-
-  const submit = form.onSubmit(async (values) => {
-    setFailure(null);
-    try {
-      applySession(await api.call('setup.createClinic', values));
-    } catch (error) {
-      const fields = fieldErrorsOf(error);
-      if (fields === null) setFailure(messageOf(error));
-      else form.setErrors(fields);
-    }
-  });
-
   return (
     <Container size="sm" py="xl">
       <Paper withBorder p="xl" radius="md">
-        <form onSubmit={submit} noValidate aria-label="Set up the clinic">
-          <Stack>
-            <Title order={1}>Set up Clinic Desk</Title>
-            <Text c="dimmed">This workstation has no clinic yet. Enter your clinic and its first administrator.</Text>
-            <FormAlert message={failure} />
-            <Title order={2} size="h4">Clinic</Title>
-            <TextInput
-              label="Clinic code"
-              description="Three letters and two digits, such as ABC01. It starts every appointment and visit reference and cannot change later."
-              required
-              maxLength={5}
-              {...form.getInputProps('clinic.code')}
-            />
-            <ClinicDetailsFields bind={(path) => form.getInputProps(path)} prefix="clinic." />
-            <Divider />
-            <Title order={2} size="h4">First administrator</Title>
-            <TextInput label="Full name" required {...form.getInputProps('admin.fullName')} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Username" required autoComplete="username" {...form.getInputProps('admin.username')} />
-              <PasswordInput label="Password" required autoComplete="new-password" description="At least 8 characters" {...form.getInputProps('admin.password')} />
-              <TextInput label="Email" type="email" {...form.getInputProps('admin.email')} />
-              <TextInput label="Phone" {...form.getInputProps('admin.phone')} />
-            </SimpleGrid>
-            <Button type="submit" loading={form.submitting}>
-              Create clinic
-            </Button>
-          </Stack>
-        </form>
+        <Stack>
+          <Title order={1}>Set up Clinic Desk</Title>
+          <Text c="dimmed">This workstation has no clinic yet.</Text>
+          <Tabs defaultValue="create" keepMounted={false}>
+            <Tabs.List grow>
+              <Tabs.Tab value="create">Create a new clinic</Tabs.Tab>
+              <Tabs.Tab value="join">Join an existing clinic</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="create" pt="md">
+              <CreateClinicForm />
+            </Tabs.Panel>
+            <Tabs.Panel value="join" pt="md">
+              <JoinClinicForm />
+            </Tabs.Panel>
+          </Tabs>
+        </Stack>
       </Paper>
     </Container>
   );

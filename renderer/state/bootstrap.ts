@@ -2,6 +2,7 @@ import type { ServerEvent } from '#shared/api/events.ts';
 import { api } from '../api/api.ts';
 import { startIdleLock } from './idle-lock.ts';
 import { parseHash } from './routes.ts';
+import { selectPhase } from './session-slice.ts';
 import { useAppStore } from './store.ts';
 
 function onServerEvent(event: ServerEvent): void {
@@ -11,8 +12,21 @@ function onServerEvent(event: ServerEvent): void {
     if (event.call.startsWith('users.') || event.call.startsWith('clinic.')) void refreshSession();
     return;
   }
+  if (event.type === 'sync.status') {
+    state.applySyncStatus(event.status);
+    return;
+  }
   api.transport.rememberToken(null);
   state.endSession('An administrator changed your account; please sign in again.');
+}
+
+/** The badge's first figures; afterwards the core's sync.status events keep them current. */
+async function loadSyncStatus(): Promise<void> {
+  try {
+    useAppStore.getState().applySyncStatus(await api.call('sync.status', {}));
+  } catch {
+    // Locked or signed out meanwhile: the badge waits for the next session.
+  }
 }
 
 async function refreshSession(): Promise<void> {
@@ -29,7 +43,16 @@ export async function bootstrap(): Promise<void> {
 
   let stopEvents: (() => void) | null = null;
   let signedInUser: string | null = null;
+  let syncFor: string | null = null;
   useAppStore.subscribe((state) => {
+    // Sync status is asked for once per signed-in clinic; events carry it from then on.
+    const active = state.session?.activeClinic ?? null;
+    const clinicKey = selectPhase(state) !== 'ready' || active === null ? null : `${state.session?.user.id ?? ''}:${active.clinicId}`;
+    if (clinicKey !== syncFor) {
+      syncFor = clinicKey;
+      if (clinicKey === null) state.applySyncStatus(null);
+      else void loadSyncStatus();
+    }
     const userId = state.session?.user.id ?? null;
     if (userId === signedInUser) return;
     signedInUser = userId;

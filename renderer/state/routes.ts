@@ -1,5 +1,5 @@
 /** The screens of the app shell, addressed by the URL's hash so a reload stays put. */
-export const sections = ['reception', 'consultation', 'pharmacy', 'billing', 'inventory', 'administration'] as const;
+export const sections = ['reception', 'consultation', 'pharmacy', 'billing', 'inventory', 'sync', 'administration'] as const;
 export type Section = (typeof sections)[number];
 
 export const sectionLabels: Readonly<Record<Section, string>> = {
@@ -8,6 +8,7 @@ export const sectionLabels: Readonly<Record<Section, string>> = {
   pharmacy: 'Pharmacy',
   billing: 'Billing',
   inventory: 'Inventory',
+  sync: 'Sync',
   administration: 'Administration',
 };
 

@@ -1,15 +1,15 @@
 import type { StateCreator } from 'zustand';
+import type { SyncStatus } from '#shared/api/calls/sync.ts';
 import type { AppState } from './store.ts';
 
-/** What the status badge shows; the sync engine fills it once a hub is connected. */
-export type SyncBadgeState = { readonly kind: 'local-only' } | { readonly kind: 'online'; readonly pending: number } | { readonly kind: 'offline'; readonly pending: number };
-
+/** What the core last said about sync: from a sync.status call, then from its sync.status events. */
 export type SyncSlice = {
-  readonly sync: SyncBadgeState;
-  readonly setSync: (sync: SyncBadgeState) => void;
+  /** Null until the first answer after sign-in. */
+  readonly syncStatus: SyncStatus | null;
+  readonly applySyncStatus: (status: SyncStatus | null) => void;
 };
 
 export const createSyncSlice: StateCreator<AppState, [], [], SyncSlice> = (set) => ({
-  sync: { kind: 'local-only' },
-  setSync: (sync) => set({ sync }),
+  syncStatus: null,
+  applySyncStatus: (syncStatus) => set({ syncStatus }),
 });

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { chooseOption } from './select.ts';
 
 export type ClinicInput = { code: string; name: string; country: string; city: string; currency: string; timeZone: string };
@@ -9,6 +9,19 @@ export class SetupPage {
 
   async waitUntilShown(): Promise<void> {
     await this.page.getByRole('heading', { name: 'Set up Clinic Desk' }).waitFor();
+  }
+
+  /** A new workstation joins a clinic through the hub; the loading screen follows. */
+  async joinClinic(hubUrl: string, code: string): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Join an existing clinic' }).click();
+    const form = this.page.getByRole('form', { name: 'Join an existing clinic' });
+    await form.getByRole('textbox', { name: 'Hub address' }).fill(hubUrl);
+    await form.getByRole('textbox', { name: 'Join code' }).fill(code);
+    await form.getByRole('button', { name: 'Join clinic' }).click();
+  }
+
+  joinProgress(): Locator {
+    return this.page.getByRole('progressbar', { name: 'Loading the clinic' });
   }
 
   async createClinic(clinic: ClinicInput, admin: AccountInput): Promise<void> {
