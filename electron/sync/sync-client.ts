@@ -128,6 +128,8 @@ export class SyncClient {
       settings.credential,
       () => this.requestSync(0),
       (connected) => {
+        // A connection closing as the workstation shuts down has no one left to tell.
+        if (!this.#started) return;
         this.#live = connected;
         if (connected) this.requestSync(0);
         this.#emit();

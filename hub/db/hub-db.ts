@@ -50,8 +50,18 @@ export async function openPglite(dataDir: string): Promise<HubDb> {
   };
 }
 
+/**
+ * The mirror keeps the workstations' integers as bigint, always safe integers (the hub checks
+ * each pushed value), so they come back as numbers, as PGlite's do, not as node-postgres's strings.
+ */
+function hubTypes(): pg.TypeOverrides {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, 'text', (value: string) => Number(value));
+  return types;
+}
+
 export async function openPostgres(connectionString: string): Promise<HubDb> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const pool = new pg.Pool({ connectionString, max: 10, types: hubTypes() });
   await pool.query('select 1');
   const listeners: pg.PoolClient[] = [];
   return {

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '#shared/sync/hlc.ts';
 import type { PushTx } from '#shared/sync/protocol.ts';
-import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
+import { startHub, type HubHarness, type HubKind } from '#tests/support/hub-harness.ts';
+import { noPostgresReason, postgresUrl } from '#tests/support/postgres.ts';
 
 const CLINIC_A = '0194379c-6c00-7000-8000-0000000000a1';
 const CLINIC_B = '0194379c-6c00-7000-8000-0000000000b1';
@@ -20,12 +21,16 @@ function patientRow(id: string, clinicId: string, givenName: string) {
   return { id, mrn: `M-${id.slice(-4)}`, registered_clinic_id: clinicId, given_name: givenName, family_name: 'Sharma', sex: 'FEMALE', birth_date: null, birth_date_estimated: 0, phone: '', phone_digits_reversed: '', email: '', address: '', postal_code: '', national_id: '', emergency_contact_name: '', emergency_contact_phone: '', notes: '', merged_into_id: null, created_at: 'x', updated_at: 'x', deleted_at: null };
 }
 
-describe('the hub', () => {
+// On PGlite always, and on a real PostgreSQL where DATABASE_URL gives one (CI).
+const kinds: HubKind[] = postgresUrl === null ? ['pglite'] : ['pglite', 'postgres'];
+if (postgresUrl === null) console.info(`hub tests on PostgreSQL skipped: ${noPostgresReason}`);
+
+describe.each(kinds)('the hub on %s', (kind) => {
   let harness: HubHarness;
   let now = T0;
   beforeEach(async () => {
     now = T0;
-    harness = await startHub({ now: () => now });
+    harness = await startHub({ now: () => now, kind });
   });
   afterEach(async () => {
     await harness.close();

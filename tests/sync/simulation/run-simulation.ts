@@ -1,9 +1,10 @@
+import type { HubKind } from '#tests/support/hub-harness.ts';
 import { adminAccount, sampleClinic } from '#tests/support/core-harness.ts';
 import { pick } from '#core/demo/sample-names.ts';
 import { pickOperation } from './operations.ts';
 import { DAY_MS, World, type Desk } from './world.ts';
 
-export type SimulationOptions = { readonly seed: number; readonly operationsPerDesk: number; readonly restoreHub: boolean };
+export type SimulationOptions = { readonly seed: number; readonly operationsPerDesk: number; readonly restoreHub: boolean; readonly hub?: HubKind };
 
 const clinicB = { ...sampleClinic, code: 'BBB01', name: 'Bridge Clinic', city: 'Bath' };
 
@@ -36,7 +37,7 @@ async function joiningDesk(world: World, inviter: Desk, key: string, offsetMs: n
  * day wrong, and a hub restored from an older copy; then everyone syncs, and the world is checked.
  */
 export async function runSimulation(options: SimulationOptions): Promise<World> {
-  const world = new World(options.seed);
+  const world = new World(options.seed, options.hub ?? 'pglite');
   await world.openHub();
   const a1 = await firstDesk(world, 'a1', 'A', 0);
   await joiningDesk(world, a1, 'a2', DAY_MS);

@@ -9,6 +9,8 @@ import { seededIdSource, useIdSource } from '#core/platform/ids.ts';
 import { HubService } from '#hub/hub-service.ts';
 import type { Fault, Network } from '#tests/support/in-process-transport.ts';
 import { hubRows, openWorkstation, workstationRows, type Workstation } from '#tests/support/sync-world.ts';
+import type { HubKind } from '#tests/support/hub-harness.ts';
+import { createScratchDatabase, type ScratchDatabase } from '#tests/support/postgres.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,7 +43,12 @@ export class World {
   #hasBackup = false;
   readonly log: string[] = [];
 
-  constructor(readonly seed: number) {
+  #database: ScratchDatabase | null = null;
+
+  constructor(
+    readonly seed: number,
+    readonly kind: HubKind = 'pglite',
+  ) {
     this.random = seededRandom(seed);
     this.#restoreIds = useIdSource(seededIdSource(this.hubClock.now, seededRandom(seed ^ 0x5bd1e995)));
   }
@@ -51,6 +58,11 @@ export class World {
   }
 
   async openHub(): Promise<void> {
+    if (this.kind === 'postgres') {
+      this.#database ??= await createScratchDatabase('clinic_sim');
+      this.hub = await HubService.open({ kind: 'postgres', url: this.#database.url }, this.hubClock.now);
+      return;
+    }
     this.hub = await HubService.open({ kind: 'pglite', dataDir: this.hubDir }, this.hubClock.now);
   }
 
@@ -132,8 +144,12 @@ export class World {
 
   async backupHub(): Promise<void> {
     await this.hub.close();
-    rmSync(this.#backupTemp.path, { recursive: true, force: true });
-    cpSync(this.hubDir, this.#backupTemp.path, { recursive: true });
+    if (this.#database !== null) {
+      await this.#database.copyTo(`${this.#database.name}_backup`);
+    } else {
+      rmSync(this.#backupTemp.path, { recursive: true, force: true });
+      cpSync(this.hubDir, this.#backupTemp.path, { recursive: true });
+    }
     this.#hasBackup = true;
     await this.openHub();
   }
@@ -142,8 +158,12 @@ export class World {
   async restoreHub(): Promise<boolean> {
     if (!this.#hasBackup) return false;
     await this.hub.close();
-    rmSync(this.hubDir, { recursive: true, force: true });
-    cpSync(this.#backupTemp.path, this.hubDir, { recursive: true });
+    if (this.#database !== null) {
+      await this.#database.replaceFrom(`${this.#database.name}_backup`);
+    } else {
+      rmSync(this.hubDir, { recursive: true, force: true });
+      cpSync(this.#backupTemp.path, this.hubDir, { recursive: true });
+    }
     await this.openHub();
     return true;
   }
@@ -186,6 +206,7 @@ export class World {
   async close(): Promise<void> {
     for (const desk of this.desks) await desk.ws.close();
     await this.hub.close();
+    await this.#database?.drop();
     this.#hubTemp.remove();
     this.#backupTemp.remove();
     this.#restoreIds();
