@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatHlc } from '#shared/sync/hlc.ts';
+import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '#shared/sync/protocol.ts';
+import { createHubServer, HUB_BODY_LIMIT_BYTES } from '#hub/server.ts';
+import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
+
+const CLINIC = '01900000-0000-7000-8000-00000000000a';
+const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
+
+type Answer = { status: number; body: { error?: { code: string; message: string } } & Record<string, unknown> };
+
+// The hub's HTTP face over real sockets on 127.0.0.1: every refusal has its status and a
+// sentence saying what to do, and a refused request changes nothing.
+describe('the hub over HTTP', () => {
+  let harness: HubHarness;
+  let app: FastifyInstance;
+  let url = '';
+  let credential = '';
+  let deviceId = '';
+
+  beforeAll(async () => {
+    harness = await startHub();
+    app = await createHubServer({ hub: harness.hub, version: 'test', adminToken: ADMIN_TOKEN });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    url = `http://127.0.0.1:${String(typeof address === 'object' && address !== null ? address.port : 0)}`;
+    const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'AAA01', clinicId: null });
+    deviceId = randomUUID();
+    credential = (await harness.hub.enrol({ code, deviceId, deviceName: 'desk', databaseId: 'db-1', clinic: { id: CLINIC, code: 'AAA01' } })).credential;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await harness.close();
+  });
+
+  async function post(path: string, body: string, headers: Record<string, string> = {}): Promise<Answer> {
+    const response = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION), authorization: `Bearer ${credential}`, ...headers },
+      body,
+    });
+    return { status: response.status, body: (await response.json()) as Answer['body'] };
+  }
+
+  async function hubState(): Promise<string> {
+    const [changes] = await harness.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_changes`);
+    const [device] = await harness.hub.db.query<{ last_seq: string }>(`select last_seq::text from hub_devices where id = $1`, [deviceId]);
+    return `${changes?.n ?? ''} changes, device at ${device?.last_seq ?? ''}`;
+  }
+
+  it('answers its health, with its identity', async () => {
+    const response = await fetch(`${url}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: 'ok', service: 'hub', hubId: harness.hub.identity().hubId });
+  });
+
+  it('tells an out-of-date workstation to update, and an unknown one to enrol', async () => {
+    const old = await post('/sync/pull', '{"cursor":null}', { [PROTOCOL_HEADER]: '0' });
+    expect(old.status).toBe(426);
+    expect(old.body.error?.code).toBe('UPDATE_REQUIRED');
+    expect(old.body.error?.message).toMatch(/Update Clinic Desk/);
+    const stranger = await post('/sync/pull', '{"cursor":null}', { authorization: 'Bearer not-a-real-credential-at-all' });
+    expect(stranger.status).toBe(401);
+    expect(stranger.body.error?.message).toMatch(/Enrol it again/);
+  });
+
+  it('refuses malformed and oversized bodies without changing anything', async () => {
+    const before = await hubState();
+    const notJson = await post('/sync/push', '{"txs": [');
+    expect(notJson).toMatchObject({ status: 400, body: { error: { code: 'BAD_REQUEST' } } });
+    const wrongShape = await post('/sync/push', JSON.stringify({ txs: [{ seq: 1, hlc: 'yesterday', ops: [] }] }));
+    expect(wrongShape.status).toBe(400);
+    expect(wrongShape.body.error?.message).toMatch(/not valid: txs\.0\./);
+    const huge = await post('/sync/push', JSON.stringify({ txs: [{ seq: 1, hlc: formatHlc({ wallMs: Date.now(), counter: 0, node: 'abcd' }), ops: [{ table: 'clinics', id: CLINIC, kind: 'insert', columns: { name: 'x'.repeat(HUB_BODY_LIMIT_BYTES) } }] }] }));
+    expect(huge.status).toBe(413);
+    expect(huge.body.error?.message).toMatch(/smaller batches/);
+    expect(await hubState()).toBe(before);
+  });
+
+  it('keeps administration to its own machine and token', async () => {
+    const refused = await post('/admin/enrolment-codes', JSON.stringify({ clinicCode: 'BBB01' }), { 'x-hub-admin-token': 'wrong' });
+    expect(refused.status).toBe(403);
+    const badCode = await post('/admin/enrolment-codes', JSON.stringify({ clinicCode: 'nope' }), { 'x-hub-admin-token': ADMIN_TOKEN });
+    expect(badCode).toMatchObject({ status: 400 });
+    expect(badCode.body.error?.message).toMatch(/three letters and two digits/);
+    const made = await post('/admin/enrolment-codes', JSON.stringify({ clinicCode: 'BBB01' }), { 'x-hub-admin-token': ADMIN_TOKEN });
+    expect(made.status).toBe(200);
+    expect(typeof made.body['code']).toBe('string');
+  });
+
+  it('shuts out a revoked device', async () => {
+    expect((await post('/sync/pull', '{"cursor":null}')).status).toBe(200);
+    expect(await harness.hub.revoke(deviceId)).toBe(true);
+    const refused = await post('/sync/pull', '{"cursor":null}');
+    expect(refused.status).toBe(401);
+    expect(refused.body.error?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('slows down a workstation that sends too many requests', async () => {
+    const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'CCC01', clinicId: null });
+    const busy = (await harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'busy desk', databaseId: 'db-busy', clinic: { id: randomUUID(), code: 'CCC01' } })).credential;
+    // Requests the hub refuses at once (no cursor), so they come faster than the bucket refills.
+    const answers = await Promise.all(Array.from({ length: 900 }, () => post('/sync/pull', '{}', { authorization: `Bearer ${busy}` })));
+    const limited = answers.filter((answer) => answer.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0]?.body.error?.message).toMatch(/slow down and try again/);
+    expect(answers.filter((answer) => answer.status === 400).length).toBeGreaterThanOrEqual(400);
+    expect((await post('/sync/pull', '{"cursor":null}')).status, 'another workstation is not slowed').not.toBe(429);
+  });
+});
