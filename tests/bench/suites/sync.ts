@@ -13,7 +13,9 @@ import { call, firstWorkstation, joinWorkstation, makeOfflineChanges, pushOutbox
 // arriving. The hub runs on PGlite and, when DATABASE_URL is set, on a fresh PostgreSQL database.
 
 const SMALL_ROWS = 10_000;
-const OFFLINE_TRANSACTIONS = 10_000;
+// Each offline transaction holds 12 changes (two visits of four rows, the previous two closed).
+const OFFLINE_TRANSACTIONS = 8_334;
+const INCREMENTAL_TRANSACTIONS = 84;
 const NOOP_SAMPLES = 200;
 const INCREMENTAL_ROUNDS = 5;
 const PROPAGATION_SAMPLES = 60;
@@ -152,7 +154,7 @@ async function scenario(kind: HubKind, rows: number, full: boolean, measureCeili
 
       const incremental: number[] = [];
       for (let round_ = 0; round_ < INCREMENTAL_ROUNDS; round_ += 1) {
-        const made = makeOfflineChanges(first.core, { clinicId: first.clinicId, userId: first.userId, doctorIds: first.doctorIds, transactions: 100, tag: `INC${String(round_)}`, day: `2028-0${String(round_ + 1)}-03`, series: String.fromCharCode(75 + round_) });
+        const made = makeOfflineChanges(first.core, { clinicId: first.clinicId, userId: first.userId, doctorIds: first.doctorIds, transactions: INCREMENTAL_TRANSACTIONS, tag: `INC${String(round_)}`, day: `2028-0${String(round_ + 1)}-03`, series: String.fromCharCode(75 + round_) });
         await first.core.sync.syncNow();
         const started = process.hrtime.bigint();
         await joined.core.sync.syncNow();
@@ -161,9 +163,13 @@ async function scenario(kind: HubKind, rows: number, full: boolean, measureCeili
       }
       figures.push({ name: 'incremental_1000_ms', value: round(percentile(incremental, 0.5), 1), unit: 'ms', note: `median of ${String(INCREMENTAL_ROUNDS)}: about 1,000 changes from another workstation reaching an up-to-date one (${sizeLabel(loaded)} rows); goal: at most 30 ms` });
 
-      const latencies = await propagation(first, joined);
-      figures.push({ name: 'propagation_p50_ms', value: round(percentile(latencies, 0.5), 1), unit: 'ms', note: `${String(latencies.length)} changes, workstation to workstation through the ${kind} hub, live pokes` });
-      figures.push({ name: 'propagation_p95_ms', value: round(percentile(latencies, 0.95), 1), unit: 'ms', note: 'goal: at most 100 ms' });
+      try {
+        const latencies = await propagation(first, joined);
+        figures.push({ name: 'propagation_p50_ms', value: round(percentile(latencies, 0.5), 1), unit: 'ms', note: `${String(latencies.length)} changes, workstation to workstation through the ${kind} hub, live pokes` });
+        figures.push({ name: 'propagation_p95_ms', value: round(percentile(latencies, 0.95), 1), unit: 'ms', note: 'goal: at most 100 ms' });
+      } catch (error) {
+        figures.push(...absent(['propagation_p50_ms', 'propagation_p95_ms'], error instanceof Error ? error.message : String(error)));
+      }
     }
     return { figures, ceiling };
   } finally {
