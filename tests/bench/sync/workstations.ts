@@ -2,6 +2,7 @@ import type { CallInput, CallName, CallResult } from '#shared/api/contract.ts';
 import { createCore, type Core } from '#core/core.ts';
 import { systemClock } from '#core/platform/clock.ts';
 import { newId } from '#core/platform/ids.ts';
+import { reversedPhoneDigits } from '#core/patients/patient-values.ts';
 import { httpTransport } from '#core/sync/http-transport.ts';
 import { numberPendingTransactions, pendingTransactions, recordPushResponse } from '#core/sync/outbox.ts';
 import { PUSH_MAX_OPS } from '#core/sync/sync-client.ts';
@@ -117,7 +118,7 @@ export function makeOfflineChanges(core: Core, options: OfflineWork): number {
       const appointment = newId();
       const queue = newId();
       const phone = `0${String(options.series.charCodeAt(0))}${String(visit).padStart(7, '0')}`;
-      insertPatient.run(patient, `${options.tag}-M${String(visit)}`, options.clinicId, `Walkin${options.tag}`, `Visitor${String(visit)}`, new Date(Date.UTC(1930, 0, 1) + visit * 86_400_000).toISOString().slice(0, 10), phone, [...phone].reverse().join(''), now, now);
+      insertPatient.run(patient, `${options.tag}-M${String(visit)}`, options.clinicId, `Walkin${options.tag}`, `Visitor${String(visit)}`, new Date(Date.UTC(1930, 0, 1) + visit * 86_400_000).toISOString().slice(0, 10), phone, reversedPhoneDigits(phone), now, now);
       // Each doctor's visits follow one another every 20 minutes, never overlapping.
       const doctor = options.doctorIds[visit % options.doctorIds.length] ?? options.userId;
       const startMs = Date.parse(`${options.day}T00:00:00.000Z`) + Math.floor(visit / options.doctorIds.length) * 1_200_000;
