@@ -141,7 +141,9 @@ async function writeRows(tx: HubQueries, state: BatchState): Promise<void> {
     const [table = ''] = key.split('\u0000');
     const row = state.rows.get(key);
     if (row === null || row === undefined || !isSyncedTable(table)) continue;
-    byTable.set(table, [...(byTable.get(table) ?? []), row]);
+    const list = byTable.get(table) ?? [];
+    list.push(row);
+    byTable.set(table, list);
   }
   for (const [table, rows] of byTable) {
     const key = syncedTables[table].key;

@@ -13,6 +13,8 @@ export type FeedEntry = {
   clock: RowClock | null;
 };
 
+const LOOKUP_CHUNK = 5_000;
+
 /** The rows that travel with a patient or a user to a clinic that just started seeing them. */
 const followers: Readonly<Record<'patients' | 'users', readonly { table: SyncedTableName; column: string }[]>> = {
   patients: [
@@ -47,7 +49,9 @@ export function finalClinics(state: BatchState, origin: string): Map<string, Set
 /**
  * A patient linked to another clinic, or a user given a role in one, was never seen by that
  * clinic's workstations: their rows go to it whole, with their clocks, and the hub notes that the
- * clinic now sees them, so a workstation joining it later receives them too.
+ * clinic now sees them, so a workstation joining it later receives them too. A batch can hold
+ * thousands of owners, so what the clinics have seen and the followers' rows are read in one
+ * query per table, not one per owner.
  */
 export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinicsOfRow: Map<string, Set<string>>): Promise<FeedEntry[]> {
   const owners = new Map<string, { table: 'patients' | 'users'; id: string }>();
@@ -59,28 +63,72 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinic
     const ownerId = table === 'patients' || table === 'users' ? id : row.values[table === 'patient_clinics' ? 'patient_id' : 'user_id'];
     if (ownerTable !== null && typeof ownerId === 'string') owners.set(rowKey(ownerTable, ownerId), { table: ownerTable, id: ownerId });
   }
-  const feed: FeedEntry[] = [];
+
+  // Each owner's clinics, and which of them have not seen it yet.
+  const wanted: { owner: { table: 'patients' | 'users'; id: string }; clinics: string[] }[] = [];
   for (const owner of owners.values()) {
-    const ownerRow = state.get(owner.table, owner.id);
-    if (ownerRow === null) continue;
+    if (state.get(owner.table, owner.id) === null) continue;
     const clinics = owner.table === 'patients' ? state.clinicsOfPatient(owner.id) : state.clinicsOfUser(owner.id);
-    for (const clinicId of clinics) {
-      const [seen] = await db.query(`select 1 from hub_row_clinics where clinic_id = $1 and tbl = $2 and row_id = $3`, [clinicId, owner.table, owner.id]);
-      if (seen !== undefined) continue;
-      for (const follower of followers[owner.table]) {
-        const key = syncedTables[follower.table].key;
-        const stored = await db.query<Record<string, unknown>>(`select * from ${follower.table} where ${follower.column} = $1`, [owner.id]);
-        const rows = new Map<string, { values: Record<string, SyncValue>; clock: RowClock }>();
+    if (clinics.size > 0) wanted.push({ owner, clinics: [...clinics] });
+  }
+  if (wanted.length === 0) return [];
+  const seenKey = (clinicId: string, table: string, id: string): string => `${clinicId}\u0000${table}\u0000${id}`;
+  const seen = new Set<string>();
+  for (const ownerTable of ['patients', 'users'] as const) {
+    const pairs = wanted.filter((item) => item.owner.table === ownerTable).flatMap((item) => item.clinics.map((clinicId) => [clinicId, item.owner.id] as const));
+    for (let start = 0; start < pairs.length; start += LOOKUP_CHUNK) {
+      const part = pairs.slice(start, start + LOOKUP_CHUNK);
+      const found = await db.query<{ clinic_id: string; row_id: string }>(
+        `select r.clinic_id, r.row_id from hub_row_clinics r join unnest($2::text[], $3::text[]) as w(clinic_id, row_id) on r.clinic_id = w.clinic_id and r.row_id = w.row_id where r.tbl = $1`,
+        [ownerTable, part.map((pair) => pair[0]), part.map((pair) => pair[1])],
+      );
+      for (const row of found) seen.add(seenKey(row.clinic_id, ownerTable, row.row_id));
+    }
+  }
+  const unseen = wanted.map((item) => ({ owner: item.owner, clinics: item.clinics.filter((clinicId) => !seen.has(seenKey(clinicId, item.owner.table, item.owner.id))) })).filter((item) => item.clinics.length > 0);
+  if (unseen.length === 0) return [];
+
+  // The followers of those owners: as stored, then as this batch leaves them.
+  type Held = { values: Record<string, SyncValue>; clock: RowClock };
+  const followersOf = new Map<string, Map<string, Map<string, Held>>>();
+  const heldFor = (table: SyncedTableName, ownerId: string): Map<string, Held> => {
+    const byOwner = followersOf.get(table) ?? new Map<string, Map<string, Held>>();
+    followersOf.set(table, byOwner);
+    const rows = byOwner.get(ownerId) ?? new Map<string, Held>();
+    byOwner.set(ownerId, rows);
+    return rows;
+  };
+  for (const ownerTable of ['patients', 'users'] as const) {
+    const ids = [...new Set(unseen.filter((item) => item.owner.table === ownerTable).map((item) => item.owner.id))];
+    if (ids.length === 0) continue;
+    for (const follower of followers[ownerTable]) {
+      const key = syncedTables[follower.table].key;
+      for (const id of ids) heldFor(follower.table, id);
+      for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
+        const stored = await db.query<Record<string, unknown>>(`select * from ${follower.table} where ${follower.column} = any($1::text[])`, [ids.slice(start, start + LOOKUP_CHUNK)]);
         for (const row of stored) {
           const { [CLOCK_COLUMN]: clock, ...values } = row;
-          rows.set(String(row[key]), { values: values as Record<string, SyncValue>, clock: (clock ?? {}) as RowClock });
+          heldFor(follower.table, String(row[follower.column])).set(String(row[key]), { values: values as Record<string, SyncValue>, clock: (clock ?? {}) as RowClock });
         }
-        for (const dirtyKey of state.dirty) {
-          const [table = '', id = ''] = dirtyKey.split('\u0000');
-          const held = table === follower.table ? state.get(follower.table, id) : null;
-          if (held !== null && held.values[follower.column] === owner.id) rows.set(id, { values: { ...held.values }, clock: held.clock });
-        }
-        for (const [id, row] of rows) {
+      }
+    }
+  }
+  const followerColumns = new Map<string, string>(Object.values(followers).flatMap((list) => list.map((follower) => [follower.table, follower.column] as const)));
+  for (const dirtyKey of state.dirty) {
+    const [table = '', id = ''] = dirtyKey.split('\u0000');
+    const column = followerColumns.get(table);
+    if (column === undefined) continue;
+    const held = state.get(table as SyncedTableName, id);
+    const ownerId = held?.values[column];
+    if (held === null || typeof ownerId !== 'string' || followersOf.get(table)?.has(ownerId) !== true) continue;
+    heldFor(table as SyncedTableName, ownerId).set(id, { values: { ...held.values }, clock: held.clock });
+  }
+
+  const feed: FeedEntry[] = [];
+  for (const { owner, clinics } of unseen) {
+    for (const clinicId of clinics) {
+      for (const follower of followers[owner.table]) {
+        for (const [id, row] of followersOf.get(follower.table)?.get(owner.id) ?? new Map<string, Held>()) {
           feed.push({ clinicId, table: follower.table, rowId: id, kind: 'insert', columns: row.values, hlc: maxStamp(row.clock), clock: row.clock });
           const rowKeyText = rowKey(follower.table, id);
           clinicsOfRow.set(rowKeyText, (clinicsOfRow.get(rowKeyText) ?? new Set()).add(clinicId));

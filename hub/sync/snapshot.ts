@@ -26,9 +26,14 @@ export async function startSnapshot(db: HubQueries, device: Device): Promise<{ c
 export async function snapshotPage(db: HubQueries, device: Device, request: { table: string; after: string | null; limit: number }): Promise<{ rows: { values: Record<string, SyncValue>; clock: Record<string, string> }[]; next: string | null }> {
   if (!isSyncedTable(request.table)) throw hubErrors.badRequest(`The hub keeps no table named "${request.table}".`);
   const key = syncedTables[request.table].key;
+  // Each clinic's next keys are read in index order and merged: "clinic_id = any(...)" alone
+  // makes PostgreSQL sort every remaining key of the table for each page, a first sync quadratic in its size.
   const rows = await db.query<Record<string, unknown>>(
     `select m.* from ${request.table} m
-     where m.${key} in (select distinct row_id from hub_row_clinics where clinic_id = any($1::text[]) and tbl = $2 and row_id > $3 order by row_id limit $4)
+     where m.${key} in (
+       select distinct x.row_id from unnest($1::text[]) as c(clinic_id)
+       cross join lateral (select r.row_id from hub_row_clinics r where r.clinic_id = c.clinic_id and r.tbl = $2 and r.row_id > $3 order by r.row_id limit $4) as x
+       order by x.row_id limit $4)
      order by m.${key}`,
     [device.clinicIds, request.table, request.after ?? '', request.limit],
   );
