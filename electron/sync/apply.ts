@@ -15,6 +15,7 @@ class TableWriter {
   readonly #columns = new Map<string, Set<string>>();
   readonly #required = new Map<string, readonly string[]>();
   readonly #parents = new Map<string, readonly ParentLink[]>();
+  readonly #newRowPlans = new Map<string, { columns: readonly string[]; statement: Database.Statement }>();
 
   constructor(private readonly sqlite: Database.Database) {}
 
@@ -84,6 +85,29 @@ class TableWriter {
     this.#statement(sql).run(...columns.map((column) => values[column] ?? null), syncedTables[table].kind === 'ledger' ? null : JSON.stringify(clock));
   }
 
+  /**
+   * The common case of a first sync: a whole row, with every column, not here yet. One prepared
+   * statement per table; false when the row is already here (then it is merged the usual way).
+   */
+  insertIfNew(table: SyncedTableName, values: Readonly<Record<string, SyncValue>>, clock: RowClock): boolean | null {
+    let plan = this.#newRowPlans.get(table);
+    if (plan === undefined) {
+      const columns = [...this.columnsOf(table)];
+      const key = syncedTables[table].key;
+      const sql = `insert into "${table}" (${[...columns, CLOCK_COLUMN].map((column) => `"${column}"`).join(', ')}) values (${[...columns, CLOCK_COLUMN].map(() => '?').join(', ')}) on conflict ("${key}") do nothing`;
+      plan = { columns, statement: this.sqlite.prepare(sql) };
+      this.#newRowPlans.set(table, plan);
+    }
+    const args: SyncValue[] = [];
+    for (const column of plan.columns) {
+      const value = values[column];
+      if (value === undefined) return null;
+      args.push(value);
+    }
+    args.push(syncedTables[table].kind === 'ledger' ? null : JSON.stringify(clock));
+    return plan.statement.run(...args).changes === 1;
+  }
+
   update(table: SyncedTableName, id: string, values: Readonly<Record<string, SyncValue>>, columns: readonly string[], clock: RowClock): void {
     const known = this.columnsOf(table);
     const set = columns.filter((column) => known.has(column));
@@ -97,7 +121,15 @@ class TableWriter {
     return row === undefined ? null : { values: JSON.parse(row.data) as Record<string, SyncValue>, clock: JSON.parse(row.clock) as RowClock };
   }
 
+  /** Whether no row waits aside: then a new row can go straight in, with nothing to merge it with. */
+  noneParked = false;
+
+  beginPage(): void {
+    this.noneParked = !this.hasParked();
+  }
+
   park(table: SyncedTableName, id: string, row: StoredRow, nowIso: string): void {
+    this.noneParked = false;
     this.#statement(`insert into sync_parked (tbl, row_id, data, clock, parked_at) values (?, ?, ?, ?, ?) on conflict (tbl, row_id) do update set data = excluded.data, clock = excluded.clock`).run(
       table,
       id,
@@ -155,6 +187,10 @@ export type ApplyMode = { readonly careful: boolean; readonly nowIso: string };
 
 /** Merges one change into the local row, as the hub and every other replica do. */
 function applyOne(writer: TableWriter, table: SyncedTableName, id: string, change: IncomingChange, mode: ApplyMode): AppliedRow | null {
+  if (writer.noneParked && !mode.careful && change.kind !== 'update') {
+    const created = mergeChange(syncedTables[table], null, change);
+    if (writer.isWhole(table, created.values) && writer.insertIfNew(table, created.values, created.clock) === true) return { table, id, inserted: true };
+  }
   const stored = writer.read(table, id);
   if (stored === null) {
     const parked = writer.readParked(table, id);
@@ -198,6 +234,7 @@ export function applyFeedPage(sqlite: Database.Database, changes: readonly FeedC
   const writer = writerFor(sqlite);
   const applied: AppliedRow[] = [];
   withTriggersAside(sqlite, SYNC_MODE.applying, () => {
+    writer.beginPage();
     for (const change of changes) {
       if (change.origin === ownDeviceId || !isSyncedTable(change.table)) continue;
       const result = applyOne(writer, change.table, change.id, change, mode);
@@ -215,6 +252,7 @@ export function applyFeedPage(sqlite: Database.Database, changes: readonly FeedC
 export function applySnapshotPage(sqlite: Database.Database, table: SyncedTableName, rows: readonly { values: Readonly<Record<string, SyncValue>>; clock: RowClock }[], mode: ApplyMode): number {
   const writer = writerFor(sqlite);
   withTriggersAside(sqlite, SYNC_MODE.bulk, () => {
+    writer.beginPage();
     for (const row of rows) {
       const id = row.values[syncedTables[table].key];
       if (typeof id !== 'string') continue;

@@ -7,6 +7,23 @@ import type { AppliedRow } from './apply.ts';
 export type ConflictKind = 'DOUBLE_BOOKING' | 'DUPLICATE_PATIENT' | 'DUPLICATE_TOKEN';
 export type DetectedConflict = { readonly id: string; readonly clinicId: string; readonly kind: ConflictKind; readonly rowIds: readonly string[] };
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** Detection runs for every row a page brings: its statements are prepared once per connection. */
+function prepared(sqlite: Database.Database, sql: string): Database.Statement {
+  let cache = statements.get(sqlite);
+  if (cache === undefined) {
+    cache = new Map();
+    statements.set(sqlite, cache);
+  }
+  let statement = cache.get(sql);
+  if (statement === undefined) {
+    statement = sqlite.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
 /**
  * The same conflict gets the same id on every workstation that notices it (a hash of its kind
  * and its rows), so recording it twice converges to one record.
@@ -21,13 +38,17 @@ function conflict(kind: ConflictKind, clinicId: string, rowIds: readonly string[
   return { id: conflictId(kind, sorted), clinicId, kind, rowIds: sorted };
 }
 
-/** Two workstations booked one doctor for overlapping times. */
+/**
+ * Two workstations booked one doctor for overlapping times. No appointment lasts a day, so only
+ * the doctor's appointments starting within the day before can overlap: the index reads those.
+ */
 function doubleBookings(sqlite: Database.Database, appointmentId: string): DetectedConflict[] {
-  const rows = sqlite
-    .prepare(
-      `select other.id, a.clinic_id from appointments a join appointments other
+  const rows = prepared(
+    sqlite,
+    `select other.id, a.clinic_id from appointments a join appointments other
          on other.clinic_id = a.clinic_id and other.doctor_user_id = a.doctor_user_id and other.id <> a.id
         and other.start_at < a.end_at and other.end_at > a.start_at
+        and other.start_at > strftime('%Y-%m-%dT%H:%M:%fZ', a.start_at, '-1 day')
         and other.status in ('SCHEDULED', 'CHECKED_IN', 'COMPLETED') and other.deleted_at is null
        where a.id = ? and a.status in ('SCHEDULED', 'CHECKED_IN', 'COMPLETED') and a.deleted_at is null`,
     )
@@ -37,9 +58,9 @@ function doubleBookings(sqlite: Database.Database, appointmentId: string): Detec
 
 /** Two desks handed out one token on one day. */
 function duplicateTokens(sqlite: Database.Database, entryId: string): DetectedConflict[] {
-  const rows = sqlite
-    .prepare(
-      `select other.id, e.clinic_id from queue_entries e join queue_entries other
+  const rows = prepared(
+    sqlite,
+    `select other.id, e.clinic_id from queue_entries e join queue_entries other
          on other.clinic_id = e.clinic_id and other.service_date = e.service_date and other.token = e.token and other.id <> e.id and other.deleted_at is null
        where e.id = ? and e.deleted_at is null`,
     )
@@ -48,7 +69,7 @@ function duplicateTokens(sqlite: Database.Database, entryId: string): DetectedCo
 }
 
 function registeredOn(sqlite: Database.Database, patientId: string): string | null {
-  return (sqlite.prepare(`select device_id from audit_log where action = 'patients.register' and entity_id = ? limit 1`).pluck().get(patientId) as string | undefined) ?? null;
+  return (prepared(sqlite, `select device_id from audit_log where action = 'patients.register' and entity_id = ? limit 1`).pluck().get(patientId) as string | undefined) ?? null;
 }
 
 /**
@@ -56,7 +77,7 @@ function registeredOn(sqlite: Database.Database, patientId: string): string | nu
  * one workstation was already checked by its desk against the duplicate warning, so it is not.
  */
 function duplicatePatients(sqlite: Database.Database, db: Db, patientId: string): DetectedConflict[] {
-  const row = sqlite.prepare(`select * from patients where id = ? and merged_into_id is null and deleted_at is null`).get(patientId) as
+  const row = prepared(sqlite, `select * from patients where id = ? and merged_into_id is null and deleted_at is null`).get(patientId) as
     | { registered_clinic_id: string; given_name: string; family_name: string; birth_date: string | null; phone: string; national_id: string }
     | undefined;
   if (row === undefined) return [];
@@ -75,6 +96,6 @@ export function detectConflicts(sqlite: Database.Database, db: Db, applied: read
       row.table === 'appointments' ? doubleBookings(sqlite, row.id) : row.table === 'queue_entries' && row.inserted ? duplicateTokens(sqlite, row.id) : row.table === 'patients' && row.inserted ? duplicatePatients(sqlite, db, row.id) : [];
     for (const item of detected) found.set(item.id, item);
   }
-  const known = sqlite.prepare(`select 1 from sync_conflicts where id = ?`).pluck();
+  const known = prepared(sqlite, `select 1 from sync_conflicts where id = ?`).pluck();
   return [...found.values()].filter((item) => known.get(item.id) === undefined);
 }

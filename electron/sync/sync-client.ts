@@ -284,8 +284,9 @@ export class SyncClient {
   }
 
   #ackedThrough(): number {
+    // The hub's last answer, kept on every answer; the outbox is read only before the first one.
     const stored = this.deps.sqlite.prepare(`select value from local_meta where key = 'acked_through'`).pluck().get() as string | undefined;
-    return Math.max(Number(stored ?? '0'), highestAcked(this.deps.sqlite));
+    return stored === undefined ? highestAcked(this.deps.sqlite) : Number(stored);
   }
 
   /** Remembers how far the hub acknowledged; a hub that forgot some gets them again. */

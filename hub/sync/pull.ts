@@ -30,8 +30,11 @@ export function formatCursor(cursor: Cursor): string {
 /** Whether the change a cursor points at is still the one the workstation read there. */
 async function cursorKnown(db: HubQueries, clinics: readonly string[], cursor: Cursor): Promise<boolean> {
   if (cursor.check === undefined || cursor.txid === '0') return true;
-  const [row] = await db.query<{ row_id: string; hlc: string; origin: string }>(`select row_id, hlc, origin::text from hub_changes where clinic_id = any($1::text[]) and txid = $2::xid8 and id = $3::bigint`, [clinics, cursor.txid, cursor.id]);
-  return row !== undefined && changeFingerprint(row) === cursor.check;
+  for (const clinic of clinics) {
+    const [row] = await db.query<{ row_id: string; hlc: string; origin: string }>(`select row_id, hlc, origin::text from hub_changes where clinic_id = $1 and txid = $2::xid8 and id = $3::bigint`, [clinic, cursor.txid, cursor.id]);
+    if (row !== undefined) return changeFingerprint(row) === cursor.check;
+  }
+  return false;
 }
 
 function clinicsFor(device: Device, clinicId: string | undefined): string[] {
@@ -44,6 +47,8 @@ function clinicsFor(device: Device, clinicId: string | undefined): string[] {
  * A page of a device's clinics' changes after its cursor. Only transactions that finished before
  * any still running are read, so a change that commits later can never fall behind the cursor.
  */
+type FeedRow = { id_text: string; txid_text: string; tbl: string; row_id: string; kind: 'insert' | 'update'; columns: Record<string, SyncValue>; hlc: string; clock: Record<string, string> | null; origin: string };
+
 export async function pullChanges(
   db: HubQueries,
   device: Device,
@@ -52,16 +57,28 @@ export async function pullChanges(
   const clinics = clinicsFor(device, request.clinicId);
   const after = parseCursor(request.cursor);
   if (!(await cursorKnown(db, clinics, after))) return { changes: [], cursor: null, more: true, head: null, cursorUnknown: true };
-  const rows = await db.query<{ id_text: string; txid_text: string; tbl: string; row_id: string; kind: 'insert' | 'update'; columns: Record<string, SyncValue>; hlc: string; clock: Record<string, string> | null; origin: string }>(
-    `select id::text as id_text, txid::text as txid_text, tbl, row_id, kind, columns, hlc, clock, origin::text from hub_changes
-     where clinic_id = any($1::text[]) and (txid, id) > ($2::xid8, $3::bigint) and txid < pg_snapshot_xmin(pg_current_snapshot())
-     order by txid, id limit $4`,
-    [clinics, after.txid, after.id, request.limit],
-  );
-  const [head] = await db.query<{ txid_text: string; id_text: string }>(
-    `select txid::text as txid_text, id::text as id_text from hub_changes where clinic_id = any($1::text[]) and txid < pg_snapshot_xmin(pg_current_snapshot()) order by txid desc, id desc limit 1`,
-    [clinics],
-  );
+  // One watermark for every clinic's query: the page may then stop anywhere without skipping.
+  const [mark] = await db.query<{ xmin: string }>(`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`);
+  const xmin = mark?.xmin ?? '0';
+  const found: FeedRow[] = [];
+  let head: { txid_text: string; id_text: string } | undefined;
+  // Clinic by clinic, so each query walks the feed index from the cursor (an "any" of clinics
+  // would read the whole feed): a sync with nothing to do costs the same at any size.
+  for (const clinic of clinics) {
+    found.push(
+      ...(await db.query<FeedRow>(
+        `select id::text as id_text, txid::text as txid_text, tbl, row_id, kind, columns, hlc, clock, origin::text from hub_changes
+         where clinic_id = $1 and (txid, id) > ($2::xid8, $3::bigint) and txid < $4::xid8 order by txid, id limit $5`,
+        [clinic, after.txid, after.id, xmin, request.limit],
+      )),
+    );
+    const [newest] = await db.query<{ txid_text: string; id_text: string }>(
+      `select txid::text as txid_text, id::text as id_text from hub_changes where clinic_id = $1 and txid < $2::xid8 order by txid desc, id desc limit 1`,
+      [clinic, xmin],
+    );
+    if (newest !== undefined && (head === undefined || compareCursors(`${newest.txid_text}:${newest.id_text}`, `${head.txid_text}:${head.id_text}`) > 0)) head = newest;
+  }
+  const rows = clinics.length === 1 ? found : found.sort((a, b) => compareCursors(`${a.txid_text}:${a.id_text}`, `${b.txid_text}:${b.id_text}`)).slice(0, request.limit);
   const last = rows[rows.length - 1];
   // One change fanned out to two of the device's clinics arrives once.
   const seen = new Set<string>();

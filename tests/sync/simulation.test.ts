@@ -9,9 +9,9 @@ import { runSimulation } from './simulation/run-simulation.ts';
 function seedList(first: number, count: string | undefined, fallback: number): number[] {
   return process.env['SIM_SEEDS']?.split(',').map(Number) ?? Array.from({ length: Number(count ?? String(fallback)) }, (_, index) => first + index);
 }
-const pgliteSeeds = seedList(1000, process.env['SIM_SEED_COUNT'], 4);
-const postgresSeeds = seedList(2000, process.env['SIM_PG_SEED_COUNT'], 2);
-const operationsPerDesk = Number(process.env['SIM_OPERATIONS'] ?? '150');
+const pgliteSeeds = seedList(1000, process.env['SIM_SEED_COUNT'], 6);
+const postgresSeeds = seedList(2000, process.env['SIM_PG_SEED_COUNT'], 4);
+const operationsPerDesk = Number(process.env['SIM_OPERATIONS'] ?? '200');
 if (postgresUrl === null) console.info(`simulation on PostgreSQL skipped: ${noPostgresReason}`);
 
 /** Problems counted by desk, table and kind, so a failure reads at a glance. */

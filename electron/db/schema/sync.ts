@@ -57,7 +57,7 @@ export const syncOutbox = sqliteTable(
     pushedSeq: integer('pushed_seq'),
     ackedAt: text('acked_at'),
   },
-  (table) => [index('sync_outbox_txn_idx').on(table.txn), index('sync_outbox_acked_idx').on(table.ackedAt)],
+  (table) => [index('sync_outbox_txn_idx').on(table.txn), index('sync_outbox_acked_idx').on(table.ackedAt), index('sync_outbox_pushed_idx').on(table.pushedSeq)],
 );
 
 /** Local transactions the hub refused for good: shown on the Sync screen, never dropped silently. */

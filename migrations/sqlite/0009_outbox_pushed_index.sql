@@ -1,0 +1,1 @@
+CREATE INDEX `sync_outbox_pushed_idx` ON `sync_outbox` (`pushed_seq`);
