@@ -21,7 +21,7 @@ const log = createLogger('sync');
 
 export const PUSH_MAX_OPS = 2_000;
 export const PULL_PAGE = 2_000;
-export const SNAPSHOT_PAGE = 5_000;
+export const SNAPSHOT_PAGE = 10_000;
 const DEBOUNCE_MS = 30;
 const POLL_MS = 30_000;
 const BACKOFF_MIN_MS = 1_000;
@@ -377,10 +377,22 @@ export class SyncClient {
     const transport = this.deps.transportFor(settings.hubUrl);
     let progress = JSON.parse(settings.bootstrapProgress ?? '{}') as BootstrapProgress;
     this.#state = 'bootstrapping';
-    while (progress.table < uploadOrder.length) {
-      const table = uploadOrder[progress.table];
-      if (table === undefined) break;
-      const page = await transport.snapshotPage(settings.credential, { table, after: progress.after, limit: SNAPSHOT_PAGE });
+    type Position = { table: number; after: string | null };
+    const fetchPage = (position: Position) => {
+      const table = uploadOrder[position.table];
+      if (table === undefined) return null;
+      const request = transport.snapshotPage(settings.credential, { table, after: position.after, limit: SNAPSHOT_PAGE });
+      // A failure is seen when the page is awaited, not as an unhandled rejection meanwhile.
+      request.catch(() => undefined);
+      return { table, request };
+    };
+    // The next page is on its way while this one is written: the hub and the network work
+    // while this workstation writes, instead of each waiting for the other.
+    let coming = fetchPage(progress);
+    while (coming !== null) {
+      const { table, request } = coming;
+      const page = await request;
+      coming = fetchPage(page.next === null ? { table: progress.table + 1, after: null } : { table: progress.table, after: page.next });
       const next: BootstrapProgress = page.next === null ? { ...progress, table: progress.table + 1, after: null, done: progress.done + page.rows.length } : { ...progress, after: page.next, done: progress.done + page.rows.length };
       inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
         applySnapshotPage(sqlite, table, page.rows, mode);
