@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lt, ne } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
 import { PHONE_MATCH_DIGITS, phoneDigits } from '#shared/domain/patient.ts';
 import type { Db } from '../db/database.ts';
 import { patients } from '../db/schema/index.ts';
@@ -27,10 +27,38 @@ export function similarNames(a: { givenName: string; familyName: string }, b: { 
   return (similarWord(ag, bg) && similarWord(af, bf)) || (similarWord(ag, bf) && similarWord(af, bg));
 }
 
-function live(excluded: string | undefined) {
-  const conditions = [isNull(patients.mergedIntoId), isNull(patients.deletedAt)];
-  if (excluded !== undefined) conditions.push(ne(patients.id, excluded));
-  return conditions;
+function prepareLookups(db: Db) {
+  const live = and(isNull(patients.mergedIntoId), isNull(patients.deletedAt), ne(patients.id, sql.placeholder('excluded')));
+  return {
+    byPhone: db
+      .select()
+      .from(patients)
+      .where(and(gte(patients.phoneDigitsReversed, sql.placeholder('from')), lt(patients.phoneDigitsReversed, sql.placeholder('to')), ne(patients.phoneDigitsReversed, ''), live))
+      .limit(CANDIDATES_MAX)
+      .prepare(),
+    byNationalId: db
+      .select()
+      .from(patients)
+      .where(and(eq(patients.nationalId, sql.placeholder('nationalId')), ne(patients.nationalId, ''), live))
+      .limit(CANDIDATES_MAX)
+      .prepare(),
+    byBirthDate: db.select().from(patients).where(and(eq(patients.birthDate, sql.placeholder('birthDate')), live)).limit(500).prepare(),
+  };
+}
+
+const preparedLookups = new WeakMap<Db, ReturnType<typeof prepareLookups>>();
+
+/**
+ * The three lookups, prepared once per database: a workstation checks every registration, and
+ * every patient another workstation registered, so building the SQL each time would dominate.
+ */
+function lookupsFor(db: Db): ReturnType<typeof prepareLookups> {
+  let lookups = preparedLookups.get(db);
+  if (lookups === undefined) {
+    lookups = prepareLookups(db);
+    preparedLookups.set(db, lookups);
+  }
+  return lookups;
 }
 
 /**
@@ -45,36 +73,24 @@ export function findDuplicates(db: Db, probe: DuplicateProbe, clinicId: string):
     else if (!known.reasons.includes(reason)) known.reasons.push(reason);
   };
 
+  const lookups = lookupsFor(db);
+  // No patient has an empty id, so '' excludes nobody.
+  const excluded = probe.excludePatientId ?? '';
   const digits = phoneDigits(probe.phone);
   if (digits.length >= MIN_PHONE_DIGITS) {
     const key = reversedPhoneDigits(digits).slice(0, PHONE_MATCH_DIGITS);
-    for (const row of db
-      .select()
-      .from(patients)
-      .where(and(gte(patients.phoneDigitsReversed, key), lt(patients.phoneDigitsReversed, `${key}\u{10FFFF}`), ne(patients.phoneDigitsReversed, ''), ...live(probe.excludePatientId)))
-      .limit(CANDIDATES_MAX)
-      .all()) {
+    for (const row of lookups.byPhone.all({ from: key, to: `${key}\u{10FFFF}`, excluded })) {
       add(row, 'phone');
     }
   }
   const nationalId = probe.nationalId?.trim() ?? '';
   if (nationalId !== '') {
-    for (const row of db
-      .select()
-      .from(patients)
-      .where(and(eq(patients.nationalId, nationalId), ne(patients.nationalId, ''), ...live(probe.excludePatientId)))
-      .limit(CANDIDATES_MAX)
-      .all()) {
+    for (const row of lookups.byNationalId.all({ nationalId, excluded })) {
       add(row, 'nationalId');
     }
   }
   if (probe.birthDate !== null && probe.givenName.trim() !== '' && probe.familyName.trim() !== '') {
-    for (const row of db
-      .select()
-      .from(patients)
-      .where(and(eq(patients.birthDate, probe.birthDate), ...live(probe.excludePatientId)))
-      .limit(500)
-      .all()) {
+    for (const row of lookups.byBirthDate.all({ birthDate: probe.birthDate, excluded })) {
       if (similarNames(probe, row)) add(row, 'nameAndBirthDate');
     }
   }

@@ -117,8 +117,10 @@ export function makeOfflineChanges(core: Core, options: OfflineWork): number {
       const patient = newId();
       const appointment = newId();
       const queue = newId();
+      // Each round's people are new people (their own birth dates and phones), not duplicates of
+      // earlier rounds' that the receiving workstation would rightly report as conflicts.
       const phone = `0${String(options.series.charCodeAt(0))}${String(visit).padStart(7, '0')}`;
-      insertPatient.run(patient, `${options.tag}-M${String(visit)}`, options.clinicId, `Walkin${options.tag}`, `Visitor${String(visit)}`, new Date(Date.UTC(1930, 0, 1) + visit * 86_400_000).toISOString().slice(0, 10), phone, reversedPhoneDigits(phone), now, now);
+      insertPatient.run(patient, `${options.tag}-M${String(visit)}`, options.clinicId, `Walkin${options.tag}`, `Visitor${String(visit)}`, new Date(Date.UTC(1930, 0, 1) + (options.series.charCodeAt(0) * 4_000 + visit) * 86_400_000).toISOString().slice(0, 10), phone, reversedPhoneDigits(phone), now, now);
       // Each doctor's visits follow one another every 20 minutes, never overlapping.
       const doctor = options.doctorIds[visit % options.doctorIds.length] ?? options.userId;
       const startMs = Date.parse(`${options.day}T00:00:00.000Z`) + Math.floor(visit / options.doctorIds.length) * 1_200_000;
