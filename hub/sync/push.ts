@@ -153,7 +153,7 @@ async function writeRows(tx: HubQueries, state: BatchState): Promise<void> {
     for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
       const part = rows.slice(start, start + WRITE_CHUNK).map((row) => ({ ...row.values, [CLOCK_COLUMN]: row.clock }));
       await tx.query(
-        `insert into ${table} (${list}) select ${list} from jsonb_populate_recordset(null::${table}, $1::jsonb)
+        `insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, $1::json)
          on conflict (${key}) do update set ${assignments}`,
         [JSON.stringify(part)],
       );
@@ -166,7 +166,7 @@ async function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: str
     const part = feed.slice(start, start + WRITE_CHUNK).map((entry) => ({ clinic_id: entry.clinicId, tbl: entry.table, row_id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock, origin }));
     await tx.query(
       `insert into hub_changes (clinic_id, tbl, row_id, kind, columns, hlc, clock, origin)
-       select clinic_id, tbl, row_id, kind, columns, hlc, clock, origin from jsonb_to_recordset($1::jsonb)
+       select clinic_id, tbl, row_id, kind, columns, hlc, clock, origin from json_to_recordset($1::json)
        as x(clinic_id text, tbl text, row_id text, kind text, columns jsonb, hlc text, clock jsonb, origin uuid)`,
       [JSON.stringify(part)],
     );
@@ -181,7 +181,7 @@ async function writeRowClinics(tx: HubQueries, touched: ReadonlyMap<string, Read
   }
   for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
     await tx.query(
-      `insert into hub_row_clinics (clinic_id, tbl, row_id) select clinic_id, tbl, row_id from jsonb_to_recordset($1::jsonb) as x(clinic_id text, tbl text, row_id text) on conflict do nothing`,
+      `insert into hub_row_clinics (clinic_id, tbl, row_id) select clinic_id, tbl, row_id from json_to_recordset($1::json) as x(clinic_id text, tbl text, row_id text) on conflict do nothing`,
       [JSON.stringify(rows.slice(start, start + WRITE_CHUNK))],
     );
   }
@@ -265,13 +265,13 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
       lastSeq = pushed.seq;
     }
     const touched = finalClinics(state, device.id);
-    feed.push(...(await fanOutNewClinics(tx, state, touched)));
+    feed.push(...(await fanOutNewClinics(tx, state, touched, feed)));
     await writeRows(tx, state);
     await writeFeed(tx, feed, device.id);
     await writeRowClinics(tx, touched);
     if (txRows.length > 0) {
       await tx.query(
-        `insert into hub_device_txs (device_id, seq, hash, restamped_hlc) select device_id, seq, hash, restamped_hlc from jsonb_to_recordset($1::jsonb) as x(device_id uuid, seq bigint, hash text, restamped_hlc text)`,
+        `insert into hub_device_txs (device_id, seq, hash, restamped_hlc) select device_id, seq, hash, restamped_hlc from json_to_recordset($1::json) as x(device_id uuid, seq bigint, hash text, restamped_hlc text)`,
         [JSON.stringify(txRows)],
       );
       await tx.query(`update hub_devices set last_seq = $2 where id = $1`, [device.id, lastSeq]);

@@ -53,7 +53,7 @@ export function finalClinics(state: BatchState, origin: string): Map<string, Set
  * thousands of owners, so what the clinics have seen and the followers' rows are read in one
  * query per table, not one per owner.
  */
-export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinicsOfRow: Map<string, Set<string>>): Promise<FeedEntry[]> {
+export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinicsOfRow: Map<string, Set<string>>, batchFeed: readonly FeedEntry[]): Promise<FeedEntry[]> {
   const owners = new Map<string, { table: 'patients' | 'users'; id: string }>();
   for (const key of state.dirty) {
     const [table = '', id = ''] = key.split('\u0000');
@@ -85,6 +85,9 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinic
       for (const row of found) seen.add(seenKey(row.clinic_id, ownerTable, row.row_id));
     }
   }
+  // A patient or user created by this very batch reaches its clinics through the batch's own
+  // changes, and so do all its rows (none can be older than it): nothing to send twice.
+  for (const entry of batchFeed) if (entry.kind === 'insert' && (entry.table === 'patients' || entry.table === 'users')) seen.add(seenKey(entry.clinicId, entry.table, entry.rowId));
   const unseen = wanted.map((item) => ({ owner: item.owner, clinics: item.clinics.filter((clinicId) => !seen.has(seenKey(clinicId, item.owner.table, item.owner.id))) })).filter((item) => item.clinics.length > 0);
   if (unseen.length === 0) return [];
 
