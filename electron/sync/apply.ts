@@ -3,7 +3,10 @@ import { mergeChange, type IncomingChange, type RowClock, type StoredRow, type S
 import type { FeedChange } from '#shared/sync/protocol.ts';
 import { CLOCK_COLUMN, isSyncedTable, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
+import { createLogger } from '../platform/logger.ts';
 import { SYNC_MODE, type SyncMode } from './change-stamps.ts';
+
+const log = createLogger('sync');
 
 export type AppliedRow = { readonly table: SyncedTableName; readonly id: string; readonly inserted: boolean };
 
@@ -189,7 +192,12 @@ export type ApplyMode = { readonly careful: boolean; readonly nowIso: string };
 function applyOne(writer: TableWriter, table: SyncedTableName, id: string, change: IncomingChange, mode: ApplyMode): AppliedRow | null {
   if (writer.noneParked && !mode.careful && change.kind !== 'update') {
     const created = mergeChange(syncedTables[table], null, change);
-    if (writer.isWhole(table, created.values) && writer.insertIfNew(table, created.values, created.clock) === true) return { table, id, inserted: true };
+    try {
+      if (writer.isWhole(table, created.values) && writer.insertIfNew(table, created.values, created.clock) === true) return { table, id, inserted: true };
+    } catch (error) {
+      // A clash on a unique value: the careful way below sets the row aside.
+      if (!isUniqueClash(error)) throw error;
+    }
   }
   const stored = writer.read(table, id);
   if (stored === null) {
@@ -200,7 +208,13 @@ function applyOne(writer: TableWriter, table: SyncedTableName, id: string, chang
       writer.park(table, id, row, mode.nowIso);
       return null;
     }
-    writer.insert(table, row.values, row.clock, false);
+    try {
+      writer.insert(table, row.values, row.clock, false);
+    } catch (error) {
+      if (!isUniqueClash(error)) throw error;
+      setAsideClash(writer, table, id, row, mode.nowIso, error);
+      return null;
+    }
     if (parked !== null) writer.unpark(table, id);
     return { table, id, inserted: true };
   }
@@ -209,6 +223,20 @@ function applyOne(writer: TableWriter, table: SyncedTableName, id: string, chang
   if (merged.changedColumns.length === 0 && !clockChanged) return null;
   writer.update(table, id, merged.values, merged.changedColumns, merged.clock);
   return { table, id, inserted: false };
+}
+
+function isUniqueClash(error: unknown): error is Error {
+  return error instanceof Error && 'code' in error && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+}
+
+/**
+ * A row that clashes with one here on a value that must be unique (two desks gave one username,
+ * or linked one patient to the clinic, while apart): it waits aside rather than stop every
+ * change behind it, and the hub keeps both.
+ */
+function setAsideClash(writer: TableWriter, table: SyncedTableName, id: string, row: StoredRow, nowIso: string, error: Error): void {
+  writer.park(table, id, row, nowIso);
+  log.warn('a row from the hub clashes with one here on a unique value; it waits aside', { table, constraint: error.message.replace(/^UNIQUE constraint failed: /, '') });
 }
 
 /** Moves parked rows that have become whole, and whose parents have arrived, into their tables. */
@@ -220,7 +248,12 @@ function settleParked(writer: TableWriter): AppliedRow[] {
       if (!isSyncedTable(table)) continue;
       const row = writer.readParked(table, id);
       if (row === null || !writer.isWhole(table, row.values) || !writer.parentsPresent(table, row.values)) continue;
-      writer.insert(table, row.values, row.clock, false);
+      try {
+        writer.insert(table, row.values, row.clock, false);
+      } catch (error) {
+        if (isUniqueClash(error)) continue;
+        throw error;
+      }
       writer.unpark(table, id);
       settled.push({ table, id, inserted: true });
       moved = true;

@@ -124,4 +124,24 @@ describe('conflicts found after a merge, and the retry loop', () => {
     await first.core.sync.syncNow();
     expect((await call(first, 'patients.search', { query: 'offline visitor' }, admin1)).results).toHaveLength(1);
   });
+
+  it('keeps syncing when two desks gave one username while apart: the second account waits aside, nothing stops', async () => {
+    offline.add('one');
+    offline.add('two');
+    const onFirst = await call(first, 'users.create', { fullName: 'Sam Lee', username: 'slee', email: '', phone: '', password: 'sam-password-1', role: 'STAFF' }, admin1);
+    const onSecond = await call(second, 'users.create', { fullName: 'Sasha Lee', username: 'slee', email: '', phone: '', password: 'sasha-password', role: 'STAFF' }, admin2);
+    offline.clear();
+    await syncAll();
+    const later = await call(first, 'patients.register', { ...patientInput({ givenName: 'Ines', familyName: 'Duarte' }), notADuplicate: true }, admin1);
+    await syncAll();
+    for (const ws of [first, second]) {
+      expect(ws.core.sync.status().state, `${ws.key} keeps syncing`).toBe('online');
+      expect(ws.core.database.sqlite.prepare('select count(*) from patients where id = ?').pluck().get(later.id), `${ws.key} has the later patient`).toBe(1);
+      expect(ws.core.database.sqlite.prepare("select count(*) from users where username = 'slee'").pluck().get()).toBe(1);
+    }
+    expect(second.core.database.sqlite.prepare('select row_id from sync_parked where tbl = ?').pluck().all('users')).toEqual([onFirst.id]);
+    expect(first.core.database.sqlite.prepare('select row_id from sync_parked where tbl = ?').pluck().all('users')).toEqual([onSecond.id]);
+    const [atHub] = await harness.hub.db.query<{ n: string }>(`select count(*)::text as n from users where username = 'slee'`);
+    expect(atHub?.n, 'the hub keeps both').toBe('2');
+  });
 });
