@@ -10,6 +10,7 @@ import type { OpenedDatabase } from './db/database.ts';
 import type { MigrationReport } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
 import { TermDictionary } from './patients/search/term-dictionary.ts';
+import { restoreTriggers } from './sync/bulk-triggers.ts';
 import { installCaptureTriggers } from './sync/capture-triggers.ts';
 import { ChangeStamper, readSyncState } from './sync/change-stamps.ts';
 import { httpTransport } from './sync/http-transport.ts';
@@ -71,6 +72,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log.info('database migrated', { applied: opened.migration.applied.join(','), backup: opened.migration.backupFile !== null });
   }
   const identity = ensureDeviceIdentity(opened.db, options.deviceName ?? hostname(), clock.now());
+  // A first sync cut off by a stop leaves its triggers aside: back first; it sets them aside again as it resumes.
+  restoreTriggers(opened.sqlite);
   installCaptureTriggers(opened.sqlite);
   const stamper = new ChangeStamper(identity.deviceId, clock, readSyncState(opened.db).hlc);
   const sessions = new SessionStore();

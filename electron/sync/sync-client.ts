@@ -8,6 +8,7 @@ import { rebuildPatientSearchIndex } from '../patients/search/rebuild-index.ts';
 import { isoAt, type Clock } from '../platform/clock.ts';
 import type { EventBus } from '../platform/events.ts';
 import { createLogger, describeError } from '../platform/logger.ts';
+import { restoreTriggers, setTriggersAside } from './bulk-triggers.ts';
 import { applyFeedPage, applySnapshotPage, inPageTransaction, type AppliedRow } from './apply.ts';
 import { readSyncState, SYNC_MODE, type ChangeStamper } from './change-stamps.ts';
 import { detectConflicts, type DetectedConflict } from './conflicts.ts';
@@ -377,6 +378,7 @@ export class SyncClient {
     const transport = this.deps.transportFor(settings.hubUrl);
     let progress = JSON.parse(settings.bootstrapProgress ?? '{}') as BootstrapProgress;
     this.#state = 'bootstrapping';
+    setTriggersAside(sqlite);
     type Position = { table: number; after: string | null };
     const fetchPage = (position: Position) => {
       const table = uploadOrder[position.table];
@@ -405,6 +407,7 @@ export class SyncClient {
       this.#emit();
     }
     sqlite.transaction(() => {
+      restoreTriggers(sqlite);
       rebuildPatientSearchIndex(sqlite);
       writeSetting(db, 'sync_cursor', progress.cursor);
       writeSetting(db, 'bootstrap_progress', null);

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allocateNumber } from '#core/references/number-blocks.ts';
+import { restoreTriggers, setTriggersAside } from '#core/sync/bulk-triggers.ts';
 import { setSyncMode, SYNC_MODE } from '#core/sync/change-stamps.ts';
 import { patientInput, setUpClinic, startHarness, type Harness } from '#tests/support/core-harness.ts';
 
@@ -60,5 +61,20 @@ describe('change capture in SQLite triggers', () => {
   it('refuses to hard-delete a replicated row', () => {
     expect(() => harness.core.database.sqlite.prepare('delete from clinics').run()).toThrow(/never deleted/);
     expect(() => harness.core.database.sqlite.prepare('delete from audit_log').run()).toThrow(/append-only/);
+  });
+
+  it('sets the triggers aside for a first sync, keeps the guards, and puts them back exactly', () => {
+    const sqlite = harness.core.database.sqlite;
+    const triggers = (): { name: string; sql: string }[] => sqlite.prepare(`select name, sql from sqlite_master where type = 'trigger' order by name`).all() as { name: string; sql: string }[];
+    const before = triggers();
+    setTriggersAside(sqlite);
+    const aside = triggers();
+    expect(aside.length).toBeLessThan(before.length);
+    expect(aside.every((trigger) => trigger.name.endsWith('_no_delete') || !/ on `?(patients|appointments|queue_entries)`? /i.test(trigger.sql))).toBe(true);
+    expect(aside.some((trigger) => trigger.name === 'patients_no_delete'), 'the guards stay').toBe(true);
+    setTriggersAside(sqlite);
+    expect(restoreTriggers(sqlite)).toBe(before.length - aside.length);
+    expect(triggers()).toEqual(before);
+    expect(restoreTriggers(sqlite), 'nothing left to put back').toBe(0);
   });
 });
