@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isFeedChanges, isSnapshotRows } from './bulk-checks.ts';
 
 /** Client and hub agree on this; a client with another version is told to update (SYNC.md §9). */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -84,7 +85,8 @@ export const pullRequestSchema = z
   .strict();
 
 export const pullResponseSchema = hubIdentitySchema.extend({
-  changes: z.array(feedChangeSchema),
+  /** Checked as feedChangeSchema says, by hand: a page holds thousands. */
+  changes: z.custom<FeedChange[]>(isFeedChanges, { error: 'The hub sent changes that are not valid.' }),
   cursor: z.string().nullable(),
   more: z.boolean(),
   /** The newest position of this clinic's feed: a client whose cursor is past it knows the hub went back in time. */
@@ -103,7 +105,8 @@ export const snapshotStartResponseSchema = hubIdentitySchema.extend({
 });
 export const snapshotPageRequestSchema = z.object({ table: z.string().max(64), after: z.string().max(80).nullable(), limit: z.number().int().min(1).max(20_000).default(5_000) }).strict();
 export const snapshotPageResponseSchema = z.object({
-  rows: z.array(z.object({ values: z.record(z.string(), syncValue), clock: z.record(z.string(), z.string()) })),
+  /** Each row's values (text, numbers or null) and its per-column clocks, checked by hand: a page holds thousands. */
+  rows: z.custom<{ values: Record<string, string | number | null>; clock: Record<string, string> }[]>(isSnapshotRows, { error: 'The hub sent rows that are not valid.' }),
   next: z.string().nullable(),
 });
 export type SnapshotPage = z.infer<typeof snapshotPageResponseSchema>;
