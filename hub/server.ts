@@ -1,6 +1,8 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
+  bucketDigestsRequestSchema,
+  bucketRowsRequestSchema,
   enrolRequestSchema,
   leaseRequestSchema,
   PROTOCOL_HEADER,
@@ -98,6 +100,9 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   app.post('/sync/pull', async (request) => hub.pull(bearer(request), parse(pullRequestSchema, request.body)));
   app.post('/sync/snapshot/start', async (request) => hub.startSnapshot(bearer(request)));
   app.post('/sync/snapshot/page', async (request) => hub.snapshotPage(bearer(request), parse(snapshotPageRequestSchema, request.body)));
+  app.post('/sync/digest', async (request) => hub.tableDigests(bearer(request)));
+  app.post('/sync/digest/buckets', async (request) => hub.bucketDigests(bearer(request), parse(bucketDigestsRequestSchema, request.body)));
+  app.post('/sync/digest/rows', async (request) => hub.bucketRows(bearer(request), parse(bucketRowsRequestSchema, request.body)));
   app.post('/sync/lease', async (request) => hub.lease(bearer(request), parse(leaseRequestSchema, request.body)));
   app.post('/sync/blocks', async (request) => {
     await hub.reportBlocks(bearer(request), parse(reportBlocksRequestSchema, request.body).blocks);

@@ -13,7 +13,7 @@ export type AppliedRow = { readonly table: SyncedTableName; readonly id: string;
 type ParentLink = { readonly parent: string; readonly from: string; readonly to: string };
 
 /** Statements per table, prepared once per connection: applying thousands of rows reuses them. */
-class TableWriter {
+export class TableWriter {
   readonly #statements = new Map<string, Database.Statement>();
   readonly #columns = new Map<string, Set<string>>();
   readonly #required = new Map<string, readonly string[]>();
@@ -156,7 +156,7 @@ class TableWriter {
 }
 
 const writers = new WeakMap<Database.Database, TableWriter>();
-function writerFor(sqlite: Database.Database): TableWriter {
+export function writerFor(sqlite: Database.Database): TableWriter {
   let writer = writers.get(sqlite);
   if (writer === undefined) {
     writer = new TableWriter(sqlite);
@@ -189,7 +189,7 @@ export function withTriggersAside<T>(sqlite: Database.Database, mode: SyncMode, 
 export type ApplyMode = { readonly careful: boolean; readonly nowIso: string };
 
 /** Merges one change into the local row, as the hub and every other replica do. */
-function applyOne(writer: TableWriter, table: SyncedTableName, id: string, change: IncomingChange, mode: ApplyMode): AppliedRow | null {
+export function applyOne(writer: TableWriter, table: SyncedTableName, id: string, change: IncomingChange, mode: ApplyMode): AppliedRow | null {
   if (writer.noneParked && !mode.careful && change.kind !== 'update') {
     const created = mergeChange(syncedTables[table], null, change);
     try {

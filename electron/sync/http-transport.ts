@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  bucketDigestsResponseSchema,
   enrolmentCodeResponseSchema,
   enrolResponseSchema,
   hubErrorSchema,
@@ -9,6 +10,7 @@ import {
   pushResponseSchema,
   snapshotPageResponseSchema,
   snapshotStartResponseSchema,
+  tableDigestsResponseSchema,
   SYNC_PROTOCOL_VERSION,
 } from '#shared/sync/protocol.ts';
 import { HubRefusal, HubUnavailable, type HubTransport } from './transport.ts';
@@ -83,6 +85,9 @@ export function httpTransport(baseUrl: string): HubTransport {
     pull: (credential, body) => request(baseUrl, 'sync/pull', body, pullResponseSchema, credential),
     startSnapshot: (credential) => request(baseUrl, 'sync/snapshot/start', {}, snapshotStartResponseSchema, credential),
     snapshotPage: (credential, body) => request(baseUrl, 'sync/snapshot/page', body, snapshotPageResponseSchema, credential),
+    tableDigests: (credential) => request(baseUrl, 'sync/digest', {}, tableDigestsResponseSchema, credential),
+    bucketDigests: (credential, body) => request(baseUrl, 'sync/digest/buckets', body, bucketDigestsResponseSchema, credential),
+    bucketRows: (credential, body) => request(baseUrl, 'sync/digest/rows', body, snapshotPageResponseSchema, credential),
     lease: (credential, body) => request(baseUrl, 'sync/lease', body, leaseResponseSchema, credential),
     reportBlocks: async (credential, blocks) => {
       await request(baseUrl, 'sync/blocks', { blocks }, z.object({ recorded: z.literal(true) }), credential);

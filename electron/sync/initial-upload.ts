@@ -26,7 +26,7 @@ export const uploadOrder: readonly SyncedTableName[] = [
 const GROUP_SIZE = 500;
 
 /** The rows of one clinic on this workstation, by the hub's rules of who sees what (SYNC.md §7). */
-function rowsInClinic(table: SyncedTableName): string {
+export function rowsInClinic(table: SyncedTableName): string {
   const members = `select user_id from memberships where clinic_id = :clinic`;
   const patientsHere = `select id from patients where registered_clinic_id = :clinic or id in (select patient_id from patient_clinics where clinic_id = :clinic and deleted_at is null)`;
   switch (table) {

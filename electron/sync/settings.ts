@@ -5,7 +5,7 @@ import { localMeta } from '../db/schema/index.ts';
 // This workstation's link to its hub, kept in the main process's database: the renderer never
 // sees the credential.
 
-const KEYS = ['hub_url', 'hub_credential', 'hub_id', 'hub_epoch', 'hub_position', 'hub_clinic_id', 'hub_workstation', 'sync_cursor', 'last_sync_at', 'last_error', 'bootstrap_progress'] as const;
+const KEYS = ['hub_url', 'hub_credential', 'hub_id', 'hub_epoch', 'hub_position', 'hub_clinic_id', 'hub_workstation', 'sync_cursor', 'last_sync_at', 'last_error', 'bootstrap_progress', 'last_check'] as const;
 type Key = (typeof KEYS)[number];
 
 export type SyncSettings = {
@@ -22,7 +22,20 @@ export type SyncSettings = {
   readonly lastError: string | null;
   /** Set while a first sync is under way: the table and key it reached, to resume after a restart. */
   readonly bootstrapProgress: string | null;
+  /** The last comparison with the hub (SYNC.md §10): when, and what it set right. */
+  readonly lastCheck: LastCheck | null;
 };
+
+export type LastCheck = { readonly at: string; readonly equal: boolean; readonly rowsMended: number; readonly rowsResent: number };
+
+function parseLastCheck(text: string | undefined): LastCheck | null {
+  if (text === undefined) return null;
+  try {
+    return JSON.parse(text) as LastCheck;
+  } catch {
+    return null;
+  }
+}
 
 function readAll(db: Db): Map<Key, string> {
   const rows = db.select().from(localMeta).where(inArray(localMeta.key, [...KEYS])).all();
@@ -48,6 +61,7 @@ export function readSyncSettings(db: Db): SyncSettings | null {
     lastSyncAt: values.get('last_sync_at') ?? null,
     lastError: values.get('last_error') ?? null,
     bootstrapProgress: values.get('bootstrap_progress') ?? null,
+    lastCheck: parseLastCheck(values.get('last_check')),
   };
 }
 

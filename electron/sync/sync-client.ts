@@ -13,9 +13,10 @@ import { applyFeedPage, applySnapshotPage, inPageTransaction, type AppliedRow } 
 import { readSyncState, SYNC_MODE, type ChangeStamper } from './change-stamps.ts';
 import { detectConflicts, type DetectedConflict } from './conflicts.ts';
 import { queueOwnRows, uploadOrder } from './initial-upload.ts';
+import { compareWithHub, type Comparison } from './mend.ts';
 import { topUpNumberBlocks } from './number-leases.ts';
 import { countPending, highestAcked, numberPendingTransactions, pendingTransactions, purgeAcked, recordPushResponse, reopenAfter, RETAIN_ACKED_MS } from './outbox.ts';
-import { readSyncSettings, writeSetting, type SyncSettings } from './settings.ts';
+import { readSyncSettings, writeSetting, type LastCheck, type SyncSettings } from './settings.ts';
 import { HubRefusal, HubUnavailable, type HubTransport } from './transport.ts';
 
 const log = createLogger('sync');
@@ -28,6 +29,8 @@ const POLL_MS = 30_000;
 const BACKOFF_MIN_MS = 1_000;
 const BACKOFF_MAX_MS = 60_000;
 const REFUSED_RETRY_MS = 5 * 60_000;
+/** How often a workstation compares its data with the hub's when nothing else asks it to. */
+export const COMPARE_EVERY_MS = 10 * 60_000;
 
 export type SyncDeps = {
   readonly sqlite: Database.Database;
@@ -71,8 +74,13 @@ export class SyncClient {
   #state: SyncStatus['state'] = 'standalone';
   #live = false;
   #bootstrap: { done: number; total: number } | null = null;
+  /** Set when the hub went back in time: compare with it once everything has gone up again. */
+  #compareSoon = false;
+  #nextCompareAt: number;
 
-  constructor(private readonly deps: SyncDeps) {}
+  constructor(private readonly deps: SyncDeps) {
+    this.#nextCompareAt = deps.clock.now() + COMPARE_EVERY_MS;
+  }
 
   settings(): SyncSettings | null {
     return readSyncSettings(this.deps.db);
@@ -93,6 +101,7 @@ export class SyncClient {
       rejections,
       live: this.#live,
       bootstrap: this.#bootstrap,
+      lastCheck: settings?.lastCheck ?? null,
     };
   }
 
@@ -239,6 +248,7 @@ export class SyncClient {
     if (hub.position !== undefined && (settings.position === null || restored || BigInt(hub.position) > BigInt(settings.position))) writeSetting(this.deps.db, 'hub_position', hub.position);
     if (!restored) return false;
     log.warn('the hub was restored from an older backup; sending lost changes again and reading its feed anew', { epoch: hub.epoch, wentBack });
+    this.#compareSoon = true;
     writeSetting(this.deps.db, 'sync_cursor', null);
     if (appliedThrough !== null) this.#noteHubProgress(this.#ackedThrough(), appliedThrough);
     return true;
@@ -253,6 +263,7 @@ export class SyncClient {
     await topUpNumberBlocks(sqlite, transport, settings.credential, settings.clinicId, this.deps.identity.deviceId, isoAt(this.deps.clock.now()));
     await this.#push(settings, transport);
     await this.#pull(settings, transport);
+    if (this.#compareDue()) await this.#compare(settings, transport);
     purgeAcked(sqlite, isoAt(this.deps.clock.now() - RETAIN_ACKED_MS));
   }
 
@@ -279,6 +290,7 @@ export class SyncClient {
   #forgotten(response: PullResponse): boolean {
     if (response.cursorUnknown !== true) return false;
     log.warn('the hub no longer knows this workstation\'s feed position; sending lost changes again and reading its feed anew', {});
+    this.#compareSoon = true;
     writeSetting(this.deps.db, 'sync_cursor', null);
     this.#noteHubProgress(this.#ackedThrough(), response.appliedThrough);
     return true;
@@ -336,6 +348,40 @@ export class SyncClient {
       this.#afterApply(applied);
       if (!response.more) return;
     }
+  }
+
+  /**
+   * A comparison is due on a timer (counted from start-up, so opening the app costs nothing) or
+   * after a restored hub, and only with nothing waiting to go up, which would differ anyway.
+   */
+  #compareDue(): boolean {
+    if (countPending(this.deps.sqlite).changes > 0) return false;
+    return this.#compareSoon || this.deps.clock.now() >= this.#nextCompareAt;
+  }
+
+  /**
+   * Compares this workstation's data with the hub's (SYNC.md §10) and sets right what differs:
+   * rows read again from the hub are merged here, and what the hub lacks goes up at once.
+   */
+  async #compare(settings: SyncSettings, transport: HubTransport): Promise<Comparison> {
+    const { sqlite, db } = this.deps;
+    const { comparison, mended } = await compareWithHub(sqlite, this.deps.stamper, transport, settings, isoAt(this.deps.clock.now()));
+    this.#compareSoon = false;
+    this.#nextCompareAt = this.deps.clock.now() + COMPARE_EVERY_MS;
+    writeSetting(db, 'last_check', JSON.stringify({ at: isoAt(this.deps.clock.now()), equal: comparison.equal, rowsMended: comparison.rowsMended, rowsResent: comparison.rowsResent }));
+    this.#afterApply(mended);
+    if (comparison.rowsResent > 0) {
+      numberPendingTransactions(sqlite);
+      await this.#push(settings, transport);
+    }
+    return comparison;
+  }
+
+  /** Syncs now and compares with the hub whatever the timer says, once nothing waits to go up. */
+  async compareNow(): Promise<LastCheck | null> {
+    this.#compareSoon = true;
+    await this.syncNow();
+    return this.settings()?.lastCheck ?? null;
   }
 
   /** Every stamp seen moves this clock past it, so the next local change is later than all of them. */

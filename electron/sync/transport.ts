@@ -1,4 +1,5 @@
-import type { EnrolRequest, EnrolResponse, HubErrorCode, Lease, PullResponse, PushRequest, PushResponse, SnapshotPage } from '#shared/sync/protocol.ts';
+import type { TableDigest } from '#shared/sync/digest.ts';
+import type { EnrolRequest, EnrolResponse, HubErrorCode, HubIdentity, Lease, PullResponse, PushRequest, PushResponse, SnapshotPage } from '#shared/sync/protocol.ts';
 
 /** The hub could not be reached or was busy: try again later, nothing is wrong with the change. */
 export class HubUnavailable extends Error {
@@ -29,6 +30,9 @@ export type HubTransport = {
   readonly pull: (credential: string, request: { cursor: string | null; limit: number }) => Promise<PullResponse>;
   readonly startSnapshot: (credential: string) => Promise<SnapshotStart>;
   readonly snapshotPage: (credential: string, request: { table: string; after: string | null; limit: number }) => Promise<SnapshotPage>;
+  readonly tableDigests: (credential: string) => Promise<HubIdentity & { tables: Record<string, TableDigest> }>;
+  readonly bucketDigests: (credential: string, request: { table: string }) => Promise<{ buckets: Record<string, TableDigest> }>;
+  readonly bucketRows: (credential: string, request: { table: string; bucket: string; after: string | null; limit: number }) => Promise<SnapshotPage>;
   readonly lease: (credential: string, request: { clinicId: string; series: string; size: number }) => Promise<Lease>;
   readonly reportBlocks: (credential: string, blocks: readonly { clinicId: string; series: string; rangeStart: number; rangeEnd: number }[]) => Promise<void>;
   readonly createJoinCode: (credential: string) => Promise<{ code: string; expiresAt: string }>;

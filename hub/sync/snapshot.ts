@@ -22,8 +22,18 @@ export async function startSnapshot(db: HubQueries, device: Device): Promise<{ c
   return { cursor: head === undefined ? null : formatCursor({ txid: head.txid_text, id: head.id_text, check: changeFingerprint(head) }), totals };
 }
 
+export type WholeRow = { values: Record<string, SyncValue>; clock: Record<string, string> };
+
+/** A mirror row as it travels: its values (bigints as numbers) and its per-column clocks apart. */
+export function mirrorRowOut(row: Record<string, unknown>): WholeRow {
+  const { [CLOCK_COLUMN]: clock, ...values } = row;
+  const plain: Record<string, SyncValue> = {};
+  for (const [column, value] of Object.entries(values)) plain[column] = typeof value === 'string' || value === null ? value : Number(value);
+  return { values: plain, clock: (clock ?? {}) as Record<string, string> };
+}
+
 /** One page of a table's rows that the device's clinics see, in key order, resumable from any key. */
-export async function snapshotPage(db: HubQueries, device: Device, request: { table: string; after: string | null; limit: number }): Promise<{ rows: { values: Record<string, SyncValue>; clock: Record<string, string> }[]; next: string | null }> {
+export async function snapshotPage(db: HubQueries, device: Device, request: { table: string; after: string | null; limit: number }): Promise<{ rows: WholeRow[]; next: string | null }> {
   if (!isSyncedTable(request.table)) throw hubErrors.badRequest(`The hub keeps no table named "${request.table}".`);
   const key = syncedTables[request.table].key;
   // Each clinic's next keys are read in index order and merged: "clinic_id = any(...)" alone
@@ -37,12 +47,7 @@ export async function snapshotPage(db: HubQueries, device: Device, request: { ta
      order by m.${key}`,
     [device.clinicIds, request.table, request.after ?? '', request.limit],
   );
-  const page = rows.map((row) => {
-    const { [CLOCK_COLUMN]: clock, ...values } = row;
-    const plain: Record<string, SyncValue> = {};
-    for (const [column, value] of Object.entries(values)) plain[column] = typeof value === 'string' || value === null ? value : Number(value);
-    return { values: plain, clock: (clock ?? {}) as Record<string, string> };
-  });
+  const page = rows.map(mirrorRowOut);
   const last = page[page.length - 1];
   return { rows: page, next: page.length === request.limit && last !== undefined ? String(last.values[key]) : null };
 }

@@ -111,6 +111,13 @@ export const snapshotPageResponseSchema = z.object({
 });
 export type SnapshotPage = z.infer<typeof snapshotPageResponseSchema>;
 
+const tableDigest = z.object({ count: z.number().int().min(0), sum: z.string().regex(/^\d{1,40}$/) });
+/** "Are we equal?" (SYNC.md §10): each table's digest, or one table's by bucket. */
+export const tableDigestsResponseSchema = hubIdentitySchema.extend({ tables: z.record(z.string(), tableDigest) });
+export const bucketDigestsRequestSchema = z.object({ table: z.string().max(64) }).strict();
+export const bucketDigestsResponseSchema = z.object({ buckets: z.record(z.string(), tableDigest) });
+export const bucketRowsRequestSchema = z.object({ table: z.string().max(64), bucket: z.string().max(8), after: z.string().max(80).nullable(), limit: z.number().int().min(1).max(20_000).default(5_000) }).strict();
+
 export const enrolRequestSchema = z
   .object({
     code: z.string().trim().min(6).max(64),

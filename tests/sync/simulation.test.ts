@@ -40,6 +40,10 @@ async function simulateAndCheck(seed: number, hub: HubKind): Promise<void> {
         const [held] = await world.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_device_txs where device_id::text = $1`, [desk.ws.core.identity.deviceId]);
         expect(Number(held?.n ?? '0'), `seed ${String(seed)}: ${desk.ws.key} transactions at the hub`).toBe(pushed);
       }
+      // The cheap check of SYNC.md §10 agrees: nothing to read again, nothing to send again.
+      for (const desk of world.desks) {
+        expect(await desk.ws.core.sync.compareNow(), `seed ${String(seed)}: ${desk.ws.key} compared with the hub`).toMatchObject({ equal: true, rowsMended: 0, rowsResent: 0 });
+      }
       const [rejected] = await world.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_rejections`);
       expect(rejected?.n, `seed ${String(seed)}: rejected transactions`).toBe('0');
     } finally {

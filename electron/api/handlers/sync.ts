@@ -18,6 +18,11 @@ export const syncHandlers = {
 
   'sync.now': async (ctx) => ctx.services.sync.syncNow(),
 
+  'sync.compare': async (ctx) => {
+    await ctx.services.sync.compareNow();
+    return ctx.services.sync.status();
+  },
+
   'sync.connect': async (ctx, input) => {
     const clinic = clinicContextOf(ctx);
     await connectFirstWorkstation(ctx.services.syncDeps, ctx.services.sync, { hubUrl: input.hubUrl, code: input.code, clinicId: clinic.clinicId, clinicCode: clinic.code });

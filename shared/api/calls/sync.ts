@@ -17,6 +17,8 @@ export const syncStatusSchema = z.object({
   live: z.boolean(),
   /** Rows loaded of rows to load, while a joining workstation loads its clinic. */
   bootstrap: z.object({ done: z.number(), total: z.number() }).nullable(),
+  /** The last comparison of this workstation's data with the hub's: when, whether equal, and what it set right. */
+  lastCheck: z.object({ at: z.string(), equal: z.boolean(), rowsMended: z.number(), rowsResent: z.number() }).nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
@@ -55,6 +57,8 @@ export const conflictActionSchema = z.discriminatedUnion('kind', [
 export const syncCalls = {
   'sync.status': defineCall({ access: rolesAccess('ADMIN', 'STAFF', 'DOCTOR', 'PHARMACIST'), effect: 'read', whileLocked: true, input: z.object({}).strict(), output: syncStatusSchema }),
   'sync.now': defineCall({ access: rolesAccess('ADMIN', 'STAFF', 'DOCTOR', 'PHARMACIST'), effect: 'read', input: z.object({}).strict(), output: syncStatusSchema }),
+  /** Syncs, then compares this workstation's data with the hub's and sets right what differs (SYNC.md §10). */
+  'sync.compare': defineCall({ access: rolesAccess('ADMIN'), effect: 'read', input: z.object({}).strict(), output: syncStatusSchema }),
   /** Connects this (first) workstation of a clinic to a hub; its data goes up. */
   'sync.connect': defineCall({ access: rolesAccess('ADMIN'), effect: 'write', input: z.object({ hubUrl: hubUrlSchema, code: enrolmentCodeSchema }).strict(), output: syncStatusSchema }),
   /** A new workstation joins an existing clinic: only before any clinic exists here. */

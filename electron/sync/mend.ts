@@ -1,0 +1,202 @@
+import type Database from 'better-sqlite3';
+import { sameDigest, type TableDigest } from '#shared/sync/digest.ts';
+import { clockOf, mergeChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
+import { syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { createLogger } from '../platform/logger.ts';
+import { applyOne, inPageTransaction, withTriggersAside, writerFor, type AppliedRow, type ApplyMode } from './apply.ts';
+import type { ChangeStamper } from './change-stamps.ts';
+import { SYNC_MODE } from './change-stamps.ts';
+import { dataColumnsOf } from './capture-triggers.ts';
+import { localBucketDigests, localBucketKeys, localTableDigests } from './digest.ts';
+import { uploadOrder } from './initial-upload.ts';
+import type { HubTransport } from './transport.ts';
+
+const log = createLogger('sync');
+
+const MEND_PAGE = 5_000;
+
+export type Comparison = {
+  /** Whether every table was equal to the hub's when compared. */
+  readonly equal: boolean;
+  readonly tablesDiffering: readonly string[];
+  /** Rows here set right from the hub's copy. */
+  readonly rowsMended: number;
+  /** Rows (or columns of rows) the hub lacked, queued to go up again. */
+  readonly rowsResent: number;
+};
+
+type HubRow = { readonly values: Readonly<Record<string, SyncValue>>; readonly clock: RowClock };
+
+function differingKeys(hub: Readonly<Record<string, TableDigest>>, local: Readonly<Record<string, TableDigest>>): string[] {
+  return [...new Set([...Object.keys(hub), ...Object.keys(local)])].filter((name) => !sameDigest(hub[name], local[name]));
+}
+
+function maxStamp(clock: RowClock): string {
+  return Object.values(clock).reduce((max, stamp) => (stamp > max ? stamp : max), '');
+}
+
+/**
+ * A row here next to the hub's: merged by the usual rules, except that a column both stamped by
+ * the same change but holding different values takes the hub's (only a damaged copy differs
+ * there). What is still newer here than at the hub afterwards is what the hub lost.
+ */
+function mendRow(table: SyncedTableName, stored: StoredRow, hub: HubRow): { values: Record<string, SyncValue>; clock: Record<string, string>; changed: string[]; newerHere: string[] } {
+  // A column the hub holds no stamp for (a row whose creation it lost) is one it knows nothing of.
+  const known = Object.fromEntries(Object.entries(hub.values).filter(([column]) => clockOf(hub.clock, column) !== ''));
+  const merged = mergeChange(syncedTables[table], stored, { columns: known, hlc: maxStamp(hub.clock), clock: hub.clock });
+  const values = { ...merged.values };
+  const clock = { ...merged.clock };
+  const changed = new Set(merged.changedColumns);
+  const newerHere: string[] = [];
+  for (const [column, hubValue] of Object.entries(hub.values)) {
+    if (values[column] === hubValue) continue;
+    const hubStamp = clockOf(hub.clock, column);
+    if (hubStamp !== '' && clockOf(stored.clock, column) === hubStamp) {
+      values[column] = hubValue;
+      clock[column] = hubStamp;
+      changed.add(column);
+    } else {
+      newerHere.push(column);
+    }
+  }
+  return { values, clock, changed: [...changed], newerHere };
+}
+
+type Resend = { readonly id: string; readonly columns: readonly string[] | null };
+
+type Outgoing = { readonly id: string; readonly kind: 'insert' | 'update'; readonly columns: readonly string[] | null };
+
+/**
+ * Queues rows (whole, or some of their columns) to go up again, each column under the stamp it
+ * carries here, one local transaction per stamp: the hub then holds exactly this copy's clocks,
+ * and a newer change still on its way from another workstation wins over it as it should.
+ */
+function queueResend(sqlite: Database.Database, stamper: ChangeStamper, table: SyncedTableName, resends: readonly Resend[]): void {
+  if (resends.length === 0) return;
+  const key = syncedTables[table].key;
+  const columns = dataColumnsOf(sqlite, table);
+  const writer = writerFor(sqlite);
+  const inserts = new Map<string, Outgoing[]>();
+  const updates = new Map<string, Outgoing[]>();
+  // A row written before this workstation kept clocks has none to keep: it goes up stamped now.
+  let now: string | null = null;
+  const add = (groups: Map<string, Outgoing[]>, stamp: string, item: Outgoing): void => {
+    const at = stamp !== '' ? stamp : (now ??= stamper.clock.tick());
+    groups.set(at, [...(groups.get(at) ?? []), item]);
+  };
+  for (const resend of resends) {
+    const stored = writer.read(table, resend.id);
+    if (stored === null) continue;
+    if (syncedTables[table].kind === 'ledger') {
+      // Ledger entries keep no clocks and never merge: any stamp serves.
+      add(inserts, stamper.clock.tick(), { id: resend.id, kind: 'insert', columns: null });
+      continue;
+    }
+    const stampOf = (column: string): string => clockOf(stored.clock, column);
+    const later = new Map<string, string[]>();
+    let chosen = resend.columns ?? [];
+    if (resend.columns === null) {
+      const created = stored.clock['*'] ?? columns.map(stampOf).reduce((min, stamp) => (min === '' || stamp < min ? stamp : min), '');
+      add(inserts, created, { id: resend.id, kind: 'insert', columns: null });
+      chosen = columns.filter((column) => stampOf(column) !== created);
+    }
+    for (const column of chosen) later.set(stampOf(column), [...(later.get(stampOf(column)) ?? []), column]);
+    for (const [stamp, group] of later) add(updates, stamp, { id: resend.id, kind: 'update', columns: group });
+  }
+  const readData = sqlite.prepare(`select json_object(${columns.map((column) => `'${column}', "${column}"`).join(', ')}) from "${table}" where "${key}" = ?`).pluck();
+  const nextTxn = sqlite.prepare(`update sync_state set txn = txn + 1 where id = 1 returning txn`).pluck();
+  const enqueue = sqlite.prepare(`insert into sync_outbox (txn, hlc, tbl, row_id, kind, data, changed) values (?, ?, ?, ?, ?, ?, ?)`);
+  // Creations first: an update never goes up before the row it changes.
+  for (const groups of [inserts, updates]) {
+    for (const stamp of [...groups.keys()].sort()) {
+      const txn = nextTxn.get() as number;
+      for (const item of groups.get(stamp) ?? []) {
+        enqueue.run(txn, stamp, table, item.id, item.kind, readData.get(item.id), item.columns === null ? null : JSON.stringify(item.columns));
+      }
+    }
+  }
+}
+
+/** Sets one bucket of a table right against the hub's rows of it, in one local transaction. */
+function mendBucket(sqlite: Database.Database, stamper: ChangeStamper, clinicId: string, table: SyncedTableName, bucket: string, hubRows: readonly HubRow[], nowIso: string): { mended: AppliedRow[]; resent: number } {
+  const key = syncedTables[table].key;
+  const mended: AppliedRow[] = [];
+  let resent = 0;
+  inPageTransaction(sqlite, nowIso, (mode: ApplyMode) => {
+    mended.length = 0;
+    const writer = writerFor(sqlite);
+    const resends: Resend[] = [];
+    const atHub = new Set<string>();
+    withTriggersAside(sqlite, SYNC_MODE.applying, () => {
+      writer.beginPage();
+      for (const hub of hubRows) {
+        const id = hub.values[key];
+        if (typeof id !== 'string') continue;
+        atHub.add(id);
+        const stored = writer.read(table, id);
+        if (stored === null) {
+          const applied = applyOne(writer, table, id, { columns: hub.values, hlc: maxStamp(hub.clock), clock: hub.clock }, mode);
+          if (applied !== null) mended.push(applied);
+          continue;
+        }
+        if (syncedTables[table].kind === 'ledger') {
+          // Entries here never change (the audit log refuses it): a damaged one is reported, not rewritten.
+          if (Object.entries(hub.values).some(([column, value]) => stored.values[column] !== value)) log.warn('a ledger entry here differs from the hub', { table });
+          continue;
+        }
+        const row = mendRow(table, stored, hub);
+        if (row.changed.length > 0) {
+          writer.update(table, id, row.values, row.changed, row.clock);
+          mended.push({ table, id, inserted: false });
+        }
+        if (row.newerHere.length > 0) resends.push({ id, columns: row.newerHere });
+      }
+      // Rows here that the hub lacks (it lost them and this workstation no longer kept their
+      // changes) go up again whole; rows with changes still waiting go up with those.
+      const waiting = sqlite.prepare(`select 1 from sync_outbox where tbl = ? and row_id = ? and acked_at is null limit 1`).pluck();
+      for (const id of localBucketKeys(sqlite, clinicId, table, bucket)) {
+        if (!atHub.has(id) && waiting.get(table, id) === undefined) resends.push({ id, columns: null });
+      }
+      queueResend(sqlite, stamper, table, resends);
+    });
+    resent = resends.length;
+  });
+  return { mended, resent };
+}
+
+/**
+ * Compares this workstation with the hub table by table and, where a table differs, bucket by
+ * bucket; only the rows of differing buckets are read again. What the hub holds newer is taken,
+ * what it lacks goes up again, and nothing needs a reset.
+ */
+export async function compareWithHub(
+  sqlite: Database.Database,
+  stamper: ChangeStamper,
+  transport: HubTransport,
+  link: { readonly credential: string; readonly clinicId: string },
+  nowIso: string,
+): Promise<{ comparison: Comparison; mended: AppliedRow[] }> {
+  const { credential, clinicId } = link;
+  const hub = await transport.tableDigests(credential);
+  const tablesDiffering = differingKeys(hub.tables, localTableDigests(sqlite, clinicId));
+  const mended: AppliedRow[] = [];
+  let rowsResent = 0;
+  for (const table of uploadOrder) {
+    if (!tablesDiffering.includes(table)) continue;
+    const { buckets } = await transport.bucketDigests(credential, { table });
+    for (const bucket of differingKeys(buckets, localBucketDigests(sqlite, clinicId, table))) {
+      const rows: HubRow[] = [];
+      for (let after: string | null = null, page = 0; page < 10_000; page += 1) {
+        const found = await transport.bucketRows(credential, { table, bucket, after, limit: MEND_PAGE });
+        rows.push(...found.rows);
+        if (found.next === null) break;
+        after = found.next;
+      }
+      const outcome = mendBucket(sqlite, stamper, clinicId, table, bucket, rows, nowIso);
+      mended.push(...outcome.mended);
+      rowsResent += outcome.resent;
+    }
+  }
+  if (tablesDiffering.length > 0) log.warn('this workstation differed from the hub; the differing rows were read again', { tables: tablesDiffering.length, mended: mended.length, resent: rowsResent });
+  return { comparison: { equal: tablesDiffering.length === 0, tablesDiffering, rowsMended: mended.length, rowsResent }, mended };
+}
