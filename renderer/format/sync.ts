@@ -48,3 +48,13 @@ export function attentionText(status: SyncStatus): string {
   if (status.rejections > 0) parts.push(`${String(status.rejections)} refused change${status.rejections === 1 ? '' : 's'}`);
   return parts.join(', ');
 }
+
+/** What the last comparison with the hub found, in words. */
+export function comparisonText(check: SyncStatus['lastCheck'], when: (iso: string) => string): string {
+  if (check === null) return 'Not yet';
+  if (check.equal) return `Equal, ${when(check.at)}`;
+  const parts: string[] = [];
+  if (check.rowsMended > 0) parts.push(`${String(check.rowsMended)} row${check.rowsMended === 1 ? '' : 's'} set right from the hub`);
+  if (check.rowsResent > 0) parts.push(`${String(check.rowsResent)} sent again`);
+  return `${when(check.at)}: ${parts.length === 0 ? 'differences found' : parts.join(', ')}`;
+}

@@ -164,4 +164,9 @@ describe('sync between two workstations through a hub, end to end in Chromium', 
     await back.sync.conflicts().getByText('No conflicts to resolve.').waitFor();
     for (const desk of [front, back]) await expect.poll(() => desk.sync.badgeLabel()).not.toContain('to resolve');
   });
+
+  it('compares a workstation with the hub on an administrator’s request and finds them equal', async () => {
+    for (const desk of [front, back]) await desk.sync.badge().getByText('Online · all changes sent').waitFor();
+    expect(await back.sync.compareWithHub()).toMatch(/^Equal, /);
+  });
 });

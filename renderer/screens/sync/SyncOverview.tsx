@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { SyncStatus } from '#shared/api/calls/sync.ts';
 import { api } from '../../api/api.ts';
 import { messageOf } from '../../forms/schema-form.ts';
-import { changesWaiting, syncStateColors, syncStateLabels, syncStateSentences } from '../../format/sync.ts';
+import { changesWaiting, comparisonText, syncStateColors, syncStateLabels, syncStateSentences } from '../../format/sync.ts';
 import { formatDateTime } from '../../format/time.ts';
 import { useClinicZone } from '../../state/clinic-hooks.ts';
 import { useAppStore } from '../../state/store.ts';
@@ -21,22 +21,22 @@ function Fact({ label, children }: { label: string; children: string }) {
   );
 }
 
-/** State, hub, last sync and last error in words, and "Sync now". */
-export function SyncOverview({ status }: { status: SyncStatus | null }) {
+/** State, hub, last sync, the last comparison and last error in words, "Sync now", and for administrators "Compare with the hub". */
+export function SyncOverview({ status, canCompare }: { status: SyncStatus | null; canCompare: boolean }) {
   const applySyncStatus = useAppStore((state) => state.applySyncStatus);
   const zone = useClinicZone();
-  const [syncing, setSyncing] = useState(false);
+  const [running, setRunning] = useState<'sync.now' | 'sync.compare' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const state = status?.state ?? 'standalone';
-  const syncNow = async (): Promise<void> => {
-    setSyncing(true);
+  const run = async (call: 'sync.now' | 'sync.compare'): Promise<void> => {
+    setRunning(call);
     setNotice(null);
     try {
-      applySyncStatus(await api.call('sync.now', {}));
+      applySyncStatus(await api.call(call, {}));
     } catch (error) {
       setNotice(messageOf(error));
     } finally {
-      setSyncing(false);
+      setRunning(null);
     }
   };
   return (
@@ -50,17 +50,25 @@ export function SyncOverview({ status }: { status: SyncStatus | null }) {
             {status !== null && status.state !== 'standalone' && <Text size="sm">{status.live ? 'Live updates from the hub' : 'Checking the hub from time to time'}</Text>}
           </Group>
           {state !== 'standalone' && (
-            <Button onClick={() => void syncNow()} loading={syncing}>
-              Sync now
-            </Button>
+            <Group gap="xs">
+              {canCompare && (
+                <Button variant="default" onClick={() => void run('sync.compare')} loading={running === 'sync.compare'} disabled={running !== null}>
+                  Compare with the hub
+                </Button>
+              )}
+              <Button onClick={() => void run('sync.now')} loading={running === 'sync.now'} disabled={running !== null}>
+                Sync now
+              </Button>
+            </Group>
           )}
         </Group>
         <Text size="sm">{syncStateSentences[state]}</Text>
         {status !== null && state !== 'standalone' && (
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
             <Fact label="Hub address">{status.hubUrl ?? '—'}</Fact>
             <Fact label="Last sync">{status.lastSyncAt === null ? 'Not yet' : formatDateTime(status.lastSyncAt, zone)}</Fact>
             <Fact label="Changes waiting">{changesWaiting(status.pendingChanges)}</Fact>
+            <Fact label="Compared with the hub">{comparisonText(status.lastCheck, (at) => formatDateTime(at, zone))}</Fact>
           </SimpleGrid>
         )}
         {status?.bootstrap != null && <Progress value={status.bootstrap.total === 0 ? 100 : (100 * status.bootstrap.done) / status.bootstrap.total} aria-label="Loading the clinic" />}

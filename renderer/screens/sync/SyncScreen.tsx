@@ -28,7 +28,7 @@ export function SyncScreen() {
   return (
     <Stack maw={960}>
       <Title order={1}>Sync</Title>
-      <SyncOverview status={status} />
+      <SyncOverview status={status} canCompare={isAdmin} />
       {standalone && isAdmin && <ConnectHubForm />}
       {standalone && !isAdmin && <Text size="sm">An administrator can connect this workstation to the clinic’s hub here.</Text>}
       {!standalone && isAdmin && <JoinCodePanel />}

@@ -36,6 +36,15 @@ export class SyncPage {
     return (await code.textContent()) ?? '';
   }
 
+  /** An administrator compares this workstation with the hub; returns what the screen then says of it. */
+  async compareWithHub(): Promise<string> {
+    const fact = this.page.getByLabel('Compared with the hub', { exact: true });
+    const before = (await fact.textContent()) ?? '';
+    await this.page.getByRole('button', { name: 'Compare with the hub' }).click();
+    await fact.filter({ hasNotText: before }).waitFor();
+    return (await fact.textContent()) ?? '';
+  }
+
   conflicts(): Locator {
     return this.page.getByRole('region', { name: 'Conflicts' });
   }
