@@ -34,6 +34,8 @@ export type CoreOptions = {
   readonly clock?: Clock;
   readonly deviceName?: string;
   readonly appVersion?: string;
+  /** How often the workstation compares its data with the hub's (SYNC.md §10); ten minutes unless said. */
+  readonly compareEveryMs?: number;
 };
 
 /** The application core: one database, one dispatcher, one event bus; the transports sit on top. */
@@ -87,6 +89,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     transportFor: options.hubTransport ?? httpTransport,
     ...(options.random === undefined ? {} : { random: options.random }),
+    ...(options.compareEveryMs === undefined ? {} : { compareEveryMs: options.compareEveryMs }),
   };
   const sync = new SyncClient(syncDeps);
   const dispatch = createDispatcher({

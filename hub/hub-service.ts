@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { HybridClock } from '#shared/sync/hlc.ts';
 import type { EnrolRequest, EnrolResponse, FeedChange, HubIdentity, PushRequest, PushResponse } from '#shared/sync/protocol.ts';
-import type { TableDigest } from '#shared/sync/digest.ts';
+import type { RangeDigest, TableDigest } from '#shared/sync/digest.ts';
 import { repositoryRoot } from '#core/platform/paths.ts';
 import { openPglite, openPostgres, type HubDb } from './db/hub-db.ts';
 import { migrateHub } from './db/migrate.ts';
@@ -12,7 +12,7 @@ import { ensureHubIdentity, raiseEpoch } from './sync/identity.ts';
 import { leaseBlock, reportBlocks } from './sync/leases.ts';
 import { pullChanges } from './sync/pull.ts';
 import { applyPush } from './sync/push.ts';
-import { bucketDigests, bucketRows, tableDigests } from './sync/digest.ts';
+import { tableDigests, tableRanges } from './sync/digest.ts';
 import { snapshotPage, startSnapshot, type WholeRow } from './sync/snapshot.ts';
 
 export const hubMigrationsDir = join(repositoryRoot, 'migrations', 'postgres');
@@ -114,7 +114,7 @@ export class HubService {
     return { ...(await this.located()), ...(await startSnapshot(this.db, device)) };
   }
 
-  async snapshotPage(credential: string | null, request: { table: string; after: string | null; limit: number }): Promise<{ rows: WholeRow[]; next: string | null }> {
+  async snapshotPage(credential: string | null, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<{ rows: WholeRow[]; next: string | null }> {
     const device = await authenticateDevice(this.db, credential);
     return snapshotPage(this.db, device, request);
   }
@@ -125,14 +125,9 @@ export class HubService {
     return { ...(await this.located()), tables: await tableDigests(this.db, this.catalog, device) };
   }
 
-  async bucketDigests(credential: string | null, request: { table: string }): Promise<{ buckets: Record<string, TableDigest> }> {
+  async tableRanges(credential: string | null, request: { table: string }): Promise<{ ranges: RangeDigest[] }> {
     const device = await authenticateDevice(this.db, credential);
-    return { buckets: await bucketDigests(this.db, this.catalog, device, request.table) };
-  }
-
-  async bucketRows(credential: string | null, request: { table: string; bucket: string; after: string | null; limit: number }): Promise<{ rows: WholeRow[]; next: string | null }> {
-    const device = await authenticateDevice(this.db, credential);
-    return bucketRows(this.db, device, request);
+    return { ranges: await tableRanges(this.db, this.catalog, device, request.table) };
   }
 
   async lease(credential: string | null, request: { clinicId: string; series: string; size: number }): Promise<{ rangeStart: number; rangeEnd: number }> {

@@ -1,8 +1,6 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import {
-  bucketDigestsRequestSchema,
-  bucketRowsRequestSchema,
   enrolRequestSchema,
   leaseRequestSchema,
   PROTOCOL_HEADER,
@@ -10,6 +8,7 @@ import {
   pushRequestSchema,
   reportBlocksRequestSchema,
   snapshotPageRequestSchema,
+  tableRangesRequestSchema,
   SYNC_PROTOCOL_VERSION,
   type HubErrorCode,
 } from '#shared/sync/protocol.ts';
@@ -101,8 +100,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   app.post('/sync/snapshot/start', async (request) => hub.startSnapshot(bearer(request)));
   app.post('/sync/snapshot/page', async (request) => hub.snapshotPage(bearer(request), parse(snapshotPageRequestSchema, request.body)));
   app.post('/sync/digest', async (request) => hub.tableDigests(bearer(request)));
-  app.post('/sync/digest/buckets', async (request) => hub.bucketDigests(bearer(request), parse(bucketDigestsRequestSchema, request.body)));
-  app.post('/sync/digest/rows', async (request) => hub.bucketRows(bearer(request), parse(bucketRowsRequestSchema, request.body)));
+  app.post('/sync/digest/ranges', async (request) => hub.tableRanges(bearer(request), parse(tableRangesRequestSchema, request.body)));
   app.post('/sync/lease', async (request) => hub.lease(bearer(request), parse(leaseRequestSchema, request.body)));
   app.post('/sync/blocks', async (request) => {
     await hub.reportBlocks(bearer(request), parse(reportBlocksRequestSchema, request.body).blocks);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { DIGEST_BUCKET_CHARS, DIGEST_HASH_CHARS, digestText, type TableDigest } from '#shared/sync/digest.ts';
+import { DIGEST_HASH_CHARS, digestText, type RangeDigest, type TableDigest } from '#shared/sync/digest.ts';
 import type { SyncValue } from '#shared/sync/merge.ts';
 import { syncedTables, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
@@ -16,10 +16,6 @@ function md5(text: string): string {
   return createHash('md5').update(text).digest('hex');
 }
 
-export function bucketOf(key: string): string {
-  return md5(key).slice(0, DIGEST_BUCKET_CHARS);
-}
-
 function rowHash(text: string): bigint {
   return BigInt(`0x${md5(text).slice(0, DIGEST_HASH_CHARS)}`);
 }
@@ -29,7 +25,6 @@ const registered = new WeakSet<Database.Database>();
 /** SQL functions for the digest, registered once per connection: only this core's queries use them. */
 function registerFunctions(sqlite: Database.Database): void {
   if (registered.has(sqlite)) return;
-  sqlite.function('sync_bucket', { deterministic: true }, (key: unknown) => bucketOf(String(key)));
   sqlite.aggregate('sync_digest', {
     varargs: true,
     start: () => '0',
@@ -43,18 +38,14 @@ function sortedColumns(sqlite: Database.Database, table: SyncedTableName): strin
   return dataColumnsOf(sqlite, table).sort();
 }
 
-function digestSelect(sqlite: Database.Database, table: SyncedTableName): string {
-  return `count(*) as count, sync_digest(${sortedColumns(sqlite, table).map((column) => `"${column}"`).join(', ')}) as sum`;
-}
-
-/** The rows from the hub waiting aside, with their bucket and share of the digest. */
-function parkedShares(sqlite: Database.Database, table: SyncedTableName): { bucket: string; hash: bigint }[] {
+/** The rows from the hub waiting aside, with their key and share of the digest. */
+function parkedShares(sqlite: Database.Database, table: SyncedTableName): { key: string; hash: bigint }[] {
   const columns = sortedColumns(sqlite, table);
   const key = syncedTables[table].key;
   const rows = sqlite.prepare(`select data from sync_parked where tbl = ?`).pluck().all(table) as string[];
   return rows.map((data) => {
     const values = JSON.parse(data) as Record<string, SyncValue>;
-    return { bucket: bucketOf(String(values[key])), hash: rowHash(digestText(columns.map((column) => values[column]))) };
+    return { key: String(values[key]), hash: rowHash(digestText(columns.map((column) => values[column]))) };
   });
 }
 
@@ -67,31 +58,74 @@ function asDigests(sums: Map<string, Sum>): Record<string, TableDigest> {
   return Object.fromEntries([...sums].map(([name, total]) => [name, { count: total.count, sum: total.sum.toString() }]));
 }
 
-/** Every replicated table's digest on this workstation. */
-export function localTableDigests(sqlite: Database.Database, clinicId: string): Record<string, TableDigest> {
+/** Rows summed between two pauses: a workstation's main process answers its screens meanwhile. */
+const CHUNK_ROWS = 20_000;
+
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+const quoted = (name: string): string => `"${name}"`;
+
+// Keys are lower-case UUIDs, whose order is the same byte by byte here and under the hub's
+// collation, so a range of keys holds the same rows on both sides.
+function rangeSums(sqlite: Database.Database, table: SyncedTableName) {
   registerFunctions(sqlite);
-  const sums = new Map<string, Sum>();
+  const key = quoted(syncedTables[table].key);
+  const columns = sortedColumns(sqlite, table).map(quoted).join(', ');
+  return {
+    chunkEnd: sqlite.prepare(`select ${key} from "${table}" where ${key} > :after and ${rowsInClinic(table)} order by ${key} limit 1 offset ${String(CHUNK_ROWS - 1)}`).pluck(),
+    sum: sqlite.prepare(`select count(*) as count, sync_digest(${columns}) as sum from "${table}" where ${key} > :after and (:through is null or ${key} <= :through) and ${rowsInClinic(table)}`),
+  };
+}
+
+type SumRow = { count: number; sum: string | null };
+
+function inRange(key: string, after: string, through: string | null): boolean {
+  return key > after && (through === null || key <= through);
+}
+
+/** Every replicated table's digest on this workstation, a chunk of rows at a time with a pause between chunks. */
+export async function localTableDigests(sqlite: Database.Database, clinicId: string): Promise<Record<string, TableDigest>> {
+  const totals = new Map<string, Sum>();
   for (const table of syncedTableNames) {
-    const row = sqlite.prepare(`select ${digestSelect(sqlite, table)} from "${table}" where ${rowsInClinic(table)}`).get({ clinic: clinicId }) as { count: number; sum: string | null };
-    add(sums, table, row.count, BigInt(row.sum ?? '0'));
-    for (const share of parkedShares(sqlite, table)) add(sums, table, 1, share.hash);
+    totals.set(table, { count: 0, sum: 0n });
+    const statements = rangeSums(sqlite, table);
+    for (let after = ''; ; ) {
+      const through = (statements.chunkEnd.get({ after, clinic: clinicId }) as string | undefined) ?? null;
+      const row = statements.sum.get({ after, through, clinic: clinicId }) as SumRow;
+      add(totals, table, row.count, BigInt(row.sum ?? '0'));
+      if (through === null) break;
+      after = through;
+      await pause();
+    }
+    for (const share of parkedShares(sqlite, table)) add(totals, table, 1, share.hash);
   }
-  return asDigests(sums);
+  return asDigests(totals);
 }
 
-/** One table's digest, bucket by bucket; empty buckets are left out, as the hub leaves them. */
-export function localBucketDigests(sqlite: Database.Database, clinicId: string, table: SyncedTableName): Record<string, TableDigest> {
-  registerFunctions(sqlite);
-  const rows = sqlite.prepare(`select sync_bucket("${syncedTables[table].key}") as bucket, ${digestSelect(sqlite, table)} from "${table}" where ${rowsInClinic(table)} group by 1`).all({ clinic: clinicId }) as { bucket: string; count: number; sum: string }[];
-  const sums = new Map<string, Sum>();
-  for (const row of rows) add(sums, row.bucket, row.count, BigInt(row.sum));
-  for (const share of parkedShares(sqlite, table)) add(sums, share.bucket, 1, share.hash);
-  return asDigests(sums);
+/** One table's digest over the hub's ranges of keys, each read along the key's index. */
+export async function localRangeDigests(sqlite: Database.Database, clinicId: string, table: SyncedTableName, ranges: readonly { readonly through: string | null }[]): Promise<RangeDigest[]> {
+  const statements = rangeSums(sqlite, table);
+  const parked = parkedShares(sqlite, table);
+  const digests: RangeDigest[] = [];
+  let after = '';
+  for (const range of ranges) {
+    const row = statements.sum.get({ after, through: range.through, clinic: clinicId }) as SumRow;
+    let count = row.count;
+    let sum = BigInt(row.sum ?? '0');
+    for (const share of parked) {
+      if (!inRange(share.key, after, range.through)) continue;
+      count += 1;
+      sum += share.hash;
+    }
+    digests.push({ through: range.through, count, sum: sum.toString() });
+    after = range.through ?? after;
+    await pause();
+  }
+  return digests;
 }
 
-/** The keys of one bucket's rows in their table here. */
-export function localBucketKeys(sqlite: Database.Database, clinicId: string, table: SyncedTableName, bucket: string): string[] {
-  registerFunctions(sqlite);
-  const key = syncedTables[table].key;
-  return sqlite.prepare(`select "${key}" from "${table}" where sync_bucket("${key}") = :bucket and ${rowsInClinic(table)}`).pluck().all({ bucket, clinic: clinicId }) as string[];
+/** The keys of this workstation's rows of its clinic in one range. */
+export function localKeysInRange(sqlite: Database.Database, clinicId: string, table: SyncedTableName, after: string, through: string | null): string[] {
+  const key = quoted(syncedTables[table].key);
+  return sqlite.prepare(`select ${key} from "${table}" where ${key} > :after and (:through is null or ${key} <= :through) and ${rowsInClinic(table)}`).pluck().all({ after, through, clinic: clinicId }) as string[];
 }

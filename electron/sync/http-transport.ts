@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  bucketDigestsResponseSchema,
   enrolmentCodeResponseSchema,
   enrolResponseSchema,
   hubErrorSchema,
@@ -11,6 +10,7 @@ import {
   snapshotPageResponseSchema,
   snapshotStartResponseSchema,
   tableDigestsResponseSchema,
+  tableRangesResponseSchema,
   SYNC_PROTOCOL_VERSION,
 } from '#shared/sync/protocol.ts';
 import { HubRefusal, HubUnavailable, type HubTransport } from './transport.ts';
@@ -86,8 +86,7 @@ export function httpTransport(baseUrl: string): HubTransport {
     startSnapshot: (credential) => request(baseUrl, 'sync/snapshot/start', {}, snapshotStartResponseSchema, credential),
     snapshotPage: (credential, body) => request(baseUrl, 'sync/snapshot/page', body, snapshotPageResponseSchema, credential),
     tableDigests: (credential) => request(baseUrl, 'sync/digest', {}, tableDigestsResponseSchema, credential),
-    bucketDigests: (credential, body) => request(baseUrl, 'sync/digest/buckets', body, bucketDigestsResponseSchema, credential),
-    bucketRows: (credential, body) => request(baseUrl, 'sync/digest/rows', body, snapshotPageResponseSchema, credential),
+    tableRanges: (credential, body) => request(baseUrl, 'sync/digest/ranges', body, tableRangesResponseSchema, credential),
     lease: (credential, body) => request(baseUrl, 'sync/lease', body, leaseResponseSchema, credential),
     reportBlocks: async (credential, blocks) => {
       await request(baseUrl, 'sync/blocks', { blocks }, z.object({ recorded: z.literal(true) }), credential);

@@ -7,7 +7,7 @@ import { applyOne, inPageTransaction, withTriggersAside, writerFor, type Applied
 import type { ChangeStamper } from './change-stamps.ts';
 import { SYNC_MODE } from './change-stamps.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
-import { localBucketDigests, localBucketKeys, localTableDigests } from './digest.ts';
+import { localKeysInRange, localRangeDigests, localTableDigests } from './digest.ts';
 import { uploadOrder } from './initial-upload.ts';
 import type { HubTransport } from './transport.ts';
 
@@ -117,8 +117,8 @@ function queueResend(sqlite: Database.Database, stamper: ChangeStamper, table: S
   }
 }
 
-/** Sets one bucket of a table right against the hub's rows of it, in one local transaction. */
-function mendBucket(sqlite: Database.Database, stamper: ChangeStamper, clinicId: string, table: SyncedTableName, bucket: string, hubRows: readonly HubRow[], nowIso: string): { mended: AppliedRow[]; resent: number } {
+/** Sets one range of a table's keys right against the hub's rows of it, in one local transaction. */
+function mendRange(sqlite: Database.Database, stamper: ChangeStamper, clinicId: string, table: SyncedTableName, range: { after: string; through: string | null }, hubRows: readonly HubRow[], nowIso: string): { mended: AppliedRow[]; resent: number } {
   const key = syncedTables[table].key;
   const mended: AppliedRow[] = [];
   let resent = 0;
@@ -154,7 +154,7 @@ function mendBucket(sqlite: Database.Database, stamper: ChangeStamper, clinicId:
       // Rows here that the hub lacks (it lost them and this workstation no longer kept their
       // changes) go up again whole; rows with changes still waiting go up with those.
       const waiting = sqlite.prepare(`select 1 from sync_outbox where tbl = ? and row_id = ? and acked_at is null limit 1`).pluck();
-      for (const id of localBucketKeys(sqlite, clinicId, table, bucket)) {
+      for (const id of localKeysInRange(sqlite, clinicId, table, range.after, range.through)) {
         if (!atHub.has(id) && waiting.get(table, id) === undefined) resends.push({ id, columns: null });
       }
       queueResend(sqlite, stamper, table, resends);
@@ -165,8 +165,8 @@ function mendBucket(sqlite: Database.Database, stamper: ChangeStamper, clinicId:
 }
 
 /**
- * Compares this workstation with the hub table by table and, where a table differs, bucket by
- * bucket; only the rows of differing buckets are read again. What the hub holds newer is taken,
+ * Compares this workstation with the hub table by table and, where a table differs, range of
+ * keys by range; only the rows of differing ranges are read again. What the hub holds newer is taken,
  * what it lacks goes up again, and nothing needs a reset.
  */
 export async function compareWithHub(
@@ -178,23 +178,29 @@ export async function compareWithHub(
 ): Promise<{ comparison: Comparison; mended: AppliedRow[] }> {
   const { credential, clinicId } = link;
   const hub = await transport.tableDigests(credential);
-  const tablesDiffering = differingKeys(hub.tables, localTableDigests(sqlite, clinicId));
+  const tablesDiffering = differingKeys(hub.tables, await localTableDigests(sqlite, clinicId));
   const mended: AppliedRow[] = [];
   let rowsResent = 0;
   for (const table of uploadOrder) {
     if (!tablesDiffering.includes(table)) continue;
-    const { buckets } = await transport.bucketDigests(credential, { table });
-    for (const bucket of differingKeys(buckets, localBucketDigests(sqlite, clinicId, table))) {
-      const rows: HubRow[] = [];
-      for (let after: string | null = null, page = 0; page < 10_000; page += 1) {
-        const found = await transport.bucketRows(credential, { table, bucket, after, limit: MEND_PAGE });
-        rows.push(...found.rows);
-        if (found.next === null) break;
-        after = found.next;
+    const { ranges } = await transport.tableRanges(credential, { table });
+    // A table the hub holds nothing of is one range over every key.
+    const hubRanges = ranges.length === 0 ? [{ through: null, count: 0, sum: '0' }] : ranges;
+    const here = await localRangeDigests(sqlite, clinicId, table, hubRanges);
+    let after = '';
+    for (const [index, range] of hubRanges.entries()) {
+      if (!sameDigest(range, here[index])) {
+        const rows: HubRow[] = [];
+        for (let from: string | null = after, page = 0; from !== null && page < 10_000; page += 1) {
+          const found = await transport.snapshotPage(credential, { table, after: from, through: range.through, limit: MEND_PAGE });
+          rows.push(...found.rows);
+          from = found.next;
+        }
+        const outcome = mendRange(sqlite, stamper, clinicId, table, { after, through: range.through }, rows, nowIso);
+        mended.push(...outcome.mended);
+        rowsResent += outcome.resent;
       }
-      const outcome = mendBucket(sqlite, stamper, clinicId, table, bucket, rows, nowIso);
-      mended.push(...outcome.mended);
-      rowsResent += outcome.resent;
+      after = range.through ?? after;
     }
   }
   if (tablesDiffering.length > 0) log.warn('this workstation differed from the hub; the differing rows were read again', { tables: tablesDiffering.length, mended: mended.length, resent: rowsResent });

@@ -42,6 +42,7 @@ export type SyncDeps = {
   readonly transportFor: (hubUrl: string) => HubTransport;
   /** Jitter for retries; tests pass a seeded one. */
   readonly random?: () => number;
+  readonly compareEveryMs?: number;
 };
 
 export type BootstrapProgress = { table: number; after: string | null; cursor: string | null; done: number; total: number };
@@ -79,7 +80,7 @@ export class SyncClient {
   #nextCompareAt: number;
 
   constructor(private readonly deps: SyncDeps) {
-    this.#nextCompareAt = deps.clock.now() + COMPARE_EVERY_MS;
+    this.#nextCompareAt = deps.clock.now() + (deps.compareEveryMs ?? COMPARE_EVERY_MS);
   }
 
   settings(): SyncSettings | null {
@@ -367,7 +368,7 @@ export class SyncClient {
     const { sqlite, db } = this.deps;
     const { comparison, mended } = await compareWithHub(sqlite, this.deps.stamper, transport, settings, isoAt(this.deps.clock.now()));
     this.#compareSoon = false;
-    this.#nextCompareAt = this.deps.clock.now() + COMPARE_EVERY_MS;
+    this.#nextCompareAt = this.deps.clock.now() + (this.deps.compareEveryMs ?? COMPARE_EVERY_MS);
     writeSetting(db, 'last_check', JSON.stringify({ at: isoAt(this.deps.clock.now()), equal: comparison.equal, rowsMended: comparison.rowsMended, rowsResent: comparison.rowsResent }));
     this.#afterApply(mended);
     if (comparison.rowsResent > 0) {

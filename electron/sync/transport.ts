@@ -1,4 +1,4 @@
-import type { TableDigest } from '#shared/sync/digest.ts';
+import type { RangeDigest, TableDigest } from '#shared/sync/digest.ts';
 import type { EnrolRequest, EnrolResponse, HubErrorCode, HubIdentity, Lease, PullResponse, PushRequest, PushResponse, SnapshotPage } from '#shared/sync/protocol.ts';
 
 /** The hub could not be reached or was busy: try again later, nothing is wrong with the change. */
@@ -29,10 +29,9 @@ export type HubTransport = {
   readonly push: (credential: string, request: PushRequest) => Promise<PushResponse>;
   readonly pull: (credential: string, request: { cursor: string | null; limit: number }) => Promise<PullResponse>;
   readonly startSnapshot: (credential: string) => Promise<SnapshotStart>;
-  readonly snapshotPage: (credential: string, request: { table: string; after: string | null; limit: number }) => Promise<SnapshotPage>;
+  readonly snapshotPage: (credential: string, request: { table: string; after: string | null; through?: string | null; limit: number }) => Promise<SnapshotPage>;
   readonly tableDigests: (credential: string) => Promise<HubIdentity & { tables: Record<string, TableDigest> }>;
-  readonly bucketDigests: (credential: string, request: { table: string }) => Promise<{ buckets: Record<string, TableDigest> }>;
-  readonly bucketRows: (credential: string, request: { table: string; bucket: string; after: string | null; limit: number }) => Promise<SnapshotPage>;
+  readonly tableRanges: (credential: string, request: { table: string }) => Promise<{ ranges: RangeDigest[] }>;
   readonly lease: (credential: string, request: { clinicId: string; series: string; size: number }) => Promise<Lease>;
   readonly reportBlocks: (credential: string, blocks: readonly { clinicId: string; series: string; rangeStart: number; rangeEnd: number }[]) => Promise<void>;
   readonly createJoinCode: (credential: string) => Promise<{ code: string; expiresAt: string }>;

@@ -1,10 +1,9 @@
-import { DIGEST_BUCKET_CHARS, DIGEST_HASH_CHARS, type TableDigest } from '#shared/sync/digest.ts';
+import { DIGEST_HASH_CHARS, DIGEST_RANGES, type RangeDigest, type TableDigest } from '#shared/sync/digest.ts';
 import { isSyncedTable, syncedTables, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { MirrorCatalog } from './catalog.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
-import { mirrorRowOut, type WholeRow } from './snapshot.ts';
 
 // The hub's side of "are we equal?" (SYNC.md §10), in SQL over the rows a device's clinics see,
 // with the canonical text of shared/sync/digest.ts: the columns by name, each as text, null as
@@ -16,10 +15,6 @@ function rowHashSql(catalog: MirrorCatalog, table: SyncedTableName): string {
   return `('x' || substr(md5(${text}), 1, ${String(DIGEST_HASH_CHARS)}))::bit(${String(DIGEST_HASH_CHARS * 4)})::bigint`;
 }
 
-function bucketSql(table: SyncedTableName): string {
-  return `substr(md5(m."${syncedTables[table].key}"), 1, ${String(DIGEST_BUCKET_CHARS)})`;
-}
-
 function seenBy(table: SyncedTableName): string {
   return `m."${syncedTables[table].key}" in (select row_id from hub_row_clinics where clinic_id = any($1::text[]) and tbl = '${table}')`;
 }
@@ -28,8 +23,6 @@ function requireTable(table: string): SyncedTableName {
   if (!isSyncedTable(table)) throw hubErrors.badRequest(`The hub keeps no table named "${table}".`);
   return table;
 }
-
-const BUCKET_PATTERN = new RegExp(`^[0-9a-f]{${String(DIGEST_BUCKET_CHARS)}}$`);
 
 /** Every replicated table's digest over the rows the device's clinics see. */
 export async function tableDigests(db: HubQueries, catalog: MirrorCatalog, device: Device): Promise<Record<string, TableDigest>> {
@@ -41,32 +34,20 @@ export async function tableDigests(db: HubQueries, catalog: MirrorCatalog, devic
   return digests;
 }
 
-/** One table's digest bucket by bucket; empty buckets are left out. */
-export async function bucketDigests(db: HubQueries, catalog: MirrorCatalog, device: Device, tableName: string): Promise<Record<string, TableDigest>> {
+/**
+ * One table's digest in ranges of keys holding about as many rows each, in key order: the
+ * workstation sums its own rows over the same ranges along its key's index, and reads again only
+ * the ranges that differ.
+ */
+export async function tableRanges(db: HubQueries, catalog: MirrorCatalog, device: Device, tableName: string): Promise<RangeDigest[]> {
   const table = requireTable(tableName);
-  const rows = await db.query<{ bucket: string; count: string; sum: string }>(
-    `select ${bucketSql(table)} as bucket, count(*)::text as count, sum(${rowHashSql(catalog, table)})::text as sum from ${table} m where ${seenBy(table)} group by 1`,
+  const key = `m."${syncedTables[table].key}"`;
+  const rows = await db.query<{ through: string; count: string; sum: string }>(
+    `select max(k) as through, count(*)::text as count, sum(h)::text as sum
+     from (select ${key} as k, ${rowHashSql(catalog, table)} as h, ntile(${String(DIGEST_RANGES)}) over (order by ${key}) as part from ${table} m where ${seenBy(table)}) as ranked
+     group by part order by part`,
     [device.clinicIds],
   );
-  return Object.fromEntries(rows.map((row) => [row.bucket, { count: Number(row.count), sum: row.sum }]));
-}
-
-/** A page of one bucket's rows, whole with their clocks, in key order: what a workstation reads again to mend a difference. */
-export async function bucketRows(
-  db: HubQueries,
-  device: Device,
-  request: { table: string; bucket: string; after: string | null; limit: number },
-): Promise<{ rows: WholeRow[]; next: string | null }> {
-  const table = requireTable(request.table);
-  if (!BUCKET_PATTERN.test(request.bucket)) throw hubErrors.badRequest('The bucket must be two lower-case hex digits.');
-  const key = syncedTables[table].key;
-  const found = await db.query<Record<string, unknown>>(`select m.* from ${table} m where ${seenBy(table)} and ${bucketSql(table)} = $2 and m."${key}" > $3 order by m."${key}" limit $4`, [
-    device.clinicIds,
-    request.bucket,
-    request.after ?? '',
-    request.limit,
-  ]);
-  const rows = found.map(mirrorRowOut);
-  const last = rows[rows.length - 1];
-  return { rows, next: rows.length === request.limit && last !== undefined ? String(last.values[key]) : null };
+  // The last range runs on past the hub's last key, so a key only the workstation holds still falls in one.
+  return rows.map((row, index) => ({ through: index === rows.length - 1 ? null : row.through, count: Number(row.count), sum: row.sum }));
 }

@@ -32,8 +32,8 @@ export function mirrorRowOut(row: Record<string, unknown>): WholeRow {
   return { values: plain, clock: (clock ?? {}) as Record<string, string> };
 }
 
-/** One page of a table's rows that the device's clinics see, in key order, resumable from any key. */
-export async function snapshotPage(db: HubQueries, device: Device, request: { table: string; after: string | null; limit: number }): Promise<{ rows: WholeRow[]; next: string | null }> {
+/** One page of a table's rows that the device's clinics see, in key order, resumable from any key, up to an optional last key. */
+export async function snapshotPage(db: HubQueries, device: Device, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<{ rows: WholeRow[]; next: string | null }> {
   if (!isSyncedTable(request.table)) throw hubErrors.badRequest(`The hub keeps no table named "${request.table}".`);
   const key = syncedTables[request.table].key;
   // Each clinic's next keys are read in index order and merged: "clinic_id = any(...)" alone
@@ -42,10 +42,10 @@ export async function snapshotPage(db: HubQueries, device: Device, request: { ta
     `select m.* from ${request.table} m
      where m.${key} in (
        select distinct x.row_id from unnest($1::text[]) as c(clinic_id)
-       cross join lateral (select r.row_id from hub_row_clinics r where r.clinic_id = c.clinic_id and r.tbl = $2 and r.row_id > $3 order by r.row_id limit $4) as x
+       cross join lateral (select r.row_id from hub_row_clinics r where r.clinic_id = c.clinic_id and r.tbl = $2 and r.row_id > $3 and ($5::text is null or r.row_id <= $5) order by r.row_id limit $4) as x
        order by x.row_id limit $4)
      order by m.${key}`,
-    [device.clinicIds, request.table, request.after ?? '', request.limit],
+    [device.clinicIds, request.table, request.after ?? '', request.limit, request.through ?? null],
   );
   const page = rows.map(mirrorRowOut);
   const last = page[page.length - 1];

@@ -103,7 +103,15 @@ export const snapshotStartResponseSchema = hubIdentitySchema.extend({
   cursor: z.string().nullable(),
   totals: z.record(z.string(), z.number()),
 });
-export const snapshotPageRequestSchema = z.object({ table: z.string().max(64), after: z.string().max(80).nullable(), limit: z.number().int().min(1).max(20_000).default(5_000) }).strict();
+export const snapshotPageRequestSchema = z
+  .object({
+    table: z.string().max(64),
+    after: z.string().max(80).nullable(),
+    /** Stops at this key: a range read again after a comparison (SYNC.md §10). */
+    through: z.string().max(80).nullable().optional(),
+    limit: z.number().int().min(1).max(20_000).default(5_000),
+  })
+  .strict();
 export const snapshotPageResponseSchema = z.object({
   /** Each row's values (text, numbers or null) and its per-column clocks, checked by hand: a page holds thousands. */
   rows: z.custom<{ values: Record<string, string | number | null>; clock: Record<string, string> }[]>(isSnapshotRows, { error: 'The hub sent rows that are not valid.' }),
@@ -114,9 +122,9 @@ export type SnapshotPage = z.infer<typeof snapshotPageResponseSchema>;
 const tableDigest = z.object({ count: z.number().int().min(0), sum: z.string().regex(/^\d{1,40}$/) });
 /** "Are we equal?" (SYNC.md §10): each table's digest, or one table's by bucket. */
 export const tableDigestsResponseSchema = hubIdentitySchema.extend({ tables: z.record(z.string(), tableDigest) });
-export const bucketDigestsRequestSchema = z.object({ table: z.string().max(64) }).strict();
-export const bucketDigestsResponseSchema = z.object({ buckets: z.record(z.string(), tableDigest) });
-export const bucketRowsRequestSchema = z.object({ table: z.string().max(64), bucket: z.string().max(8), after: z.string().max(80).nullable(), limit: z.number().int().min(1).max(20_000).default(5_000) }).strict();
+export const tableRangesRequestSchema = z.object({ table: z.string().max(64) }).strict();
+/** One table's digest in ranges of keys, in key order; the last range runs to the last key. */
+export const tableRangesResponseSchema = z.object({ ranges: z.array(tableDigest.extend({ through: z.string().max(80).nullable() })).max(10_000) });
 
 export const enrolRequestSchema = z
   .object({

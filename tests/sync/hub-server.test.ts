@@ -80,21 +80,20 @@ describe('the hub over HTTP', () => {
     expect(await hubState()).toBe(before);
   });
 
-  it('compares over HTTP: digests of what the device sees, buckets, and refusals that say what is wrong', async () => {
+  it('compares over HTTP: digests of what the device sees, ranges of keys, and refusals that say what is wrong', async () => {
     const digests = await post('/sync/digest', '{}');
     expect(digests.status).toBe(200);
     const stranger = await post('/sync/digest', '{}', { authorization: 'Bearer not-a-real-credential-at-all' });
     expect(stranger.status).toBe(401);
-    const unknownTable = await post('/sync/digest/buckets', JSON.stringify({ table: 'secrets' }));
+    const unknownTable = await post('/sync/digest/ranges', JSON.stringify({ table: 'secrets' }));
     expect(unknownTable.status).toBe(400);
     expect(unknownTable.body.error?.message).toMatch(/no table named "secrets"/);
-    const badBucket = await post('/sync/digest/rows', JSON.stringify({ table: 'patients', bucket: 'zz', after: null }));
-    expect(badBucket.status).toBe(400);
-    expect(badBucket.body.error?.message).toMatch(/two lower-case hex digits/);
-    const extra = await post('/sync/digest/rows', JSON.stringify({ table: 'patients', bucket: '0a', after: null, where: '1=1' }));
+    const extra = await post('/sync/digest/ranges', JSON.stringify({ table: 'patients', where: '1=1' }));
     expect(extra.status).toBe(400);
-    const rows = await post('/sync/digest/rows', JSON.stringify({ table: 'patients', bucket: '0a', after: null }));
-    expect(rows.status).toBe(200);
+    const ranges = await post('/sync/digest/ranges', JSON.stringify({ table: 'patients' }));
+    expect(ranges.status).toBe(200);
+    const tooLong = await post('/sync/snapshot/page', JSON.stringify({ table: 'patients', after: null, through: 'x'.repeat(81) }));
+    expect(tooLong.status).toBe(400);
   });
 
   it('keeps administration to its own machine and token', async () => {

@@ -81,6 +81,12 @@ describe.each(kinds)('the hub on %s', (kind) => {
     expect(patient?.given_name).toBe('Priya');
     expect((await harness.hub.pull(deviceB.credential, { cursor: null, limit: 100 })).changes.map((change) => change.id)).toEqual([CLINIC_B]);
     await expect(harness.hub.pull(deviceB.credential, { cursor: null, limit: 100, clinicId: CLINIC_A })).rejects.toThrow(/not enrolled in that clinic/);
+    // Comparing sees only the device's clinic too: A's patient counts for A alone and is never read again by B.
+    expect((await harness.hub.tableDigests(deviceB.credential)).tables['patients']?.count).toBe(0);
+    expect((await harness.hub.tableDigests(deviceA.credential)).tables['patients']?.count).toBe(1);
+    expect((await harness.hub.tableRanges(deviceB.credential, { table: 'patients' })).ranges).toEqual([]);
+    expect((await harness.hub.tableRanges(deviceA.credential, { table: 'patients' })).ranges).toMatchObject([{ through: null, count: 1 }]);
+    expect((await harness.hub.snapshotPage(deviceB.credential, { table: 'patients', after: null, through: null, limit: 100 })).rows).toEqual([]);
     const [rejections] = await harness.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_rejections`);
     expect(rejections?.n).toBe('1');
   });

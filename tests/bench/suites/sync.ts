@@ -136,6 +136,9 @@ async function scenario(kind: HubKind, rows: number, full: boolean, measureCeili
       const noop = await noopSync(hub, joined.core);
       figures.push({ name: 'noop_sync_ms_1m', value: round(noop.ms, 2), unit: 'ms', note: `median; ${String(loaded)} rows, ${kind} hub; goal: at most 5 ms` });
       figures.push({ name: 'noop_sync_bytes_1m', value: Math.round(noop.bytes), unit: 'B', note: 'request and answer, headers included' });
+      const compareStarted = process.hrtime.bigint();
+      const check = await joined.core.sync.compareNow();
+      figures.push({ name: 'compare_equal_ms_1m', value: round(seconds(compareStarted) * 1000, 0), unit: 'ms', note: `comparing ${String(loaded)} rows with the ${kind} hub (SYNC.md §10, every ten minutes): ${check?.equal === true ? 'equal' : 'they differed'}` });
     }
 
     const changes = makeOfflineChanges(joined.core, { clinicId: first.clinicId, userId: first.userId, doctorIds: first.doctorIds, transactions: OFFLINE_TRANSACTIONS, tag: 'OFF', day: '2027-01-04', series: 'X' });
@@ -152,6 +155,8 @@ async function scenario(kind: HubKind, rows: number, full: boolean, measureCeili
       await first.core.sync.syncNow();
       log(`${kind}: both workstations caught up in ${seconds(catchUp).toFixed(1)} s`);
 
+      // The ten-minute comparison falls outside what follows, as it does between two of them.
+      await joined.core.sync.compareNow();
       const incremental: number[] = [];
       for (let round_ = 0; round_ < INCREMENTAL_ROUNDS; round_ += 1) {
         const made = makeOfflineChanges(first.core, { clinicId: first.clinicId, userId: first.userId, doctorIds: first.doctorIds, transactions: INCREMENTAL_TRANSACTIONS, tag: `INC${String(round_)}`, day: `2028-0${String(round_ + 1)}-03`, series: String.fromCharCode(75 + round_) });
