@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { mergeChange, type IncomingChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
+import { latestStamp, mergeChange, type IncomingChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
 import type { FeedChange } from '#shared/sync/protocol.ts';
 import { CLOCK_COLUMN, isSyncedTable, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
@@ -289,8 +289,7 @@ export function applySnapshotPage(sqlite: Database.Database, table: SyncedTableN
     for (const row of rows) {
       const id = row.values[syncedTables[table].key];
       if (typeof id !== 'string') continue;
-      const stamp = Object.values(row.clock).reduce((max, value) => (value > max ? value : max), '');
-      applyOne(writer, table, id, { columns: row.values, hlc: stamp, clock: row.clock }, mode);
+      applyOne(writer, table, id, { columns: row.values, hlc: latestStamp(row.clock), clock: row.clock }, mode);
     }
     settleParked(writer);
   });

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { sameDigest, type TableDigest } from '#shared/sync/digest.ts';
-import { clockOf, mergeChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
+import { clockOf, latestStamp, mergeChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
 import { syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import { createLogger } from '../platform/logger.ts';
 import { applyOne, inPageTransaction, withTriggersAside, writerFor, type AppliedRow, type ApplyMode } from './apply.ts';
@@ -31,10 +31,6 @@ function differingKeys(hub: Readonly<Record<string, TableDigest>>, local: Readon
   return [...new Set([...Object.keys(hub), ...Object.keys(local)])].filter((name) => !sameDigest(hub[name], local[name]));
 }
 
-function maxStamp(clock: RowClock): string {
-  return Object.values(clock).reduce((max, stamp) => (stamp > max ? stamp : max), '');
-}
-
 /**
  * A row here next to the hub's: merged by the usual rules, except that a column both stamped by
  * the same change but holding different values takes the hub's (only a damaged copy differs
@@ -43,7 +39,7 @@ function maxStamp(clock: RowClock): string {
 function mendRow(table: SyncedTableName, stored: StoredRow, hub: HubRow): { values: Record<string, SyncValue>; clock: Record<string, string>; changed: string[]; newerHere: string[] } {
   // A column the hub holds no stamp for (a row whose creation it lost) is one it knows nothing of.
   const known = Object.fromEntries(Object.entries(hub.values).filter(([column]) => clockOf(hub.clock, column) !== ''));
-  const merged = mergeChange(syncedTables[table], stored, { columns: known, hlc: maxStamp(hub.clock), clock: hub.clock });
+  const merged = mergeChange(syncedTables[table], stored, { columns: known, hlc: latestStamp(hub.clock), clock: hub.clock });
   const values = { ...merged.values };
   const clock = { ...merged.clock };
   const changed = new Set(merged.changedColumns);
@@ -135,7 +131,7 @@ function mendRange(sqlite: Database.Database, stamper: ChangeStamper, clinicId: 
         atHub.add(id);
         const stored = writer.read(table, id);
         if (stored === null) {
-          const applied = applyOne(writer, table, id, { columns: hub.values, hlc: maxStamp(hub.clock), clock: hub.clock }, mode);
+          const applied = applyOne(writer, table, id, { columns: hub.values, hlc: latestStamp(hub.clock), clock: hub.clock }, mode);
           if (applied !== null) mended.push(applied);
           continue;
         }

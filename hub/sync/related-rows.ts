@@ -1,4 +1,4 @@
-import type { RowClock, SyncValue } from '#shared/sync/merge.ts';
+import { latestStamp, type RowClock, type SyncValue } from '#shared/sync/merge.ts';
 import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import { rowKey, type BatchState } from './batch-state.ts';
@@ -28,10 +28,6 @@ const followers: Readonly<Record<'patients' | 'users', readonly { table: SyncedT
     { table: 'doctor_profiles', column: 'user_id' },
   ],
 };
-
-function maxStamp(clock: RowClock): string {
-  return Object.values(clock).reduce((max, stamp) => (stamp > max ? stamp : max), '');
-}
 
 /** The clinics each changed row is seen by once the whole batch is applied. */
 export function finalClinics(state: BatchState, origin: string): Map<string, Set<string>> {
@@ -132,7 +128,7 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinic
     for (const clinicId of clinics) {
       for (const follower of followers[owner.table]) {
         for (const [id, row] of followersOf.get(follower.table)?.get(owner.id) ?? new Map<string, Held>()) {
-          feed.push({ clinicId, table: follower.table, rowId: id, kind: 'insert', columns: row.values, hlc: maxStamp(row.clock), clock: row.clock });
+          feed.push({ clinicId, table: follower.table, rowId: id, kind: 'insert', columns: row.values, hlc: latestStamp(row.clock), clock: row.clock });
           const rowKeyText = rowKey(follower.table, id);
           clinicsOfRow.set(rowKeyText, (clinicsOfRow.get(rowKeyText) ?? new Set()).add(clinicId));
         }

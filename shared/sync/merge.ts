@@ -17,6 +17,11 @@ export type StoredRow = { readonly values: RowValues; readonly clock: RowClock }
 export type IncomingChange = { readonly columns: RowValues; readonly hlc: string; readonly clock?: RowClock | null; readonly kind?: 'insert' | 'update' };
 export type MergeResult = { readonly values: Record<string, SyncValue>; readonly clock: Record<string, string>; readonly changedColumns: readonly string[] };
 
+/** The newest stamp of a row: the one its whole copy travels under. */
+export function latestStamp(clock: RowClock): string {
+  return Object.values(clock).reduce((max, stamp) => (stamp > max ? stamp : max), '');
+}
+
 export function clockOf(clock: RowClock, column: string): string {
   return clock[column] ?? clock['*'] ?? '';
 }
