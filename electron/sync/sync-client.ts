@@ -356,8 +356,8 @@ export class SyncClient {
    * after a restored hub, and only with nothing waiting to go up, which would differ anyway.
    */
   #compareDue(): boolean {
-    if (countPending(this.deps.sqlite).changes > 0) return false;
-    return this.#compareSoon || this.deps.clock.now() >= this.#nextCompareAt;
+    if (!this.#compareSoon && this.deps.clock.now() < this.#nextCompareAt) return false;
+    return countPending(this.deps.sqlite).changes === 0;
   }
 
   /**
