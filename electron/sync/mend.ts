@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sameDigest, type TableDigest } from '#shared/sync/digest.ts';
-import { clockOf, latestStamp, mergeChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
+import { clockOf, latestStamp, mergeChange, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
+import type { SnapshotPage } from '#shared/sync/protocol.ts';
 import { syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import { createLogger } from '../platform/logger.ts';
 import { applyOne, inPageTransaction, withTriggersAside, writerFor, type AppliedRow, type ApplyMode } from './apply.ts';
@@ -25,7 +26,7 @@ export type Comparison = {
   readonly rowsResent: number;
 };
 
-type HubRow = { readonly values: Readonly<Record<string, SyncValue>>; readonly clock: RowClock };
+type HubRow = SnapshotPage['rows'][number];
 
 function differingKeys(hub: Readonly<Record<string, TableDigest>>, local: Readonly<Record<string, TableDigest>>): string[] {
   return [...new Set([...Object.keys(hub), ...Object.keys(local)])].filter((name) => !sameDigest(hub[name], local[name]));

@@ -1,4 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import { lastCheckSchema } from '#shared/api/calls/sync.ts';
 import type { Db } from '../db/database.ts';
 import { localMeta } from '../db/schema/index.ts';
 
@@ -26,12 +28,14 @@ export type SyncSettings = {
   readonly lastCheck: LastCheck | null;
 };
 
-export type LastCheck = { readonly at: string; readonly equal: boolean; readonly rowsMended: number; readonly rowsResent: number };
+export type LastCheck = z.infer<typeof lastCheckSchema>;
 
+/** A stored comparison that is not what this version writes counts as none. */
 function parseLastCheck(text: string | undefined): LastCheck | null {
   if (text === undefined) return null;
   try {
-    return JSON.parse(text) as LastCheck;
+    const parsed = lastCheckSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

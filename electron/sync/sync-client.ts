@@ -13,7 +13,7 @@ import { applyFeedPage, applySnapshotPage, inPageTransaction, type AppliedRow } 
 import { readSyncState, SYNC_MODE, type ChangeStamper } from './change-stamps.ts';
 import { detectConflicts, type DetectedConflict } from './conflicts.ts';
 import { queueOwnRows, uploadOrder } from './initial-upload.ts';
-import { compareWithHub, type Comparison } from './mend.ts';
+import { compareWithHub } from './mend.ts';
 import { topUpNumberBlocks } from './number-leases.ts';
 import { countPending, highestAcked, numberPendingTransactions, pendingTransactions, purgeAcked, recordPushResponse, reopenAfter, RETAIN_ACKED_MS } from './outbox.ts';
 import { readSyncSettings, writeSetting, type LastCheck, type SyncSettings } from './settings.ts';
@@ -364,7 +364,7 @@ export class SyncClient {
    * Compares this workstation's data with the hub's (SYNC.md §10) and sets right what differs:
    * rows read again from the hub are merged here, and what the hub lacks goes up at once.
    */
-  async #compare(settings: SyncSettings, transport: HubTransport): Promise<Comparison> {
+  async #compare(settings: SyncSettings, transport: HubTransport): Promise<void> {
     const { sqlite, db } = this.deps;
     const { comparison, mended } = await compareWithHub(sqlite, this.deps.stamper, transport, settings, isoAt(this.deps.clock.now()));
     this.#compareSoon = false;
@@ -375,7 +375,6 @@ export class SyncClient {
       numberPendingTransactions(sqlite);
       await this.#push(settings, transport);
     }
-    return comparison;
   }
 
   /** Syncs now and compares with the hub whatever the timer says, once nothing waits to go up. */

@@ -1,4 +1,4 @@
-import { DIGEST_HASH_CHARS, DIGEST_RANGES, type RangeDigest, type TableDigest } from '#shared/sync/digest.ts';
+import { DIGEST_HASH_CHARS, DIGEST_NULL, DIGEST_RANGES, DIGEST_SEPARATOR, type RangeDigest, type TableDigest } from '#shared/sync/digest.ts';
 import { isSyncedTable, syncedTables, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { MirrorCatalog } from './catalog.ts';
@@ -6,12 +6,15 @@ import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
 
 // The hub's side of "are we equal?" (SYNC.md §10), in SQL over the rows a device's clinics see,
-// with the canonical text of shared/sync/digest.ts: the columns by name, each as text, null as
-// chr(30), joined by chr(31).
+// with the canonical text of shared/sync/digest.ts: the columns by name, each as text, null and
+// the separator as that file says.
+
+const separatorSql = `chr(${String(DIGEST_SEPARATOR.charCodeAt(0))})`;
+const nullSql = `chr(${String(DIGEST_NULL.charCodeAt(0))})`;
 
 function rowHashSql(catalog: MirrorCatalog, table: SyncedTableName): string {
   const columns = [...(catalog.get(table)?.keys() ?? [])].sort();
-  const text = `concat_ws(chr(31), ${columns.map((column) => `coalesce(m."${column}"::text, chr(30))`).join(', ')})`;
+  const text = `concat_ws(${separatorSql}, ${columns.map((column) => `coalesce(m."${column}"::text, ${nullSql})`).join(', ')})`;
   return `('x' || substr(md5(${text}), 1, ${String(DIGEST_HASH_CHARS)}))::bit(${String(DIGEST_HASH_CHARS * 4)})::bigint`;
 }
 

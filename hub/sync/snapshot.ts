@@ -25,7 +25,7 @@ export async function startSnapshot(db: HubQueries, device: Device): Promise<{ c
 export type WholeRow = { values: Record<string, SyncValue>; clock: Record<string, string> };
 
 /** A mirror row as it travels: its values (bigints as numbers) and its per-column clocks apart. */
-export function mirrorRowOut(row: Record<string, unknown>): WholeRow {
+function mirrorRowOut(row: Record<string, unknown>): WholeRow {
   const { [CLOCK_COLUMN]: clock, ...values } = row;
   const plain: Record<string, SyncValue> = {};
   for (const [column, value] of Object.entries(values)) plain[column] = typeof value === 'string' || value === null ? value : Number(value);

@@ -4,6 +4,9 @@ import { defineCall, publicAccess, rolesAccess } from '../define.ts';
 
 export const syncStates = ['standalone', 'connecting', 'bootstrapping', 'online', 'offline', 'error', 'reenrol'] as const;
 
+/** The last comparison of this workstation's data with the hub's: when, whether equal, and what it set right. */
+export const lastCheckSchema = z.object({ at: z.string(), equal: z.boolean(), rowsMended: z.number(), rowsResent: z.number() });
+
 export const syncStatusSchema = z.object({
   state: z.enum(syncStates),
   hubUrl: z.string().nullable(),
@@ -17,8 +20,7 @@ export const syncStatusSchema = z.object({
   live: z.boolean(),
   /** Rows loaded of rows to load, while a joining workstation loads its clinic. */
   bootstrap: z.object({ done: z.number(), total: z.number() }).nullable(),
-  /** The last comparison of this workstation's data with the hub's: when, whether equal, and what it set right. */
-  lastCheck: z.object({ at: z.string(), equal: z.boolean(), rowsMended: z.number(), rowsResent: z.number() }).nullable(),
+  lastCheck: lastCheckSchema.nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
