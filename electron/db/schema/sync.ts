@@ -57,7 +57,19 @@ export const syncOutbox = sqliteTable(
     pushedSeq: integer('pushed_seq'),
     ackedAt: text('acked_at'),
   },
-  (table) => [index('sync_outbox_txn_idx').on(table.txn), index('sync_outbox_acked_idx').on(table.ackedAt), index('sync_outbox_pushed_idx').on(table.pushedSeq)],
+  (table) => [
+    index('sync_outbox_txn_idx').on(table.txn),
+    index('sync_outbox_pushed_idx').on(table.pushedSeq),
+    // Two partial indexes, so the planner cannot read the waiting changes through the index of
+    // acknowledged ones and sort them all for each batch: the next batch is read and acknowledged
+    // along the waiting ones in push order, and only the purge walks the acknowledged ones.
+    index('sync_outbox_acked_idx')
+      .on(table.ackedAt)
+      .where(sql`${table.ackedAt} is not null`),
+    index('sync_outbox_waiting_idx')
+      .on(table.pushedSeq)
+      .where(sql`${table.ackedAt} is null`),
+  ],
 );
 
 /** Local transactions the hub refused for good: shown on the Sync screen, never dropped silently. */
