@@ -5,7 +5,7 @@ import { adminAccount } from '#tests/support/core-harness.ts';
 import { percentile, round, sample, type BenchSuite, type Figure } from '../figures.ts';
 import { startBenchHub, type BenchHub, type HubKind } from '../sync/bench-hub.ts';
 import { sqliteBulkInsertRowsPerSecond } from '../sync/ceiling.ts';
-import { fillHub, ROWS_PER_PATIENT, type FillTarget } from '../sync/hub-fill.ts';
+import { ROWS_PER_PATIENT, type FillTarget } from '../sync/hub-fill.ts';
 import { call, firstWorkstation, joinWorkstation, makeOfflineChanges, pushOutbox, syncedRowCount, type BenchWorkstation, type FirstWorkstation } from '../sync/workstations.ts';
 
 // The sync engine over real HTTP on 127.0.0.1: a clinic's first sync, a catch-up push, a change
@@ -46,9 +46,9 @@ function fillTarget(first: FirstWorkstation): FillTarget {
 /** A sync with nothing to do, many times: its time, and its bytes on the wire both ways. */
 async function noopSync(hub: BenchHub, core: Core): Promise<{ ms: number; bytes: number }> {
   for (let warm = 0; warm < 20; warm += 1) await core.sync.syncNow();
-  const bytesBefore = hub.wireBytes();
+  const bytesBefore = await hub.wireBytes();
   const durations = await sample(NOOP_SAMPLES, () => core.sync.syncNow());
-  const bytes = (hub.wireBytes() - bytesBefore) / NOOP_SAMPLES;
+  const bytes = ((await hub.wireBytes()) - bytesBefore) / NOOP_SAMPLES;
   if (core.sync.status().lastError !== null) throw new Error(`a sync with nothing to do failed: ${core.sync.status().lastError ?? ''}`);
   return { ms: percentile(durations, 0.5), bytes };
 }
@@ -108,7 +108,7 @@ async function scenario(kind: HubKind, rows: number, full: boolean, measureCeili
 
     if (full) {
       const small = Math.round(SMALL_ROWS / ROWS_PER_PATIENT);
-      await fillHub(hub.hub.db, target, 0, small);
+      await hub.fill(target, 0, small);
       filled = small;
       const joined = await joinWorkstation(hub, first.clinicId, 'small');
       await joined.core.sync.stop();
@@ -118,7 +118,7 @@ async function scenario(kind: HubKind, rows: number, full: boolean, measureCeili
     }
 
     const fillStarted = process.hrtime.bigint();
-    await fillHub(hub.hub.db, target, filled, patients);
+    await hub.fill(target, filled, patients);
     log(`${kind}: hub filled to ${sizeLabel(rows)} rows in ${round(seconds(fillStarted), 1).toFixed(1)} s`);
 
     const joinStarted = process.hrtime.bigint();

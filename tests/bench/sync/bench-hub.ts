@@ -1,17 +1,22 @@
-import type { Socket } from 'node:net';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { HubService } from '#hub/hub-service.ts';
-import { createHubServer } from '#hub/server.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
+import type { FillTarget } from './hub-fill.ts';
+import type { HubReady, HubReply, HubRequest } from './hub-process.ts';
 
 export type HubKind = 'pglite' | 'postgres';
 
+type Unsent<T> = T extends unknown ? Omit<T, 'id'> : never;
+
 export type BenchHub = {
   readonly kind: HubKind;
-  readonly hub: HubService;
   readonly url: string;
+  readonly createEnrolmentCode: (target: { clinicCode: string; clinicId: string | null }) => Promise<{ code: string }>;
+  /** Adds the history of patients [from, to) straight in the hub's database. */
+  readonly fill: (target: FillTarget, from: number, to: number) => Promise<number>;
   /** Bytes read and written on every connection the hub's server has had, headers included. */
-  readonly wireBytes: () => number;
+  readonly wireBytes: () => Promise<number>;
   readonly close: () => Promise<void>;
 };
 
@@ -41,27 +46,68 @@ async function freshPostgres(databaseUrl: string): Promise<{ url: string; drop: 
   };
 }
 
-/** A hub on PGlite in a temporary folder, or on a fresh PostgreSQL database, served over HTTP on 127.0.0.1. */
+/** BENCH_HUB_NODE_OPTIONS: more options for the hub's Node, for profiling it (say --cpu-prof). */
+const extraNodeOptions = (process.env['BENCH_HUB_NODE_OPTIONS'] ?? '').split(' ').filter((option) => option !== '');
+
+const hubProcessFile = fileURLToPath(new URL('./hub-process.ts', import.meta.url));
+
+/** The hub process, and requests to it answered in order of their ids. */
+function talkTo(child: ChildProcess): (request: Unsent<HubRequest>) => Promise<unknown> {
+  let nextId = 1;
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  child.on('message', (reply: HubReply | HubReady) => {
+    if (!('id' in reply)) return;
+    const pending = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (reply.ok) pending?.resolve(reply.value);
+    else pending?.reject(new Error(`bench hub: ${reply.message}`));
+  });
+  child.on('exit', (code) => {
+    for (const pending of waiting.values()) pending.reject(new Error(`the bench hub stopped (exit code ${String(code)})`));
+    waiting.clear();
+  });
+  return (request) =>
+    new Promise((resolve, reject) => {
+      const id = nextId;
+      nextId += 1;
+      waiting.set(id, { resolve, reject });
+      child.send({ ...request, id });
+    });
+}
+
+/**
+ * A hub on PGlite in a temporary folder, or on a fresh PostgreSQL database, served over HTTP on
+ * 127.0.0.1 by a process of its own, as in a clinic, where the hub is another machine.
+ */
 export async function startBenchHub(kind: HubKind, databaseUrl?: string): Promise<BenchHub> {
   const temp = kind === 'pglite' ? makeTempDir('clinic-bench-hub-') : null;
   const postgres = kind === 'postgres' ? await freshPostgres(databaseUrl ?? '') : null;
-  const hub = await HubService.open(temp !== null ? { kind: 'pglite', dataDir: temp.path } : { kind: 'postgres', url: postgres?.url ?? '' });
-  const app = await createHubServer({ hub, version: 'bench', adminToken: 'bench-admin-token-not-used' });
-  const sockets = new Set<Socket>();
-  app.server.on('connection', (socket: Socket) => sockets.add(socket));
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const storage = temp !== null ? { kind: 'pglite', dataDir: temp.path } : { kind: 'postgres', url: postgres?.url ?? '' };
+  const child = fork(hubProcessFile, [], { execArgv: ['--import', 'tsx', ...extraNodeOptions], env: { ...process.env, BENCH_HUB_STORAGE: JSON.stringify(storage) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const stopped = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const cleanUp = async (): Promise<void> => {
+    temp?.remove();
+    await postgres?.drop();
+  };
+  const ready = await new Promise<HubReady>((resolve) => {
+    child.once('message', (message: HubReady) => resolve(message));
+    child.once('exit', (code) => resolve({ ready: false, message: `exited with code ${String(code)}` }));
+  });
+  if (!ready.ready) {
+    await cleanUp();
+    throw new Error(`the bench hub did not start: ${ready.message}`);
+  }
+  const ask = talkTo(child);
   return {
     kind,
-    hub,
-    url: `http://127.0.0.1:${String(port)}`,
-    wireBytes: () => [...sockets].reduce((total, socket) => total + socket.bytesRead + socket.bytesWritten, 0),
+    url: ready.url,
+    createEnrolmentCode: async (target) => ({ code: String(await ask({ op: 'code', ...target })) }),
+    fill: async (target, from, to) => Number(await ask({ op: 'fill', target, from, to })),
+    wireBytes: async () => Number(await ask({ op: 'wireBytes' })),
     close: async () => {
-      await app.close();
-      await hub.close();
-      temp?.remove();
-      await postgres?.drop();
+      await ask({ op: 'close' });
+      await stopped;
+      await cleanUp();
     },
   };
 }

@@ -54,7 +54,7 @@ export async function firstWorkstation(hub: BenchHub): Promise<FirstWorkstation>
     const doctor = await call(ws.core, 'users.create', { fullName: `Doctor ${String(index)}`, username: `doctor${String(index)}`, email: '', phone: '', password: `doctor-password-${String(index)}`, role: 'DOCTOR' }, token);
     doctorIds.push(doctor.id);
   }
-  const { code } = await hub.hub.createEnrolmentCode({ clinicCode: sampleClinic.code, clinicId: null });
+  const { code } = await hub.createEnrolmentCode({ clinicCode: sampleClinic.code, clinicId: null });
   await call(ws.core, 'sync.connect', { hubUrl: hub.url, code }, token);
   await ws.core.sync.syncNow();
   return { ...ws, token, clinicId, userId, doctorIds };
@@ -63,7 +63,7 @@ export async function firstWorkstation(hub: BenchHub): Promise<FirstWorkstation>
 /** A new workstation joins the clinic and loads it; resolves when the first sync is done. */
 export async function joinWorkstation(hub: BenchHub, clinicId: string, name: string): Promise<BenchWorkstation> {
   const ws = await openBenchWorkstation(name);
-  const { code } = await hub.hub.createEnrolmentCode({ clinicCode: sampleClinic.code, clinicId });
+  const { code } = await hub.createEnrolmentCode({ clinicCode: sampleClinic.code, clinicId });
   await call(ws.core, 'sync.join', { hubUrl: hub.url, code });
   await ws.core.sync.syncNow();
   if (ws.core.sync.bootstrapping) throw new Error(`workstation ${name} did not finish its first sync: ${ws.core.sync.status().lastError ?? ''}`);
