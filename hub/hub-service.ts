@@ -103,7 +103,7 @@ export class HubService {
     }
   }
 
-  async pull(credential: string | null, request: { cursor: string | null; limit: number; clinicId?: string | undefined }): Promise<HubIdentity & { changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; appliedThrough: number }> {
+  async pull(credential: string | null, request: { cursor: string | null; limit: number; clinicId?: string | undefined }): Promise<HubIdentity & { changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; appliedThrough: number; cursorUnknown?: true }> {
     const device = await authenticateDevice(this.db, credential);
     const page = await pullChanges(this.db, device, request);
     return { ...(await this.located()), ...page, appliedThrough: device.lastSeq };

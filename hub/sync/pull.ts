@@ -1,22 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { FeedChange } from '#shared/sync/protocol.ts';
-import type { SyncValue } from '#shared/sync/merge.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
 
-export type Cursor = { readonly txid: string; readonly id: string; readonly check?: string | undefined };
+export type Cursor = { readonly txid: string; readonly id: string; readonly check?: string | undefined; readonly offset?: number | undefined };
 
 /**
- * A feed position: the transaction and change ids, and a fingerprint of the change found there.
- * Ids are reused after a restore from an older backup, so the hub checks the fingerprint and
- * tells a workstation holding a position it no longer knows to read its feed anew.
+ * A feed position: the transaction and entry ids, a fingerprint of the entry found there, and
+ * how many of its changes were read when the position is inside it. Ids are reused after a
+ * restore from an older backup, so the hub checks the fingerprint and tells a workstation holding
+ * a position it no longer knows to read its feed anew.
  */
 export function parseCursor(text: string | null): Cursor {
   if (text === null) return { txid: '0', id: '0' };
-  const match = /^(\d{1,20}):(\d{1,20})(?::([0-9a-f]{12}))?$/.exec(text);
+  const match = /^(\d{1,20}):(\d{1,20})(?::([0-9a-f]{12})(?::(\d{1,9}))?)?$/.exec(text);
   if (match === null) throw hubErrors.badRequest('The sync position is not valid; the workstation will start from the beginning.');
-  return { txid: match[1] ?? '0', id: match[2] ?? '0', check: match[3] };
+  return { txid: match[1] ?? '0', id: match[2] ?? '0', check: match[3], offset: match[4] === undefined ? undefined : Number(match[4]) };
 }
 
 export function changeFingerprint(change: { row_id: string; hlc: string; origin: string }): string {
@@ -24,15 +24,16 @@ export function changeFingerprint(change: { row_id: string; hlc: string; origin:
 }
 
 export function formatCursor(cursor: Cursor): string {
-  return `${cursor.txid}:${cursor.id}${cursor.check === undefined ? '' : `:${cursor.check}`}`;
+  if (cursor.check === undefined) return `${cursor.txid}:${cursor.id}`;
+  return `${cursor.txid}:${cursor.id}:${cursor.check}${cursor.offset === undefined ? '' : `:${String(cursor.offset)}`}`;
 }
 
-/** Whether the change a cursor points at is still the one the workstation read there. */
+/** Whether the entry a cursor points at is still the one the workstation read there. */
 async function cursorKnown(db: HubQueries, clinics: readonly string[], cursor: Cursor): Promise<boolean> {
   if (cursor.check === undefined || cursor.txid === '0') return true;
   for (const clinic of clinics) {
-    const [row] = await db.query<{ row_id: string; hlc: string; origin: string }>(`select row_id, hlc, origin::text from hub_changes where clinic_id = $1 and txid = $2::xid8 and id = $3::bigint`, [clinic, cursor.txid, cursor.id]);
-    if (row !== undefined) return changeFingerprint(row) === cursor.check;
+    const [row] = await db.query<{ fingerprint: string; change_count: number }>(`select fingerprint, change_count from hub_feed where clinic_id = $1 and txid = $2::xid8 and id = $3::bigint`, [clinic, cursor.txid, cursor.id]);
+    if (row !== undefined) return row.fingerprint === cursor.check && (cursor.offset === undefined || cursor.offset < row.change_count);
   }
   return false;
 }
@@ -43,12 +44,44 @@ function clinicsFor(device: Device, clinicId: string | undefined): string[] {
   return [clinicId];
 }
 
+type EntryHead = { id_text: string; txid_text: string; clinic_id: string; origin: string; change_count: number; fingerprint: string };
+type StoredChange = Omit<FeedChange, 'origin'>;
+
+const byPosition = (a: EntryHead, b: EntryHead): number => compareCursors(`${a.txid_text}:${a.id_text}`, `${b.txid_text}:${b.id_text}`);
+
+/** The part of each entry a page takes: entries come whole, but a page may stop inside one. */
+type Slice = { entry: EntryHead; from: number; to: number };
+
+/**
+ * Which entries, and which of their changes, fill a page of at most limit changes after the
+ * cursor. This device's own entries are passed over whole: it holds their changes already.
+ */
+function planPage(entries: readonly EntryHead[], after: Cursor, deviceId: string, limit: number): { slices: Slice[]; position: Cursor | null; stopped: boolean } {
+  const slices: Slice[] = [];
+  let position: Cursor | null = null;
+  let budget = limit;
+  for (const entry of entries) {
+    const count = entry.change_count;
+    const from = entry.txid_text === after.txid && entry.id_text === after.id ? (after.offset ?? count) : 0;
+    const whole: Cursor = { txid: entry.txid_text, id: entry.id_text, check: entry.fingerprint };
+    if (entry.origin === deviceId || from >= count) {
+      position = whole;
+      continue;
+    }
+    if (budget === 0) return { slices, position, stopped: true };
+    const to = Math.min(count, from + budget);
+    slices.push({ entry, from, to });
+    budget -= to - from;
+    if (to < count) return { slices, position: { ...whole, offset: to }, stopped: true };
+    position = whole;
+  }
+  return { slices, position, stopped: false };
+}
+
 /**
  * A page of a device's clinics' changes after its cursor. Only transactions that finished before
  * any still running are read, so a change that commits later can never fall behind the cursor.
  */
-type FeedRow = { id_text: string; txid_text: string; tbl: string; row_id: string; kind: 'insert' | 'update'; columns: Record<string, SyncValue>; hlc: string; clock: Record<string, string> | null; origin: string };
-
 export async function pullChanges(
   db: HubQueries,
   device: Device,
@@ -60,39 +93,54 @@ export async function pullChanges(
   // One watermark for every clinic's query: the page may then stop anywhere without skipping.
   const [mark] = await db.query<{ xmin: string }>(`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`);
   const xmin = mark?.xmin ?? '0';
-  const found: FeedRow[] = [];
-  let head: { txid_text: string; id_text: string } | undefined;
+  const found: EntryHead[] = [];
+  let full = false;
+  let head: EntryHead | undefined;
   // Clinic by clinic, so each query walks the feed index from the cursor (an "any" of clinics
-  // would read the whole feed): a sync with nothing to do costs the same at any size.
+  // would read the whole feed): a sync with nothing to do costs the same at any size. Every
+  // entry holds a change at least, so limit + 1 entries are enough to fill a page.
+  const from = after.offset === undefined ? '>' : '>=';
   for (const clinic of clinics) {
-    found.push(
-      ...(await db.query<FeedRow>(
-        `select id::text as id_text, txid::text as txid_text, tbl, row_id, kind, columns, hlc, clock, origin::text from hub_changes
-         where clinic_id = $1 and (txid, id) > ($2::xid8, $3::bigint) and txid < $4::xid8 order by txid, id limit $5`,
-        [clinic, after.txid, after.id, xmin, request.limit],
-      )),
+    const entries = await db.query<EntryHead>(
+      `select id::text as id_text, txid::text as txid_text, clinic_id, origin::text, change_count, fingerprint from hub_feed
+       where clinic_id = $1 and (txid, id) ${from} ($2::xid8, $3::bigint) and txid < $4::xid8 order by txid, id limit $5`,
+      [clinic, after.txid, after.id, xmin, request.limit + 1],
     );
-    const [newest] = await db.query<{ txid_text: string; id_text: string }>(
-      `select txid::text as txid_text, id::text as id_text from hub_changes where clinic_id = $1 and txid < $2::xid8 order by txid desc, id desc limit 1`,
-      [clinic, xmin],
-    );
-    if (newest !== undefined && (head === undefined || compareCursors(`${newest.txid_text}:${newest.id_text}`, `${head.txid_text}:${head.id_text}`) > 0)) head = newest;
+    full ||= entries.length > request.limit;
+    found.push(...entries);
+    const [newest] = await db.query<EntryHead>(`select txid::text as txid_text, id::text as id_text from hub_feed where clinic_id = $1 and txid < $2::xid8 order by txid desc, id desc limit 1`, [clinic, xmin]);
+    if (newest !== undefined && (head === undefined || byPosition(newest, head) > 0)) head = newest;
   }
-  const rows = clinics.length === 1 ? found : found.sort((a, b) => compareCursors(`${a.txid_text}:${a.id_text}`, `${b.txid_text}:${b.id_text}`)).slice(0, request.limit);
-  const last = rows[rows.length - 1];
+  const entries = clinics.length === 1 ? found : found.sort(byPosition).slice(0, request.limit + 1);
+  const plan = planPage(entries, after, device.id, request.limit);
+  const stored = new Map<string, StoredChange[]>();
+  if (plan.slices.length > 0) {
+    const rows = await db.query<{ id_text: string; changes: StoredChange[] }>(
+      `select f.id::text as id_text, f.changes from hub_feed f join unnest($1::text[], $2::xid8[], $3::bigint[]) as w(clinic_id, txid, id) on f.clinic_id = w.clinic_id and f.txid = w.txid and f.id = w.id`,
+      [plan.slices.map((slice) => slice.entry.clinic_id), plan.slices.map((slice) => slice.entry.txid_text), plan.slices.map((slice) => slice.entry.id_text)],
+    );
+    for (const row of rows) stored.set(row.id_text, row.changes);
+  }
   // One change fanned out to two of the device's clinics arrives once.
-  const seen = new Set<string>();
+  const seen = clinics.length > 1 ? new Set<string>() : null;
   const changes: FeedChange[] = [];
-  for (const row of rows) {
-    const key = `${row.tbl}\u0000${row.row_id}\u0000${row.hlc}\u0000${JSON.stringify(row.columns)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    changes.push({ table: row.tbl, id: row.row_id, kind: row.kind, columns: row.columns, hlc: row.hlc, clock: row.clock, origin: row.origin });
+  for (const { entry, from: start, to } of plan.slices) {
+    const list = stored.get(entry.id_text) ?? [];
+    for (let index = start; index < to; index += 1) {
+      const change = list[index];
+      if (change === undefined) continue;
+      if (seen !== null) {
+        const key = `${change.table}\u0000${change.id}\u0000${change.hlc}\u0000${JSON.stringify(change.columns)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
+      changes.push({ table: change.table, id: change.id, kind: change.kind, columns: change.columns, hlc: change.hlc, clock: change.clock, origin: entry.origin });
+    }
   }
   return {
     changes,
-    cursor: last === undefined ? request.cursor : formatCursor({ txid: last.txid_text, id: last.id_text, check: changeFingerprint(last) }),
-    more: rows.length === request.limit,
+    cursor: plan.position === null ? request.cursor : formatCursor(plan.position),
+    more: plan.stopped || full,
     head: head === undefined ? null : formatCursor({ txid: head.txid_text, id: head.id_text }),
   };
 }

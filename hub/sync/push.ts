@@ -9,6 +9,7 @@ import { BatchState, rowKey } from './batch-state.ts';
 import type { MirrorCatalog } from './catalog.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
+import { changeFingerprint } from './pull.ts';
 import { fanOutNewClinics, finalClinics, type FeedEntry } from './related-rows.ts';
 
 /** Stamps further ahead of the hub's clock than this are restamped, so a wrong clock cannot win every conflict. */
@@ -161,15 +162,46 @@ async function writeRows(tx: HubQueries, state: BatchState): Promise<void> {
   }
 }
 
+/**
+ * A clinic's feed entries without a change repeated: a row sent whole to a clinic that just
+ * started seeing its owner may be one this batch also changed in the same way. Only the rows sent
+ * whole are looked at, so the common batch costs nothing here.
+ */
+function withoutRepeats(entries: readonly FeedEntry[]): readonly FeedEntry[] {
+  const sentWhole = new Set(entries.filter((entry) => entry.clock !== null).map((entry) => rowKey(entry.table, entry.rowId)));
+  if (sentWhole.size === 0) return entries;
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    if (!sentWhole.has(rowKey(entry.table, entry.rowId))) return true;
+    const key = `${rowKey(entry.table, entry.rowId)}\u0000${entry.hlc}\u0000${JSON.stringify(entry.columns)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The batch's changes as feed entries: one per clinic, its changes in the order they applied,
+ * written as one JSON text each (see migrations/postgres/0003_feed_entries.sql).
+ */
 async function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string): Promise<void> {
-  for (let start = 0; start < feed.length; start += WRITE_CHUNK) {
-    const part = feed.slice(start, start + WRITE_CHUNK).map((entry) => ({ clinic_id: entry.clinicId, tbl: entry.table, row_id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock, origin }));
-    await tx.query(
-      `insert into hub_changes (clinic_id, tbl, row_id, kind, columns, hlc, clock, origin)
-       select clinic_id, tbl, row_id, kind, columns, hlc, clock, origin from json_to_recordset($1::json)
-       as x(clinic_id text, tbl text, row_id text, kind text, columns jsonb, hlc text, clock jsonb, origin uuid)`,
-      [JSON.stringify(part)],
-    );
+  const byClinic = new Map<string, FeedEntry[]>();
+  for (const entry of feed) {
+    const list = byClinic.get(entry.clinicId) ?? [];
+    list.push(entry);
+    byClinic.set(entry.clinicId, list);
+  }
+  for (const [clinicId, entries] of byClinic) {
+    const first = entries[0];
+    if (first === undefined) continue;
+    const changes = withoutRepeats(entries).map((entry) => ({ table: entry.table, id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock }));
+    await tx.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint) values ($1, $2, $3::json, $4, $5)`, [
+      clinicId,
+      origin,
+      JSON.stringify(changes),
+      changes.length,
+      changeFingerprint({ origin, row_id: first.rowId, hlc: first.hlc }),
+    ]);
   }
 }
 

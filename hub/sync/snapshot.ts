@@ -3,7 +3,7 @@ import { CLOCK_COLUMN, isSyncedTable, syncedTables, syncedTableNames } from '#sh
 import type { HubQueries } from '../db/hub-db.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
-import { changeFingerprint, formatCursor } from './pull.ts';
+import { formatCursor } from './pull.ts';
 
 /**
  * The start of a first sync: the feed position to continue from afterwards, taken before any
@@ -11,15 +11,15 @@ import { changeFingerprint, formatCursor } from './pull.ts';
  * and how many rows each table holds, for the progress bar.
  */
 export async function startSnapshot(db: HubQueries, device: Device): Promise<{ cursor: string | null; totals: Record<string, number> }> {
-  const [head] = await db.query<{ txid_text: string; id_text: string; row_id: string; hlc: string; origin: string }>(
-    `select txid::text as txid_text, id::text as id_text, row_id, hlc, origin::text from hub_changes where clinic_id = any($1::text[]) and txid < pg_snapshot_xmin(pg_current_snapshot()) order by txid desc, id desc limit 1`,
+  const [head] = await db.query<{ txid_text: string; id_text: string; fingerprint: string }>(
+    `select txid::text as txid_text, id::text as id_text, fingerprint from hub_feed where clinic_id = any($1::text[]) and txid < pg_snapshot_xmin(pg_current_snapshot()) order by txid desc, id desc limit 1`,
     [device.clinicIds],
   );
   const counts = await db.query<{ tbl: string; total: string }>(`select tbl, count(distinct row_id)::text as total from hub_row_clinics where clinic_id = any($1::text[]) group by tbl`, [device.clinicIds]);
   const totals: Record<string, number> = {};
   for (const table of syncedTableNames) totals[table] = 0;
   for (const row of counts) totals[row.tbl] = Number(row.total);
-  return { cursor: head === undefined ? null : formatCursor({ txid: head.txid_text, id: head.id_text, check: changeFingerprint(head) }), totals };
+  return { cursor: head === undefined ? null : formatCursor({ txid: head.txid_text, id: head.id_text, check: head.fingerprint }), totals };
 }
 
 export type WholeRow = { values: Record<string, SyncValue>; clock: Record<string, string> };

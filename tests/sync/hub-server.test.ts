@@ -46,7 +46,7 @@ describe('the hub over HTTP', () => {
   }
 
   async function hubState(): Promise<string> {
-    const [changes] = await harness.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_changes`);
+    const [changes] = await harness.hub.db.query<{ n: string }>(`select coalesce(sum(change_count), 0)::text as n from hub_feed`);
     const [device] = await harness.hub.db.query<{ last_seq: string }>(`select last_seq::text from hub_devices where id = $1`, [deviceId]);
     return `${changes?.n ?? ''} changes, device at ${device?.last_seq ?? ''}`;
   }

@@ -58,7 +58,7 @@ describe.each(kinds)('the hub on %s', (kind) => {
     const tx: PushTx = { seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }] };
     expect((await harness.hub.push(device.credential, { txs: [tx] })).appliedThrough).toBe(1);
     expect((await harness.hub.push(device.credential, { txs: [tx] })).appliedThrough).toBe(1);
-    const [changes] = await harness.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_changes`);
+    const [changes] = await harness.hub.db.query<{ n: string }>(`select coalesce(sum(change_count), 0)::text as n from hub_feed`);
     expect(changes?.n).toBe('1');
     const forged: PushTx = { ...tx, ops: [{ table: 'clinics', id: CLINIC_A, kind: 'update', columns: { name: 'Other' } }] };
     await expect(harness.hub.push(device.credential, { txs: [forged] })).rejects.toThrow(/copy or a restored backup/);
@@ -79,7 +79,11 @@ describe.each(kinds)('the hub on %s', (kind) => {
     expect(result.rejected).toEqual([{ seq: 1, code: 'FORBIDDEN_CLINIC', message: 'This change to patients belongs to a clinic this workstation is not enrolled in.' }]);
     const [patient] = await harness.hub.db.query<{ given_name: string }>(`select given_name from patients where id = 'p-a'`);
     expect(patient?.given_name).toBe('Priya');
-    expect((await harness.hub.pull(deviceB.credential, { cursor: null, limit: 100 })).changes.map((change) => change.id)).toEqual([CLINIC_B]);
+    // A device's own changes are passed over in its feed; another desk of clinic B sees B's clinic and nothing of A.
+    expect((await harness.hub.pull(deviceB.credential, { cursor: null, limit: 100 })).changes).toEqual([]);
+    const { code: joinB } = await harness.hub.createJoinCode(deviceB.credential);
+    const secondB = await harness.hub.enrol({ code: joinB, deviceId: randomUUID(), deviceName: 'desk B2', databaseId: 'db-b2', clinic: null });
+    expect((await harness.hub.pull(secondB.credential, { cursor: null, limit: 100 })).changes.map((change) => change.id)).toEqual([CLINIC_B]);
     await expect(harness.hub.pull(deviceB.credential, { cursor: null, limit: 100, clinicId: CLINIC_A })).rejects.toThrow(/not enrolled in that clinic/);
     // Comparing sees only the device's clinic too: A's patient counts for A alone and is never read again by B.
     expect((await harness.hub.tableDigests(deviceB.credential)).tables['patients']?.count).toBe(0);

@@ -7,6 +7,9 @@ import type { HubDb } from '#hub/db/hub-db.ts';
 /** Rows per patient: the patient, three appointments, each booking's event and its queue token. */
 export const ROWS_PER_PATIENT = 10;
 
+/** Changes per feed entry, as a push of the sync client's batch size writes them. */
+const FEED_ENTRY_CHANGES = 2_000;
+
 const tableTag = { patients: 1, appointments: 2, appointment_events: 3, queue_entries: 4 } as const;
 type FilledTable = keyof typeof tableTag;
 
@@ -88,9 +91,13 @@ export async function fillHub(db: HubDb, target: FillTarget, from: number, to: n
     ];
     for (const [table, low, high] of ranges) {
       await tx.query(`insert into hub_row_clinics (clinic_id, tbl, row_id) select $1, $2, id from ${table} where id between $3 and $4`, [clinicId, table, benchId(table, low), benchId(table, high)]);
+      // The feed as pushes leave it: entries of a push's worth of changes each.
       await tx.query(
-        `insert into hub_changes (clinic_id, tbl, row_id, kind, columns, hlc, clock, origin)
-         select $1, $2, m.id, 'insert', to_jsonb(m) - 'sync_clock', $5, null, $6::uuid from ${table} m where m.id between $3 and $4 order by m.id`,
+        `insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint)
+         select $1, $6::uuid, json_agg(json_build_object('table', $2::text, 'id', m.id, 'kind', 'insert', 'columns', to_jsonb(m) - 'sync_clock' - 'entry', 'hlc', $5::text, 'clock', null) order by m.id), count(*),
+           substr(encode(sha256(convert_to($6::text, 'UTF8') || '\\x00'::bytea || convert_to(min(m.id), 'UTF8') || '\\x00'::bytea || convert_to($5::text, 'UTF8')), 'hex'), 1, 12)
+         from (select t.*, (row_number() over (order by t.id) - 1) / ${String(FEED_ENTRY_CHANGES)} as entry from ${table} t where t.id between $3 and $4) m
+         group by m.entry order by m.entry`,
         [clinicId, table, benchId(table, low), benchId(table, high), hlc, originDeviceId],
       );
     }

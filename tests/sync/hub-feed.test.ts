@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPglite } from '#hub/db/hub-db.ts';
+import { migrateHub } from '#hub/db/migrate.ts';
+import { hubMigrationsDir, HubService } from '#hub/hub-service.ts';
+import { changeFingerprint } from '#hub/sync/pull.ts';
+import { formatHlc } from '#shared/sync/hlc.ts';
+import type { FeedChange, PushTx } from '#shared/sync/protocol.ts';
+import { startHub, type HubHarness, type HubKind } from '#tests/support/hub-harness.ts';
+import { postgresUrl } from '#tests/support/postgres.ts';
+import { makeTempDir } from '#tests/support/temp-dir.ts';
+
+// The feed is kept in entries, one per clinic per push (migrations/postgres/0003): a page may stop
+// inside one, a device's own entries are passed over, and positions handed out before entries
+// existed still point at the same changes.
+
+const CLINIC = '0194379c-6c00-7000-8000-0000000000a1';
+const T0 = Date.parse('2026-03-02T09:00:00.000Z');
+const stamp = (offsetMs: number, node = 'dev1'): string => formatHlc({ wallMs: T0 + offsetMs, counter: 0, node });
+
+function clinicRow(phone: string) {
+  return { id: CLINIC, code: 'AAA01', name: 'Clinic AAA01', country: 'GB', state: '', city: 'Bristol', address: '', phone, currency: 'GBP', time_zone: 'Europe/London', status: 'ACTIVE', idle_lock_minutes: 15, created_at: 'x', updated_at: 'x', deleted_at: null };
+}
+
+function deviceRow(id: string, name: string) {
+  return { id, name, created_at: 'x' };
+}
+
+const kinds: HubKind[] = postgresUrl === null ? ['pglite'] : ['pglite', 'postgres'];
+
+describe.each(kinds)('the feed in entries, on %s', (kind) => {
+  let harness: HubHarness;
+  beforeEach(async () => {
+    harness = await startHub({ now: () => T0, kind });
+  });
+  afterEach(async () => {
+    await harness.close();
+  });
+
+  async function twoDesks() {
+    const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'AAA01', clinicId: null });
+    const first = await harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'desk 1', databaseId: 'db-1', clinic: { id: CLINIC, code: 'AAA01' } });
+    const { code: join } = await harness.hub.createJoinCode(first.credential);
+    const second = await harness.hub.enrol({ code: join, deviceId: randomUUID(), deviceName: 'desk 2', databaseId: 'db-2', clinic: null });
+    return { first, second };
+  }
+
+  /** One push of several transactions: one entry in the clinic's feed. */
+  function fivePhoneChanges(): PushTx[] {
+    return [0, 1, 2, 3, 4].map((index) => ({ seq: index + 1, hlc: stamp(index * 1000), ops: [{ table: 'clinics', id: CLINIC, kind: index === 0 ? 'insert' : 'update', columns: index === 0 ? clinicRow('0') : { phone: String(index) } }] }));
+  }
+
+  it('stops a page inside an entry and goes on from there on the next page', async () => {
+    const { first, second } = await twoDesks();
+    await harness.hub.push(first.credential, { txs: fivePhoneChanges() });
+    const whole = await harness.hub.pull(second.credential, { cursor: null, limit: 100 });
+    expect(whole.changes.map((change) => change.hlc)).toEqual([0, 1, 2, 3, 4].map((index) => stamp(index * 1000)));
+    expect(whole.more).toBe(false);
+
+    const read: FeedChange[] = [];
+    let cursor: string | null = null;
+    const pages: { count: number; more: boolean }[] = [];
+    for (let page = 0; page < 10; page += 1) {
+      const answer = await harness.hub.pull(second.credential, { cursor, limit: 2 });
+      read.push(...answer.changes);
+      pages.push({ count: answer.changes.length, more: answer.more });
+      cursor = answer.cursor;
+      if (!answer.more) break;
+    }
+    expect(pages).toEqual([
+      { count: 2, more: true },
+      { count: 2, more: true },
+      { count: 1, more: false },
+    ]);
+    expect(read).toEqual(whole.changes);
+    // The last cursor is past the whole entry, and the head of the feed is that entry.
+    expect(cursor).toMatch(/^\d+:\d+:[0-9a-f]{12}$/);
+    expect(cursor?.split(':').slice(0, 2)).toEqual(whole.head?.split(':'));
+  });
+
+  it('passes a device’s own entries over, moving its position past them, and sends it the others’', async () => {
+    const { first, second } = await twoDesks();
+    await harness.hub.push(first.credential, { txs: fivePhoneChanges() });
+    const own = await harness.hub.pull(first.credential, { cursor: null, limit: 100 });
+    expect(own.changes).toEqual([]);
+    expect(own.cursor).not.toBeNull();
+    expect(own.more).toBe(false);
+    await harness.hub.push(second.credential, { txs: [{ seq: 1, hlc: stamp(9000, 'dev2'), ops: [{ table: 'devices', id: second.deviceId, kind: 'insert', columns: deviceRow(second.deviceId, 'desk 2') }] }] });
+    const others = await harness.hub.pull(first.credential, { cursor: own.cursor, limit: 100 });
+    expect(others.changes.map((change) => [change.table, change.origin])).toEqual([['devices', second.deviceId]]);
+  });
+
+  it('tells a device whose position is in an entry the hub no longer holds to read the feed anew', async () => {
+    const { first, second } = await twoDesks();
+    await harness.hub.push(first.credential, { txs: fivePhoneChanges() });
+    const page = await harness.hub.pull(second.credential, { cursor: null, limit: 2 });
+    expect(page.cursor).toMatch(/^\d+:\d+:[0-9a-f]{12}:2$/);
+    const [txid, id, check] = (page.cursor ?? '').split(':');
+    // The same position with more changes read than the entry holds, or with another fingerprint.
+    expect((await harness.hub.pull(second.credential, { cursor: `${txid ?? ''}:${id ?? ''}:${check ?? ''}:5`, limit: 2 })).cursorUnknown).toBe(true);
+    expect((await harness.hub.pull(second.credential, { cursor: `${txid ?? ''}:${id ?? ''}:000000000000:2`, limit: 2 })).cursorUnknown).toBe(true);
+    await expect(harness.hub.pull(second.credential, { cursor: `${txid ?? ''}:${id ?? ''}:2`, limit: 2 })).rejects.toThrow(/sync position is not valid/);
+    expect((await harness.hub.pull(second.credential, { cursor: page.cursor, limit: 2 })).changes).toHaveLength(2);
+  });
+});
+
+describe('a hub feed from before entries (PGlite)', () => {
+  it('becomes one entry per change under the same positions, so positions handed out before still hold', async () => {
+    const temp = makeTempDir('clinic-hub-feed-');
+    const beforeEntries = makeTempDir('clinic-hub-migrations-');
+    try {
+      for (const name of readdirSync(hubMigrationsDir).filter((file) => file < '0003')) copyFileSync(join(hubMigrationsDir, name), join(beforeEntries.path, name));
+      const origin = randomUUID();
+      const old = await openPglite(join(temp.path, 'pgdata'));
+      await migrateHub(old, beforeEntries.path);
+      for (const phone of ['1', '2', '3']) {
+        await old.query(`insert into hub_changes (clinic_id, tbl, row_id, kind, columns, hlc, clock, origin) values ($1, 'clinics', $1, 'update', $2::jsonb, $3, null, $4)`, [CLINIC, JSON.stringify({ phone }), stamp(Number(phone) * 1000), origin]);
+      }
+      const [firstOld] = await old.query<{ txid: string; id: string }>(`select txid::text, id::text from hub_changes order by txid, id limit 1`);
+      await old.close();
+      const oldCursor = `${firstOld?.txid ?? ''}:${firstOld?.id ?? ''}:${changeFingerprint({ origin, row_id: CLINIC, hlc: stamp(1000) })}`;
+
+      const hub = await HubService.open({ kind: 'pglite', dataDir: join(temp.path, 'pgdata') }, () => T0);
+      try {
+        const { code } = await hub.createEnrolmentCode({ clinicCode: 'AAA01', clinicId: CLINIC });
+        const device = await hub.enrol({ code, deviceId: randomUUID(), deviceName: 'desk', databaseId: 'db', clinic: null });
+        const all = await hub.pull(device.credential, { cursor: null, limit: 100 });
+        expect(all.changes.map((change) => [change.columns['phone'], change.hlc, change.origin, change.clock])).toEqual(['1', '2', '3'].map((phone) => [phone, stamp(Number(phone) * 1000), origin, null]));
+        const rest = await hub.pull(device.credential, { cursor: oldCursor, limit: 100 });
+        expect(rest.cursorUnknown).toBeUndefined();
+        expect(rest.changes.map((change) => change.columns['phone'])).toEqual(['2', '3']);
+        // New entries follow the migrated ones.
+        const [next] = await hub.db.query<{ id: string }>(`select nextval(pg_get_serial_sequence('hub_feed', 'id'))::text as id`);
+        expect(Number(next?.id)).toBeGreaterThan(Number(firstOld?.id) + 2);
+      } finally {
+        await hub.close();
+      }
+    } finally {
+      temp.remove();
+      beforeEntries.remove();
+    }
+  });
+});
