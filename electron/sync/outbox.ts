@@ -35,9 +35,9 @@ function opOf(row: OutboxRow): ChangeOp {
   return { table: row.tbl, id: row.row_id, kind: 'update', columns };
 }
 
-/** The next unacknowledged transactions, whole, up to about a number of changes. */
-export function pendingTransactions(sqlite: Database.Database, maxOps: number): PushTx[] {
-  const rows = sqlite.prepare(`select * from sync_outbox where acked_at is null and pushed_seq is not null order by pushed_seq, seq limit ?`).all(maxOps + 1) as OutboxRow[];
+/** The next unacknowledged transactions (after a push number, when one is given), whole, up to about a number of changes. */
+export function pendingTransactions(sqlite: Database.Database, maxOps: number, afterSeq = 0): PushTx[] {
+  const rows = sqlite.prepare(`select * from sync_outbox where acked_at is null and pushed_seq > ? order by pushed_seq, seq limit ?`).all(afterSeq, maxOps + 1) as OutboxRow[];
   const txs = new Map<number, PushTx & { ops: ChangeOp[] }>();
   for (const row of rows) {
     const seq = row.pushed_seq ?? 0;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { HubIdentity, PullResponse } from '#shared/sync/protocol.ts';
+import type { HubIdentity, PullResponse, PushResponse, PushTx } from '#shared/sync/protocol.ts';
 import type { SyncStatus } from '#shared/api/calls/sync.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
@@ -48,6 +48,12 @@ export type SyncDeps = {
 export type BootstrapProgress = { table: number; after: string | null; cursor: string | null; done: number; total: number };
 
 /** Compares "txid:id" feed positions; a null position is the beginning. */
+/** Waits for a request sent ahead whose answer is no longer wanted (the hub recognises its batch when it comes again). */
+async function settled(sent: { answer: Promise<unknown> } | null): Promise<null> {
+  await sent?.answer.catch(() => undefined);
+  return null;
+}
+
 export function cursorAfter(a: string | null, b: string | null): boolean {
   const parse = (text: string | null): [bigint, bigint] => {
     const [txid = '0', id = '0'] = (text ?? '0:0').split(':');
@@ -268,22 +274,69 @@ export class SyncClient {
     purgeAcked(sqlite, isoAt(this.deps.clock.now() - RETAIN_ACKED_MS));
   }
 
+  /**
+   * Sends the waiting transactions batch after batch. While the hub applies one batch the next is
+   * already on its way, so this workstation reads its outbox and the hub parses a batch while the
+   * hub's database writes the one before. The answers are read in order; an answer to the batch
+   * ahead that the hub gave before applying the one before it (it found a gap and changed nothing)
+   * is passed over, and the batch goes again.
+   */
   async #push(settings: SyncSettings, transport: HubTransport): Promise<void> {
     const { sqlite } = this.deps;
+    type Sent = { txs: PushTx[]; answer: Promise<PushResponse> };
+    const send = (txs: PushTx[], gapAccepted: boolean): Sent => {
+      const answer = transport.push(settings.credential, gapAccepted ? { txs, gapAccepted } : { txs });
+      // A failure is seen when the answer is awaited, not as an unhandled rejection meanwhile.
+      answer.catch(() => undefined);
+      return { txs, answer };
+    };
     let gapAccepted = false;
+    let ahead: Sent | null = null;
+    let answeredThrough = -1;
     for (let round = 0; round < 10_000; round += 1) {
-      const txs = pendingTransactions(sqlite, PUSH_MAX_OPS);
-      const first = txs[0]?.seq;
-      if (first === undefined) return;
-      const response = await transport.push(settings.credential, gapAccepted ? { txs, gapAccepted } : { txs });
-      if (this.#observe(response, response.appliedThrough)) continue;
+      let current: Sent | null = ahead;
+      ahead = null;
+      if (current === null) {
+        const txs = pendingTransactions(sqlite, PUSH_MAX_OPS);
+        if (txs.length === 0) return;
+        current = send(txs, gapAccepted);
+      }
+      const first = current.txs[0]?.seq ?? 0;
+      const last = current.txs[current.txs.length - 1]?.seq ?? 0;
+      if (!gapAccepted) {
+        const next = pendingTransactions(sqlite, PUSH_MAX_OPS, last);
+        if (next.length > 0) {
+          ahead = send(next, false);
+          // Let the request leave before this thread is busy again.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      const response = await current.answer;
+      if (response.appliedThrough < answeredThrough) {
+        // Answered before the batch in front of it was applied: nothing changed at the hub. The
+        // batch after it found the same gap; both go again, one at a time.
+        ahead = await settled(ahead);
+        answeredThrough = -1;
+        continue;
+      }
+      answeredThrough = response.appliedThrough;
+      if (this.#observe(response, response.appliedThrough)) {
+        ahead = await settled(ahead);
+        answeredThrough = -1;
+        continue;
+      }
       const ackedBefore = this.#ackedThrough();
-      recordPushResponse(sqlite, txs, response, isoAt(this.deps.clock.now()));
+      recordPushResponse(sqlite, current.txs, response, isoAt(this.deps.clock.now()));
       this.#noteHubProgress(ackedBefore, response.appliedThrough);
       // The hub waits for transactions before these; when even the reopened outbox starts no
       // earlier, they are gone from here too (kept only RETAIN_ACKED_MS), and the hub is told so.
       gapAccepted = response.appliedThrough < first - 1 && (pendingTransactions(sqlite, 1)[0]?.seq ?? first) >= first;
       if (gapAccepted) log.warn('the hub lost changes this workstation no longer keeps; going on without them', { appliedThrough: response.appliedThrough, first });
+      if (response.appliedThrough < last || gapAccepted) {
+        // Not all of this batch went in: the one ahead was sent too soon; go on one at a time.
+        ahead = await settled(ahead);
+        answeredThrough = -1;
+      }
     }
   }
 
@@ -441,6 +494,9 @@ export class SyncClient {
       const { table, request } = coming;
       const page = await request;
       coming = fetchPage(page.next === null ? { table: progress.table + 1, after: null } : { table: progress.table, after: page.next });
+      // Writing the page holds the thread; let the request for the next one leave first, or the
+      // hub would only hear of it once this page is written and the two would take turns.
+      await new Promise((resolve) => setImmediate(resolve));
       const next: BootstrapProgress = page.next === null ? { ...progress, table: progress.table + 1, after: null, done: progress.done + page.rows.length } : { ...progress, after: page.next, done: progress.done + page.rows.length };
       inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
         applySnapshotPage(sqlite, table, page.rows, mode);

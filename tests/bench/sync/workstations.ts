@@ -3,9 +3,6 @@ import { createCore, type Core } from '#core/core.ts';
 import { systemClock } from '#core/platform/clock.ts';
 import { newId } from '#core/platform/ids.ts';
 import { reversedPhoneDigits } from '#core/patients/patient-values.ts';
-import { httpTransport } from '#core/sync/http-transport.ts';
-import { numberPendingTransactions, pendingTransactions, recordPushResponse } from '#core/sync/outbox.ts';
-import { PUSH_MAX_OPS } from '#core/sync/sync-client.ts';
 import { adminAccount, sampleClinic } from '#tests/support/core-harness.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 import type { BenchHub } from './bench-hub.ts';
@@ -144,20 +141,15 @@ export function makeOfflineChanges(core: Core, options: OfflineWork): number {
   return sqlite.prepare(`select count(*) from sync_outbox where acked_at is null`).pluck().get() as number;
 }
 
-/** Sends everything waiting in the outbox the way the sync client does, batch after batch, over HTTP. */
-export async function pushOutbox(core: Core): Promise<number> {
-  const settings = core.sync.settings();
-  if (settings === null) throw new Error('not connected');
-  const { sqlite } = core.database;
-  const transport = httpTransport(settings.hubUrl);
-  numberPendingTransactions(sqlite);
-  let sent = 0;
-  for (;;) {
-    const txs = pendingTransactions(sqlite, PUSH_MAX_OPS);
-    if (txs.length === 0) return sent;
-    const response = await transport.push(settings.credential, { txs });
-    if (response.rejected.length > 0) throw new Error(`the hub rejected a benchmark change: ${response.rejected[0]?.message ?? ''}`);
-    recordPushResponse(sqlite, txs, response, new Date().toISOString());
-    sent += txs.reduce((total, tx) => total + tx.ops.length, 0);
-  }
+/**
+ * The workstation back online: one sync by its own client, which sends everything waiting
+ * batch after batch (and reads the little that is new for it). Returns the changes that went up.
+ */
+export async function catchUp(core: Core, waiting: number): Promise<number> {
+  await core.sync.syncNow();
+  const status = core.sync.status();
+  if (status.lastError !== null) throw new Error(`the catch-up sync failed: ${status.lastError}`);
+  if (status.pendingChanges !== 0) throw new Error(`${String(status.pendingChanges)} of ${String(waiting)} changes are still waiting after the catch-up sync`);
+  if (status.rejections > 0) throw new Error('the hub rejected a benchmark change');
+  return waiting;
 }
