@@ -50,3 +50,67 @@ export function isFeedChanges(value: unknown): value is { table: string; id: str
     )
   );
 }
+
+export type BulkProblem = { readonly path: readonly (string | number)[]; readonly message: string };
+
+const MAX_TXS = 5_000;
+const MAX_OPS = 5_000;
+const TX_KEYS = new Set(['seq', 'hlc', 'ops']);
+const OP_KEYS = new Set(['table', 'id', 'kind', 'columns']);
+
+function textProblem(value: unknown, min: number, max: number): string | null {
+  if (typeof value !== 'string') return 'expected text';
+  return value.length < min || value.length > max ? `expected text of ${String(min)} to ${String(max)} characters` : null;
+}
+
+function unknownKey(value: Record<string, unknown>, allowed: ReadonlySet<string>): string | undefined {
+  for (const key in value) if (!allowed.has(key)) return key;
+  return undefined;
+}
+
+function opProblem(op: unknown): BulkProblem | null {
+  if (!isRecord(op)) return { path: [], message: 'expected a change' };
+  const extra = unknownKey(op, OP_KEYS);
+  if (extra !== undefined) return { path: [], message: `unknown key "${extra}"` };
+  const table = textProblem(op['table'], 1, 64);
+  if (table !== null) return { path: ['table'], message: table };
+  const id = textProblem(op['id'], 1, 80);
+  if (id !== null) return { path: ['id'], message: id };
+  if (op['kind'] !== 'insert' && op['kind'] !== 'update') return { path: ['kind'], message: 'expected "insert" or "update"' };
+  const columns = op['columns'];
+  if (!isRecord(columns)) return { path: ['columns'], message: 'expected the columns of a row' };
+  for (const column in columns) {
+    if (column.length < 1 || column.length > 64) return { path: ['columns', column], message: 'a column name has 1 to 64 characters' };
+    if (!isSyncValue(columns[column])) return { path: ['columns', column], message: `expected text of at most ${String(MAX_TEXT)} characters, a number or null` };
+  }
+  return null;
+}
+
+function txProblem(tx: unknown): BulkProblem | null {
+  if (!isRecord(tx)) return { path: [], message: 'expected a transaction' };
+  const extra = unknownKey(tx, TX_KEYS);
+  if (extra !== undefined) return { path: [], message: `unknown key "${extra}"` };
+  const seq = tx['seq'];
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) return { path: ['seq'], message: 'expected a whole number of at least 1' };
+  if (!isHlc(tx['hlc'])) return { path: ['hlc'], message: 'not a clock stamp' };
+  const ops = tx['ops'];
+  if (!Array.isArray(ops) || ops.length < 1 || ops.length > MAX_OPS) return { path: ['ops'], message: `expected 1 to ${String(MAX_OPS)} changes` };
+  for (let index = 0; index < ops.length; index += 1) {
+    const problem = opProblem(ops[index]);
+    if (problem !== null) return { path: ['ops', index, ...problem.path], message: problem.message };
+  }
+  return null;
+}
+
+/**
+ * What is wrong with a push's transactions, by the rules of pushTxSchema (protocol.ts), or null.
+ * A catch-up push carries thousands of changes; the hub checks them without zod's cost per value.
+ */
+export function pushTxsProblem(value: unknown): BulkProblem | null {
+  if (!Array.isArray(value) || value.length < 1 || value.length > MAX_TXS) return { path: [], message: `expected 1 to ${String(MAX_TXS)} transactions` };
+  for (let index = 0; index < value.length; index += 1) {
+    const problem = txProblem(value[index]);
+    if (problem !== null) return { path: [index, ...problem.path], message: problem.message };
+  }
+  return null;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isFeedChanges, isSnapshotRows } from './bulk-checks.ts';
+import { isFeedChanges, isSnapshotRows, pushTxsProblem } from './bulk-checks.ts';
 
 /** Client and hub agree on this; a client with another version is told to update (SYNC.md §9). */
 export const SYNC_PROTOCOL_VERSION = 1;
@@ -31,7 +31,11 @@ export type PushTx = z.infer<typeof pushTxSchema>;
 
 export const pushRequestSchema = z
   .object({
-    txs: z.array(pushTxSchema).min(1).max(5_000),
+    /** Checked as pushTxSchema says, by hand: a catch-up push holds thousands of changes. */
+    txs: z.custom<PushTx[]>().superRefine((value, context) => {
+      const problem = pushTxsProblem(value);
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem.message, path: [...problem.path] });
+    }),
     /**
      * The hub applies a device's transactions without gaps: a gap means it lost some (restored
      * from an older backup) and the device sends them again. Only when the device no longer
