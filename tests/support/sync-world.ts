@@ -3,6 +3,7 @@ import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/t
 import { createCore, type Core } from '#core/core.ts';
 import { manualClock } from '#core/platform/clock.ts';
 import type { HubService } from '#hub/hub-service.ts';
+import type { HubTransport } from '#core/sync/transport.ts';
 import { inProcessTransport, perfectNetwork, type Network } from './in-process-transport.ts';
 import { makeTempDir } from './temp-dir.ts';
 
@@ -17,11 +18,15 @@ export type Workstation = {
 };
 
 /** A workstation with its own data folder and clock, linked to a hub in this process. */
-export async function openWorkstation(key: string, hub: () => HubService, options: { startMs: number; network?: Network; random?: () => number }): Promise<Workstation> {
+export async function openWorkstation(
+  key: string,
+  hub: () => HubService,
+  options: { startMs: number; network?: Network; random?: () => number; /** Changes what the network does beyond faults (say, the order answers come in). */ transport?: (base: HubTransport) => HubTransport },
+): Promise<Workstation> {
   const temp = makeTempDir(`clinic-ws-${key}-`);
   const clock = manualClock(options.startMs);
   const open = () =>
-    createCore({ dataDir: temp.path, clock, deviceName: `desk-${key}`, appVersion: 'test', hubTransport: () => inProcessTransport(hub, key, options.network ?? perfectNetwork), ...(options.random === undefined ? {} : { random: options.random }) });
+    createCore({ dataDir: temp.path, clock, deviceName: `desk-${key}`, appVersion: 'test', hubTransport: () => (options.transport ?? ((base: HubTransport) => base))(inProcessTransport(hub, key, options.network ?? perfectNetwork)), ...(options.random === undefined ? {} : { random: options.random }) });
   const workstation: Workstation = {
     key,
     dataDir: temp.path,
