@@ -28,21 +28,34 @@ export function similarNames(a: { givenName: string; familyName: string }, b: { 
 }
 
 function prepareLookups(db: Db) {
+  // The phone and national id indexes hold only rows where those are not empty; SQLite uses them
+  // only when the query says so in plain SQL (a bound '' would leave it scanning every patient).
   const live = and(isNull(patients.mergedIntoId), isNull(patients.deletedAt), ne(patients.id, sql.placeholder('excluded')));
   return {
     byPhone: db
       .select()
       .from(patients)
-      .where(and(gte(patients.phoneDigitsReversed, sql.placeholder('from')), lt(patients.phoneDigitsReversed, sql.placeholder('to')), ne(patients.phoneDigitsReversed, ''), live))
+      .where(and(gte(patients.phoneDigitsReversed, sql.placeholder('from')), lt(patients.phoneDigitsReversed, sql.placeholder('to')), sql`${patients.phoneDigitsReversed} <> ''`, live))
       .limit(CANDIDATES_MAX)
       .prepare(),
     byNationalId: db
       .select()
       .from(patients)
-      .where(and(eq(patients.nationalId, sql.placeholder('nationalId')), ne(patients.nationalId, ''), live))
+      .where(and(eq(patients.nationalId, sql.placeholder('nationalId')), sql`${patients.nationalId} <> ''`, live))
       .limit(CANDIDATES_MAX)
       .prepare(),
-    byBirthDate: db.select().from(patients).where(and(eq(patients.birthDate, sql.placeholder('birthDate')), live)).limit(500).prepare(),
+    // Only the names of those born that day: most differ, and only the similar ones are read whole.
+    byBirthDate: db
+      .select({ id: patients.id, givenName: patients.givenName, familyName: patients.familyName })
+      .from(patients)
+      .where(and(eq(patients.birthDate, sql.placeholder('birthDate')), live))
+      .limit(500)
+      .prepare(),
+    byId: db
+      .select()
+      .from(patients)
+      .where(eq(patients.id, sql.placeholder('id')))
+      .prepare(),
   };
 }
 
@@ -90,8 +103,10 @@ export function findDuplicates(db: Db, probe: DuplicateProbe, clinicId: string):
     }
   }
   if (probe.birthDate !== null && probe.givenName.trim() !== '' && probe.familyName.trim() !== '') {
-    for (const row of lookups.byBirthDate.all({ birthDate: probe.birthDate, excluded })) {
-      if (similarNames(probe, row)) add(row, 'nameAndBirthDate');
+    for (const names of lookups.byBirthDate.all({ birthDate: probe.birthDate, excluded })) {
+      if (!similarNames(probe, names)) continue;
+      const row = found.get(names.id)?.row ?? lookups.byId.get({ id: names.id });
+      if (row !== undefined) add(row, 'nameAndBirthDate');
     }
   }
 

@@ -12,7 +12,7 @@ import { percentile, round, type BenchSuite, type Figure } from '../figures.ts';
 
 const QUERIES = 600;
 
-type Person = { givenName: string; familyName: string; phone: string; mrn: string };
+type Person = { givenName: string; familyName: string; phone: string; mrn: string; birth: string };
 
 /** One edit a hurried typist makes: a swapped, doubled or dropped letter. */
 function typo(word: string, random: () => number): string {
@@ -89,7 +89,7 @@ export function patientSearchSuite(patientCount: number): BenchSuite {
             const birth = `${String(1930 + Math.floor(random() * 90))}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
             const mrn = `RFC01-M${String(1001 + index)}`;
             insert.run(newId(), mrn, activeClinic.clinicId, givenName, familyName, random() < 0.5 ? 'FEMALE' : 'MALE', birth, phone, reversedPhoneDigits(phone), now, now);
-            if (index % 997 === 0) sample.push({ givenName, familyName, phone, mrn });
+            if (index % 997 === 0) sample.push({ givenName, familyName, phone, mrn, birth });
           }
         })();
         const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
@@ -110,10 +110,21 @@ export function patientSearchSuite(patientCount: number): BenchSuite {
           latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
           if (outcome.ok && (outcome.result as { results: unknown[] }).results.length > 0) found += 1;
         }
+        // The check a registration makes as the desk types: someone of that phone, or of a similar
+        // name born that day, already here?
+        const checks: number[] = [];
+        for (const person of sample.slice(0, 300)) {
+          const started = process.hrtime.bigint();
+          const outcome = await core.dispatch({ call: 'patients.findDuplicates', input: { givenName: person.givenName, familyName: person.familyName, birthDate: person.birth, phone: person.phone }, token });
+          checks.push(Number(process.hrtime.bigint() - started) / 1e6);
+          if (!outcome.ok) throw new Error(outcome.error.message);
+        }
         await core.close();
         const figures: Figure[] = [
           { name: 'patient_search_p50_ms', value: round(percentile(latencies, 0.5), 2), unit: 'ms', note: `${String(queries.length)} queries: name parts, typos, phones, record numbers; ${String(found)} found someone` },
           { name: 'patient_search_p95_ms', value: round(percentile(latencies, 0.95), 2), unit: 'ms', note: 'goal: at most 10 ms' },
+          { name: 'duplicate_check_p50_ms', value: round(percentile(checks.slice(20), 0.5), 2), unit: 'ms', note: `${String(checks.length - 20)} registrations checked for the same phone, or a similar name born the same day` },
+          { name: 'duplicate_check_p95_ms', value: round(percentile(checks.slice(20), 0.95), 2), unit: 'ms', note: '' },
           { name: `patient_db_mb_${suffix}`, value: round(sizeMb, 1), unit: 'MB', note: `${String(millions)} M patients with the name index` },
           { name: `patient_index_build_s_${suffix}`, value: round(buildSeconds, 2), unit: 's', note: 'rebuilding the name index from the table' },
           { name: `patient_load_rows_per_s_${suffix}`, value: round(patientCount / loadSeconds, 0), unit: 'rows/s', note: 'inserting patients with the index kept by triggers' },
