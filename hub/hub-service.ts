@@ -105,8 +105,9 @@ export class HubService {
 
   async pull(credential: string | null, request: { cursor: string | null; limit: number; clinicId?: string | undefined }): Promise<HubIdentity & { changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; appliedThrough: number; cursorUnknown?: true }> {
     const device = await authenticateDevice(this.db, credential);
-    const page = await pullChanges(this.db, device, request);
-    return { ...(await this.located()), ...page, appliedThrough: device.lastSeq };
+    const { position, ...page } = await pullChanges(this.db, device, request);
+    const identity = position === undefined ? await this.located() : { ...this.identity(), position };
+    return { ...identity, ...page, appliedThrough: device.lastSeq };
   }
 
   async startSnapshot(credential: string | null): Promise<HubIdentity & { cursor: string | null; totals: Record<string, number> }> {

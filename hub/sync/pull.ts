@@ -86,29 +86,37 @@ export async function pullChanges(
   db: HubQueries,
   device: Device,
   request: { cursor: string | null; limit: number; clinicId?: string | undefined },
-): Promise<{ changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; cursorUnknown?: true }> {
+): Promise<{ changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; cursorUnknown?: true; position?: string }> {
   const clinics = clinicsFor(device, request.clinicId);
   const after = parseCursor(request.cursor);
   if (!(await cursorKnown(db, clinics, after))) return { changes: [], cursor: null, more: true, head: null, cursorUnknown: true };
   // One watermark for every clinic's query: the page may then stop anywhere without skipping.
-  const [mark] = await db.query<{ xmin: string }>(`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`);
+  // The same snapshot gives the hub's position (see HubIdentity), in the same round trip.
+  const [mark] = await db.query<{ xmin: string; position: string }>(`select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as position from pg_current_snapshot() as s`);
   const xmin = mark?.xmin ?? '0';
   const found: EntryHead[] = [];
   let full = false;
   let head: EntryHead | undefined;
   // Clinic by clinic, so each query walks the feed index from the cursor (an "any" of clinics
   // would read the whole feed): a sync with nothing to do costs the same at any size. Every
-  // entry holds a change at least, so limit + 1 entries are enough to fill a page.
+  // entry holds a change at least, so limit + 1 entries are enough to fill a page. The newest
+  // entry comes in the same query, marked as the head.
   const from = after.offset === undefined ? '>' : '>=';
+  const columns = `id::text as id_text, txid::text as txid_text, clinic_id, origin::text, change_count, fingerprint`;
   for (const clinic of clinics) {
-    const entries = await db.query<EntryHead>(
-      `select id::text as id_text, txid::text as txid_text, clinic_id, origin::text, change_count, fingerprint from hub_feed
-       where clinic_id = $1 and (txid, id) ${from} ($2::xid8, $3::bigint) and txid < $4::xid8 order by txid, id limit $5`,
+    const rows = await db.query<EntryHead & { is_head: boolean }>(
+      `select * from (
+         (select false as is_head, txid as at_txid, id as at_id, ${columns} from hub_feed
+          where clinic_id = $1 and (txid, id) ${from} ($2::xid8, $3::bigint) and txid < $4::xid8 order by txid, id limit $5)
+         union all
+         (select true, txid, id, ${columns} from hub_feed where clinic_id = $1 and txid < $4::xid8 order by txid desc, id desc limit 1)
+       ) as found order by is_head, at_txid, at_id`,
       [clinic, after.txid, after.id, xmin, request.limit + 1],
     );
+    const newest = rows.find((row) => row.is_head);
+    const entries = rows.filter((row) => !row.is_head);
     full ||= entries.length > request.limit;
     found.push(...entries);
-    const [newest] = await db.query<EntryHead>(`select txid::text as txid_text, id::text as id_text from hub_feed where clinic_id = $1 and txid < $2::xid8 order by txid desc, id desc limit 1`, [clinic, xmin]);
     if (newest !== undefined && (head === undefined || byPosition(newest, head) > 0)) head = newest;
   }
   const entries = clinics.length === 1 ? found : found.sort(byPosition).slice(0, request.limit + 1);
@@ -142,6 +150,7 @@ export async function pullChanges(
     cursor: plan.position === null ? request.cursor : formatCursor(plan.position),
     more: plan.stopped || full,
     head: head === undefined ? null : formatCursor({ txid: head.txid_text, id: head.id_text }),
+    ...(mark === undefined ? {} : { position: mark.position }),
   };
 }
 
