@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { lastCheckSchema } from '#shared/api/calls/sync.ts';
 import type { Db } from '../db/database.ts';
@@ -41,8 +41,35 @@ function parseLastCheck(text: string | undefined): LastCheck | null {
   }
 }
 
+function prepareStatements(db: Db) {
+  return {
+    readAll: db.select().from(localMeta).where(inArray(localMeta.key, [...KEYS])).prepare(),
+    upsert: db
+      .insert(localMeta)
+      .values({ key: sql.placeholder('key'), value: sql.placeholder('value') })
+      .onConflictDoUpdate({ target: localMeta.key, set: { value: sql`excluded.value` } })
+      .prepare(),
+    remove: db
+      .delete(localMeta)
+      .where(eq(localMeta.key, sql.placeholder('key')))
+      .prepare(),
+  };
+}
+
+const preparedStatements = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
+
+/** Read and written several times by every sync, even one with nothing to do: prepared once per database. */
+function statementsFor(db: Db): ReturnType<typeof prepareStatements> {
+  let statements = preparedStatements.get(db);
+  if (statements === undefined) {
+    statements = prepareStatements(db);
+    preparedStatements.set(db, statements);
+  }
+  return statements;
+}
+
 function readAll(db: Db): Map<Key, string> {
-  const rows = db.select().from(localMeta).where(inArray(localMeta.key, [...KEYS])).all();
+  const rows = statementsFor(db).readAll.all();
   return new Map(rows.map((row) => [row.key as Key, row.value]));
 }
 
@@ -70,11 +97,8 @@ export function readSyncSettings(db: Db): SyncSettings | null {
 }
 
 export function writeSetting(db: Db, key: Key, value: string | null): void {
-  if (value === null) {
-    db.delete(localMeta).where(eq(localMeta.key, key)).run();
-    return;
-  }
-  db.insert(localMeta).values({ key, value }).onConflictDoUpdate({ target: localMeta.key, set: { value } }).run();
+  if (value === null) statementsFor(db).remove.run({ key });
+  else statementsFor(db).upsert.run({ key, value });
 }
 
 /** Spreadsheet-style letters for workstation numbers: 1 A, 2 B … 26 Z, 27 AA. */

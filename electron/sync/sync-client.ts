@@ -391,6 +391,8 @@ export class SyncClient {
         writeSetting(db, 'sync_cursor', cursor);
         continue;
       }
+      // Nothing new and the position unchanged: the usual answer, and nothing to write.
+      if (response.changes.length === 0 && response.cursor === cursor && !response.more) return;
       let applied: AppliedRow[] = [];
       inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
         applied = applyFeedPage(sqlite, response.changes, this.deps.identity.deviceId, mode);
