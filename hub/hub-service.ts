@@ -13,7 +13,7 @@ import { leaseBlock, reportBlocks } from './sync/leases.ts';
 import { pullChanges } from './sync/pull.ts';
 import { applyPush } from './sync/push.ts';
 import { tableDigests, tableRanges } from './sync/digest.ts';
-import { snapshotPage, startSnapshot, type WholeRow } from './sync/snapshot.ts';
+import { snapshotPageText, startSnapshot, type SnapshotPageText, type WholeRow } from './sync/snapshot.ts';
 
 export const hubMigrationsDir = join(repositoryRoot, 'migrations', 'postgres');
 
@@ -116,9 +116,16 @@ export class HubService {
   }
 
   async snapshotPage(credential: string | null, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<{ rows: WholeRow[]; next: string | null }> {
-    const device = await authenticateDevice(this.db, credential);
-    return snapshotPage(this.db, device, request);
+    const { rowsJson, next } = await this.snapshotPageText(credential, request);
+    return { rows: JSON.parse(rowsJson) as WholeRow[], next };
   }
+
+  /** The same page with its rows as JSON text, as the HTTP answer carries them. */
+  async snapshotPageText(credential: string | null, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<SnapshotPageText> {
+    const device = await authenticateDevice(this.db, credential);
+    return snapshotPageText(this.db, this.catalog, device, request);
+  }
+
 
   /** Each table's digest over what the device's clinics see, to compare with the workstation's. */
   async tableDigests(credential: string | null): Promise<HubIdentity & { tables: Record<string, TableDigest> }> {
