@@ -1,6 +1,7 @@
 import { and, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
 import { PHONE_MATCH_DIGITS, phoneDigits } from '#shared/domain/patient.ts';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 import { patients } from '../db/schema/index.ts';
 import type { PatientRow } from '../db/schema/patients.ts';
 import { isVisibleIn } from './patient-rows.ts';
@@ -59,20 +60,11 @@ function prepareLookups(db: Db) {
   };
 }
 
-const preparedLookups = new WeakMap<Db, ReturnType<typeof prepareLookups>>();
-
 /**
  * The three lookups, prepared once per database: a workstation checks every registration, and
  * every patient another workstation registered, so building the SQL each time would dominate.
  */
-function lookupsFor(db: Db): ReturnType<typeof prepareLookups> {
-  let lookups = preparedLookups.get(db);
-  if (lookups === undefined) {
-    lookups = prepareLookups(db);
-    preparedLookups.set(db, lookups);
-  }
-  return lookups;
-}
+const lookupsFor = (db: Db): ReturnType<typeof prepareLookups> => prepared(db, 'patients.duplicates', prepareLookups);
 
 /**
  * People who may be the one being registered: the same phone line, the same national id, or a

@@ -2,6 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { lastCheckSchema } from '#shared/api/calls/sync.ts';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 import { localMeta } from '../db/schema/index.ts';
 
 // This workstation's link to its hub, kept in the main process's database: the renderer never
@@ -56,17 +57,8 @@ function prepareStatements(db: Db) {
   };
 }
 
-const preparedStatements = new WeakMap<Db, ReturnType<typeof prepareStatements>>();
-
 /** Read and written several times by every sync, even one with nothing to do: prepared once per database. */
-function statementsFor(db: Db): ReturnType<typeof prepareStatements> {
-  let statements = preparedStatements.get(db);
-  if (statements === undefined) {
-    statements = prepareStatements(db);
-    preparedStatements.set(db, statements);
-  }
-  return statements;
-}
+const statementsFor = (db: Db): ReturnType<typeof prepareStatements> => prepared(db, 'sync.settings', prepareStatements);
 
 function readAll(db: Db): Map<Key, string> {
   const rows = statementsFor(db).readAll.all();
