@@ -123,7 +123,7 @@ export class HubService {
   /** The same page with its rows as JSON text, as the HTTP answer carries them. */
   async snapshotPageText(credential: string | null, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<SnapshotPageText> {
     const device = await authenticateDevice(this.db, credential);
-    return snapshotPageText(this.db, this.catalog, device, request);
+    return snapshotPageText(this.db, this.catalog, device, request, this.db.kind === 'pglite' ? 'database' : 'hub');
   }
 
 

@@ -25,30 +25,52 @@ export async function startSnapshot(db: HubQueries, device: Device): Promise<{ c
 
 export type WholeRow = { values: Record<string, SyncValue>; clock: Record<string, string> };
 
-/** A page of rows as the JSON text of an array of WholeRow, its row count, and the key to go on after. */
+/** A mirror row as it travels: its values (bigints as numbers) and its per-column clocks apart. */
+function mirrorRowOut(row: Record<string, unknown>): WholeRow {
+  const { [CLOCK_COLUMN]: clock, ...values } = row;
+  const plain: Record<string, SyncValue> = {};
+  for (const [column, value] of Object.entries(values)) plain[column] = typeof value === 'string' || value === null ? value : Number(value);
+  return { values: plain, clock: (clock ?? {}) as Record<string, string> };
+}
+
+/** A page of rows as the JSON text of an array of WholeRow, and the key to go on after. */
 export type SnapshotPageText = { rowsJson: string; next: string | null };
+
+/** Who turns a page's rows into JSON: the database itself, or the hub from the rows as read. */
+export type PageWriter = 'database' | 'hub';
+
+type PageRequest = { table: string; after: string | null; through?: string | null | undefined; limit: number };
+
+/**
+ * The keys of a page: each clinic's next keys are read in index order and merged, since
+ * "clinic_id = any(...)" alone makes PostgreSQL sort every remaining key of the table for each
+ * page, a first sync quadratic in its size.
+ */
+const PAGE_KEYS = `select distinct x.row_id from unnest($1::text[]) as c(clinic_id)
+       cross join lateral (select r.row_id from hub_row_clinics r where r.clinic_id = c.clinic_id and r.tbl = $2 and r.row_id > $3 and ($5::text is null or r.row_id <= $5) order by r.row_id limit $4) as x
+       order by x.row_id limit $4`;
 
 /**
  * One page of a table's rows that the device's clinics see, in key order, resumable from any key,
- * up to an optional last key. The database writes the page's JSON itself: building each row as an
- * object in the hub's thread and serialising it again cost PGlite, which runs in that thread,
- * twice as long, and a hub over PostgreSQL leaves the work to the database's own process.
+ * up to an optional last key, as JSON text. PGlite runs in the hub's thread, where reading rows as
+ * objects and serialising them again costs twice what its own JSON functions do; PostgreSQL runs
+ * beside the hub, and there reading the rows and serialising them in the hub is quicker.
  */
-export async function snapshotPageText(db: HubQueries, catalog: MirrorCatalog, device: Device, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<SnapshotPageText> {
+export async function snapshotPageText(db: HubQueries, catalog: MirrorCatalog, device: Device, request: PageRequest, writer: PageWriter): Promise<SnapshotPageText> {
   if (!isSyncedTable(request.table)) throw hubErrors.badRequest(`The hub keeps no table named "${request.table}".`);
   const key = syncedTables[request.table].key;
+  const params = [device.clinicIds, request.table, request.after ?? '', request.limit, request.through ?? null];
+  if (writer === 'hub') {
+    const rows = (await db.query<Record<string, unknown>>(`select m.* from ${request.table} m where m.${key} in (${PAGE_KEYS}) order by m.${key}`, params)).map(mirrorRowOut);
+    const last = rows[rows.length - 1];
+    return { rowsJson: JSON.stringify(rows), next: rows.length === request.limit && last !== undefined ? String(last.values[key]) : null };
+  }
   const values = [...(catalog.get(request.table)?.keys() ?? [])].map((column) => `'${column}', m."${column}"`).join(', ');
-  // Each clinic's next keys are read in index order and merged: "clinic_id = any(...)" alone
-  // makes PostgreSQL sort every remaining key of the table for each page, a first sync quadratic in its size.
   const [page] = await db.query<{ rows_json: string | null; row_count: number; last_key: string | null }>(
     `select json_agg(json_build_object('values', json_build_object(${values}), 'clock', m.${CLOCK_COLUMN}) order by m.${key})::text as rows_json,
        count(*)::integer as row_count, max(m.${key}) as last_key
-     from ${request.table} m
-     where m.${key} in (
-       select distinct x.row_id from unnest($1::text[]) as c(clinic_id)
-       cross join lateral (select r.row_id from hub_row_clinics r where r.clinic_id = c.clinic_id and r.tbl = $2 and r.row_id > $3 and ($5::text is null or r.row_id <= $5) order by r.row_id limit $4) as x
-       order by x.row_id limit $4)`,
-    [device.clinicIds, request.table, request.after ?? '', request.limit, request.through ?? null],
+     from ${request.table} m where m.${key} in (${PAGE_KEYS})`,
+    params,
   );
   const count = page?.row_count ?? 0;
   return { rowsJson: page?.rows_json ?? '[]', next: count === request.limit ? (page?.last_key ?? null) : null };

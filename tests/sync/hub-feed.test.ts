@@ -5,7 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openPglite } from '#hub/db/hub-db.ts';
 import { migrateHub } from '#hub/db/migrate.ts';
 import { hubMigrationsDir, HubService } from '#hub/hub-service.ts';
+import { readMirrorCatalog } from '#hub/sync/catalog.ts';
+import { authenticateDevice } from '#hub/sync/devices.ts';
 import { changeFingerprint } from '#hub/sync/pull.ts';
+import { snapshotPageText } from '#hub/sync/snapshot.ts';
 import { formatHlc } from '#shared/sync/hlc.ts';
 import type { FeedChange, PushTx } from '#shared/sync/protocol.ts';
 import { startHub, type HubHarness, type HubKind } from '#tests/support/hub-harness.ts';
@@ -103,6 +106,23 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
     expect((await harness.hub.pull(second.credential, { cursor: `${txid ?? ''}:${id ?? ''}:000000000000:2`, limit: 2 })).cursorUnknown).toBe(true);
     await expect(harness.hub.pull(second.credential, { cursor: `${txid ?? ''}:${id ?? ''}:2`, limit: 2 })).rejects.toThrow(/sync position is not valid/);
     expect((await harness.hub.pull(second.credential, { cursor: page.cursor, limit: 2 })).changes).toHaveLength(2);
+  });
+
+  it('writes a first sync’s page the same whether the database or the hub makes its JSON', async () => {
+    const { first, second } = await twoDesks();
+    await harness.hub.push(first.credential, { txs: fivePhoneChanges() });
+    await harness.hub.push(first.credential, { txs: [{ seq: 6, hlc: stamp(6000), ops: [{ table: 'devices', id: first.deviceId, kind: 'insert', columns: deviceRow(first.deviceId, 'desk 1 “front”') }] }] });
+    const catalog = await readMirrorCatalog(harness.hub.db);
+    const device = await authenticateDevice(harness.hub.db, second.credential);
+    for (const request of [{ table: 'clinics', after: null, limit: 10 }, { table: 'devices', after: null, limit: 1 }, { table: 'devices', after: '', through: first.deviceId, limit: 10 }]) {
+      const byDatabase = await snapshotPageText(harness.hub.db, catalog, device, request, 'database');
+      const byHub = await snapshotPageText(harness.hub.db, catalog, device, request, 'hub');
+      expect(JSON.parse(byDatabase.rowsJson)).toEqual(JSON.parse(byHub.rowsJson));
+      expect(byDatabase.next).toBe(byHub.next);
+    }
+    const [clinic] = JSON.parse((await snapshotPageText(harness.hub.db, catalog, device, { table: 'clinics', after: null, limit: 10 }, 'database')).rowsJson) as { values: Record<string, unknown>; clock: Record<string, string> }[];
+    expect(clinic?.values).toMatchObject({ id: CLINIC, phone: '4', idle_lock_minutes: 15, deleted_at: null });
+    expect(clinic?.clock['phone']).toBe(stamp(4000));
   });
 });
 
