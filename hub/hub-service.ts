@@ -13,7 +13,7 @@ import { leaseBlock, reportBlocks } from './sync/leases.ts';
 import { pullChanges } from './sync/pull.ts';
 import { applyPush } from './sync/push.ts';
 import { tableDigests, tableRanges } from './sync/digest.ts';
-import { snapshotPageText, startSnapshot, type SnapshotPageText, type WholeRow } from './sync/snapshot.ts';
+import { snapshotPage, snapshotPageJson, startSnapshot, type SnapshotPageText, type WholeRow } from './sync/snapshot.ts';
 
 export const hubMigrationsDir = join(repositoryRoot, 'migrations', 'postgres');
 
@@ -116,16 +116,17 @@ export class HubService {
   }
 
   async snapshotPage(credential: string | null, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<{ rows: WholeRow[]; next: string | null }> {
-    const { rowsJson, next } = await this.snapshotPageText(credential, request);
-    return { rows: JSON.parse(rowsJson) as WholeRow[], next };
+    const device = await authenticateDevice(this.db, credential);
+    return snapshotPage(this.db, device, request);
   }
 
-  /** The same page with its rows as JSON text, as the HTTP answer carries them. */
+  /** The same page with its rows as JSON text, as the HTTP answer carries them: PGlite writes it itself (see snapshotPageJson). */
   async snapshotPageText(credential: string | null, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<SnapshotPageText> {
     const device = await authenticateDevice(this.db, credential);
-    return snapshotPageText(this.db, this.catalog, device, request, this.db.kind === 'pglite' ? 'database' : 'hub');
+    if (this.db.kind === 'pglite') return snapshotPageJson(this.db, this.catalog, device, request);
+    const { rows, next } = await snapshotPage(this.db, device, request);
+    return { rowsJson: JSON.stringify(rows), next };
   }
-
 
   /** Each table's digest over what the device's clinics see, to compare with the workstation's. */
   async tableDigests(credential: string | null): Promise<HubIdentity & { tables: Record<string, TableDigest> }> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import { DIGEST_HASH_CHARS, digestText, type RangeDigest, type TableDigest } from '#shared/sync/digest.ts';
 import type { SyncValue } from '#shared/sync/merge.ts';
@@ -68,8 +69,6 @@ function asDigests(sums: Map<string, Sum>): Record<string, TableDigest> {
 /** Rows summed between two pauses: a workstation's main process answers its screens meanwhile. */
 const CHUNK_ROWS = 20_000;
 
-const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 const quoted = (name: string): string => `"${name}"`;
 
 // Keys are lower-case UUIDs, whose order is the same byte by byte here and under the hub's
@@ -112,7 +111,7 @@ export async function localTableDigests(sqlite: Database.Database, clinicId: str
       add(totals, table, row.count, BigInt(row.sum ?? '0'));
       if (through === null) break;
       after = through;
-      await pause();
+      await setImmediate();
     }
     for (const share of parkedShares(sqlite, table)) add(totals, table, 1, share.hash);
   }
@@ -136,7 +135,7 @@ export async function localRangeDigests(sqlite: Database.Database, clinicId: str
     }
     digests.push({ through: range.through, count, sum: sum.toString() });
     after = range.through ?? after;
-    await pause();
+    await setImmediate();
   }
   return digests;
 }

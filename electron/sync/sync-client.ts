@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import type { HubIdentity, PullResponse, PushResponse, PushTx } from '#shared/sync/protocol.ts';
 import type { SyncStatus } from '#shared/api/calls/sync.ts';
@@ -47,13 +48,13 @@ export type SyncDeps = {
 
 export type BootstrapProgress = { table: number; after: string | null; cursor: string | null; done: number; total: number };
 
-/** Compares "txid:id" feed positions; a null position is the beginning. */
 /** Waits for a request sent ahead whose answer is no longer wanted (the hub recognises its batch when it comes again). */
 async function settled(sent: { answer: Promise<unknown> } | null): Promise<null> {
   await sent?.answer.catch(() => undefined);
   return null;
 }
 
+/** Compares "txid:id" feed positions; a null position is the beginning. */
 export function cursorAfter(a: string | null, b: string | null): boolean {
   const parse = (text: string | null): [bigint, bigint] => {
     const [txid = '0', id = '0'] = (text ?? '0:0').split(':');
@@ -293,6 +294,11 @@ export class SyncClient {
     let gapAccepted = false;
     let ahead: Sent | null = null;
     let answeredThrough = -1;
+    /** The batch sent ahead went too soon: wait it out, and go on one batch at a time. */
+    const oneAtATime = async (): Promise<void> => {
+      ahead = await settled(ahead);
+      answeredThrough = -1;
+    };
     for (let round = 0; round < 10_000; round += 1) {
       let current: Sent | null = ahead;
       ahead = null;
@@ -308,21 +314,19 @@ export class SyncClient {
         if (next.length > 0) {
           ahead = send(next, false);
           // Let the request leave before this thread is busy again.
-          await new Promise((resolve) => setImmediate(resolve));
+          await setImmediate();
         }
       }
       const response = await current.answer;
       if (response.appliedThrough < answeredThrough) {
         // Answered before the batch in front of it was applied: nothing changed at the hub. The
         // batch after it found the same gap; both go again, one at a time.
-        ahead = await settled(ahead);
-        answeredThrough = -1;
+        await oneAtATime();
         continue;
       }
       answeredThrough = response.appliedThrough;
       if (this.#observe(response, response.appliedThrough)) {
-        ahead = await settled(ahead);
-        answeredThrough = -1;
+        await oneAtATime();
         continue;
       }
       const ackedBefore = this.#ackedThrough();
@@ -333,9 +337,8 @@ export class SyncClient {
       gapAccepted = response.appliedThrough < first - 1 && (pendingTransactions(sqlite, 1)[0]?.seq ?? first) >= first;
       if (gapAccepted) log.warn('the hub lost changes this workstation no longer keeps; going on without them', { appliedThrough: response.appliedThrough, first });
       if (response.appliedThrough < last || gapAccepted) {
-        // Not all of this batch went in: the one ahead was sent too soon; go on one at a time.
-        ahead = await settled(ahead);
-        answeredThrough = -1;
+        // Not all of this batch went in: the one ahead was sent too soon.
+        await oneAtATime();
       }
     }
   }
@@ -498,7 +501,7 @@ export class SyncClient {
       coming = fetchPage(page.next === null ? { table: progress.table + 1, after: null } : { table: progress.table, after: page.next });
       // Writing the page holds the thread; let the request for the next one leave first, or the
       // hub would only hear of it once this page is written and the two would take turns.
-      await new Promise((resolve) => setImmediate(resolve));
+      await setImmediate();
       const next: BootstrapProgress = page.next === null ? { ...progress, table: progress.table + 1, after: null, done: progress.done + page.rows.length } : { ...progress, after: page.next, done: progress.done + page.rows.length };
       inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
         applySnapshotPage(sqlite, table, page.rows, mode);

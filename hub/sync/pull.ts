@@ -47,7 +47,13 @@ function clinicsFor(device: Device, clinicId: string | undefined): string[] {
 type EntryHead = { id_text: string; txid_text: string; clinic_id: string; origin: string; change_count: number; fingerprint: string };
 type StoredChange = Omit<FeedChange, 'origin'>;
 
-const byPosition = (a: EntryHead, b: EntryHead): number => compareCursors(`${a.txid_text}:${a.id_text}`, `${b.txid_text}:${b.id_text}`);
+/** Orders entries by feed position: the writing transaction, then the entry. */
+function byPosition(a: EntryHead, b: EntryHead): number {
+  const byTx = BigInt(a.txid_text) - BigInt(b.txid_text);
+  if (byTx !== 0n) return byTx < 0n ? -1 : 1;
+  const byId = BigInt(a.id_text) - BigInt(b.id_text);
+  return byId === 0n ? 0 : byId < 0n ? -1 : 1;
+}
 
 /** The part of each entry a page takes: entries come whole, but a page may stop inside one. */
 type Slice = { entry: EntryHead; from: number; to: number };
@@ -152,14 +158,4 @@ export async function pullChanges(
     head: head === undefined ? null : formatCursor({ txid: head.txid_text, id: head.id_text }),
     ...(mark === undefined ? {} : { position: mark.position }),
   };
-}
-
-/** Compares two cursors: negative when a comes first. */
-export function compareCursors(a: string | null, b: string | null): number {
-  const left = parseCursor(a);
-  const right = parseCursor(b);
-  const byTx = BigInt(left.txid) - BigInt(right.txid);
-  if (byTx !== 0n) return byTx < 0n ? -1 : 1;
-  const byId = BigInt(left.id) - BigInt(right.id);
-  return byId === 0n ? 0 : byId < 0n ? -1 : 1;
 }

@@ -1,6 +1,6 @@
 import type { SyncValue } from '#shared/sync/merge.ts';
 import type { MirrorCatalog } from './catalog.ts';
-import { CLOCK_COLUMN, isSyncedTable, syncedTables, syncedTableNames } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, isSyncedTable, syncedTables, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
@@ -36,9 +36,6 @@ function mirrorRowOut(row: Record<string, unknown>): WholeRow {
 /** A page of rows as the JSON text of an array of WholeRow, and the key to go on after. */
 export type SnapshotPageText = { rowsJson: string; next: string | null };
 
-/** Who turns a page's rows into JSON: the database itself, or the hub from the rows as read. */
-export type PageWriter = 'database' | 'hub';
-
 type PageRequest = { table: string; after: string | null; through?: string | null | undefined; limit: number };
 
 /**
@@ -50,27 +47,37 @@ const PAGE_KEYS = `select distinct x.row_id from unnest($1::text[]) as c(clinic_
        cross join lateral (select r.row_id from hub_row_clinics r where r.clinic_id = c.clinic_id and r.tbl = $2 and r.row_id > $3 and ($5::text is null or r.row_id <= $5) order by r.row_id limit $4) as x
        order by x.row_id limit $4`;
 
+function pageParams(device: Device, request: PageRequest): unknown[] {
+  return [device.clinicIds, request.table, request.after ?? '', request.limit, request.through ?? null];
+}
+
+function pageTable(table: string): SyncedTableName {
+  if (!isSyncedTable(table)) throw hubErrors.badRequest(`The hub keeps no table named "${table}".`);
+  return table;
+}
+
+/** One page of a table's rows that the device's clinics see, in key order, resumable from any key, up to an optional last key. */
+export async function snapshotPage(db: HubQueries, device: Device, request: PageRequest): Promise<{ rows: WholeRow[]; next: string | null }> {
+  const key = syncedTables[pageTable(request.table)].key;
+  const rows = (await db.query<Record<string, unknown>>(`select m.* from ${request.table} m where m.${key} in (${PAGE_KEYS}) order by m.${key}`, pageParams(device, request))).map(mirrorRowOut);
+  const last = rows[rows.length - 1];
+  return { rows, next: rows.length === request.limit && last !== undefined ? String(last.values[key]) : null };
+}
+
 /**
- * One page of a table's rows that the device's clinics see, in key order, resumable from any key,
- * up to an optional last key, as JSON text. PGlite runs in the hub's thread, where reading rows as
- * objects and serialising them again costs twice what its own JSON functions do; PostgreSQL runs
- * beside the hub, and there reading the rows and serialising them in the hub is quicker.
+ * The same page as JSON text written by the database itself. PGlite runs in the hub's thread,
+ * where reading rows as objects and serialising them again costs twice what its own JSON
+ * functions do; a hub over PostgreSQL, which runs beside it, is quicker with snapshotPage.
  */
-export async function snapshotPageText(db: HubQueries, catalog: MirrorCatalog, device: Device, request: PageRequest, writer: PageWriter): Promise<SnapshotPageText> {
-  if (!isSyncedTable(request.table)) throw hubErrors.badRequest(`The hub keeps no table named "${request.table}".`);
-  const key = syncedTables[request.table].key;
-  const params = [device.clinicIds, request.table, request.after ?? '', request.limit, request.through ?? null];
-  if (writer === 'hub') {
-    const rows = (await db.query<Record<string, unknown>>(`select m.* from ${request.table} m where m.${key} in (${PAGE_KEYS}) order by m.${key}`, params)).map(mirrorRowOut);
-    const last = rows[rows.length - 1];
-    return { rowsJson: JSON.stringify(rows), next: rows.length === request.limit && last !== undefined ? String(last.values[key]) : null };
-  }
-  const values = [...(catalog.get(request.table)?.keys() ?? [])].map((column) => `'${column}', m."${column}"`).join(', ');
+export async function snapshotPageJson(db: HubQueries, catalog: MirrorCatalog, device: Device, request: PageRequest): Promise<SnapshotPageText> {
+  const table = pageTable(request.table);
+  const key = syncedTables[table].key;
+  const values = [...(catalog.get(table)?.keys() ?? [])].map((column) => `'${column}', m."${column}"`).join(', ');
   const [page] = await db.query<{ rows_json: string | null; row_count: number; last_key: string | null }>(
     `select json_agg(json_build_object('values', json_build_object(${values}), 'clock', m.${CLOCK_COLUMN}) order by m.${key})::text as rows_json,
        count(*)::integer as row_count, max(m.${key}) as last_key
      from ${request.table} m where m.${key} in (${PAGE_KEYS})`,
-    params,
+    pageParams(device, request),
   );
   const count = page?.row_count ?? 0;
   return { rowsJson: page?.rows_json ?? '[]', next: count === request.limit ? (page?.last_key ?? null) : null };

@@ -124,7 +124,7 @@ export const snapshotPageResponseSchema = z.object({
 export type SnapshotPage = z.infer<typeof snapshotPageResponseSchema>;
 
 const tableDigest = z.object({ count: z.number().int().min(0), sum: z.string().regex(/^\d{1,40}$/) });
-/** "Are we equal?" (SYNC.md §10): each table's digest, or one table's by bucket. */
+/** "Are we equal?" (SYNC.md §10): each table's digest, or one table's in ranges of keys. */
 export const tableDigestsResponseSchema = hubIdentitySchema.extend({ tables: z.record(z.string(), tableDigest) });
 export const tableRangesRequestSchema = z.object({ table: z.string().max(64) }).strict();
 /** One table's digest in ranges of keys, in key order; the last range runs to the last key. */

@@ -8,7 +8,7 @@ import { hubMigrationsDir, HubService } from '#hub/hub-service.ts';
 import { readMirrorCatalog } from '#hub/sync/catalog.ts';
 import { authenticateDevice } from '#hub/sync/devices.ts';
 import { changeFingerprint } from '#hub/sync/pull.ts';
-import { snapshotPageText } from '#hub/sync/snapshot.ts';
+import { snapshotPage, snapshotPageJson } from '#hub/sync/snapshot.ts';
 import { formatHlc } from '#shared/sync/hlc.ts';
 import type { FeedChange, PushTx } from '#shared/sync/protocol.ts';
 import { startHub, type HubHarness, type HubKind } from '#tests/support/hub-harness.ts';
@@ -20,6 +20,7 @@ import { makeTempDir } from '#tests/support/temp-dir.ts';
 // existed still point at the same changes.
 
 const CLINIC = '0194379c-6c00-7000-8000-0000000000a1';
+const CLINIC_B = '0194379c-6c00-7000-8000-0000000000b1';
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 const stamp = (offsetMs: number, node = 'dev1'): string => formatHlc({ wallMs: T0 + offsetMs, counter: 0, node });
 
@@ -83,6 +84,30 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
     expect(cursor?.split(':').slice(0, 2)).toEqual(whole.head?.split(':'));
   });
 
+  it('gives a device of two clinics both clinics’ entries in the order they were written, page after page', async () => {
+    const { first, second } = await twoDesks();
+    const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'BBB01', clinicId: null });
+    const other = await harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'desk B', databaseId: 'db-b', clinic: { id: CLINIC_B, code: 'BBB01' } });
+    await harness.hub.db.query(`insert into hub_device_clinics (device_id, clinic_id, workstation_number) values ($1, $2, 9)`, [second.deviceId, CLINIC_B]);
+    const thirdOfA = await harness.hub.enrol({ code: (await harness.hub.createJoinCode(first.credential)).code, deviceId: randomUUID(), deviceName: 'desk 3', databaseId: 'db-3', clinic: null });
+    await harness.hub.push(first.credential, { txs: fivePhoneChanges().slice(0, 2) });
+    await harness.hub.push(other.credential, { txs: [{ seq: 1, hlc: stamp(500, 'dev3'), ops: [{ table: 'devices', id: other.deviceId, kind: 'insert', columns: deviceRow(other.deviceId, 'desk B') }] }] });
+    await harness.hub.push(first.credential, { txs: fivePhoneChanges().slice(2, 3) });
+    const expected = [stamp(0), stamp(1000), stamp(500, 'dev3'), stamp(2000)];
+    expect((await harness.hub.pull(second.credential, { cursor: null, limit: 100 })).changes.map((change) => change.hlc)).toEqual(expected);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 10; page += 1) {
+      const answer = await harness.hub.pull(second.credential, { cursor, limit: 1 });
+      paged.push(...answer.changes.map((change) => change.hlc));
+      cursor = answer.cursor;
+      if (!answer.more) break;
+    }
+    expect(paged).toEqual(expected);
+    // A desk of clinic A alone sees nothing of B.
+    expect((await harness.hub.pull(thirdOfA.credential, { cursor: null, limit: 100 })).changes.map((change) => change.hlc)).toEqual([stamp(0), stamp(1000), stamp(2000)]);
+  });
+
   it('passes a device’s own entries over, moving its position past them, and sends it the others’', async () => {
     const { first, second } = await twoDesks();
     await harness.hub.push(first.credential, { txs: fivePhoneChanges() });
@@ -115,12 +140,12 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
     const catalog = await readMirrorCatalog(harness.hub.db);
     const device = await authenticateDevice(harness.hub.db, second.credential);
     for (const request of [{ table: 'clinics', after: null, limit: 10 }, { table: 'devices', after: null, limit: 1 }, { table: 'devices', after: '', through: first.deviceId, limit: 10 }]) {
-      const byDatabase = await snapshotPageText(harness.hub.db, catalog, device, request, 'database');
-      const byHub = await snapshotPageText(harness.hub.db, catalog, device, request, 'hub');
-      expect(JSON.parse(byDatabase.rowsJson)).toEqual(JSON.parse(byHub.rowsJson));
+      const byDatabase = await snapshotPageJson(harness.hub.db, catalog, device, request);
+      const byHub = await snapshotPage(harness.hub.db, device, request);
+      expect(JSON.parse(byDatabase.rowsJson)).toEqual(byHub.rows);
       expect(byDatabase.next).toBe(byHub.next);
     }
-    const [clinic] = JSON.parse((await snapshotPageText(harness.hub.db, catalog, device, { table: 'clinics', after: null, limit: 10 }, 'database')).rowsJson) as { values: Record<string, unknown>; clock: Record<string, string> }[];
+    const [clinic] = JSON.parse((await snapshotPageJson(harness.hub.db, catalog, device, { table: 'clinics', after: null, limit: 10 })).rowsJson) as { values: Record<string, unknown>; clock: Record<string, string> }[];
     expect(clinic?.values).toMatchObject({ id: CLINIC, phone: '4', idle_lock_minutes: 15, deleted_at: null });
     expect(clinic?.clock['phone']).toBe(stamp(4000));
   });
