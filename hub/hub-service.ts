@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { HybridClock } from '#shared/sync/hlc.ts';
-import type { EnrolRequest, EnrolResponse, FeedChange, HubIdentity, PushRequest, PushResponse } from '#shared/sync/protocol.ts';
+import type { EnrolRequest, EnrolResponse, FeedChange, HubIdentity, PushRequest, PushResponse, SnapshotPage } from '#shared/sync/protocol.ts';
 import type { RangeDigest, TableDigest } from '#shared/sync/digest.ts';
 import { repositoryRoot } from '#core/platform/paths.ts';
 import { openPglite, openPostgres, type HubDb } from './db/hub-db.ts';
@@ -13,7 +13,7 @@ import { leaseBlock, reportBlocks } from './sync/leases.ts';
 import { pullChanges } from './sync/pull.ts';
 import { applyPush } from './sync/push.ts';
 import { tableDigests, tableRanges } from './sync/digest.ts';
-import { snapshotPage, snapshotPageJson, startSnapshot, type SnapshotPageText, type WholeRow } from './sync/snapshot.ts';
+import { snapshotPage, snapshotPageJson, startSnapshot, type SnapshotPageText } from './sync/snapshot.ts';
 
 export const hubMigrationsDir = join(repositoryRoot, 'migrations', 'postgres');
 
@@ -115,17 +115,17 @@ export class HubService {
     return { ...(await this.located()), ...(await startSnapshot(this.db, device)) };
   }
 
-  async snapshotPage(credential: string | null, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<{ rows: WholeRow[]; next: string | null }> {
+  async snapshotPage(credential: string | null, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<SnapshotPage> {
     const device = await authenticateDevice(this.db, credential);
-    return snapshotPage(this.db, device, request);
+    return snapshotPage(this.db, this.catalog, device, request);
   }
 
   /** The same page with its rows as JSON text, as the HTTP answer carries them: PGlite writes it itself (see snapshotPageJson). */
   async snapshotPageText(credential: string | null, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<SnapshotPageText> {
     const device = await authenticateDevice(this.db, credential);
     if (this.db.kind === 'pglite') return snapshotPageJson(this.db, this.catalog, device, request);
-    const { rows, next } = await snapshotPage(this.db, device, request);
-    return { rowsJson: JSON.stringify(rows), next };
+    const { columns, rows, clocks, next } = await snapshotPage(this.db, this.catalog, device, request);
+    return { columnsJson: JSON.stringify(columns), rowsJson: JSON.stringify(rows), clocksJson: JSON.stringify(clocks), next };
   }
 
   /** Each table's digest over what the device's clinics see, to compare with the workstation's. */

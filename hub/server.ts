@@ -101,7 +101,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   app.post('/sync/snapshot/page', async (request, reply) => {
     const page = await hub.snapshotPageText(bearer(request), parse(snapshotPageRequestSchema, request.body));
     // The rows arrive as JSON text from the database and go out as they are.
-    return reply.type('application/json; charset=utf-8').send(`{"rows":${page.rowsJson},"next":${JSON.stringify(page.next)}}`);
+    return reply.type('application/json; charset=utf-8').send(`{"columns":${page.columnsJson},"rows":${page.rowsJson},"clocks":${page.clocksJson},"next":${JSON.stringify(page.next)}}`);
   });
   app.post('/sync/digest', async (request) => hub.tableDigests(bearer(request)));
   app.post('/sync/digest/ranges', async (request) => hub.tableRanges(bearer(request), parse(tableRangesRequestSchema, request.body)));

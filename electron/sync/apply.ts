@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { latestStamp, mergeChange, type IncomingChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
-import type { FeedChange } from '#shared/sync/protocol.ts';
+import type { FeedChange, SnapshotPage } from '#shared/sync/protocol.ts';
 import { CLOCK_COLUMN, isSyncedTable, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -93,14 +93,7 @@ export class TableWriter {
    * statement per table; false when the row is already here (then it is merged the usual way).
    */
   insertIfNew(table: SyncedTableName, values: Readonly<Record<string, SyncValue>>, clock: RowClock): boolean | null {
-    let plan = this.#newRowPlans.get(table);
-    if (plan === undefined) {
-      const columns = [...this.columnsOf(table)];
-      const key = syncedTables[table].key;
-      const sql = `insert into "${table}" (${[...columns, CLOCK_COLUMN].map((column) => `"${column}"`).join(', ')}) values (${[...columns, CLOCK_COLUMN].map(() => '?').join(', ')}) on conflict ("${key}") do nothing`;
-      plan = { columns, statement: this.sqlite.prepare(sql) };
-      this.#newRowPlans.set(table, plan);
-    }
+    const plan = this.#newRowPlan(table);
     const args: SyncValue[] = [];
     for (const column of plan.columns) {
       const value = values[column];
@@ -109,6 +102,38 @@ export class TableWriter {
     }
     args.push(syncedTables[table].kind === 'ledger' ? null : JSON.stringify(clock));
     return plan.statement.run(...args).changes === 1;
+  }
+
+  /**
+   * insertIfNew for rows given as values in a page's column order, prepared once per page: null
+   * when the page lacks a column of this table (its rows are merged the usual way instead). The
+   * inserter answers null for a row that is not whole, false for one already here.
+   */
+  newRowInserter(table: SyncedTableName, pageColumns: readonly string[]): ((row: readonly SyncValue[], clock: RowClock) => boolean | null) | null {
+    const plan = this.#newRowPlan(table);
+    const picks = plan.columns.map((column) => pageColumns.indexOf(column));
+    if (picks.includes(-1)) return null;
+    const required = this.#requiredOf(table).map((column) => pageColumns.indexOf(column));
+    const ledger = syncedTables[table].kind === 'ledger';
+    const args: SyncValue[] = new Array<SyncValue>(picks.length + 1).fill(null);
+    return (row, clock) => {
+      for (const position of required) if (row[position] === null) return null;
+      for (const [index, position] of picks.entries()) args[index] = row[position] ?? null;
+      args[picks.length] = ledger ? null : JSON.stringify(clock);
+      return plan.statement.run(...args).changes === 1;
+    };
+  }
+
+  #newRowPlan(table: SyncedTableName): { columns: readonly string[]; statement: Database.Statement } {
+    let plan = this.#newRowPlans.get(table);
+    if (plan === undefined) {
+      const columns = [...this.columnsOf(table)];
+      const key = syncedTables[table].key;
+      const sql = `insert into "${table}" (${[...columns, CLOCK_COLUMN].map((column) => `"${column}"`).join(', ')}) values (${[...columns, CLOCK_COLUMN].map(() => '?').join(', ')}) on conflict ("${key}") do nothing`;
+      plan = { columns, statement: this.sqlite.prepare(sql) };
+      this.#newRowPlans.set(table, plan);
+    }
+    return plan;
   }
 
   update(table: SyncedTableName, id: string, values: Readonly<Record<string, SyncValue>>, columns: readonly string[], clock: RowClock): void {
@@ -278,22 +303,39 @@ export function applyFeedPage(sqlite: Database.Database, changes: readonly FeedC
   return applied;
 }
 
+/** A new row from a page in; false when it is not whole, is here already or clashes on a unique value (then it is merged). */
+function insertedNew(insert: (row: readonly SyncValue[], clock: RowClock) => boolean | null, row: readonly SyncValue[], clock: RowClock): boolean {
+  try {
+    return insert(row, clock) === true;
+  } catch (error) {
+    if (!isUniqueClash(error)) throw error;
+    return false;
+  }
+}
+
 /**
- * Loads a page of a first sync's rows. In bulk mode the name index waits for one rebuild at the
- * end; a row already here (a resumed first sync, or a change that came first) is merged.
+ * Loads a page of a first sync. In bulk mode the name index waits for one rebuild at the end; a
+ * new row goes straight in from the page's values, and a row already here (a resumed first sync,
+ * or a change that came first) is merged.
  */
-export function applySnapshotPage(sqlite: Database.Database, table: SyncedTableName, rows: readonly { values: Readonly<Record<string, SyncValue>>; clock: RowClock }[], mode: ApplyMode): number {
+export function applySnapshotPage(sqlite: Database.Database, table: SyncedTableName, page: SnapshotPage, mode: ApplyMode): number {
   const writer = writerFor(sqlite);
+  const keyPosition = page.columns.indexOf(syncedTables[table].key);
+  if (keyPosition === -1) return 0;
   withTriggersAside(sqlite, SYNC_MODE.bulk, () => {
     writer.beginPage();
-    for (const row of rows) {
-      const id = row.values[syncedTables[table].key];
+    const insertNew = mode.careful ? null : writer.newRowInserter(table, page.columns);
+    for (const [index, row] of page.rows.entries()) {
+      const id = row[keyPosition];
       if (typeof id !== 'string') continue;
-      applyOne(writer, table, id, { columns: row.values, hlc: latestStamp(row.clock), clock: row.clock }, mode);
+      const clock = page.clocks[index] ?? {};
+      if (insertNew !== null && writer.noneParked && insertedNew(insertNew, row, clock)) continue;
+      const columns = Object.fromEntries(page.columns.map((column, position) => [column, row[position] ?? null]));
+      applyOne(writer, table, id, { columns, hlc: latestStamp(clock), clock }, mode);
     }
     settleParked(writer);
   });
-  return rows.length;
+  return page.rows.length;
 }
 
 function isMissingParent(error: unknown): boolean {

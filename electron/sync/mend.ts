@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { sameDigest, type TableDigest } from '#shared/sync/digest.ts';
 import { clockOf, latestStamp, mergeChange, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
-import type { SnapshotPage } from '#shared/sync/protocol.ts';
+import { rowsOfPage } from '#shared/sync/protocol.ts';
 import { syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import { createLogger } from '../platform/logger.ts';
 import { applyOne, inPageTransaction, withTriggersAside, writerFor, type AppliedRow, type ApplyMode } from './apply.ts';
@@ -26,7 +26,7 @@ export type Comparison = {
   readonly rowsResent: number;
 };
 
-type HubRow = SnapshotPage['rows'][number];
+type HubRow = ReturnType<typeof rowsOfPage>[number];
 
 function differingKeys(hub: Readonly<Record<string, TableDigest>>, local: Readonly<Record<string, TableDigest>>): string[] {
   return [...new Set([...Object.keys(hub), ...Object.keys(local)])].filter((name) => !sameDigest(hub[name], local[name]));
@@ -190,7 +190,7 @@ export async function compareWithHub(
         const rows: HubRow[] = [];
         for (let from: string | null = after, page = 0; from !== null && page < 10_000; page += 1) {
           const found = await transport.snapshotPage(credential, { table, after: from, through: range.through, limit: MEND_PAGE });
-          rows.push(...found.rows);
+          rows.push(...rowsOfPage(found));
           from = found.next;
         }
         const outcome = mendRange(sqlite, stamper, clinicId, table, { after, through: range.through }, rows, nowIso);

@@ -504,8 +504,8 @@ export class SyncClient {
       await setImmediate();
       const next: BootstrapProgress = page.next === null ? { ...progress, table: progress.table + 1, after: null, done: progress.done + page.rows.length } : { ...progress, after: page.next, done: progress.done + page.rows.length };
       inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
-        applySnapshotPage(sqlite, table, page.rows, mode);
-        for (const row of page.rows) this.#observeStamps(null, row.clock);
+        applySnapshotPage(sqlite, table, page, mode);
+        for (const clock of page.clocks) this.#observeStamps(null, clock);
         this.#persistClock();
         writeSetting(db, 'bootstrap_progress', JSON.stringify(next));
       });

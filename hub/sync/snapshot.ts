@@ -1,4 +1,5 @@
 import type { SyncValue } from '#shared/sync/merge.ts';
+import type { SnapshotPage } from '#shared/sync/protocol.ts';
 import type { MirrorCatalog } from './catalog.ts';
 import { CLOCK_COLUMN, isSyncedTable, syncedTables, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
@@ -23,18 +24,8 @@ export async function startSnapshot(db: HubQueries, device: Device): Promise<{ c
   return { cursor: head === undefined ? null : formatCursor({ txid: head.txid_text, id: head.id_text, check: head.fingerprint }), totals };
 }
 
-export type WholeRow = { values: Record<string, SyncValue>; clock: Record<string, string> };
-
-/** A mirror row as it travels: its values (bigints as numbers) and its per-column clocks apart. */
-function mirrorRowOut(row: Record<string, unknown>): WholeRow {
-  const { [CLOCK_COLUMN]: clock, ...values } = row;
-  const plain: Record<string, SyncValue> = {};
-  for (const [column, value] of Object.entries(values)) plain[column] = typeof value === 'string' || value === null ? value : Number(value);
-  return { values: plain, clock: (clock ?? {}) as Record<string, string> };
-}
-
-/** A page of rows as the JSON text of an array of WholeRow, and the key to go on after. */
-export type SnapshotPageText = { rowsJson: string; next: string | null };
+/** A page's columns, rows and clocks as JSON text each (see SnapshotPage), and the key to go on after. */
+export type SnapshotPageText = { columnsJson: string; rowsJson: string; clocksJson: string; next: string | null };
 
 type PageRequest = { table: string; after: string | null; through?: string | null | undefined; limit: number };
 
@@ -56,12 +47,26 @@ function pageTable(table: string): SyncedTableName {
   return table;
 }
 
+/** The columns a page carries: every column of the mirror table but the clocks, in the table's order. */
+function pageColumns(catalog: MirrorCatalog, table: SyncedTableName): string[] {
+  return [...(catalog.get(table)?.keys() ?? [])];
+}
+
+/** A mirror value as it travels: bigints as numbers. */
+function plainValue(value: unknown): SyncValue {
+  return typeof value === 'string' || value === null || value === undefined ? (value ?? null) : Number(value);
+}
+
 /** One page of a table's rows that the device's clinics see, in key order, resumable from any key, up to an optional last key. */
-export async function snapshotPage(db: HubQueries, device: Device, request: PageRequest): Promise<{ rows: WholeRow[]; next: string | null }> {
-  const key = syncedTables[pageTable(request.table)].key;
-  const rows = (await db.query<Record<string, unknown>>(`select m.* from ${request.table} m where m.${key} in (${PAGE_KEYS}) order by m.${key}`, pageParams(device, request))).map(mirrorRowOut);
-  const last = rows[rows.length - 1];
-  return { rows, next: rows.length === request.limit && last !== undefined ? String(last.values[key]) : null };
+export async function snapshotPage(db: HubQueries, catalog: MirrorCatalog, device: Device, request: PageRequest): Promise<SnapshotPage> {
+  const table = pageTable(request.table);
+  const key = syncedTables[table].key;
+  const columns = pageColumns(catalog, table);
+  const found = await db.query<Record<string, unknown>>(`select m.* from ${table} m where m.${key} in (${PAGE_KEYS}) order by m.${key}`, pageParams(device, request));
+  const rows = found.map((row) => columns.map((column) => plainValue(row[column])));
+  const clocks = found.map((row) => (row[CLOCK_COLUMN] ?? {}) as Record<string, string>);
+  const last = found[found.length - 1];
+  return { columns, rows, clocks, next: found.length === request.limit && last !== undefined ? String(last[key]) : null };
 }
 
 /**
@@ -72,13 +77,14 @@ export async function snapshotPage(db: HubQueries, device: Device, request: Page
 export async function snapshotPageJson(db: HubQueries, catalog: MirrorCatalog, device: Device, request: PageRequest): Promise<SnapshotPageText> {
   const table = pageTable(request.table);
   const key = syncedTables[table].key;
-  const values = [...(catalog.get(table)?.keys() ?? [])].map((column) => `'${column}', m."${column}"`).join(', ');
-  const [page] = await db.query<{ rows_json: string | null; row_count: number; last_key: string | null }>(
-    `select json_agg(json_build_object('values', json_build_object(${values}), 'clock', m.${CLOCK_COLUMN}) order by m.${key})::text as rows_json,
+  const columns = pageColumns(catalog, table);
+  const [page] = await db.query<{ rows_json: string | null; clocks_json: string | null; row_count: number; last_key: string | null }>(
+    `select json_agg(json_build_array(${columns.map((column) => `m."${column}"`).join(', ')}) order by m.${key})::text as rows_json,
+       json_agg(coalesce(m.${CLOCK_COLUMN}, '{}'::jsonb) order by m.${key})::text as clocks_json,
        count(*)::integer as row_count, max(m.${key}) as last_key
-     from ${request.table} m where m.${key} in (${PAGE_KEYS})`,
+     from ${table} m where m.${key} in (${PAGE_KEYS})`,
     pageParams(device, request),
   );
   const count = page?.row_count ?? 0;
-  return { rowsJson: page?.rows_json ?? '[]', next: count === request.limit ? (page?.last_key ?? null) : null };
+  return { columnsJson: JSON.stringify(columns), rowsJson: page?.rows_json ?? '[]', clocksJson: page?.clocks_json ?? '[]', next: count === request.limit ? (page?.last_key ?? null) : null };
 }

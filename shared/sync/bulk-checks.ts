@@ -30,8 +30,23 @@ export function isHlc(value: unknown): value is string {
   return typeof value === 'string' && HLC.test(value);
 }
 
-export function isSnapshotRows(value: unknown): value is { values: Record<string, SyncValue>; clock: Record<string, string> }[] {
-  return Array.isArray(value) && value.every((row) => isRecord(row) && isRowValues(row['values']) && isClock(row['clock']));
+const MAX_PAGE_COLUMNS = 200;
+
+function isColumnName(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= 64;
+}
+
+/** A first sync's page: its columns named once, each row's values in that order, each row's clock. */
+export function isSnapshotPage(value: unknown): value is { columns: string[]; rows: SyncValue[][]; clocks: Record<string, string>[]; next: string | null } {
+  if (!isRecord(value)) return false;
+  const { columns, rows, clocks, next } = value;
+  if (!Array.isArray(columns) || columns.length > MAX_PAGE_COLUMNS || !columns.every(isColumnName) || new Set(columns).size !== columns.length) return false;
+  if (!Array.isArray(rows) || !Array.isArray(clocks) || rows.length !== clocks.length || !(next === null || typeof next === 'string')) return false;
+  for (const row of rows) {
+    if (!Array.isArray(row) || row.length !== columns.length) return false;
+    for (const cell of row) if (!isSyncValue(cell)) return false;
+  }
+  return clocks.every(isClock);
 }
 
 export function isFeedChanges(value: unknown): value is { table: string; id: string; kind: 'insert' | 'update'; columns: Record<string, SyncValue>; hlc: string; clock: Record<string, string> | null; origin: string }[] {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { isFeedChanges, isSnapshotRows, pushTxsProblem } from './bulk-checks.ts';
+import { isFeedChanges, isSnapshotPage, pushTxsProblem } from './bulk-checks.ts';
+import type { SyncValue } from './merge.ts';
 
 /** Client and hub agree on this; a client with another version is told to update (SYNC.md §9). */
-export const SYNC_PROTOCOL_VERSION = 1;
+export const SYNC_PROTOCOL_VERSION = 2;
 export const PROTOCOL_HEADER = 'x-clinic-sync-protocol';
 
 const syncValue = z.union([z.string().max(100_000), z.number(), z.null()]);
@@ -116,12 +117,20 @@ export const snapshotPageRequestSchema = z
     limit: z.number().int().min(1).max(20_000).default(5_000),
   })
   .strict();
-export const snapshotPageResponseSchema = z.object({
-  /** Each row's values (text, numbers or null) and its per-column clocks, checked by hand: a page holds thousands. */
-  rows: z.custom<{ values: Record<string, string | number | null>; clock: Record<string, string> }[]>(isSnapshotRows, { error: 'The hub sent rows that are not valid.' }),
-  next: z.string().nullable(),
+/**
+ * A page of a first sync. The columns are named once and each row is its values in their order,
+ * with its per-column clocks alongside: half the text of an object per row, for the hub to write
+ * and the workstation to read. Checked by hand: a page holds thousands.
+ */
+export const snapshotPageResponseSchema = z.custom<{ columns: string[]; rows: SyncValue[][]; clocks: Record<string, string>[]; next: string | null }>(isSnapshotPage, {
+  error: 'The hub sent rows that are not valid.',
 });
 export type SnapshotPage = z.infer<typeof snapshotPageResponseSchema>;
+
+/** A page's rows as values by column and clock, for code that takes rows one at a time. */
+export function rowsOfPage(page: SnapshotPage): { values: Record<string, SyncValue>; clock: Record<string, string> }[] {
+  return page.rows.map((row, index) => ({ values: Object.fromEntries(page.columns.map((column, position) => [column, row[position] ?? null])), clock: page.clocks[index] ?? {} }));
+}
 
 const tableDigest = z.object({ count: z.number().int().min(0), sum: z.string().regex(/^\d{1,40}$/) });
 /** "Are we equal?" (SYNC.md §10): each table's digest, or one table's in ranges of keys. */

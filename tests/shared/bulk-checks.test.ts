@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { isFeedChanges, isSnapshotRows, pushTxsProblem } from '#shared/sync/bulk-checks.ts';
+import { isFeedChanges, isSnapshotPage, pushTxsProblem } from '#shared/sync/bulk-checks.ts';
 import { feedChangeSchema, pushRequestSchema, pushTxSchema } from '#shared/sync/protocol.ts';
 
 const good = { table: 'patients', id: 'p1', kind: 'insert', columns: { id: 'p1', given_name: 'Priya', birth_date_estimated: 0, deleted_at: null }, hlc: '0mm8y14xb.0000.294d5aa47b92', clock: null, origin: 'd1' };
@@ -23,11 +23,19 @@ describe('the hand-made checks of large sync pages', () => {
     expect(isFeedChanges([change])).toBe(z.array(feedChangeSchema).safeParse([change]).success);
   });
 
-  it('check snapshot rows: values of text, numbers or null, and string clocks', () => {
-    expect(isSnapshotRows([{ values: { id: 'p1', n: 1, x: null }, clock: { '*': 'a' } }])).toBe(true);
-    expect(isSnapshotRows([{ values: { id: 'p1', n: Number.NaN }, clock: {} }])).toBe(false);
-    expect(isSnapshotRows([{ values: { id: 'p1' } }])).toBe(false);
-    expect(isSnapshotRows({ rows: [] })).toBe(false);
+  it('check a snapshot page: named columns, rows of text, numbers or null as long as the columns, a string clock per row', () => {
+    const page = { columns: ['id', 'n', 'x'], rows: [['p1', 1, null]], clocks: [{ '*': 'a' }], next: null };
+    expect(isSnapshotPage(page)).toBe(true);
+    expect(isSnapshotPage({ ...page, next: 'p1' })).toBe(true);
+    expect(isSnapshotPage({ ...page, rows: [['p1', Number.NaN, null]] })).toBe(false);
+    expect(isSnapshotPage({ ...page, rows: [['p1', { evil: true }, null]] })).toBe(false);
+    expect(isSnapshotPage({ ...page, rows: [['p1', 1]] })).toBe(false);
+    expect(isSnapshotPage({ ...page, clocks: [] })).toBe(false);
+    expect(isSnapshotPage({ ...page, clocks: [{ '*': 5 }] })).toBe(false);
+    expect(isSnapshotPage({ ...page, columns: ['id', 'id', 'x'] })).toBe(false);
+    expect(isSnapshotPage({ ...page, columns: ['id', '', 'x'] })).toBe(false);
+    expect(isSnapshotPage({ ...page, next: 5 })).toBe(false);
+    expect(isSnapshotPage({ rows: [] })).toBe(false);
   });
 });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '#shared/sync/hlc.ts';
-import type { PushTx } from '#shared/sync/protocol.ts';
+import { rowsOfPage, type PushTx } from '#shared/sync/protocol.ts';
 import { startHub, type HubHarness, type HubKind } from '#tests/support/hub-harness.ts';
 import { noPostgresReason, postgresUrl } from '#tests/support/postgres.ts';
 
@@ -142,6 +142,6 @@ describe.each(kinds)('the hub on %s', (kind) => {
     expect(page.changes.map((change) => change.table).sort()).toEqual(['patient_allergies', 'patient_clinics', 'patients']);
     expect(page.changes.find((change) => change.table === 'patients')?.clock).toEqual({ '*': stamp(0) });
     const snapshot = await harness.hub.snapshotPage(deviceB.credential, { table: 'patient_allergies', after: null, limit: 10 });
-    expect(snapshot.rows.map((row) => row.values['id'])).toEqual(['al1']);
+    expect(rowsOfPage(snapshot).map((row) => row.values['id'])).toEqual(['al1']);
   });
 });
