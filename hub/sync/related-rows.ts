@@ -70,8 +70,15 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinic
   if (wanted.length === 0) return [];
   const seenKey = (clinicId: string, table: string, id: string): string => `${clinicId}\u0000${table}\u0000${id}`;
   const seen = new Set<string>();
+  // A patient or user created by this very batch reaches its clinics through the batch's own
+  // changes, and so do all its rows (none can be older than it): nothing to send twice, and
+  // nothing to look up.
+  for (const entry of batchFeed) if (entry.kind === 'insert' && (entry.table === 'patients' || entry.table === 'users')) seen.add(seenKey(entry.clinicId, entry.table, entry.rowId));
   for (const ownerTable of ['patients', 'users'] as const) {
-    const pairs = wanted.filter((item) => item.owner.table === ownerTable).flatMap((item) => item.clinics.map((clinicId) => [clinicId, item.owner.id] as const));
+    const pairs = wanted
+      .filter((item) => item.owner.table === ownerTable)
+      .flatMap((item) => item.clinics.map((clinicId) => [clinicId, item.owner.id] as const))
+      .filter(([clinicId, ownerId]) => !seen.has(seenKey(clinicId, ownerTable, ownerId)));
     for (let start = 0; start < pairs.length; start += LOOKUP_CHUNK) {
       const part = pairs.slice(start, start + LOOKUP_CHUNK);
       const found = await db.query<{ clinic_id: string; row_id: string }>(
@@ -81,9 +88,6 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinic
       for (const row of found) seen.add(seenKey(row.clinic_id, ownerTable, row.row_id));
     }
   }
-  // A patient or user created by this very batch reaches its clinics through the batch's own
-  // changes, and so do all its rows (none can be older than it): nothing to send twice.
-  for (const entry of batchFeed) if (entry.kind === 'insert' && (entry.table === 'patients' || entry.table === 'users')) seen.add(seenKey(entry.clinicId, entry.table, entry.rowId));
   const unseen = wanted.map((item) => ({ owner: item.owner, clinics: item.clinics.filter((clinicId) => !seen.has(seenKey(clinicId, item.owner.table, item.owner.id))) })).filter((item) => item.clinics.length > 0);
   if (unseen.length === 0) return [];
 
