@@ -257,6 +257,16 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
             row,
           ]),
     );
+    // A resent transaction whose first answer was lost learns again that it was refused.
+    const rejectedBefore =
+      old.length === 0
+        ? []
+        : (
+            await tx.query<{ seq: string; code: string; message: string }>(
+              `select distinct on (seq) seq, code, message from hub_rejections where device_id = $1 and seq = any($2::bigint[]) order by seq, id desc`,
+              [device.id, old],
+            )
+          ).map((row) => ({ seq: Number(row.seq), code: row.code, message: row.message }));
     const restampedBefore: { seq: number; hlc: string }[] = [];
     for (const seq of old) {
       const resent = ordered.find((candidate) => candidate.seq === seq);
@@ -273,8 +283,8 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
     const state = new BatchState(tx);
     await preload(state, fresh, device);
     const feed: FeedEntry[] = [];
-    // A resent transaction whose first answer was lost learns its new stamp again.
-    const outcome: PushOutcome = { appliedThrough: lastSeq, rejected: [], restamped: restampedBefore, clinicsChanged: [] };
+    // A resent transaction whose first answer was lost learns its new stamp again, too.
+    const outcome: PushOutcome = { appliedThrough: lastSeq, rejected: rejectedBefore, restamped: restampedBefore, clinicsChanged: [] };
     const txRows: { device_id: string; seq: number; hash: string; restamped_hlc: string | null }[] = [];
     const hubNow = nowMs;
     for (const pushed of fresh) {

@@ -69,14 +69,16 @@ describe.each(kinds)('the hub on %s', (kind) => {
     const deviceA = await firstWorkstation(CLINIC_A, 'AAA01');
     const deviceB = await firstWorkstation(CLINIC_B, 'BBB01');
     await harness.hub.push(deviceA.credential, { txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }, { table: 'patients', id: 'p-a', kind: 'insert', columns: patientRow('p-a', CLINIC_A, 'Priya') }] }] });
-    const result = await harness.hub.push(deviceB.credential, {
-      txs: [
-        { seq: 1, hlc: stamp(1000, 'dev2'), ops: [{ table: 'patients', id: 'p-a', kind: 'update', columns: { given_name: 'Stolen' } }] },
-        { seq: 2, hlc: stamp(2000, 'dev2'), ops: [{ table: 'clinics', id: CLINIC_B, kind: 'insert', columns: clinicRow(CLINIC_B, 'BBB01') }] },
-      ],
-    });
+    const txsOfB: PushTx[] = [
+      { seq: 1, hlc: stamp(1000, 'dev2'), ops: [{ table: 'patients', id: 'p-a', kind: 'update', columns: { given_name: 'Stolen' } }] },
+      { seq: 2, hlc: stamp(2000, 'dev2'), ops: [{ table: 'clinics', id: CLINIC_B, kind: 'insert', columns: clinicRow(CLINIC_B, 'BBB01') }] },
+    ];
+    const result = await harness.hub.push(deviceB.credential, { txs: txsOfB });
     expect(result.appliedThrough).toBe(2);
-    expect(result.rejected).toEqual([{ seq: 1, code: 'FORBIDDEN_CLINIC', message: 'This change to patients belongs to a clinic this workstation is not enrolled in.' }]);
+    const refusal = { seq: 1, code: 'FORBIDDEN_CLINIC', message: 'This change to patients belongs to a clinic this workstation is not enrolled in.' };
+    expect(result.rejected).toEqual([refusal]);
+    // The answer was lost and the same transactions come again: the refusal is told again, and only once recorded.
+    expect(await harness.hub.push(deviceB.credential, { txs: txsOfB })).toMatchObject({ appliedThrough: 2, rejected: [refusal] });
     const [patient] = await harness.hub.db.query<{ given_name: string }>(`select given_name from patients where id = 'p-a'`);
     expect(patient?.given_name).toBe('Priya');
     // A device's own changes are passed over in its feed; another desk of clinic B sees B's clinic and nothing of A.

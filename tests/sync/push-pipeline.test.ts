@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { HubTransport } from '#core/sync/transport.ts';
+import { HubUnavailable, type HubTransport } from '#core/sync/transport.ts';
 import { PUSH_MAX_OPS } from '#core/sync/sync-client.ts';
 import { adminAccount, sampleClinic, START_MS } from '#tests/support/core-harness.ts';
 import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
@@ -105,5 +105,33 @@ describe('pushing many waiting changes, a batch ahead', () => {
     expect(Number(device?.last_seq)).toBe(Math.max(...calls.seqs.flat()));
     // Nothing looked like a hub gone back in time, which would have the workstation compare itself with the hub at once.
     expect(desk.core.sync.status().lastCheck).toBeNull();
+  });
+
+  it('is told of a refusal again when the answer that carried it was lost', async () => {
+    let loseNextAnswer = false;
+    const { clinicId } = await connectedDesk((base) => ({
+      ...base,
+      push: async (...args: PushCall) => {
+        const answer = await base.push(...args);
+        if (!loseNextAnswer) return answer;
+        loseNextAnswer = false;
+        throw new HubUnavailable('The hub cannot be reached.');
+      },
+    }));
+    // This workstation has a column its hub does not know yet (as after an update of the app alone): the hub refuses the change.
+    desk.core.database.sqlite.exec(`alter table clinics add column motto text`);
+    await desk.restart();
+    const { sqlite, db } = desk.core.database;
+    sqlite.transaction(() => {
+      desk.core.stamper.begin(db);
+      sqlite.prepare(`update clinics set motto = 'Care first' where id = ?`).run(clinicId);
+    })();
+    loseNextAnswer = true;
+    await desk.core.sync.syncNow();
+    expect(desk.core.sync.status()).toMatchObject({ pendingChanges: 1, rejections: 0 });
+    await desk.core.sync.syncNow();
+    expect(desk.core.sync.status()).toMatchObject({ pendingChanges: 0, rejections: 1 });
+    const [refusal] = sqlite.prepare(`select code from sync_rejections`).pluck().all() as string[];
+    expect(refusal).toBe('UNKNOWN_COLUMN');
   });
 });
