@@ -34,11 +34,21 @@ export async function openPglite(dataDir: string): Promise<HubDb> {
     query: (sql, params) => serial(() => query(sql, params)),
     transaction: (work) =>
       serial(() =>
-        db.transaction(async (tx) =>
-          work({
-            query: async <T extends Row>(sql: string, params: readonly unknown[] = []) => (await tx.query<T>(sql, [...params])).rows,
-          }),
-        ),
+        db.transaction(async (tx) => {
+          // Statements sent without waiting for the one before (as over PostgreSQL, whose
+          // connection runs them in order) run in order here too.
+          let last: Promise<unknown> = Promise.resolve();
+          return work({
+            query: <T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> => {
+              const run = last.then(
+                async () => (await tx.query<T>(sql, [...params])).rows,
+                async () => (await tx.query<T>(sql, [...params])).rows,
+              );
+              last = run.catch(() => undefined);
+              return run;
+            },
+          });
+        }),
       ),
     listen: async (channel, onPayload) => {
       const stop = await db.listen(channel, onPayload);

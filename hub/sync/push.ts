@@ -58,7 +58,8 @@ function validateOp(catalog: MirrorCatalog, op: ChangeOp): SyncedTableName {
 async function preload(state: BatchState, txs: readonly PushTx[], device: Device): Promise<void> {
   const byTable = new Map<SyncedTableName, Set<string>>();
   for (const tx of txs) for (const op of tx.ops) if (isSyncedTable(op.table)) byTable.set(op.table, (byTable.get(op.table) ?? new Set()).add(op.id));
-  for (const [table, ids] of byTable) await state.load(table, ids);
+  // Independent reads go out together: the database answers one while the hub reads the last.
+  await Promise.all([...byTable].map(([table, ids]) => state.load(table, ids)));
   const patients = new Set<string>();
   const users = new Set<string>();
   const appointments = new Set<string>();
@@ -82,18 +83,33 @@ async function preload(state: BatchState, txs: readonly PushTx[], device: Device
       if (op.table === 'audit_log' && typeof op.columns['user_id'] === 'string') users.add(op.columns['user_id']);
     }
   }
-  await state.load('patients', patients);
-  await state.loadBy('patient_clinics', 'patient_id', patients);
-  await state.loadBy('memberships', 'user_id', users);
-  await state.load('appointments', appointments);
-  await state.loadDeviceClinics(devices);
+  await Promise.all([
+    state.load('patients', patients),
+    state.loadBy('patient_clinics', 'patient_id', patients),
+    state.loadBy('memberships', 'user_id', users),
+    state.load('appointments', appointments),
+    state.loadDeviceClinics(devices),
+  ]);
 }
 
 type TxResult = { feed: FeedEntry[] };
 
+/** What the hub knows of a transaction before taking the clinic's lock: its hash, and its tables or why it is refused. */
+type Checked = { readonly hash: string; readonly tables: readonly SyncedTableName[] | Rejection };
+
+function check(catalog: MirrorCatalog, tx: PushTx): Checked {
+  try {
+    return { hash: txHash(tx), tables: tx.ops.map((op) => validateOp(catalog, op)) };
+  } catch (error) {
+    if (!(error instanceof Rejection)) throw error;
+    return { hash: txHash(tx), tables: error };
+  }
+}
+
 /** Applies one transaction to the in-memory state, or throws a Rejection leaving it as it was. */
-function applyTx(state: BatchState, catalog: MirrorCatalog, device: Device, tx: PushTx, hlc: string): TxResult {
-  const tables = tx.ops.map((op) => validateOp(catalog, op));
+function applyTx(state: BatchState, device: Device, tx: PushTx, checked: Checked, hlc: string): TxResult {
+  if (checked.tables instanceof Rejection) throw checked.tables;
+  const tables = checked.tables;
   const keys = new Set(tx.ops.map((op) => rowKey(op.table, op.id)));
   const before = state.snapshot(keys);
   const wasDirty = new Set([...keys].filter((key) => state.dirty.has(key)));
@@ -136,7 +152,13 @@ function applyTx(state: BatchState, catalog: MirrorCatalog, device: Device, tx: 
   }
 }
 
-async function writeRows(tx: HubQueries, state: BatchState): Promise<void> {
+/**
+ * The writers below send their statements without waiting for one to finish before preparing the
+ * next: the database runs them in order on the transaction's connection while the hub serialises
+ * what follows. They return the statements' promises, to be awaited together.
+ */
+function writeRows(tx: HubQueries, state: BatchState): Promise<unknown>[] {
+  const sent: Promise<unknown>[] = [];
   const byTable = new Map<SyncedTableName, StoredRow[]>();
   for (const key of state.dirty) {
     const [table = ''] = key.split('\u0000');
@@ -153,13 +175,16 @@ async function writeRows(tx: HubQueries, state: BatchState): Promise<void> {
     const list = [...columns, CLOCK_COLUMN].join(', ');
     for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
       const part = rows.slice(start, start + WRITE_CHUNK).map((row) => ({ ...row.values, [CLOCK_COLUMN]: row.clock }));
-      await tx.query(
-        `insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, $1::json)
-         on conflict (${key}) do update set ${assignments}`,
-        [JSON.stringify(part)],
+      sent.push(
+        tx.query(
+          `insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, $1::json)
+           on conflict (${key}) do update set ${assignments}`,
+          [JSON.stringify(part)],
+        ),
       );
     }
   }
+  return sent;
 }
 
 /**
@@ -184,7 +209,8 @@ function withoutRepeats(entries: readonly FeedEntry[]): readonly FeedEntry[] {
  * The batch's changes as feed entries: one per clinic, its changes in the order they applied,
  * written as one JSON text each (see migrations/postgres/0003_feed_entries.sql).
  */
-async function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string): Promise<void> {
+function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string): Promise<unknown>[] {
+  const sent: Promise<unknown>[] = [];
   const byClinic = new Map<string, FeedEntry[]>();
   for (const entry of feed) {
     const list = byClinic.get(entry.clinicId) ?? [];
@@ -195,28 +221,35 @@ async function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: str
     const first = entries[0];
     if (first === undefined) continue;
     const changes = withoutRepeats(entries).map((entry) => ({ table: entry.table, id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock }));
-    await tx.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint) values ($1, $2, $3::json, $4, $5)`, [
-      clinicId,
-      origin,
-      JSON.stringify(changes),
-      changes.length,
-      changeFingerprint({ origin, row_id: first.rowId, hlc: first.hlc }),
-    ]);
+    sent.push(
+      tx.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint) values ($1, $2, $3::json, $4, $5)`, [
+        clinicId,
+        origin,
+        JSON.stringify(changes),
+        changes.length,
+        changeFingerprint({ origin, row_id: first.rowId, hlc: first.hlc }),
+      ]),
+    );
   }
+  return sent;
 }
 
-async function writeRowClinics(tx: HubQueries, touched: ReadonlyMap<string, ReadonlySet<string>>): Promise<void> {
+function writeRowClinics(tx: HubQueries, touched: ReadonlyMap<string, ReadonlySet<string>>): Promise<unknown>[] {
+  const sent: Promise<unknown>[] = [];
   const rows: { clinic_id: string; tbl: string; row_id: string }[] = [];
   for (const [key, clinics] of touched) {
     const [tbl = '', rowId = ''] = key.split('\u0000');
     for (const clinic of clinics) rows.push({ clinic_id: clinic, tbl, row_id: rowId });
   }
   for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
-    await tx.query(
-      `insert into hub_row_clinics (clinic_id, tbl, row_id) select clinic_id, tbl, row_id from json_to_recordset($1::json) as x(clinic_id text, tbl text, row_id text) on conflict do nothing`,
-      [JSON.stringify(rows.slice(start, start + WRITE_CHUNK))],
+    sent.push(
+      tx.query(
+        `insert into hub_row_clinics (clinic_id, tbl, row_id) select clinic_id, tbl, row_id from json_to_recordset($1::json) as x(clinic_id text, tbl text, row_id text) on conflict do nothing`,
+        [JSON.stringify(rows.slice(start, start + WRITE_CHUNK))],
+      ),
     );
   }
+  return sent;
 }
 
 /**
@@ -243,6 +276,8 @@ function contiguousAfter(ordered: readonly PushTx[], lastSeq: number, gapAccepte
  */
 export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: HybridClock, device: Device, request: PushRequest, nowMs: number): Promise<PushOutcome> {
   if (device.reenrolRequired) throw hubErrors.reenrolRequired('This workstation must be enrolled again: its database was copied or restored from a backup.');
+  // What needs no stored row is worked out before the lock, while another batch may hold it.
+  const checked = new Map(request.txs.map((pushed) => [pushed.seq, check(catalog, pushed)]));
   return db.transaction(async (tx) => {
     for (const clinic of [...device.clinicIds].sort()) await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [clinic]);
     const [current] = await tx.query<{ last_seq: string }>(`select last_seq from hub_devices where id = $1 for update`, [device.id]);
@@ -273,7 +308,7 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
       const hash = known.get(seq)?.hash;
       const restamped = known.get(seq)?.restamped_hlc;
       if (restamped !== null && restamped !== undefined) restampedBefore.push({ seq, hlc: restamped });
-      if (resent !== undefined && hash !== undefined && hash !== txHash(resent)) {
+      if (resent !== undefined && hash !== undefined && hash !== checked.get(seq)?.hash) {
         // The caller marks the device outside this transaction, which rolls back.
         throw hubErrors.reenrolRequired('This workstation sent an old change number with new content: its database is a copy or a restored backup. Enrol it again as a new workstation.');
       }
@@ -296,31 +331,33 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
       } else {
         clock.observe(hlc);
       }
+      const pushedChecked = checked.get(pushed.seq) ?? check(catalog, pushed);
       try {
-        feed.push(...applyTx(state, catalog, device, pushed, hlc).feed);
+        feed.push(...applyTx(state, device, pushed, pushedChecked, hlc).feed);
       } catch (error) {
         if (!(error instanceof Rejection)) throw error;
         outcome.rejected.push({ seq: pushed.seq, code: error.code, message: error.message });
         await tx.query(`insert into hub_rejections (device_id, seq, tx, code, message) values ($1, $2, $3, $4, $5)`, [device.id, pushed.seq, JSON.stringify(pushed), error.code, error.message]);
       }
-      txRows.push({ device_id: device.id, seq: pushed.seq, hash: txHash(pushed), restamped_hlc: hlc === pushed.hlc ? null : hlc });
+      txRows.push({ device_id: device.id, seq: pushed.seq, hash: pushedChecked.hash, restamped_hlc: hlc === pushed.hlc ? null : hlc });
       lastSeq = pushed.seq;
     }
     const touched = finalClinics(state, device.id);
     feed.push(...(await fanOutNewClinics(tx, state, touched, feed)));
-    await writeRows(tx, state);
-    await writeFeed(tx, feed, device.id);
-    await writeRowClinics(tx, touched);
+    const writes = [...writeRows(tx, state), ...writeFeed(tx, feed, device.id), ...writeRowClinics(tx, touched)];
     if (txRows.length > 0) {
-      await tx.query(
-        `insert into hub_device_txs (device_id, seq, hash, restamped_hlc) select device_id, seq, hash, restamped_hlc from json_to_recordset($1::json) as x(device_id uuid, seq bigint, hash text, restamped_hlc text)`,
-        [JSON.stringify(txRows)],
+      writes.push(
+        tx.query(
+          `insert into hub_device_txs (device_id, seq, hash, restamped_hlc) select device_id, seq, hash, restamped_hlc from json_to_recordset($1::json) as x(device_id uuid, seq bigint, hash text, restamped_hlc text)`,
+          [JSON.stringify(txRows)],
+        ),
+        tx.query(`update hub_devices set last_seq = $2 where id = $1`, [device.id, lastSeq]),
       );
-      await tx.query(`update hub_devices set last_seq = $2 where id = $1`, [device.id, lastSeq]);
     }
     outcome.appliedThrough = lastSeq;
     outcome.clinicsChanged = [...new Set(feed.map((entry) => entry.clinicId))];
-    for (const clinic of outcome.clinicsChanged) await tx.query(`select pg_notify('clinic_changes', $1)`, [clinic]);
+    for (const clinic of outcome.clinicsChanged) writes.push(tx.query(`select pg_notify('clinic_changes', $1)`, [clinic]));
+    await Promise.all(writes);
     return outcome;
   });
 }
