@@ -18,6 +18,33 @@ export type HubDb = HubQueries & {
   readonly close: () => Promise<void>;
 };
 
+/**
+ * A transaction's statements, run one after another in the order they were sent: a caller may
+ * send the next before the one before has finished (preparing its text meanwhile), and the
+ * connection still sees one statement at a time. Once the transaction ends (end()), a statement
+ * still waiting its turn fails rather than run outside it.
+ */
+function inOrder(run: (sql: string, params: readonly unknown[]) => Promise<Row[]>): { queries: HubQueries; end: () => void } {
+  let last: Promise<unknown> = Promise.resolve();
+  let ended = false;
+  return {
+    queries: {
+      query: <T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> => {
+        const next = async (): Promise<T[]> => {
+          if (ended) throw new Error('the transaction ended before this statement ran');
+          return (await run(sql, params)) as T[];
+        };
+        const result = last.then(next, next);
+        last = result.catch(() => undefined);
+        return result;
+      },
+    },
+    end: () => {
+      ended = true;
+    },
+  };
+}
+
 export async function openPglite(dataDir: string): Promise<HubDb> {
   const db = new PGlite(dataDir);
   await db.waitReady;
@@ -35,19 +62,8 @@ export async function openPglite(dataDir: string): Promise<HubDb> {
     transaction: (work) =>
       serial(() =>
         db.transaction(async (tx) => {
-          // Statements sent without waiting for the one before (as over PostgreSQL, whose
-          // connection runs them in order) run in order here too.
-          let last: Promise<unknown> = Promise.resolve();
-          return work({
-            query: <T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> => {
-              const run = last.then(
-                async () => (await tx.query<T>(sql, [...params])).rows,
-                async () => (await tx.query<T>(sql, [...params])).rows,
-              );
-              last = run.catch(() => undefined);
-              return run;
-            },
-          });
+          const statements = inOrder(async (sql, params) => (await tx.query<Row>(sql, [...params])).rows);
+          return work(statements.queries).finally(statements.end);
         }),
       ),
     listen: async (channel, onPayload) => {
@@ -81,7 +97,8 @@ export async function openPostgres(connectionString: string): Promise<HubDb> {
       const client = await pool.connect();
       try {
         await client.query('begin');
-        const result = await work({ query: async <T extends Row>(sql: string, params: readonly unknown[] = []) => (await client.query<T>(sql, [...params])).rows });
+        const statements = inOrder(async (sql, params) => (await client.query<Row>(sql, [...params])).rows);
+        const result = await work(statements.queries).finally(statements.end);
         await client.query('commit');
         return result;
       } catch (error) {

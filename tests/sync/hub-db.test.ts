@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPglite, openPostgres, type HubDb } from '#hub/db/hub-db.ts';
+import { createScratchDatabase, noPostgresReason, postgresUrl, type ScratchDatabase } from '#tests/support/postgres.ts';
+import { makeTempDir } from '#tests/support/temp-dir.ts';
+
+// The hub sends a transaction's statements without waiting for each (see push.ts); they must
+// still run one at a time, in order, and never after the transaction has ended.
+
+type Opened = { db: HubDb; close: () => Promise<void> };
+
+async function openKind(kind: 'pglite' | 'postgres'): Promise<Opened> {
+  if (kind === 'pglite') {
+    const temp = makeTempDir('clinic-hub-db-');
+    const db = await openPglite(temp.path);
+    return {
+      db,
+      close: async () => {
+        await db.close();
+        temp.remove();
+      },
+    };
+  }
+  const scratch: ScratchDatabase = await createScratchDatabase('clinic_hub_db');
+  const db = await openPostgres(scratch.url);
+  return {
+    db,
+    close: async () => {
+      await db.close();
+      await scratch.drop();
+    },
+  };
+}
+
+describe.each(['pglite', 'postgres'] as const)('a hub transaction’s statements sent ahead, on %s', (kind) => {
+  const skip = kind === 'postgres' && postgresUrl === null;
+  let opened: Opened | null = null;
+  afterEach(async () => {
+    await opened?.close();
+    opened = null;
+  });
+
+  it.skipIf(skip)(`runs them in the order they were sent${skip ? ` (${noPostgresReason})` : ''}`, async () => {
+    opened = await openKind(kind);
+    const { db } = opened;
+    await db.query(`create table numbers (n integer primary key, at bigserial)`);
+    await db.transaction(async (tx) => {
+      await Promise.all([1, 2, 3, 4, 5].map((n) => tx.query(`insert into numbers (n) values ($1)`, [n])));
+    });
+    expect((await db.query<{ n: number }>(`select n from numbers order by at`)).map((row) => row.n)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it.skipIf(skip)('keeps none of them when one fails, even those still waiting their turn', async () => {
+    opened = await openKind(kind);
+    const { db } = opened;
+    await db.query(`create table numbers (n integer primary key)`);
+    const sent: Promise<unknown>[] = [];
+    await expect(
+      db.transaction(async (tx) => {
+        sent.push(tx.query(`insert into numbers (n) values (1)`), tx.query(`insert into numbers (n) values (1)`));
+        for (let n = 2; n <= 6; n += 1) sent.push(tx.query(`insert into numbers (n) values ($1)`, [n]));
+        await Promise.all(sent);
+      }),
+    ).rejects.toThrow();
+    await Promise.allSettled(sent);
+    // What was still waiting when the transaction ended never runs outside it.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await db.query(`select n from numbers`)).toEqual([]);
+  });
+});
