@@ -3,26 +3,10 @@ import type Database from 'better-sqlite3';
 import { findDuplicates } from '../patients/duplicates.ts';
 import type { Db } from '../db/database.ts';
 import type { AppliedRow } from './apply.ts';
+import { statement as prepared } from '../db/statements.ts';
 
 export type ConflictKind = 'DOUBLE_BOOKING' | 'DUPLICATE_PATIENT' | 'DUPLICATE_TOKEN';
 export type DetectedConflict = { readonly id: string; readonly clinicId: string; readonly kind: ConflictKind; readonly rowIds: readonly string[] };
-
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** Detection runs for every row a page brings: its statements are prepared once per connection. */
-function prepared(sqlite: Database.Database, sql: string): Database.Statement {
-  let cache = statements.get(sqlite);
-  if (cache === undefined) {
-    cache = new Map();
-    statements.set(sqlite, cache);
-  }
-  let statement = cache.get(sql);
-  if (statement === undefined) {
-    statement = sqlite.prepare(sql);
-    cache.set(sql, statement);
-  }
-  return statement;
-}
 
 /**
  * The same conflict gets the same id on every workstation that notices it (a hash of its kind

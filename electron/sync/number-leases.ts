@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { referenceSeries } from '../references/number-blocks.ts';
+import { statement } from '../db/statements.ts';
 import { newId } from '../platform/ids.ts';
 import type { HubTransport } from './transport.ts';
 
@@ -8,7 +9,7 @@ export const LOW_WATER = 500;
 export const LEASE_SIZE = 1_000;
 
 function remaining(sqlite: Database.Database, clinicId: string, series: string, deviceId: string): number {
-  return sqlite.prepare(`select coalesce(sum(range_end - next_value), 0) from number_blocks where clinic_id = ? and series = ? and device_id = ?`).pluck().get(clinicId, series, deviceId) as number;
+  return statement(sqlite, `select coalesce(sum(range_end - next_value), 0) from number_blocks where clinic_id = ? and series = ? and device_id = ?`).pluck().get(clinicId, series, deviceId) as number;
 }
 
 /**

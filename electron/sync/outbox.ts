@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChangeOp, PushResponse, PushTx } from '#shared/sync/protocol.ts';
 import type { SyncValue } from '#shared/sync/merge.ts';
+import { statement } from '../db/statements.ts';
 
 type OutboxRow = { seq: number; txn: number; hlc: string; tbl: string; row_id: string; kind: 'insert' | 'update'; data: string; changed: string | null; pushed_seq: number | null };
 
@@ -37,7 +38,7 @@ function opOf(row: OutboxRow): ChangeOp {
 
 /** The next unacknowledged transactions (after a push number, when one is given), whole, up to about a number of changes. */
 export function pendingTransactions(sqlite: Database.Database, maxOps: number, afterSeq = 0): PushTx[] {
-  const rows = sqlite.prepare(`select * from sync_outbox where acked_at is null and pushed_seq > ? order by pushed_seq, seq limit ?`).all(afterSeq, maxOps + 1) as OutboxRow[];
+  const rows = statement(sqlite, `select * from sync_outbox where acked_at is null and pushed_seq > ? order by pushed_seq, seq limit ?`).all(afterSeq, maxOps + 1) as OutboxRow[];
   const txs = new Map<number, PushTx & { ops: ChangeOp[] }>();
   for (const row of rows) {
     const seq = row.pushed_seq ?? 0;
@@ -60,7 +61,7 @@ export function pendingTransactions(sqlite: Database.Database, maxOps: number, a
 }
 
 export function countPending(sqlite: Database.Database): { changes: number; transactions: number } {
-  const row = sqlite.prepare(`select count(*) as changes, count(distinct coalesce(pushed_seq, -txn)) as transactions from sync_outbox where acked_at is null`).get() as { changes: number; transactions: number };
+  const row = statement(sqlite, `select count(*) as changes, count(distinct coalesce(pushed_seq, -txn)) as transactions from sync_outbox where acked_at is null`).get() as { changes: number; transactions: number };
   return row;
 }
 
@@ -107,5 +108,5 @@ export function highestAcked(sqlite: Database.Database): number {
 }
 
 export function purgeAcked(sqlite: Database.Database, olderThanIso: string): number {
-  return sqlite.prepare(`delete from sync_outbox where acked_at is not null and acked_at < ?`).run(olderThanIso).changes;
+  return statement(sqlite, `delete from sync_outbox where acked_at is not null and acked_at < ?`).run(olderThanIso).changes;
 }

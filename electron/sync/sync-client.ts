@@ -15,6 +15,7 @@ import { readSyncState, SYNC_MODE, type ChangeStamper } from './change-stamps.ts
 import { detectConflicts, type DetectedConflict } from './conflicts.ts';
 import { queueOwnRows, uploadOrder } from './initial-upload.ts';
 import { compareWithHub } from './mend.ts';
+import { statement } from '../db/statements.ts';
 import { topUpNumberBlocks } from './number-leases.ts';
 import { countPending, highestAcked, numberPendingTransactions, pendingTransactions, purgeAcked, recordPushResponse, reopenAfter, RETAIN_ACKED_MS } from './outbox.ts';
 import { readSyncSettings, writeSetting, type LastCheck, type SyncSettings } from './settings.ts';
@@ -30,6 +31,12 @@ const POLL_MS = 30_000;
 const BACKOFF_MIN_MS = 1_000;
 const BACKOFF_MAX_MS = 60_000;
 const REFUSED_RETRY_MS = 5 * 60_000;
+/**
+ * A successful sync's time goes to disk at most this often, and when sync stops: writing it on
+ * every sync would flush the disk each time. Between writes the newest is known here; after a
+ * crash the screen shows one up to this much older, until the sync that follows start-up.
+ */
+const LAST_SYNC_KEPT_EVERY_MS = 60_000;
 /** How often a workstation compares its data with the hub's when nothing else asks it to. */
 export const COMPARE_EVERY_MS = 10 * 60_000;
 
@@ -85,6 +92,9 @@ export class SyncClient {
   /** Set when the hub went back in time: compare with it once everything has gone up again. */
   #compareSoon = false;
   #nextCompareAt: number;
+  /** The last successful sync when it is newer than the one on disk. */
+  #lastSyncAt: string | null = null;
+  #lastSyncKeptAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly deps: SyncDeps) {
     this.#nextCompareAt = deps.clock.now() + (deps.compareEveryMs ?? COMPARE_EVERY_MS);
@@ -97,13 +107,13 @@ export class SyncClient {
   status(): SyncStatus {
     const settings = this.settings();
     const pending = countPending(this.deps.sqlite);
-    const openConflicts = this.deps.sqlite.prepare(`select count(*) from sync_conflicts where resolved_at is null and deleted_at is null`).pluck().get() as number;
-    const rejections = this.deps.sqlite.prepare(`select count(*) from sync_rejections where dismissed_at is null`).pluck().get() as number;
+    const openConflicts = statement(this.deps.sqlite, `select count(*) from sync_conflicts where resolved_at is null and deleted_at is null`).pluck().get() as number;
+    const rejections = statement(this.deps.sqlite, `select count(*) from sync_rejections where dismissed_at is null`).pluck().get() as number;
     return {
       state: settings === null ? 'standalone' : this.#state === 'standalone' ? 'connecting' : this.#state,
       hubUrl: settings?.hubUrl ?? null,
       pendingChanges: pending.changes,
-      lastSyncAt: settings?.lastSyncAt ?? null,
+      lastSyncAt: this.#lastSyncAt ?? settings?.lastSyncAt ?? null,
       lastError: settings?.lastError ?? null,
       openConflicts,
       rejections,
@@ -135,6 +145,14 @@ export class SyncClient {
     if (this.#timer !== null) clearTimeout(this.#timer);
     if (this.#debounce !== null) clearTimeout(this.#debounce);
     await this.#running?.catch(() => undefined);
+    this.#keepLastSync();
+  }
+
+  #keepLastSync(): void {
+    if (this.#lastSyncAt === null) return;
+    writeSetting(this.deps.db, 'last_sync_at', this.#lastSyncAt);
+    this.#lastSyncAt = null;
+    this.#lastSyncKeptAt = this.deps.clock.now();
   }
 
   #connectPokes(): void {
@@ -211,8 +229,9 @@ export class SyncClient {
       await this.#cycle(settings);
       this.#failures = 0;
       this.#state = 'online';
-      writeSetting(this.deps.db, 'last_error', null);
-      writeSetting(this.deps.db, 'last_sync_at', isoAt(this.deps.clock.now()));
+      if (settings.lastError !== null) writeSetting(this.deps.db, 'last_error', null);
+      this.#lastSyncAt = isoAt(this.deps.clock.now());
+      if (this.deps.clock.now() - this.#lastSyncKeptAt >= LAST_SYNC_KEPT_EVERY_MS) this.#keepLastSync();
       this.#schedule(POLL_MS);
     } catch (error) {
       this.#failures += 1;
@@ -355,7 +374,7 @@ export class SyncClient {
 
   #ackedThrough(): number {
     // The hub's last answer, kept on every answer; the outbox is read only before the first one.
-    const stored = this.deps.sqlite.prepare(`select value from local_meta where key = 'acked_through'`).pluck().get() as string | undefined;
+    const stored = statement(this.deps.sqlite, `select value from local_meta where key = 'acked_through'`).pluck().get() as string | undefined;
     return stored === undefined ? highestAcked(this.deps.sqlite) : Number(stored);
   }
 

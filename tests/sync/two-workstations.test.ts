@@ -123,6 +123,22 @@ describe('two workstations of one clinic through a hub', () => {
     }
   });
 
+  it('shows the last sync’s time at once, and keeps it on disk at most once a minute and when sync stops', async () => {
+    const onDisk = (): unknown => first.core.database.sqlite.prepare(`select value from local_meta where key = 'last_sync_at'`).pluck().get();
+    const keptAt = onDisk();
+    first.clock.advance(5_000);
+    await first.core.sync.syncNow();
+    expect(first.core.sync.status().lastSyncAt).toBe(new Date(START_MS + 5_000).toISOString());
+    expect(onDisk()).toBe(keptAt);
+    first.clock.advance(60_000);
+    await first.core.sync.syncNow();
+    expect(onDisk()).toBe(new Date(START_MS + 65_000).toISOString());
+    first.clock.advance(1_000);
+    await first.core.sync.syncNow();
+    await first.restart();
+    expect(first.core.sync.status().lastSyncAt).toBe(new Date(START_MS + 66_000).toISOString());
+  });
+
   it('carries each workstation’s changes to the other, with record numbers that never collide', async () => {
     await joinSecond();
     const desk = (await call(second, 'auth.signIn', { username: 'desk', password: 'desk-password' })).token ?? '';
