@@ -277,7 +277,8 @@ function contiguousAfter(ordered: readonly PushTx[], lastSeq: number, gapAccepte
 export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: HybridClock, device: Device, request: PushRequest, nowMs: number): Promise<PushOutcome> {
   if (device.reenrolRequired) throw hubErrors.reenrolRequired('This workstation must be enrolled again: its database was copied or restored from a backup.');
   // What needs no stored row is worked out before the lock, while another batch may hold it.
-  const checked = new Map(request.txs.map((pushed) => [pushed.seq, check(catalog, pushed)]));
+  // Keyed by the transaction itself: a malformed push may carry one number twice.
+  const checked = new Map(request.txs.map((pushed) => [pushed, check(catalog, pushed)]));
   return db.transaction(async (tx) => {
     for (const clinic of [...device.clinicIds].sort()) await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [clinic]);
     const [current] = await tx.query<{ last_seq: string }>(`select last_seq from hub_devices where id = $1 for update`, [device.id]);
@@ -308,7 +309,7 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
       const hash = known.get(seq)?.hash;
       const restamped = known.get(seq)?.restamped_hlc;
       if (restamped !== null && restamped !== undefined) restampedBefore.push({ seq, hlc: restamped });
-      if (resent !== undefined && hash !== undefined && hash !== checked.get(seq)?.hash) {
+      if (resent !== undefined && hash !== undefined && hash !== checked.get(resent)?.hash) {
         // The caller marks the device outside this transaction, which rolls back.
         throw hubErrors.reenrolRequired('This workstation sent an old change number with new content: its database is a copy or a restored backup. Enrol it again as a new workstation.');
       }
@@ -331,7 +332,7 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
       } else {
         clock.observe(hlc);
       }
-      const pushedChecked = checked.get(pushed.seq) ?? check(catalog, pushed);
+      const pushedChecked = checked.get(pushed) ?? check(catalog, pushed);
       try {
         feed.push(...applyTx(state, device, pushed, pushedChecked, hlc).feed);
       } catch (error) {

@@ -97,6 +97,18 @@ describe.each(kinds)('the hub on %s', (kind) => {
     expect(rejections?.n).toBe('1');
   });
 
+  it('applies the first of two transactions sent under one number, judged by its own content', async () => {
+    const device = await firstWorkstation(CLINIC_A, 'AAA01');
+    const result = await harness.hub.push(device.credential, {
+      txs: [
+        { seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }] },
+        { seq: 1, hlc: stamp(0), ops: [{ table: 'no_such_table', id: 'x', kind: 'insert', columns: { id: 'x' } }] },
+      ],
+    });
+    expect(result).toMatchObject({ appliedThrough: 1, rejected: [] });
+    expect(await harness.hub.db.query(`select id from clinics`)).toEqual([{ id: CLINIC_A }]);
+  });
+
   it('merges concurrent edits per column, and restamps a clock running a day ahead', async () => {
     const device = await firstWorkstation(CLINIC_A, 'AAA01');
     await harness.hub.push(device.credential, { txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }, { table: 'patients', id: 'p1', kind: 'insert', columns: patientRow('p1', CLINIC_A, 'Priya') }] }] });
