@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { latestStamp, mergeChange, type IncomingChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
-import type { FeedChange, SnapshotPage } from '#shared/sync/protocol.ts';
+import { rowValues, type FeedChange, type SnapshotPage } from '#shared/sync/protocol.ts';
 import { CLOCK_COLUMN, isSyncedTable, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
+import { statement } from '../db/statements.ts';
 import { createLogger } from '../platform/logger.ts';
 import { SYNC_MODE, type SyncMode } from './change-stamps.ts';
 
@@ -14,7 +15,6 @@ type ParentLink = { readonly parent: string; readonly from: string; readonly to:
 
 /** Statements per table, prepared once per connection: applying thousands of rows reuses them. */
 export class TableWriter {
-  readonly #statements = new Map<string, Database.Statement>();
   readonly #columns = new Map<string, Set<string>>();
   readonly #required = new Map<string, readonly string[]>();
   readonly #parents = new Map<string, readonly ParentLink[]>();
@@ -59,22 +59,13 @@ export class TableWriter {
   parentsPresent(table: SyncedTableName, values: Readonly<Record<string, SyncValue>>): boolean {
     return this.#parentsOf(table).every((link) => {
       const value = values[link.from];
-      return value === undefined || value === null || this.#statement(`select 1 from "${link.parent}" where "${link.to}" = ?`).get(value) !== undefined;
+      return value === undefined || value === null || statement(this.sqlite, `select 1 from "${link.parent}" where "${link.to}" = ?`).get(value) !== undefined;
     });
-  }
-
-  #statement(sql: string): Database.Statement {
-    let statement = this.#statements.get(sql);
-    if (statement === undefined) {
-      statement = this.sqlite.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
   }
 
   read(table: SyncedTableName, id: string): StoredRow | null {
     const key = syncedTables[table].key;
-    const row = this.#statement(`select * from "${table}" where "${key}" = ?`).get(id) as Record<string, SyncValue> | undefined;
+    const row = statement(this.sqlite, `select * from "${table}" where "${key}" = ?`).get(id) as Record<string, SyncValue> | undefined;
     if (row === undefined) return null;
     const { [CLOCK_COLUMN]: clock, ...values } = row;
     // A row written before this workstation kept clocks counts as older than any change.
@@ -85,7 +76,7 @@ export class TableWriter {
     const known = this.columnsOf(table);
     const columns = Object.keys(values).filter((column) => known.has(column));
     const sql = `insert ${ifAbsent ? 'or ignore ' : ''}into "${table}" (${[...columns, CLOCK_COLUMN].map((column) => `"${column}"`).join(', ')}) values (${[...columns, CLOCK_COLUMN].map(() => '?').join(', ')})`;
-    this.#statement(sql).run(...columns.map((column) => values[column] ?? null), syncedTables[table].kind === 'ledger' ? null : JSON.stringify(clock));
+    statement(this.sqlite, sql).run(...columns.map((column) => values[column] ?? null), syncedTables[table].kind === 'ledger' ? null : JSON.stringify(clock));
   }
 
   /**
@@ -141,11 +132,11 @@ export class TableWriter {
     const set = columns.filter((column) => known.has(column));
     const key = syncedTables[table].key;
     const sql = `update "${table}" set ${[...set, CLOCK_COLUMN].map((column) => `"${column}" = ?`).join(', ')} where "${key}" = ?`;
-    this.#statement(sql).run(...set.map((column) => values[column] ?? null), JSON.stringify(clock), id);
+    statement(this.sqlite, sql).run(...set.map((column) => values[column] ?? null), JSON.stringify(clock), id);
   }
 
   readParked(table: SyncedTableName, id: string): StoredRow | null {
-    const row = this.#statement(`select data, clock from sync_parked where tbl = ? and row_id = ?`).get(table, id) as { data: string; clock: string } | undefined;
+    const row = statement(this.sqlite, `select data, clock from sync_parked where tbl = ? and row_id = ?`).get(table, id) as { data: string; clock: string } | undefined;
     return row === undefined ? null : { values: JSON.parse(row.data) as Record<string, SyncValue>, clock: JSON.parse(row.clock) as RowClock };
   }
 
@@ -158,7 +149,7 @@ export class TableWriter {
 
   park(table: SyncedTableName, id: string, row: StoredRow, nowIso: string): void {
     this.noneParked = false;
-    this.#statement(`insert into sync_parked (tbl, row_id, data, clock, parked_at) values (?, ?, ?, ?, ?) on conflict (tbl, row_id) do update set data = excluded.data, clock = excluded.clock`).run(
+    statement(this.sqlite, `insert into sync_parked (tbl, row_id, data, clock, parked_at) values (?, ?, ?, ?, ?) on conflict (tbl, row_id) do update set data = excluded.data, clock = excluded.clock`).run(
       table,
       id,
       JSON.stringify(row.values),
@@ -168,15 +159,15 @@ export class TableWriter {
   }
 
   unpark(table: SyncedTableName, id: string): void {
-    this.#statement(`delete from sync_parked where tbl = ? and row_id = ?`).run(table, id);
+    statement(this.sqlite, `delete from sync_parked where tbl = ? and row_id = ?`).run(table, id);
   }
 
   hasParked(): boolean {
-    return this.#statement(`select exists (select 1 from sync_parked)`).pluck().get() === 1;
+    return statement(this.sqlite, `select exists (select 1 from sync_parked)`).pluck().get() === 1;
   }
 
   parked(): { table: string; id: string }[] {
-    return (this.#statement(`select tbl, row_id from sync_parked order by parked_at, tbl, row_id`).all() as { tbl: string; row_id: string }[]).map((row) => ({ table: row.tbl, id: row.row_id }));
+    return (statement(this.sqlite, `select tbl, row_id from sync_parked order by parked_at, tbl, row_id`).all() as { tbl: string; row_id: string }[]).map((row) => ({ table: row.tbl, id: row.row_id }));
   }
 }
 
@@ -330,8 +321,7 @@ export function applySnapshotPage(sqlite: Database.Database, table: SyncedTableN
       if (typeof id !== 'string') continue;
       const clock = page.clocks[index] ?? {};
       if (insertNew !== null && writer.noneParked && insertedNew(insertNew, row, clock)) continue;
-      const columns = Object.fromEntries(page.columns.map((column, position) => [column, row[position] ?? null]));
-      applyOne(writer, table, id, { columns, hlc: latestStamp(clock), clock }, mode);
+      applyOne(writer, table, id, { columns: rowValues(page.columns, row), hlc: latestStamp(clock), clock }, mode);
     }
     settleParked(writer);
   });

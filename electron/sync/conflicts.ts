@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { findDuplicates } from '../patients/duplicates.ts';
 import type { Db } from '../db/database.ts';
 import type { AppliedRow } from './apply.ts';
-import { statement as prepared } from '../db/statements.ts';
+import { statement } from '../db/statements.ts';
 
 export type ConflictKind = 'DOUBLE_BOOKING' | 'DUPLICATE_PATIENT' | 'DUPLICATE_TOKEN';
 export type DetectedConflict = { readonly id: string; readonly clinicId: string; readonly kind: ConflictKind; readonly rowIds: readonly string[] };
@@ -27,7 +27,7 @@ function conflict(kind: ConflictKind, clinicId: string, rowIds: readonly string[
  * the doctor's appointments starting within the day before can overlap: the index reads those.
  */
 function doubleBookings(sqlite: Database.Database, appointmentId: string): DetectedConflict[] {
-  const rows = prepared(
+  const rows = statement(
     sqlite,
     `select other.id, a.clinic_id from appointments a join appointments other
          on other.clinic_id = a.clinic_id and other.doctor_user_id = a.doctor_user_id and other.id <> a.id
@@ -42,7 +42,7 @@ function doubleBookings(sqlite: Database.Database, appointmentId: string): Detec
 
 /** Two desks handed out one token on one day. */
 function duplicateTokens(sqlite: Database.Database, entryId: string): DetectedConflict[] {
-  const rows = prepared(
+  const rows = statement(
     sqlite,
     `select other.id, e.clinic_id from queue_entries e join queue_entries other
          on other.clinic_id = e.clinic_id and other.service_date = e.service_date and other.token = e.token and other.id <> e.id and other.deleted_at is null
@@ -53,7 +53,7 @@ function duplicateTokens(sqlite: Database.Database, entryId: string): DetectedCo
 }
 
 function registeredOn(sqlite: Database.Database, patientId: string): string | null {
-  return (prepared(sqlite, `select device_id from audit_log where action = 'patients.register' and entity_id = ? limit 1`).pluck().get(patientId) as string | undefined) ?? null;
+  return (statement(sqlite, `select device_id from audit_log where action = 'patients.register' and entity_id = ? limit 1`).pluck().get(patientId) as string | undefined) ?? null;
 }
 
 /**
@@ -61,7 +61,7 @@ function registeredOn(sqlite: Database.Database, patientId: string): string | nu
  * one workstation was already checked by its desk against the duplicate warning, so it is not.
  */
 function duplicatePatients(sqlite: Database.Database, db: Db, patientId: string): DetectedConflict[] {
-  const row = prepared(sqlite, `select * from patients where id = ? and merged_into_id is null and deleted_at is null`).get(patientId) as
+  const row = statement(sqlite, `select * from patients where id = ? and merged_into_id is null and deleted_at is null`).get(patientId) as
     | { registered_clinic_id: string; given_name: string; family_name: string; birth_date: string | null; phone: string; national_id: string }
     | undefined;
   if (row === undefined) return [];
@@ -80,6 +80,6 @@ export function detectConflicts(sqlite: Database.Database, db: Db, applied: read
       row.table === 'appointments' ? doubleBookings(sqlite, row.id) : row.table === 'queue_entries' && row.inserted ? duplicateTokens(sqlite, row.id) : row.table === 'patients' && row.inserted ? duplicatePatients(sqlite, db, row.id) : [];
     for (const item of detected) found.set(item.id, item);
   }
-  const known = prepared(sqlite, `select 1 from sync_conflicts where id = ?`).pluck();
+  const known = statement(sqlite, `select 1 from sync_conflicts where id = ?`).pluck();
   return [...found.values()].filter((item) => known.get(item.id) === undefined);
 }

@@ -127,9 +127,14 @@ export const snapshotPageResponseSchema = z.custom<{ columns: string[]; rows: Sy
 });
 export type SnapshotPage = z.infer<typeof snapshotPageResponseSchema>;
 
+/** One row of a page as values by column. */
+export function rowValues(columns: readonly string[], row: readonly SyncValue[]): Record<string, SyncValue> {
+  return Object.fromEntries(columns.map((column, position) => [column, row[position] ?? null]));
+}
+
 /** A page's rows as values by column and clock, for code that takes rows one at a time. */
 export function rowsOfPage(page: SnapshotPage): { values: Record<string, SyncValue>; clock: Record<string, string> }[] {
-  return page.rows.map((row, index) => ({ values: Object.fromEntries(page.columns.map((column, position) => [column, row[position] ?? null])), clock: page.clocks[index] ?? {} }));
+  return page.rows.map((row, index) => ({ values: rowValues(page.columns, row), clock: page.clocks[index] ?? {} }));
 }
 
 const tableDigest = z.object({ count: z.number().int().min(0), sum: z.string().regex(/^\d{1,40}$/) });
