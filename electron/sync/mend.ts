@@ -10,6 +10,7 @@ import { SYNC_MODE } from './change-stamps.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
 import { localKeysInRange, localRangeDigests, localTableDigests } from './digest.ts';
 import { uploadOrder } from './initial-upload.ts';
+import { WAITING_CHANGE_SQL } from './outbox.ts';
 import type { HubTransport } from './transport.ts';
 
 const log = createLogger('sync');
@@ -150,9 +151,9 @@ function mendRange(sqlite: Database.Database, stamper: ChangeStamper, clinicId: 
       }
       // Rows here that the hub lacks (it lost them and this workstation no longer kept their
       // changes) go up again whole; rows with changes still waiting go up with those.
-      const waiting = sqlite.prepare(`select 1 from sync_outbox where tbl = ? and row_id = ? and acked_at is null limit 1`).pluck();
+      const waiting = new Set(sqlite.prepare(`select row_id from sync_outbox where tbl = ? and ${WAITING_CHANGE_SQL}`).pluck().all(table) as string[]);
       for (const id of localKeysInRange(sqlite, clinicId, table, range.after, range.through)) {
-        if (!atHub.has(id) && waiting.get(table, id) === undefined) resends.push({ id, columns: null });
+        if (!atHub.has(id) && !waiting.has(id)) resends.push({ id, columns: null });
       }
       queueResend(sqlite, stamper, table, resends);
     });

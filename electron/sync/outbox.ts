@@ -5,6 +5,9 @@ import { statement } from '../db/statements.ts';
 
 type OutboxRow = { seq: number; txn: number; hlc: string; tbl: string; row_id: string; kind: 'insert' | 'update'; data: string; changed: string | null; pushed_seq: number | null };
 
+/** Changes still to go up: not numbered yet, or numbered after the highest acknowledgement mark. */
+export const WAITING_CHANGE_SQL = `(pushed_seq is null or pushed_seq > (select coalesce(max(through_seq), 0) from sync_outbox_acks))`;
+
 /** How long acknowledged changes are kept, in case the hub is restored from an older backup. */
 export const RETAIN_ACKED_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -38,7 +41,8 @@ function opOf(row: OutboxRow): ChangeOp {
 
 /** The next unacknowledged transactions (after a push number, when one is given), whole, up to about a number of changes. */
 export function pendingTransactions(sqlite: Database.Database, maxOps: number, afterSeq = 0): PushTx[] {
-  const rows = statement(sqlite, `select * from sync_outbox where acked_at is null and pushed_seq > ? order by pushed_seq, seq limit ?`).all(afterSeq, maxOps + 1) as OutboxRow[];
+  const from = Math.max(afterSeq, highestAcked(sqlite));
+  const rows = statement(sqlite, `select * from sync_outbox where pushed_seq > ? order by pushed_seq, seq limit ?`).all(from, maxOps + 1) as OutboxRow[];
   const txs = new Map<number, PushTx & { ops: ChangeOp[] }>();
   for (const row of rows) {
     const seq = row.pushed_seq ?? 0;
@@ -60,9 +64,16 @@ export function pendingTransactions(sqlite: Database.Database, maxOps: number, a
   return list;
 }
 
+/** The first changes still to go up, oldest first: the numbered ones in push order, then the rest. */
+export function firstWaitingChanges(sqlite: Database.Database, limit: number): { tbl: string; row_id: string; kind: string; hlc: string }[] {
+  type Waiting = { tbl: string; row_id: string; kind: string; hlc: string };
+  const numbered = statement(sqlite, `select tbl, row_id, kind, hlc from sync_outbox where pushed_seq > ? order by pushed_seq, seq limit ?`).all(highestAcked(sqlite), limit) as Waiting[];
+  if (numbered.length >= limit) return numbered;
+  return [...numbered, ...(statement(sqlite, `select tbl, row_id, kind, hlc from sync_outbox where pushed_seq is null order by seq limit ?`).all(limit - numbered.length) as Waiting[])];
+}
+
 export function countPending(sqlite: Database.Database): { changes: number; transactions: number } {
-  const row = statement(sqlite, `select count(*) as changes, count(distinct coalesce(pushed_seq, -txn)) as transactions from sync_outbox where acked_at is null`).get() as { changes: number; transactions: number };
-  return row;
+  return statement(sqlite, `select count(*) as changes, count(distinct coalesce(pushed_seq, -txn)) as transactions from sync_outbox where ${WAITING_CHANGE_SQL}`).get() as { changes: number; transactions: number };
 }
 
 /**
@@ -80,7 +91,8 @@ export function recordPushResponse(sqlite: Database.Database, sent: readonly Pus
         sqlite.prepare(`insert into sync_rejections (pushed_seq, code, message, changes, rejected_at) values (?, ?, ?, ?, ?)`).run(tx.seq, refusal.code, refusal.message, JSON.stringify(tx.ops), nowIso);
       }
     }
-    sqlite.prepare(`update sync_outbox set acked_at = ? where pushed_seq <= ? and acked_at is null`).run(nowIso, response.appliedThrough);
+    // An answer below the mark is a hub that lost changes: reopenAfter lowers the mark.
+    if (response.appliedThrough > highestAcked(sqlite)) statement(sqlite, `insert into sync_outbox_acks (through_seq, acked_at) values (?, ?)`).run(response.appliedThrough, nowIso);
     for (const restamp of response.restamped) restampTransaction(sqlite, restamp.seq, restamp.hlc);
   })();
 }
@@ -98,15 +110,36 @@ function restampTransaction(sqlite: Database.Database, seq: number, hlc: string)
   sqlite.prepare(`update sync_outbox set hlc = ? where pushed_seq = ?`).run(hlc, seq);
 }
 
-/** After a hub restored from an older backup: what it lost goes up again, under the same numbers. */
+/**
+ * After a hub restored from an older backup: what it lost goes up again, under the same numbers.
+ * The mark comes down to what the hub still holds, keeping the time those changes were first
+ * acknowledged. Returns how many changes wait again.
+ */
 export function reopenAfter(sqlite: Database.Database, appliedThrough: number): number {
-  return sqlite.prepare(`update sync_outbox set acked_at = null where pushed_seq > ? and acked_at is not null`).run(appliedThrough).changes;
+  return sqlite.transaction(() => {
+    const firstAckedAt = statement(sqlite, `select min(acked_at) from sync_outbox_acks where through_seq > ?`).pluck().get(appliedThrough) as string | null;
+    if (firstAckedAt === null) return 0;
+    const reopened = statement(sqlite, `select count(*) from sync_outbox where pushed_seq > ? and pushed_seq <= ?`).pluck().get(appliedThrough, highestAcked(sqlite)) as number;
+    statement(sqlite, `delete from sync_outbox_acks where through_seq > ?`).run(appliedThrough);
+    if (appliedThrough > 0) statement(sqlite, `insert or ignore into sync_outbox_acks (through_seq, acked_at) values (?, ?)`).run(appliedThrough, firstAckedAt);
+    return reopened;
+  })();
 }
 
 export function highestAcked(sqlite: Database.Database): number {
-  return (sqlite.prepare(`select coalesce(max(pushed_seq), 0) from sync_outbox where acked_at is not null`).pluck().get() as number) || 0;
+  return statement(sqlite, `select coalesce(max(through_seq), 0) from sync_outbox_acks`).pluck().get() as number;
 }
 
+/** Forgets changes acknowledged before a time, and the marks that no longer say anything. */
 export function purgeAcked(sqlite: Database.Database, olderThanIso: string): number {
-  return statement(sqlite, `delete from sync_outbox where acked_at is not null and acked_at < ?`).run(olderThanIso).changes;
+  const through = statement(sqlite, `select max(through_seq) from sync_outbox_acks where acked_at < ?`).pluck().get(olderThanIso) as number | null;
+  if (through === null) return 0;
+  // Most cycles find nothing left to forget: that costs two index lookups, not a write.
+  const due = statement(sqlite, `select exists (select 1 from sync_outbox where pushed_seq <= ?) or exists (select 1 from sync_outbox_acks where through_seq < ?)`).pluck().get(through, through) as number;
+  if (due === 0) return 0;
+  return sqlite.transaction(() => {
+    const purged = statement(sqlite, `delete from sync_outbox where pushed_seq <= ?`).run(through).changes;
+    statement(sqlite, `delete from sync_outbox_acks where through_seq < ?`).run(through);
+    return purged;
+  })();
 }

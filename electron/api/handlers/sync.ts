@@ -11,6 +11,7 @@ import { nextToken } from '../../references/tokens.ts';
 import { listConflicts } from '../../sync/conflict-views.ts';
 import { connectFirstWorkstation, joinClinic } from '../../sync/enrolment.ts';
 import { HubRefusal, HubUnavailable } from '../../sync/transport.ts';
+import { firstWaitingChanges } from '../../sync/outbox.ts';
 import type { Handlers } from '../context.ts';
 
 export const syncHandlers = {
@@ -56,11 +57,9 @@ export const syncHandlers = {
   },
 
   'sync.pending': (ctx) => {
-    const changes = ctx.services.syncDeps.sqlite
-      .prepare(`select tbl as "table", row_id as rowId, kind, hlc from sync_outbox where acked_at is null order by seq limit 200`)
-      .all() as { table: string; rowId: string; kind: string; hlc: string }[];
+    const changes = firstWaitingChanges(ctx.services.syncDeps.sqlite, 200);
     const total = ctx.services.sync.status().pendingChanges;
-    return { changes: changes.map(({ hlc, ...change }) => ({ ...change, stampedAt: new Date(parseInt(hlc.slice(0, 9), 36)).toISOString() })), total };
+    return { changes: changes.map((change) => ({ table: change.tbl, rowId: change.row_id, kind: change.kind, stampedAt: new Date(parseInt(change.hlc.slice(0, 9), 36)).toISOString() })), total };
   },
 
   'sync.conflicts': (ctx, input) => ({ conflicts: listConflicts(ctx.services.syncDeps.sqlite, clinicContextOf(ctx).clinicId, input.includeResolved) }),

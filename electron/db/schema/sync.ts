@@ -53,23 +53,24 @@ export const syncOutbox = sqliteTable(
     data: text('data').notNull(),
     /** For an update, the JSON array of the columns it changed. */
     changed: text('changed'),
-    /** Set when the hub acknowledged it; kept a while in case the hub is restored from a backup. */
+    /** The push number of its transaction, given once and kept for resends. */
     pushedSeq: integer('pushed_seq'),
-    ackedAt: text('acked_at'),
   },
-  (table) => [
-    index('sync_outbox_txn_idx').on(table.txn),
-    index('sync_outbox_pushed_idx').on(table.pushedSeq),
-    // Two partial indexes, so the planner cannot read the waiting changes through the index of
-    // acknowledged ones and sort them all for each batch: the next batch is read and acknowledged
-    // along the waiting ones in push order, and only the purge walks the acknowledged ones.
-    index('sync_outbox_acked_idx')
-      .on(table.ackedAt)
-      .where(sql`${table.ackedAt} is not null`),
-    index('sync_outbox_waiting_idx')
-      .on(table.pushedSeq)
-      .where(sql`${table.ackedAt} is null`),
-  ],
+  (table) => [index('sync_outbox_txn_idx').on(table.txn), index('sync_outbox_pushed_idx').on(table.pushedSeq)],
+);
+
+/**
+ * How far the hub has acknowledged, one row per answer that moved it: a change is acknowledged
+ * when its push number is at most the highest mark. Acknowledging thus writes one small row, not
+ * every outbox row again, and the marks' times say when acknowledged changes may be purged.
+ */
+export const syncOutboxAcks = sqliteTable(
+  'sync_outbox_acks',
+  {
+    throughSeq: integer('through_seq').primaryKey(),
+    ackedAt: text('acked_at').notNull(),
+  },
+  (table) => [index('sync_outbox_acks_at_idx').on(table.ackedAt)],
 );
 
 /** Local transactions the hub refused for good: shown on the Sync screen, never dropped silently. */
