@@ -3,7 +3,7 @@ import type { HybridClock } from '#shared/sync/hlc.ts';
 import { parseHlc } from '#shared/sync/hlc.ts';
 import { mergeChange, type StoredRow } from '#shared/sync/merge.ts';
 import type { ChangeOp, PushRequest, PushTx } from '#shared/sync/protocol.ts';
-import { CLOCK_COLUMN, isSyncedTable, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, isSyncedTable, syncedTableNames, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubDb, HubQueries } from '../db/hub-db.ts';
 import { BatchState, rowKey } from './batch-state.ts';
 import type { MirrorCatalog } from './catalog.ts';
@@ -59,7 +59,9 @@ async function preload(state: BatchState, txs: readonly PushTx[], device: Device
   const byTable = new Map<SyncedTableName, Set<string>>();
   for (const tx of txs) for (const op of tx.ops) if (isSyncedTable(op.table)) byTable.set(op.table, (byTable.get(op.table) ?? new Set()).add(op.id));
   // Independent reads go out together: the database answers one while the hub reads the last.
-  await Promise.all([...byTable].map(([table, ids]) => state.load(table, ids)));
+  // They run in the order sent, here one fixed order of tables, so row locks follow it too.
+  const touched = syncedTableNames.filter((table) => byTable.has(table)).map((table) => [table, byTable.get(table) ?? new Set<string>()] as const);
+  await Promise.all(touched.map(([table, ids]) => state.load(table, ids, 'forUpdate')));
   const patients = new Set<string>();
   const users = new Set<string>();
   const appointments = new Set<string>();

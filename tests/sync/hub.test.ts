@@ -139,6 +139,29 @@ describe.each(kinds)('the hub on %s', (kind) => {
     await expect(harness.hub.reportBlocks(second.credential, [{ clinicId: CLINIC_A, series: 'M', rangeStart: 1500, rangeEnd: 1600 }])).rejects.toThrow(/already another workstation/);
   });
 
+  it('keeps both changes when devices of two clinics change a patient both see at the same moment', async () => {
+    const deviceA = await firstWorkstation(CLINIC_A, 'AAA01');
+    const deviceB = await firstWorkstation(CLINIC_B, 'BBB01');
+    const link = { id: 'l1', patient_id: 'p1', clinic_id: CLINIC_B, created_at: 'x', updated_at: 'x', deleted_at: null };
+    await harness.hub.push(deviceA.credential, {
+      txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }, { table: 'patients', id: 'p1', kind: 'insert', columns: patientRow('p1', CLINIC_A, 'Priya') }, { table: 'patient_clinics', id: 'l1', kind: 'insert', columns: link }] }],
+    });
+    await harness.hub.push(deviceB.credential, { txs: [{ seq: 1, hlc: stamp(1, 'dev2'), ops: [{ table: 'clinics', id: CLINIC_B, kind: 'insert', columns: clinicRow(CLINIC_B, 'BBB01') }] }] });
+    // Each device holds its own clinic's lock, so on PostgreSQL the two pushes run side by side.
+    for (let round = 1; round <= 20; round += 1) {
+      const answers = await Promise.all([
+        harness.hub.push(deviceA.credential, { txs: [{ seq: round + 1, hlc: stamp(round * 10), ops: [{ table: 'patients', id: 'p1', kind: 'update', columns: { phone: `A${String(round)}` } }] }] }),
+        harness.hub.push(deviceB.credential, { txs: [{ seq: round + 1, hlc: stamp(round * 10 + 1, 'dev2'), ops: [{ table: 'patients', id: 'p1', kind: 'update', columns: { email: `B${String(round)}` } }] }] }),
+      ]);
+      expect(answers.map((answer) => [answer.appliedThrough, answer.rejected])).toEqual([
+        [round + 1, []],
+        [round + 1, []],
+      ]);
+      const [row] = await harness.hub.db.query<{ phone: string; email: string }>(`select phone, email from patients where id = 'p1'`);
+      expect(row, `round ${String(round)}`).toEqual({ phone: `A${String(round)}`, email: `B${String(round)}` });
+    }
+  });
+
   it('sends a patient whole, with the rows that belong to them, to a clinic it is newly linked to', async () => {
     const deviceA = await firstWorkstation(CLINIC_A, 'AAA01');
     const deviceB = await firstWorkstation(CLINIC_B, 'BBB01');
