@@ -11,6 +11,7 @@ import { HubError, hubErrors } from './sync/hub-errors.ts';
 import { ensureHubIdentity, raiseEpoch } from './sync/identity.ts';
 import { leaseBlock, reportBlocks } from './sync/leases.ts';
 import { pullChanges } from './sync/pull.ts';
+import { pruneFeed } from './sync/feed-retention.ts';
 import { applyPush } from './sync/push.ts';
 import { tableDigests, tableRanges } from './sync/digest.ts';
 import { snapshotPage, snapshotPageJson, startSnapshot, type SnapshotPageText } from './sync/snapshot.ts';
@@ -157,6 +158,11 @@ export class HubService {
   /** Calls back with a clinic id whenever any hub process on this database commits a change for it. */
   async onClinicChange(listener: (clinicId: string) => void): Promise<() => Promise<void>> {
     return this.db.listen('clinic_changes', listener);
+  }
+
+  /** Lets go of feed entries past their retention (see feed-retention.ts); returns how many went. */
+  async pruneFeed(): Promise<number> {
+    return pruneFeed(this.db, this.now());
   }
 
   async close(): Promise<void> {

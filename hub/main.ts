@@ -7,6 +7,7 @@ import { defaultUserDataDir } from '#core/platform/paths.ts';
 import { isAddressInUse, stopOnSignals, UsageError } from '#core/platform/server-cli.ts';
 import { readAdminFile, writeAdminFile } from './admin-file.ts';
 import { HubService, type HubStorage } from './hub-service.ts';
+import { FEED_PRUNE_INTERVAL_MS, FEED_RETENTION_MS } from './sync/feed-retention.ts';
 import { createHubServer } from './server.ts';
 
 // npm run hub -- [--port N] [--data-dir DIR]            serve (PostgreSQL when DATABASE_URL is set, else PGlite in DIR)
@@ -52,7 +53,22 @@ async function serve(port: number, dataDir: string): Promise<void> {
   const address = app.server.address();
   const url = `http://127.0.0.1:${String(typeof address === 'object' && address !== null ? address.port : port)}`;
   writeAdminFile(dataDir, url, adminToken);
+  // Once at start as well: a hub restarted more often than the interval would otherwise never prune.
+  const prune = (): void => {
+    hub.pruneFeed().then(
+      (count) => {
+        if (count > 0) say(`Let go of ${String(count)} feed entries older than ${String(FEED_RETENTION_MS / 86_400_000)} days.`);
+      },
+      (error: unknown) => {
+        process.stderr.write(`Pruning the feed failed and will be tried again: ${error instanceof Error ? error.message : String(error)}\n`);
+      },
+    );
+  };
+  prune();
+  const pruning = setInterval(prune, FEED_PRUNE_INTERVAL_MS);
+  pruning.unref();
   stopOnSignals(async () => {
+    clearInterval(pruning);
     await app.close();
     await hub.close();
   });

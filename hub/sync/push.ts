@@ -211,7 +211,7 @@ function withoutRepeats(entries: readonly FeedEntry[]): readonly FeedEntry[] {
  * The batch's changes as feed entries: one per clinic, its changes in the order they applied,
  * written as one JSON text each (see migrations/postgres/0003_feed_entries.sql).
  */
-function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string): Promise<unknown>[] {
+function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string, nowMs: number): Promise<unknown>[] {
   const sent: Promise<unknown>[] = [];
   const byClinic = new Map<string, FeedEntry[]>();
   for (const entry of feed) {
@@ -224,12 +224,13 @@ function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string): 
     if (first === undefined) continue;
     const changes = withoutRepeats(entries).map((entry) => ({ table: entry.table, id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock }));
     sent.push(
-      tx.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint) values ($1, $2, $3::json, $4, $5)`, [
+      tx.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint, written_at) values ($1, $2, $3::json, $4, $5, to_timestamp($6::double precision / 1000))`, [
         clinicId,
         origin,
         JSON.stringify(changes),
         changes.length,
         changeFingerprint({ origin, row_id: first.rowId, hlc: first.hlc }),
+        nowMs,
       ]),
     );
   }
@@ -347,7 +348,7 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
     }
     const touched = finalClinics(state, device.id);
     feed.push(...(await fanOutNewClinics(tx, state, touched, feed)));
-    const writes = [...writeRows(tx, state), ...writeFeed(tx, feed, device.id), ...writeRowClinics(tx, touched)];
+    const writes = [...writeRows(tx, state), ...writeFeed(tx, feed, device.id, nowMs), ...writeRowClinics(tx, touched)];
     if (txRows.length > 0) {
       writes.push(
         tx.query(

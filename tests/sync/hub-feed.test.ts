@@ -37,8 +37,10 @@ const kinds: HubKind[] = postgresUrl === null ? ['pglite'] : ['pglite', 'postgre
 
 describe.each(kinds)('the feed in entries, on %s', (kind) => {
   let harness: HubHarness;
+  let now = T0;
   beforeEach(async () => {
-    harness = await startHub({ now: () => T0, kind });
+    now = T0;
+    harness = await startHub({ now: () => now, kind });
   });
   afterEach(async () => {
     await harness.close();
@@ -56,6 +58,37 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
   function fivePhoneChanges(): PushTx[] {
     return [0, 1, 2, 3, 4].map((index) => ({ seq: index + 1, hlc: stamp(index * 1000), ops: [{ table: 'clinics', id: CLINIC, kind: index === 0 ? 'insert' : 'update', columns: index === 0 ? clinicRow('0') : { phone: String(index) } }] }));
   }
+
+  it('lets go of entries past their retention, and tells a device whose position went with them to read anew', async () => {
+    const DAY = 86_400_000;
+    const { first, second } = await twoDesks();
+    const changes = fivePhoneChanges();
+    const stamps = (page: { changes: FeedChange[] }): string[] => page.changes.map((change) => change.hlc);
+    await harness.hub.push(first.credential, { txs: changes.slice(0, 1) });
+    now = T0 + 10 * DAY;
+    await harness.hub.push(first.credential, { txs: changes.slice(1, 2) });
+    const early = await harness.hub.pull(second.credential, { cursor: null, limit: 100 });
+    now = T0 + 35 * DAY;
+    await harness.hub.push(first.credential, { txs: changes.slice(2, 3) });
+    const late = await harness.hub.pull(second.credential, { cursor: early.cursor, limit: 100 });
+    expect(stamps(late)).toEqual([stamp(2000)]);
+
+    // Thirty days on from the first entry, only it goes; a position after the second still holds.
+    now = T0 + 39 * DAY;
+    expect(await harness.hub.pruneFeed()).toBe(1);
+    expect(await harness.hub.pruneFeed()).toBe(0);
+    const stillKnown = await harness.hub.pull(second.credential, { cursor: early.cursor, limit: 100 });
+    expect(stillKnown.cursorUnknown).toBeUndefined();
+    expect(stamps(stillKnown)).toEqual([stamp(2000)]);
+
+    now = T0 + 41 * DAY;
+    expect(await harness.hub.pruneFeed()).toBe(1);
+    expect(await harness.hub.pull(second.credential, { cursor: early.cursor, limit: 100 })).toMatchObject({ cursorUnknown: true, changes: [] });
+    const current = await harness.hub.pull(second.credential, { cursor: late.cursor, limit: 100 });
+    expect(current.cursorUnknown).toBeUndefined();
+    expect(current).toMatchObject({ changes: [], more: false });
+    expect(stamps(await harness.hub.pull(second.credential, { cursor: null, limit: 100 }))).toEqual([stamp(2000)]);
+  });
 
   it('stops a page inside an entry and goes on from there on the next page', async () => {
     const { first, second } = await twoDesks();

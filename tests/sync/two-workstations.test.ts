@@ -74,6 +74,22 @@ describe('two workstations of one clinic through a hub', () => {
     await expectConverged();
   });
 
+  it('brings a workstation away for longer than the feed keeps its entries level with the hub', async () => {
+    await joinSecond();
+    const away = await call(first, 'patients.register', { ...patientInput({ givenName: 'Awaya', phone: '+44 7700 900333' }), notADuplicate: true }, firstAdmin);
+    await first.core.sync.syncNow();
+    // The second workstation stays off while the hub's feed lets go of everything written so far.
+    hubClock.advance(31 * 86_400_000);
+    expect(await harness.hub.pruneFeed()).toBeGreaterThan(0);
+    const [inFeed] = await harness.hub.db.query<{ count: string }>(`select count(*)::text as count from hub_feed where strpos(changes::text, $1) > 0`, [away.id]);
+    expect(inFeed?.count).toBe('0');
+    const recent = await call(first, 'patients.register', { ...patientInput({ givenName: 'Recenta', phone: '+44 7700 900334' }), notADuplicate: true }, firstAdmin);
+    await first.core.sync.syncNow();
+
+    await expectConverged();
+    expect([...workstationRows(second.core.database.sqlite, 'patients', [away.id, recent.id]).keys()].sort()).toEqual([away.id, recent.id].sort());
+  });
+
   it('resumes a first sync broken off part way, merging rows it already holds and pages from a hub that lacks a column', async () => {
     const names = ['Asha', 'Bilal', 'Chen', 'Dara', 'Eve'];
     for (const [index, givenName] of names.entries()) await call(first, 'patients.register', { ...patientInput({ givenName, phone: `+44 7700 90020${String(index)}` }), notADuplicate: true }, firstAdmin);
