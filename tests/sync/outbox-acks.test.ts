@@ -59,6 +59,13 @@ describe('the outbox acknowledged by marks', () => {
     expect(waiting).toHaveLength(3);
     expect(firstWaitingChanges(sqlite, 1)).toHaveLength(1);
     expect(firstWaitingChanges(sqlite, 200)).toHaveLength(countPending(sqlite).changes);
+
+    // Numbering it writes one row for the transaction and leaves its changes as they were.
+    const unnumbered = outboxText();
+    numberPendingTransactions(sqlite);
+    expect(outboxText()).toBe(unnumbered);
+    expect(sqlite.prepare('select txn, pushed_seq from sync_outbox_txns order by txn').all()).toHaveLength(5);
+    expect(pendingTransactions(sqlite, 10_000).map((tx) => tx.seq)).toEqual([3, 4, 5]);
   });
 
   it('reopens what a hub restored from an older backup lost, and keeps when the rest was acknowledged', async () => {
@@ -88,7 +95,7 @@ describe('the outbox acknowledged by marks', () => {
     const sent = await register(4);
     recordPushResponse(sqlite, sent, answer(2), '2026-03-01T09:00:00.000Z');
     recordPushResponse(sqlite, sent, answer(4), '2026-03-03T09:00:00.000Z');
-    const rowsOf = (): number[] => sqlite.prepare('select distinct pushed_seq from sync_outbox order by pushed_seq').pluck().all() as number[];
+    const rowsOf = (): number[] => sqlite.prepare('select distinct t.pushed_seq from sync_outbox o join sync_outbox_txns t on t.txn = o.txn order by t.pushed_seq').pluck().all() as number[];
 
     expect(purgeAcked(sqlite, '2026-03-01T00:00:00.000Z')).toBe(0);
     expect(purgeAcked(sqlite, '2026-03-02T00:00:00.000Z')).toBe(sent.slice(0, 2).reduce((sum, tx) => sum + tx.ops.length, 0));
@@ -128,10 +135,18 @@ describe('the outbox of a database an older release wrote', () => {
       { through_seq: 1, acked_at: '2026-02-01T09:00:00.000Z' },
       { through_seq: 2, acked_at: '2026-02-20T09:00:00.000Z' },
     ]);
+    expect(sqlite.prepare('select txn, pushed_seq from sync_outbox_txns order by txn').all()).toEqual([
+      { txn: 1, pushed_seq: 1 },
+      { txn: 2, pushed_seq: 2 },
+      { txn: 3, pushed_seq: 3 },
+    ]);
     expect(countPending(sqlite)).toEqual({ changes: 2, transactions: 2 });
     expect(pendingTransactions(sqlite, 100).map((tx) => tx.seq)).toEqual([3]);
+    numberPendingTransactions(sqlite);
+    expect(pendingTransactions(sqlite, 100).map((tx) => tx.seq)).toEqual([3, 4]);
     expect(purgeAcked(sqlite, '2026-02-10T00:00:00.000Z')).toBe(2);
     expect(sqlite.prepare('select row_id from sync_outbox order by seq').pluck().all()).toEqual(['c', 'd', 'e']);
+    expect(countPending(sqlite)).toEqual({ changes: 2, transactions: 2 });
     sqlite.close();
   });
 });

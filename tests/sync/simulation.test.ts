@@ -36,7 +36,7 @@ async function simulateAndCheck(seed: number, hub: HubKind): Promise<void> {
         const otherCode = desk.clinic === 'A' ? 'BBB01' : 'AAA01';
         expect(sqlite.prepare('select count(*) from clinics where code = ?').pluck().get(otherCode), `seed ${String(seed)}: ${desk.ws.key} holds the other clinic`).toBe(0);
         expect(desk.ws.core.sync.status().pendingChanges, `seed ${String(seed)}: ${desk.ws.key} has changes waiting`).toBe(0);
-        const pushed = sqlite.prepare('select count(distinct pushed_seq) from sync_outbox where pushed_seq is not null').pluck().get() as number;
+        const pushed = sqlite.prepare('select count(distinct t.pushed_seq) from sync_outbox o join sync_outbox_txns t on t.txn = o.txn').pluck().get() as number;
         const [held] = await world.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_device_txs where device_id::text = $1`, [desk.ws.core.identity.deviceId]);
         expect(Number(held?.n ?? '0'), `seed ${String(seed)}: ${desk.ws.key} transactions at the hub`).toBe(pushed);
       }

@@ -53,11 +53,18 @@ export const syncOutbox = sqliteTable(
     data: text('data').notNull(),
     /** For an update, the JSON array of the columns it changed. */
     changed: text('changed'),
-    /** The push number of its transaction, given once and kept for resends. */
-    pushedSeq: integer('pushed_seq'),
   },
-  (table) => [index('sync_outbox_txn_idx').on(table.txn), index('sync_outbox_pushed_idx').on(table.pushedSeq)],
+  (table) => [index('sync_outbox_txn_idx').on(table.txn)],
 );
+
+/**
+ * Each waiting transaction's push number, given once and kept for resends: one small row per
+ * transaction, so numbering does not write every change again. Numbers grow with transactions.
+ */
+export const syncOutboxTxns = sqliteTable('sync_outbox_txns', {
+  txn: integer('txn').primaryKey(),
+  pushedSeq: integer('pushed_seq').notNull().unique(),
+});
 
 /**
  * How far the hub has acknowledged, one row per answer that moved it: a change is acknowledged
