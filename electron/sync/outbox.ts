@@ -75,9 +75,11 @@ export function pendingTransactions(sqlite: Database.Database, maxOps: number, a
   return list;
 }
 
+export type WaitingChange = { table: string; rowId: string; kind: string; hlc: string };
+
 /** The first changes still to go up, oldest first. */
-export function firstWaitingChanges(sqlite: Database.Database, limit: number): { tbl: string; row_id: string; kind: string; hlc: string }[] {
-  return statement(sqlite, `select tbl, row_id, kind, hlc from sync_outbox where ${WAITING_CHANGE_SQL} order by txn, seq limit ?`).all(limit) as { tbl: string; row_id: string; kind: string; hlc: string }[];
+export function firstWaitingChanges(sqlite: Database.Database, limit: number): WaitingChange[] {
+  return statement(sqlite, `select tbl as "table", row_id as rowId, kind, hlc from sync_outbox where ${WAITING_CHANGE_SQL} order by txn, seq limit ?`).all(limit) as WaitingChange[];
 }
 
 export function countPending(sqlite: Database.Database): { changes: number; transactions: number } {

@@ -373,7 +373,7 @@ export class SyncClient {
   }
 
   #ackedThrough(): number {
-    // The hub's last answer, kept on every answer; the outbox is read only before the first one.
+    // The hub's last answer, kept on every answer; before the first one, the highest acknowledgement mark.
     const stored = statement(this.deps.sqlite, `select value from local_meta where key = 'acked_through'`).pluck().get() as string | undefined;
     return stored === undefined ? highestAcked(this.deps.sqlite) : Number(stored);
   }

@@ -55,10 +55,14 @@ describe('the outbox acknowledged by marks', () => {
 
     // The Sync screen lists what still waits: the numbered ones, then a change made since.
     await harness.call('patients.register', { ...patientInput({ givenName: 'Later', phone: '0117 496 2999' }), notADuplicate: true }, admin);
-    const waiting = firstWaitingChanges(sqlite, 200).filter((change) => change.tbl === 'patients');
+    const waiting = firstWaitingChanges(sqlite, 200).filter((change) => change.table === 'patients');
     expect(waiting).toHaveLength(3);
     expect(firstWaitingChanges(sqlite, 1)).toHaveLength(1);
     expect(firstWaitingChanges(sqlite, 200)).toHaveLength(countPending(sqlite).changes);
+    const screen = await harness.call('sync.pending', {}, admin);
+    expect(screen.total).toBe(countPending(sqlite).changes);
+    expect(screen.changes.filter((change) => change.table === 'patients').map((change) => change.rowId)).toEqual(waiting.map((change) => change.rowId));
+    expect(screen.changes.every((change) => !Number.isNaN(Date.parse(change.stampedAt)))).toBe(true);
 
     // Numbering it writes one row for the transaction and leaves its changes as they were.
     const unnumbered = outboxText();

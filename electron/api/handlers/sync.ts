@@ -59,7 +59,7 @@ export const syncHandlers = {
   'sync.pending': (ctx) => {
     const changes = firstWaitingChanges(ctx.services.syncDeps.sqlite, 200);
     const total = ctx.services.sync.status().pendingChanges;
-    return { changes: changes.map((change) => ({ table: change.tbl, rowId: change.row_id, kind: change.kind, stampedAt: new Date(parseInt(change.hlc.slice(0, 9), 36)).toISOString() })), total };
+    return { changes: changes.map(({ hlc, ...change }) => ({ ...change, stampedAt: new Date(parseInt(hlc.slice(0, 9), 36)).toISOString() })), total };
   },
 
   'sync.conflicts': (ctx, input) => ({ conflicts: listConflicts(ctx.services.syncDeps.sqlite, clinicContextOf(ctx).clinicId, input.includeResolved) }),

@@ -3,7 +3,7 @@ import { createCore, type Core } from '#core/core.ts';
 import { systemClock } from '#core/platform/clock.ts';
 import { newId } from '#core/platform/ids.ts';
 import { reversedPhoneDigits } from '#core/patients/patient-values.ts';
-import { WAITING_CHANGE_SQL } from '#core/sync/outbox.ts';
+import { countPending } from '#core/sync/outbox.ts';
 import { adminAccount, sampleClinic } from '#tests/support/core-harness.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 import type { BenchHub } from './bench-hub.ts';
@@ -139,7 +139,7 @@ export function makeOfflineChanges(core: Core, options: OfflineWork): number {
   });
   for (let index = 0; index < options.transactions; index += 1) write();
   sqlite.pragma('synchronous = FULL');
-  return sqlite.prepare(`select count(*) from sync_outbox where ${WAITING_CHANGE_SQL}`).pluck().get() as number;
+  return countPending(sqlite).changes;
 }
 
 /**
