@@ -23,13 +23,26 @@ function toStored(row: Record<string, unknown>): StoredRow {
   return { values, clock: (clock ?? {}) as RowClock };
 }
 
+/** A row's clinics, by table and then id: what finalClinics works out and the writers record. */
+export type RowClinics = Map<SyncedTableName, Map<string, Set<string>>>;
+
+function textOf(values: RowValues, column: string): string | null {
+  const value = values[column];
+  return typeof value === 'string' ? value : null;
+}
+
+/** The rows of one transaction as they were before it, to roll it back in memory if refused. */
+export type RowsBefore = { readonly table: SyncedTableName; readonly id: string; readonly row: StoredRow | null | undefined; readonly wasDirty: boolean }[];
+
 /**
  * The rows a push batch touches and the rows that decide their clinics, loaded once and kept
- * current in memory while the batch applies, then written back in bulk.
+ * current in memory while the batch applies, then written back in bulk. Rows are held by table,
+ * then by id: the ids are the request's own strings, whose hashes are kept, where a joined key
+ * would be a new string to hash at every look-up.
  */
 export class BatchState {
-  readonly rows = new Map<string, StoredRow | null>();
-  readonly dirty = new Set<string>();
+  readonly #rows = new Map<SyncedTableName, Map<string, StoredRow | null>>();
+  readonly #dirty = new Map<SyncedTableName, Set<string>>();
   readonly #linksByPatient = new Map<string, Set<string>>();
   readonly #membershipsByUser = new Map<string, Set<string>>();
   readonly deviceClinics = new Map<string, readonly string[]>();
@@ -38,15 +51,44 @@ export class BatchState {
 
   constructor(private readonly db: HubQueries) {}
 
+  #table(table: SyncedTableName): Map<string, StoredRow | null> {
+    let rows = this.#rows.get(table);
+    if (rows === undefined) {
+      rows = new Map();
+      this.#rows.set(table, rows);
+    }
+    return rows;
+  }
+
   get(table: SyncedTableName, id: string): StoredRow | null {
-    return this.rows.get(rowKey(table, id)) ?? null;
+    return this.#rows.get(table)?.get(id) ?? null;
+  }
+
+  /** Whether the row was looked for (found or not), so it need not be read again. */
+  has(table: SyncedTableName, id: string): boolean {
+    return this.#rows.get(table)?.has(id) === true;
   }
 
   set(table: SyncedTableName, id: string, row: StoredRow): void {
-    const key = rowKey(table, id);
-    this.rows.set(key, row);
-    this.dirty.add(key);
+    this.#table(table).set(id, row);
+    let dirty = this.#dirty.get(table);
+    if (dirty === undefined) {
+      dirty = new Set();
+      this.#dirty.set(table, dirty);
+    }
+    dirty.add(id);
     this.#index(table, id, row.values);
+  }
+
+  /** The rows the batch changed, table by table, as they now stand. */
+  *dirtyRows(): Generator<{ readonly table: SyncedTableName; readonly id: string; readonly row: StoredRow }> {
+    for (const [table, ids] of this.#dirty) {
+      const rows = this.#table(table);
+      for (const id of ids) {
+        const row = rows.get(id);
+        if (row !== null && row !== undefined) yield { table, id, row };
+      }
+    }
   }
 
   #index(table: SyncedTableName, id: string, values: RowValues): void {
@@ -58,25 +100,19 @@ export class BatchState {
     index.set(owner, set);
   }
 
-  /**
-   * Loads rows by key; rows already held are not read again. The rows the batch will write are
-   * read locked (forUpdate): a device of another clinic that sees the same row (a patient linked
-   * to both) holds another clinic's lock, and its change read before this batch commits would
-   * otherwise be merged onto the old row and undo this one. Locks are taken in key order, table by
-   * table in the caller's order, so two batches never wait on each other in a circle.
-   */
   async load(table: SyncedTableName, ids: Iterable<string>, lock: 'forUpdate' | 'none' = 'none'): Promise<void> {
-    const wanted = [...new Set(ids)].filter((id) => !this.rows.has(rowKey(table, id)));
+    const wanted = [...new Set(ids)].filter((id) => !this.has(table, id));
     const key = syncedTables[table].key;
+    const rows = this.#table(table);
     if (lock === 'forUpdate') wanted.sort();
     const locking = lock === 'forUpdate' ? ` order by ${key} for update` : '';
     for (const part of chunks(wanted)) {
-      for (const id of part) this.rows.set(rowKey(table, id), null);
+      for (const id of part) rows.set(id, null);
       const found = await this.db.query(`select * from ${table} where ${key} = any($1::text[])${locking}`, [part]);
       for (const row of found) {
         const stored = toStored(row);
         const id = String(stored.values[key]);
-        this.rows.set(rowKey(table, id), stored);
+        rows.set(id, stored);
         this.#index(table, id, stored.values);
       }
     }
@@ -85,13 +121,14 @@ export class BatchState {
   /** Loads every row of a table whose column holds one of the values (the links of patients, the roles of users). */
   async loadBy(table: 'patient_clinics' | 'memberships', column: string, values: Iterable<string>): Promise<void> {
     const wanted = [...new Set(values)];
+    const rows = this.#table(table);
     for (const part of chunks(wanted)) {
       const found = await this.db.query(`select * from ${table} where ${column} = any($1::text[])`, [part]);
       for (const row of found) {
         const stored = toStored(row);
         const id = String(stored.values['id']);
-        if (!this.rows.has(rowKey(table, id))) {
-          this.rows.set(rowKey(table, id), stored);
+        if (!rows.has(id)) {
+          rows.set(id, stored);
           this.#index(table, id, stored.values);
         }
       }
@@ -132,51 +169,54 @@ export class BatchState {
   /** The clinics that see a row in its present state (SYNC.md §7). */
   clinicsOf(table: SyncedTableName, values: RowValues, originDevice: string): Set<string> {
     const scope = syncedTables[table].scope;
-    const text = (column: string): string | null => {
-      const value = values[column];
-      return typeof value === 'string' ? value : null;
-    };
     switch (scope.by) {
-      case 'self':
-        return new Set(text('id') === null ? [] : [text('id') ?? '']);
-      case 'column':
-        return new Set(text(scope.column) === null ? [] : [text(scope.column) ?? '']);
+      case 'self': {
+        const id = textOf(values, 'id');
+        return new Set(id === null ? [] : [id]);
+      }
+      case 'column': {
+        const clinic = textOf(values, scope.column);
+        return new Set(clinic === null ? [] : [clinic]);
+      }
       case 'patient': {
-        const patientId = text(scope.column);
+        const patientId = textOf(values, scope.column);
         return patientId === null ? new Set() : this.clinicsOfPatient(patientId);
       }
       case 'user': {
-        const userId = text(scope.column);
+        const userId = textOf(values, scope.column);
         return userId === null ? new Set() : this.clinicsOfUser(userId);
       }
       case 'appointment': {
-        const appointmentId = text(scope.column);
+        const appointmentId = textOf(values, scope.column);
         const clinic = appointmentId === null ? undefined : this.get('appointments', appointmentId)?.values['clinic_id'];
         return new Set(typeof clinic === 'string' ? [clinic] : []);
       }
       case 'device':
-        return new Set(this.deviceClinics.get(text('id') ?? '') ?? this.deviceClinics.get(originDevice) ?? []);
+        return new Set(this.deviceClinics.get(textOf(values, 'id') ?? '') ?? this.deviceClinics.get(originDevice) ?? []);
       case 'audit': {
-        const clinic = text('clinic_id');
+        const clinic = textOf(values, 'clinic_id');
         if (clinic !== null) return new Set([clinic]);
-        const user = text('user_id');
+        const user = textOf(values, 'user_id');
         const ofUser = user === null ? new Set<string>() : this.clinicsOfUser(user);
         return ofUser.size > 0 ? ofUser : new Set(this.deviceClinics.get(originDevice) ?? []);
       }
     }
   }
 
-  /** A copy of some rows' states, to roll a rejected transaction back in memory. */
-  snapshot(keys: Iterable<string>): Map<string, StoredRow | null> {
-    const copy = new Map<string, StoredRow | null>();
-    for (const key of keys) copy.set(key, this.rows.get(key) ?? null);
-    return copy;
+  /** The rows a transaction touches as they stand before it, to roll it back in memory. */
+  before(rows: readonly { readonly table: SyncedTableName; readonly id: string }[]): RowsBefore {
+    return rows.map(({ table, id }) => ({ table, id, row: this.#rows.get(table)?.get(id), wasDirty: this.#dirty.get(table)?.has(id) === true }));
   }
 
-  restore(copy: ReadonlyMap<string, StoredRow | null>, wasDirty: ReadonlySet<string>): void {
-    for (const [key, row] of copy) {
-      this.rows.set(key, row);
-      if (!wasDirty.has(key)) this.dirty.delete(key);
+  /** Puts rows back as before() found them; latest first, so a row touched twice ends as it first was. */
+  restore(before: RowsBefore): void {
+    for (let index = before.length - 1; index >= 0; index -= 1) {
+      const entry = before[index];
+      if (entry === undefined) continue;
+      const rows = this.#table(entry.table);
+      if (entry.row === undefined) rows.delete(entry.id);
+      else rows.set(entry.id, entry.row);
+      if (!entry.wasDirty) this.#dirty.get(entry.table)?.delete(entry.id);
     }
   }
 }

@@ -5,7 +5,7 @@ import { mergeChange, type StoredRow } from '#shared/sync/merge.ts';
 import type { ChangeOp, PushRequest, PushTx } from '#shared/sync/protocol.ts';
 import { CLOCK_COLUMN, isSyncedTable, syncedTableNames, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubDb, HubQueries } from '../db/hub-db.ts';
-import { BatchState, rowKey } from './batch-state.ts';
+import { BatchState, rowKey, type RowClinics } from './batch-state.ts';
 import type { MirrorCatalog } from './catalog.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
@@ -108,33 +108,44 @@ function check(catalog: MirrorCatalog, tx: PushTx): Checked {
   }
 }
 
+function seesAny(clinics: ReadonlySet<string>, allowed: ReadonlySet<string>): boolean {
+  for (const clinic of clinics) if (allowed.has(clinic)) return true;
+  return false;
+}
+
 /** Applies one transaction to the in-memory state, or throws a Rejection leaving it as it was. */
 function applyTx(state: BatchState, device: Device, tx: PushTx, checked: Checked, hlc: string): TxResult {
   if (checked.tables instanceof Rejection) throw checked.tables;
   const tables = checked.tables;
-  const keys = new Set(tx.ops.map((op) => rowKey(op.table, op.id)));
-  const before = state.snapshot(keys);
-  const wasDirty = new Set([...keys].filter((key) => state.dirty.has(key)));
-  const preClinics = new Map<string, Set<string>>();
+  const touched = tx.ops.map((op, index) => ({ table: tables[index] as SyncedTableName, id: op.id }));
+  const before = state.before(touched);
+  // Each row's clinics as it stood when the transaction first changed it.
+  const firstChange = new Map<string, number>();
+  const firstOf = touched.map(({ table, id }, index) => {
+    const key = rowKey(table, id);
+    const earlier = firstChange.get(key);
+    if (earlier !== undefined) return earlier;
+    firstChange.set(key, index);
+    return index;
+  });
+  const preClinics: (Set<string> | null)[] = [];
   try {
     tx.ops.forEach((op, index) => {
       const table = tables[index] as SyncedTableName;
-      const key = rowKey(table, op.id);
       const stored = state.get(table, op.id);
-      if (!preClinics.has(key)) preClinics.set(key, stored === null ? new Set() : state.clinicsOf(table, stored.values, device.id));
+      preClinics.push(firstOf[index] !== index || stored === null ? null : state.clinicsOf(table, stored.values, device.id));
       const merged = mergeChange(syncedTables[table], stored, { columns: op.columns, hlc, kind: op.kind });
-      state.set(table, op.id, { values: { ...merged.values, [syncedTables[table].key]: op.id }, clock: merged.clock });
+      merged.values[syncedTables[table].key] = op.id;
+      state.set(table, op.id, { values: merged.values, clock: merged.clock });
     });
     const allowed = new Set(device.clinicIds);
     const feed: FeedEntry[] = [];
     tx.ops.forEach((op, index) => {
       const table = tables[index] as SyncedTableName;
-      const key = rowKey(table, op.id);
-      const pre = preClinics.get(key) ?? new Set<string>();
+      const pre = preClinics[firstOf[index] ?? index] ?? new Set<string>();
       const row = state.get(table, op.id);
       const post = row === null ? new Set<string>() : state.clinicsOf(table, row.values, device.id);
-      const mayTouch = (clinics: Set<string>): boolean => [...clinics].some((clinic) => allowed.has(clinic));
-      if ((pre.size > 0 && !mayTouch(pre)) || (post.size > 0 && !mayTouch(post))) {
+      if ((pre.size > 0 && !seesAny(pre, allowed)) || (post.size > 0 && !seesAny(post, allowed))) {
         throw new Rejection('FORBIDDEN_CLINIC', `This change to ${table} belongs to a clinic this workstation is not enrolled in.`);
       }
       const clinics = new Set([...pre, ...post]);
@@ -143,13 +154,13 @@ function applyTx(state: BatchState, device: Device, tx: PushTx, checked: Checked
         // backup and will receive again from its author. The device knows the row only through
         // its own clinics, so the row is theirs until its own columns say more.
         for (const clinic of device.clinicIds) clinics.add(clinic);
-        state.attributed.set(key, new Set(device.clinicIds));
+        state.attributed.set(rowKey(table, op.id), new Set(device.clinicIds));
       }
       for (const clinic of clinics) feed.push({ clinicId: clinic, table, rowId: op.id, kind: op.kind, columns: op.columns, hlc, clock: null });
     });
     return { feed };
   } catch (error) {
-    state.restore(before, wasDirty);
+    state.restore(before);
     throw error;
   }
 }
@@ -162,17 +173,16 @@ function applyTx(state: BatchState, device: Device, tx: PushTx, checked: Checked
 function writeRows(tx: HubQueries, state: BatchState): Promise<unknown>[] {
   const sent: Promise<unknown>[] = [];
   const byTable = new Map<SyncedTableName, StoredRow[]>();
-  for (const key of state.dirty) {
-    const [table = ''] = key.split('\u0000');
-    const row = state.rows.get(key);
-    if (row === null || row === undefined || !isSyncedTable(table)) continue;
+  for (const { table, row } of state.dirtyRows()) {
     const list = byTable.get(table) ?? [];
     list.push(row);
     byTable.set(table, list);
   }
   for (const [table, rows] of byTable) {
     const key = syncedTables[table].key;
-    const columns = [...new Set(rows.flatMap((row) => Object.keys(row.values)))];
+    const seen = new Set<string>();
+    for (const row of rows) for (const column of Object.keys(row.values)) seen.add(column);
+    const columns = [...seen];
     const assignments = [...columns.filter((column) => column !== key), CLOCK_COLUMN].map((column) => `${column} = excluded.${column}`).join(', ');
     const list = [...columns, CLOCK_COLUMN].join(', ');
     for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
@@ -237,13 +247,10 @@ function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string, n
   return sent;
 }
 
-function writeRowClinics(tx: HubQueries, touched: ReadonlyMap<string, ReadonlySet<string>>): Promise<unknown>[] {
+function writeRowClinics(tx: HubQueries, touched: RowClinics): Promise<unknown>[] {
   const sent: Promise<unknown>[] = [];
   const rows: { clinic_id: string; tbl: string; row_id: string }[] = [];
-  for (const [key, clinics] of touched) {
-    const [tbl = '', rowId = ''] = key.split('\u0000');
-    for (const clinic of clinics) rows.push({ clinic_id: clinic, tbl, row_id: rowId });
-  }
+  for (const [tbl, ofTable] of touched) for (const [rowId, clinics] of ofTable) for (const clinic of clinics) rows.push({ clinic_id: clinic, tbl, row_id: rowId });
   for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
     sent.push(
       tx.query(

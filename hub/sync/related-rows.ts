@@ -1,7 +1,7 @@
 import { latestStamp, type RowClock, type SyncValue } from '#shared/sync/merge.ts';
 import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
-import { rowKey, type BatchState } from './batch-state.ts';
+import { rowKey, type BatchState, type RowClinics } from './batch-state.ts';
 
 export type FeedEntry = {
   clinicId: string;
@@ -30,16 +30,25 @@ const followers: Readonly<Record<'patients' | 'users', readonly { table: SyncedT
 };
 
 /** The clinics each changed row is seen by once the whole batch is applied. */
-export function finalClinics(state: BatchState, origin: string): Map<string, Set<string>> {
-  const result = new Map<string, Set<string>>();
-  for (const key of state.dirty) {
-    const [table = '', id = ''] = key.split('\u0000');
-    const row = state.get(table as SyncedTableName, id);
-    if (row === null) continue;
-    const clinics = state.clinicsOf(table as SyncedTableName, row.values, origin);
-    result.set(key, clinics.size > 0 ? clinics : new Set(state.attributed.get(key) ?? []));
+export function finalClinics(state: BatchState, origin: string): RowClinics {
+  const result: RowClinics = new Map();
+  for (const { table, id, row } of state.dirtyRows()) {
+    const clinics = state.clinicsOf(table, row.values, origin);
+    addRowClinics(result, table, id, clinics.size > 0 ? clinics : new Set(state.attributed.get(rowKey(table, id)) ?? []));
   }
   return result;
+}
+
+/** Adds to a row's clinics; a set not held yet is kept as given. */
+function addRowClinics(into: RowClinics, table: SyncedTableName, id: string, clinics: Set<string>): void {
+  let ofTable = into.get(table);
+  if (ofTable === undefined) {
+    ofTable = new Map();
+    into.set(table, ofTable);
+  }
+  const held = ofTable.get(id);
+  if (held === undefined) ofTable.set(id, clinics);
+  else for (const clinic of clinics) held.add(clinic);
 }
 
 /**
@@ -49,12 +58,9 @@ export function finalClinics(state: BatchState, origin: string): Map<string, Set
  * thousands of owners, so what the clinics have seen and the followers' rows are read in one
  * query per table, not one per owner.
  */
-export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinicsOfRow: Map<string, Set<string>>, batchFeed: readonly FeedEntry[]): Promise<FeedEntry[]> {
+export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinicsOfRow: RowClinics, batchFeed: readonly FeedEntry[]): Promise<FeedEntry[]> {
   const owners = new Map<string, { table: 'patients' | 'users'; id: string }>();
-  for (const key of state.dirty) {
-    const [table = '', id = ''] = key.split('\u0000');
-    const row = state.get(table as SyncedTableName, id);
-    if (row === null) continue;
+  for (const { table, id, row } of state.dirtyRows()) {
     const ownerTable = table === 'patients' || table === 'patient_clinics' ? 'patients' : table === 'users' || table === 'memberships' ? 'users' : null;
     const ownerId = table === 'patients' || table === 'users' ? id : row.values[table === 'patient_clinics' ? 'patient_id' : 'user_id'];
     if (ownerTable !== null && typeof ownerId === 'string') owners.set(rowKey(ownerTable, ownerId), { table: ownerTable, id: ownerId });
@@ -117,14 +123,12 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinic
     }
   }
   const followerColumns = new Map<string, string>(Object.values(followers).flatMap((list) => list.map((follower) => [follower.table, follower.column] as const)));
-  for (const dirtyKey of state.dirty) {
-    const [table = '', id = ''] = dirtyKey.split('\u0000');
+  for (const { table, id, row: held } of state.dirtyRows()) {
     const column = followerColumns.get(table);
     if (column === undefined) continue;
-    const held = state.get(table as SyncedTableName, id);
-    const ownerId = held?.values[column];
-    if (held === null || typeof ownerId !== 'string' || followersOf.get(table)?.has(ownerId) !== true) continue;
-    heldFor(table as SyncedTableName, ownerId).set(id, { values: { ...held.values }, clock: held.clock });
+    const ownerId = held.values[column];
+    if (typeof ownerId !== 'string' || followersOf.get(table)?.has(ownerId) !== true) continue;
+    heldFor(table, ownerId).set(id, { values: { ...held.values }, clock: held.clock });
   }
 
   const feed: FeedEntry[] = [];
@@ -133,8 +137,7 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinic
       for (const follower of followers[owner.table]) {
         for (const [id, row] of followersOf.get(follower.table)?.get(owner.id) ?? new Map<string, Held>()) {
           feed.push({ clinicId, table: follower.table, rowId: id, kind: 'insert', columns: row.values, hlc: latestStamp(row.clock), clock: row.clock });
-          const rowKeyText = rowKey(follower.table, id);
-          clinicsOfRow.set(rowKeyText, (clinicsOfRow.get(rowKeyText) ?? new Set()).add(clinicId));
+          addRowClinics(clinicsOfRow, follower.table, id, new Set([clinicId]));
         }
       }
     }
