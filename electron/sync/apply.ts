@@ -4,6 +4,7 @@ import { rowValues, type FeedChange, type SnapshotPage } from '#shared/sync/prot
 import { CLOCK_COLUMN, isSyncedTable, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
 import { statement } from '../db/statements.ts';
+import { indexPendingPatients } from '../patients/search/index-pending.ts';
 import { createLogger } from '../platform/logger.ts';
 import { SYNC_MODE, type SyncMode } from './change-stamps.ts';
 
@@ -184,16 +185,19 @@ export function writerFor(sqlite: Database.Database): TableWriter {
 /**
  * Runs work with the capture triggers set aside (remote changes are not ours to send back) and
  * foreign keys checked only at commit, since a page may bring a row before the one it refers to.
+ * Patients a page of changes touched are indexed by name once, at its end, in its transaction.
  */
 export function withTriggersAside<T>(sqlite: Database.Database, mode: SyncMode, work: () => T): T {
   return sqlite.transaction(() => {
-    const previous = sqlite.prepare(`select mode from sync_state where id = 1`).pluck().get() as number;
+    const previous = statement(sqlite, `select mode from sync_state where id = 1`).pluck().get() as number;
     sqlite.pragma('defer_foreign_keys = ON');
-    sqlite.prepare(`update sync_state set mode = ? where id = 1`).run(mode);
+    statement(sqlite, `update sync_state set mode = ? where id = 1`).run(mode);
     try {
-      return work();
+      const result = work();
+      if (mode === SYNC_MODE.applying) indexPendingPatients(sqlite);
+      return result;
     } finally {
-      sqlite.prepare(`update sync_state set mode = ? where id = 1`).run(previous);
+      statement(sqlite, `update sync_state set mode = ? where id = 1`).run(previous);
     }
   })();
 }

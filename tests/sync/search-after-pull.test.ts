@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newId } from '#core/platform/ids.ts';
+import { applyFeedPage } from '#core/sync/apply.ts';
+import { formatHlc } from '#shared/sync/hlc.ts';
+import type { FeedChange } from '#shared/sync/protocol.ts';
+import type { SyncValue } from '#shared/sync/merge.ts';
+import { patientInput, setUpClinic, startHarness, START_MS, type Harness } from '#tests/support/core-harness.ts';
+
+// A page of the hub's changes indexes its patients by name once, at the page's end (migration
+// 0013): a patient it brings, renames or merges is found as the page leaves them, and only so.
+
+describe('patient search after a page of the hub’s changes', () => {
+  let harness: Harness;
+  let admin: string;
+  beforeEach(async () => {
+    harness = await startHarness();
+    admin = await setUpClinic(harness);
+  });
+  afterEach(() => harness.close());
+
+  const search = async (query: string): Promise<string[]> => (await harness.call('patients.search', { query }, admin)).results.map((patient) => `${patient.givenName} ${patient.familyName}`).sort();
+  const stamp = (offset: number): string => formatHlc({ wallMs: START_MS + 60_000 + offset, counter: 0, node: 'other-desk' });
+  const change = (kind: 'insert' | 'update', id: string, columns: Record<string, SyncValue>, offset: number): FeedChange => ({ table: 'patients', id, kind, columns, hlc: stamp(offset), clock: null, origin: 'other-desk' });
+
+  it('finds the patients a page brought, renamed and merged under their new names only', async () => {
+    const here = await harness.call('patients.register', { ...patientInput({ givenName: 'Mira', familyName: 'Okafor', phone: '+44 7700 900111' }), notADuplicate: false }, admin);
+    const merged = await harness.call('patients.register', { ...patientInput({ givenName: 'Bodo', familyName: 'Lindqvist', phone: '+44 7700 900222' }), notADuplicate: false }, admin);
+    const { sqlite } = harness.core.database;
+    const whole = sqlite.prepare(`select * from patients where id = ?`).get(here.id) as Record<string, SyncValue>;
+    const { sync_clock: _clock, ...template } = whole;
+    const arriving = newId();
+    const mergedAway = newId();
+    const page = [
+      change('insert', arriving, { ...template, id: arriving, mrn: 'RFC01-M9001', given_name: 'Tomasz', family_name: 'Wrobel', phone: '+44 7700 900333', phone_digits_reversed: '333009007744' }, 1),
+      // Renamed by the same page that brought them: found as the page leaves them.
+      change('update', arriving, { family_name: 'Wróblewski' }, 2),
+      change('update', here.id, { family_name: 'Adeyemi' }, 3),
+      change('update', merged.id, { merged_into_id: here.id }, 4),
+      // Brought already merged into another: never listed.
+      change('insert', mergedAway, { ...template, id: mergedAway, mrn: 'RFC01-M9002', given_name: 'Quentin', family_name: 'Marlowe', merged_into_id: here.id }, 5),
+    ];
+
+    const applied = sqlite.transaction(() => applyFeedPage(sqlite, page, harness.core.identity.deviceId, { careful: false, nowIso: new Date(START_MS).toISOString() }))();
+
+    expect(applied).toHaveLength(5);
+    expect(await search('tomasz')).toEqual(['Tomasz Wróblewski']);
+    expect(await search('wrobel')).toEqual([]);
+    expect(await search('wroblewski')).toEqual(['Tomasz Wróblewski']);
+    expect(await search('mira')).toEqual(['Mira Adeyemi']);
+    expect(await search('okafor')).toEqual([]);
+    expect(await search('lindqvist')).toEqual([]);
+    expect(await search('marlowe')).toEqual([]);
+    expect(sqlite.prepare(`select count(*) from patient_search_pending`).pluck().get()).toBe(0);
+    // Each listed patient is in the index once.
+    expect(sqlite.prepare(`select count(*) from patient_name_fts where patient_name_fts match 'mira OR tomasz'`).pluck().get()).toBe(2);
+  });
+
+  it('indexes nothing that a page rolled back', async () => {
+    const { sqlite } = harness.core.database;
+    const here = await harness.call('patients.register', { ...patientInput({ givenName: 'Ines', familyName: 'Barros' }), notADuplicate: false }, admin);
+    const page = [change('update', here.id, { family_name: 'Cardoso' }, 1)];
+    expect(() =>
+      sqlite.transaction(() => {
+        applyFeedPage(sqlite, page, harness.core.identity.deviceId, { careful: false, nowIso: new Date(START_MS).toISOString() });
+        throw new Error('the page failed after applying');
+      })(),
+    ).toThrow('the page failed after applying');
+    expect(await search('barros')).toEqual(['Ines Barros']);
+    expect(await search('cardoso')).toEqual([]);
+    expect(sqlite.prepare(`select count(*) from patient_search_pending`).pluck().get()).toBe(0);
+  });
+});
