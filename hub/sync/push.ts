@@ -353,9 +353,14 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
       txRows.push({ device_id: device.id, seq: pushed.seq, hash: pushedChecked.hash, restamped_hlc: hlc === pushed.hlc ? null : hlc });
       lastSeq = pushed.seq;
     }
+    // The rows go first, so the database writes them while the hub works out who sees them. What
+    // the fan-out then reads of a row this batch wrote is the batch's version, as it holds anyway.
+    const rowsWritten = Promise.all(writeRows(tx, state));
+    // Awaited with the other writes below; a failure meanwhile fails the fan-out's reads too.
+    rowsWritten.catch(() => undefined);
     const touched = finalClinics(state, device.id);
     feed.push(...(await fanOutNewClinics(tx, state, touched, feed)));
-    const writes = [...writeRows(tx, state), ...writeFeed(tx, feed, device.id, nowMs), ...writeRowClinics(tx, touched)];
+    const writes = [rowsWritten, ...writeFeed(tx, feed, device.id, nowMs), ...writeRowClinics(tx, touched)];
     if (txRows.length > 0) {
       writes.push(
         tx.query(
