@@ -100,6 +100,13 @@ export class BatchState {
     index.set(owner, set);
   }
 
+  /**
+   * Loads rows by key; rows already held are not read again. The rows the batch will write are
+   * read locked (forUpdate): a device of another clinic that sees the same row (a patient linked
+   * to both) holds another clinic's lock, and its change read before this batch commits would
+   * otherwise be merged onto the old row and undo this one. Locks are taken in key order, table by
+   * table in the caller's order, so two batches never wait on each other in a circle.
+   */
   async load(table: SyncedTableName, ids: Iterable<string>, lock: 'forUpdate' | 'none' = 'none'): Promise<void> {
     const wanted = [...new Set(ids)].filter((id) => !this.has(table, id));
     const key = syncedTables[table].key;
