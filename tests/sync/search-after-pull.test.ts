@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '#core/db/open.ts';
 import { newId } from '#core/platform/ids.ts';
+import { backupsDirIn, databaseFileIn, sourcePaths } from '#core/platform/paths.ts';
 import { applyFeedPage } from '#core/sync/apply.ts';
+import { setTriggersAside } from '#core/sync/bulk-triggers.ts';
 import { formatHlc } from '#shared/sync/hlc.ts';
 import type { FeedChange } from '#shared/sync/protocol.ts';
 import type { SyncValue } from '#shared/sync/merge.ts';
 import { patientInput, setUpClinic, startHarness, START_MS, type Harness } from '#tests/support/core-harness.ts';
+import { makeTempDir } from '#tests/support/temp-dir.ts';
 
 // A page of the hub's changes indexes its patients by name once, at the page's end (migration
 // 0013): a patient it brings, renames or merges is found as the page leaves them, and only so.
@@ -68,5 +72,40 @@ describe('patient search after a page of the hub’s changes', () => {
     expect(await search('barros')).toEqual(['Ines Barros']);
     expect(await search('cardoso')).toEqual([]);
     expect(sqlite.prepare(`select count(*) from patient_search_pending`).pluck().get()).toBe(0);
+  });
+});
+
+describe('the page indexing on a database whose first sync was cut off before the upgrade', () => {
+  const temp = makeTempDir();
+  afterEach(() => temp.remove());
+
+  it('upgrades with the triggers set aside, then keeps the new ones and finds patients both ways', async () => {
+    const old = await openDatabase({ file: databaseFileIn(temp.path), migrationsDir: sourcePaths.sqliteMigrations, backupsDir: backupsDirIn(temp.path), nowMs: START_MS, upTo: '0012_outbox_push_numbers' });
+    setTriggersAside(old.sqlite);
+    expect(old.sqlite.prepare(`select count(*) from sqlite_master where type = 'trigger' and name like 'patients_search_%'`).pluck().get()).toBe(0);
+    old.sqlite.close();
+
+    const harness = await startHarness(temp.path);
+    try {
+      const { sqlite } = harness.core.database;
+      const triggers = sqlite.prepare(`select name, sql from sqlite_master where type = 'trigger' and name like 'patients_search_%' order by name`).all() as { name: string; sql: string }[];
+      expect(triggers.map((trigger) => trigger.name)).toEqual(['patients_search_insert', 'patients_search_insert_applying', 'patients_search_update', 'patients_search_update_applying']);
+      expect(triggers.find((trigger) => trigger.name === 'patients_search_insert')?.sql).toContain('NOT IN (2, 3)');
+      expect(sqlite.prepare(`select count(*) from local_meta where key = 'bulk_load_triggers'`).pluck().get()).toBe(0);
+
+      const admin = await setUpClinic(harness);
+      const here = await harness.call('patients.register', { ...patientInput({ givenName: 'Farah', familyName: 'Haddad' }), notADuplicate: false }, admin);
+      const { sync_clock: _clock, ...template } = sqlite.prepare(`select * from patients where id = ?`).get(here.id) as Record<string, SyncValue>;
+      const arriving = newId();
+      const page: FeedChange[] = [
+        { table: 'patients', id: arriving, kind: 'insert', columns: { ...template, id: arriving, mrn: 'RFC01-M9003', given_name: 'Goran', family_name: 'Petrovic', phone: '+44 7700 900444', phone_digits_reversed: '444009007744' }, hlc: formatHlc({ wallMs: START_MS + 60_000, counter: 0, node: 'other-desk' }), clock: null, origin: 'other-desk' },
+      ];
+      sqlite.transaction(() => applyFeedPage(sqlite, page, harness.core.identity.deviceId, { careful: false, nowIso: new Date(START_MS).toISOString() }))();
+      const found = async (query: string): Promise<string[]> => (await harness.call('patients.search', { query }, admin)).results.map((patient) => patient.familyName);
+      expect(await found('farah')).toEqual(['Haddad']);
+      expect(await found('goran')).toEqual(['Petrovic']);
+    } finally {
+      await harness.close();
+    }
   });
 });
