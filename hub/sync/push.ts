@@ -54,10 +54,54 @@ function validateOp(catalog: MirrorCatalog, op: ChangeOp): SyncedTableName {
   return op.table;
 }
 
-/** Loads everything the batch needs: touched rows, then the rows that decide their clinics. */
-async function preload(state: BatchState, txs: readonly PushTx[], device: Device): Promise<void> {
+/** Where a row's owner is named: the patient or user whose links or roles decide its clinics. */
+function ownerColumnOf(table: SyncedTableName): { readonly owner: 'patients' | 'users'; readonly column: string } | null {
+  const scope = syncedTables[table].scope;
+  if (scope.by === 'patient') return { owner: 'patients', column: scope.column };
+  if (scope.by === 'user') return { owner: 'users', column: scope.column };
+  // A user's roles decide which clinics see the user's rows.
+  if (table === 'memberships') return { owner: 'users', column: 'user_id' };
+  return null;
+}
+
+/**
+ * The patients and users whose links and roles decide where the batch's rows go. They are locked
+ * with the batch's own rows: a device of another clinic linking the same patient (or giving the
+ * same user a role) at the same moment locks them too, so one of the two batches reads what the
+ * other committed. Otherwise each would route by what it read before the other committed, and the
+ * other clinic would miss a change until the next comparison. A change that does not name its
+ * owner (an allergy's new reaction) finds it in the stored row, read here without a lock.
+ */
+async function ownersOf(db: HubQueries, txs: readonly PushTx[]): Promise<{ patients: Set<string>; users: Set<string> }> {
+  const owners = { patients: new Set<string>(), users: new Set<string>() };
+  const unnamed = new Map<SyncedTableName, Set<string>>();
+  for (const tx of txs) {
+    for (const op of tx.ops) {
+      if (!isSyncedTable(op.table)) continue;
+      const named = ownerColumnOf(op.table);
+      if (named === null) continue;
+      const owner = named.column === syncedTables[op.table].key ? op.id : op.columns[named.column];
+      if (typeof owner === 'string') owners[named.owner].add(owner);
+      else unnamed.set(op.table, (unnamed.get(op.table) ?? new Set()).add(op.id));
+    }
+  }
+  await Promise.all(
+    [...unnamed].map(async ([table, ids]) => {
+      const named = ownerColumnOf(table);
+      if (named === null) return;
+      const rows = await db.query<{ owner: unknown }>(`select ${named.column} as owner from ${table} where ${syncedTables[table].key} = any($1::text[])`, [[...ids]]);
+      for (const row of rows) if (typeof row.owner === 'string') owners[named.owner].add(row.owner);
+    }),
+  );
+  return owners;
+}
+
+/** Loads everything the batch needs: touched rows and their owners, locked, then the rows that decide their clinics. */
+async function preload(db: HubQueries, state: BatchState, txs: readonly PushTx[], device: Device): Promise<void> {
   const byTable = new Map<SyncedTableName, Set<string>>();
   for (const tx of txs) for (const op of tx.ops) if (isSyncedTable(op.table)) byTable.set(op.table, (byTable.get(op.table) ?? new Set()).add(op.id));
+  const owners = await ownersOf(db, txs);
+  for (const owner of ['patients', 'users'] as const) for (const id of owners[owner]) byTable.set(owner, (byTable.get(owner) ?? new Set()).add(id));
   // Independent reads go out together: the database answers one while the hub reads the last.
   // They run in the order sent, here one fixed order of tables, so row locks follow it too.
   const touched = syncedTableNames.filter((table) => byTable.has(table)).map((table) => [table, byTable.get(table) ?? new Set<string>()] as const);
@@ -327,7 +371,7 @@ export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: Hybrid
 
     const fresh = contiguousAfter(ordered, lastSeq, request.gapAccepted === true);
     const state = new BatchState(tx);
-    await preload(state, fresh, device);
+    await preload(tx, state, fresh, device);
     const feed: FeedEntry[] = [];
     // A resent transaction whose first answer was lost learns its new stamp again, too.
     const outcome: PushOutcome = { appliedThrough: lastSeq, rejected: rejectedBefore, restamped: restampedBefore, clinicsChanged: [] };

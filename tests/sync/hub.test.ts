@@ -162,6 +162,48 @@ describe.each(kinds)('the hub on %s', (kind) => {
     }
   });
 
+  it('routes a change to a clinic that links the patient at the same moment, or sends it with the patient', async () => {
+    const deviceA = await firstWorkstation(CLINIC_A, 'AAA01');
+    const deviceB = await firstWorkstation(CLINIC_B, 'BBB01');
+    await harness.hub.push(deviceA.credential, { txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }] }] });
+    await harness.hub.push(deviceB.credential, { txs: [{ seq: 1, hlc: stamp(1, 'dev2'), ops: [{ table: 'clinics', id: CLINIC_B, kind: 'insert', columns: clinicRow(CLINIC_B, 'BBB01') }] }] });
+    let seqA = 1;
+    for (let round = 1; round <= 20; round += 1) {
+      const patient = `p${String(round)}`;
+      const allergy = `al${String(round)}`;
+      seqA += 1;
+      await harness.hub.push(deviceA.credential, {
+        txs: [
+          {
+            seq: seqA,
+            hlc: stamp(round * 100),
+            ops: [
+              { table: 'patients', id: patient, kind: 'insert', columns: patientRow(patient, CLINIC_A, 'Priya') },
+              { table: 'patient_allergies', id: allergy, kind: 'insert', columns: { id: allergy, patient_id: patient, substance: 'Latex', reaction: 'first', severity: 'MILD', created_at: 'x', updated_at: 'x', deleted_at: null } },
+            ],
+          },
+        ],
+      });
+      seqA += 1;
+      // The allergy's change names no patient: the hub finds its clinics through the stored row.
+      await Promise.all([
+        harness.hub.push(deviceA.credential, { txs: [{ seq: seqA, hlc: stamp(round * 100 + 10), ops: [{ table: 'patient_allergies', id: allergy, kind: 'update', columns: { reaction: `A${String(round)}` } }] }] }),
+        harness.hub.push(deviceB.credential, {
+          txs: [{ seq: round + 1, hlc: stamp(round * 100 + 11, 'dev2'), ops: [{ table: 'patient_clinics', id: `l${String(round)}`, kind: 'insert', columns: { id: `l${String(round)}`, patient_id: patient, clinic_id: CLINIC_B, created_at: 'x', updated_at: 'x', deleted_at: null } }] }],
+        }),
+      ]);
+    }
+    // Another workstation of clinic B reads what B's feed holds.
+    const { code } = await harness.hub.createJoinCode(deviceB.credential);
+    const readerB = await harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'desk B2', databaseId: 'db-b2', clinic: null });
+    const page = await harness.hub.pull(readerB.credential, { cursor: null, limit: 1000 });
+    expect(page.more).toBe(false);
+    for (let round = 1; round <= 20; round += 1) {
+      const reactions = page.changes.filter((change) => change.table === 'patient_allergies' && change.id === `al${String(round)}`).map((change) => change.columns['reaction']);
+      expect(reactions, `round ${String(round)}`).toContain(`A${String(round)}`);
+    }
+  });
+
   it('sends a patient whole, with the rows that belong to them, to a clinic it is newly linked to', async () => {
     const deviceA = await firstWorkstation(CLINIC_A, 'AAA01');
     const deviceB = await firstWorkstation(CLINIC_B, 'BBB01');
