@@ -159,7 +159,8 @@ export class BatchState {
     if (typeof registered === 'string') clinics.add(registered);
     for (const linkId of this.#linksByPatient.get(patientId) ?? []) {
       const link = this.get('patient_clinics', linkId);
-      if (link !== null && link.values['deleted_at'] === null && typeof link.values['clinic_id'] === 'string') clinics.add(link.values['clinic_id']);
+      // A link this batch moved to another patient is still listed under the one it left.
+      if (link !== null && link.values['patient_id'] === patientId && link.values['deleted_at'] === null && typeof link.values['clinic_id'] === 'string') clinics.add(link.values['clinic_id']);
     }
     return clinics;
   }
@@ -168,7 +169,7 @@ export class BatchState {
     const clinics = new Set<string>();
     for (const membershipId of this.#membershipsByUser.get(userId) ?? []) {
       const membership = this.get('memberships', membershipId);
-      if (membership !== null && membership.values['deleted_at'] === null && typeof membership.values['clinic_id'] === 'string') clinics.add(membership.values['clinic_id']);
+      if (membership !== null && membership.values['user_id'] === userId && membership.values['deleted_at'] === null && typeof membership.values['clinic_id'] === 'string') clinics.add(membership.values['clinic_id']);
     }
     return clinics;
   }

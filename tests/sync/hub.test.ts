@@ -204,6 +204,36 @@ describe.each(kinds)('the hub on %s', (kind) => {
     }
   });
 
+  it('routes by a link as the batch leaves it: a link moved to another patient no longer sends the first one on', async () => {
+    const deviceA = await firstWorkstation(CLINIC_A, 'AAA01');
+    const deviceB = await firstWorkstation(CLINIC_B, 'BBB01');
+    const link = { id: 'l1', patient_id: 'p1', clinic_id: CLINIC_B, created_at: 'x', updated_at: 'x', deleted_at: null };
+    await harness.hub.push(deviceA.credential, {
+      txs: [
+        {
+          seq: 1,
+          hlc: stamp(0),
+          ops: [
+            { table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') },
+            { table: 'patients', id: 'p1', kind: 'insert', columns: patientRow('p1', CLINIC_A, 'Priya') },
+            { table: 'patients', id: 'p2', kind: 'insert', columns: patientRow('p2', CLINIC_A, 'Ravi') },
+            { table: 'patient_clinics', id: 'l1', kind: 'insert', columns: link },
+          ],
+        },
+      ],
+    });
+    // One batch: the link moves to the second patient, then the first patient changes.
+    await harness.hub.push(deviceA.credential, {
+      txs: [
+        { seq: 2, hlc: stamp(100), ops: [{ table: 'patient_clinics', id: 'l1', kind: 'update', columns: { patient_id: 'p2' } }] },
+        { seq: 3, hlc: stamp(200), ops: [{ table: 'patients', id: 'p1', kind: 'update', columns: { phone: 'only for A' } }] },
+      ],
+    });
+    const page = await harness.hub.pull(deviceB.credential, { cursor: null, limit: 100 });
+    expect(page.changes.filter((change) => change.columns['phone'] === 'only for A')).toEqual([]);
+    expect(page.changes.some((change) => change.table === 'patient_clinics' && change.columns['patient_id'] === 'p2')).toBe(true);
+  });
+
   it('sends a patient whole, with the rows that belong to them, to a clinic it is newly linked to', async () => {
     const deviceA = await firstWorkstation(CLINIC_A, 'AAA01');
     const deviceB = await firstWorkstation(CLINIC_B, 'BBB01');
