@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { AuditEntry, AuditOutcome } from '#shared/api/calls/audit.ts';
 import type { Db } from '../db/database.ts';
+import { literalLimit } from '../db/literal-limit.ts';
 import { auditLog, devices, memberships, users } from '../db/schema/index.ts';
 
 export type AuditFilter = {
@@ -59,7 +60,7 @@ export function listAudit(db: Db, filter: AuditFilter): { entries: AuditEntry[];
     .leftJoin(devices, eq(devices.id, auditLog.deviceId))
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
-    .limit(filter.limit + 1)
+    .limit(literalLimit(filter.limit + 1))
     .all();
 
   const page = rows.slice(0, filter.limit);

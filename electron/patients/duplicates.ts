@@ -1,6 +1,7 @@
 import { and, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
 import { PHONE_MATCH_DIGITS, phoneDigits } from '#shared/domain/patient.ts';
 import type { Db } from '../db/database.ts';
+import { literalLimit } from '../db/literal-limit.ts';
 import { prepared } from '../db/prepared.ts';
 import { patients } from '../db/schema/index.ts';
 import type { PatientRow } from '../db/schema/patients.ts';
@@ -37,20 +38,20 @@ function prepareLookups(db: Db) {
       .select()
       .from(patients)
       .where(and(gte(patients.phoneDigitsReversed, sql.placeholder('from')), lt(patients.phoneDigitsReversed, sql.placeholder('to')), sql`${patients.phoneDigitsReversed} <> ''`, live))
-      .limit(CANDIDATES_MAX)
+      .limit(literalLimit(CANDIDATES_MAX))
       .prepare(),
     byNationalId: db
       .select()
       .from(patients)
       .where(and(eq(patients.nationalId, sql.placeholder('nationalId')), sql`${patients.nationalId} <> ''`, live))
-      .limit(CANDIDATES_MAX)
+      .limit(literalLimit(CANDIDATES_MAX))
       .prepare(),
     // Only the names of those born that day: most differ, and only the similar ones are read whole.
     byBirthDate: db
       .select({ id: patients.id, givenName: patients.givenName, familyName: patients.familyName })
       .from(patients)
       .where(and(eq(patients.birthDate, sql.placeholder('birthDate')), live))
-      .limit(500)
+      .limit(literalLimit(500))
       .prepare(),
     byId: db
       .select()

@@ -1,6 +1,7 @@
 import { and, asc, eq, lt, max, sql } from 'drizzle-orm';
 import { conflictError } from '#shared/api/errors.ts';
 import type { Db } from '../db/database.ts';
+import { literalLimit } from '../db/literal-limit.ts';
 import { numberBlocks } from '../db/schema/index.ts';
 import { isoAt } from '../platform/clock.ts';
 import { newId } from '../platform/ids.ts';
@@ -56,7 +57,7 @@ export function allocateNumber(db: Db, allocation: Allocation): number {
         ),
       )
       .orderBy(asc(numberBlocks.rangeStart))
-      .limit(1)
+      .limit(literalLimit(1))
       .get();
   let block = usable();
   if (block === undefined) {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChangeOp, PushResponse, PushTx } from '#shared/sync/protocol.ts';
 import type { SyncValue } from '#shared/sync/merge.ts';
+import { limitSql } from '../db/literal-limit.ts';
 import { statement } from '../db/statements.ts';
 
 type OutboxRow = { seq: number; txn: number; hlc: string; tbl: string; row_id: string; kind: 'insert' | 'update'; data: string; changed: string | null };
@@ -53,7 +54,7 @@ function opOf(row: OutboxRow): ChangeOp {
 /** The next unacknowledged transactions (after a push number, when one is given), whole, up to about a number of changes. */
 export function pendingTransactions(sqlite: Database.Database, maxOps: number, afterSeq = 0): PushTx[] {
   const from = Math.max(afterSeq, highestAcked(sqlite));
-  const rows = statement(sqlite, `select o.*, t.pushed_seq from sync_outbox_txns t join sync_outbox o on o.txn = t.txn where t.pushed_seq > ? order by t.pushed_seq, o.seq limit ?`).all(from, maxOps + 1) as (OutboxRow & { pushed_seq: number })[];
+  const rows = statement(sqlite, `select o.*, t.pushed_seq from sync_outbox_txns t join sync_outbox o on o.txn = t.txn where t.pushed_seq > ? order by t.pushed_seq, o.seq limit ${limitSql(maxOps + 1)}`).all(from) as (OutboxRow & { pushed_seq: number })[];
   const txs = new Map<number, PushTx & { ops: ChangeOp[] }>();
   for (const row of rows) {
     const seq = row.pushed_seq;
@@ -79,7 +80,7 @@ export type WaitingChange = { table: string; rowId: string; kind: string; hlc: s
 
 /** The first changes still to go up, oldest first. */
 export function firstWaitingChanges(sqlite: Database.Database, limit: number): WaitingChange[] {
-  return statement(sqlite, `select tbl as "table", row_id as rowId, kind, hlc from sync_outbox where ${WAITING_CHANGE_SQL} order by txn, seq limit ?`).all(limit) as WaitingChange[];
+  return statement(sqlite, `select tbl as "table", row_id as rowId, kind, hlc from sync_outbox where ${WAITING_CHANGE_SQL} order by txn, seq limit ${limitSql(limit)}`).all() as WaitingChange[];
 }
 
 export function countPending(sqlite: Database.Database): { changes: number; transactions: number } {

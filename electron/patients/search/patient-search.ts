@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { PatientSearchResult } from '#shared/api/calls/patients.ts';
 import { PHONE_MATCH_DIGITS } from '#shared/domain/patient.ts';
 import type { Db } from '../../db/database.ts';
+import { limitSql, literalLimit } from '../../db/literal-limit.ts';
 import { prepared } from '../../db/prepared.ts';
 import { clinics, patients } from '../../db/schema/index.ts';
 import type { PatientRow } from '../../db/schema/patients.ts';
@@ -38,7 +39,7 @@ function byPhone(db: Db, clinicId: string, digits: string, limit: number): Patie
     .select()
     .from(patients)
     .where(and(gte(patients.phoneDigitsReversed, key), lt(patients.phoneDigitsReversed, `${key}\u{10FFFF}`), ne(patients.phoneDigitsReversed, ''), live(), visibleInClinicSql(clinicId)))
-    .limit(limit)
+    .limit(literalLimit(limit))
     .all();
 }
 
@@ -47,7 +48,7 @@ function byNationalId(db: Db, clinicId: string, nationalId: string): PatientRow[
     .select()
     .from(patients)
     .where(and(eq(patients.nationalId, nationalId), ne(patients.nationalId, ''), live(), visibleInClinicSql(clinicId)))
-    .limit(10)
+    .limit(literalLimit(10))
     .all();
 }
 
@@ -66,7 +67,7 @@ function byNameGroups(db: Db, clinicId: string, groups: readonly string[][]): Pa
         and(
           inArray(
             patients.id,
-            sql`(select k.patient_id from (select rowid as r from patient_name_fts where patient_name_fts match ${sql.placeholder('match')} order by rowid desc limit ${NAME_CANDIDATES}) c
+            sql`(select k.patient_id from (select rowid as r from patient_name_fts where patient_name_fts match ${sql.placeholder('match')} order by rowid desc limit ${sql.raw(limitSql(NAME_CANDIDATES))}) c
                  join patient_search_keys k on k.search_rowid = c.r)`,
           ),
           live(),
