@@ -66,21 +66,52 @@ function asDigests(sums: Map<string, Sum>): Record<string, TableDigest> {
   return Object.fromEntries([...sums].map(([name, total]) => [name, { count: total.count, sum: total.sum.toString() }]));
 }
 
-/** Rows summed between two pauses: a workstation's main process answers its screens meanwhile. */
-const CHUNK_ROWS = 20_000;
+/**
+ * How long one read of the digest may hold the main process, which answers the screens between
+ * reads. A chunk of a fixed number of rows held it for 150-300 ms at a million rows.
+ */
+const CHUNK_TARGET_MS = 10;
+const CHUNK_ROWS_FIRST = 1_000;
+const CHUNK_ROWS_MIN = 100;
+const CHUNK_ROWS_MAX = 50_000;
+
+/** The number of rows per chunk, set from how fast the last chunk was summed. */
+export class ChunkPace {
+  rows = CHUNK_ROWS_FIRST;
+
+  took(rows: number, ms: number): void {
+    // A chunk cut short by the end of its range says little about the pace.
+    if (rows < this.rows / 2) return;
+    const perMs = rows / Math.max(ms, 0.05);
+    this.rows = Math.min(CHUNK_ROWS_MAX, Math.max(CHUNK_ROWS_MIN, Math.round(perMs * CHUNK_TARGET_MS)));
+  }
+}
 
 const quoted = (name: string): string => `"${name}"`;
 
+type RangeStatements = {
+  /** The key that ends a chunk of :skip + 1 rows after :after, within the range; none when the range ends first. */
+  readonly chunkEnd: (bounded: boolean) => Database.Statement;
+  readonly sum: (bounded: boolean) => Database.Statement;
+};
+
 // Keys are lower-case UUIDs, whose order is the same byte by byte here and under the hub's
-// collation, so a range of keys holds the same rows on both sides.
-function rangeSums(sqlite: Database.Database, table: SyncedTableName) {
+// collation, so a range of keys holds the same rows on both sides. A range with an end is read
+// by its own statement: "(:through is null or key <= :through)" leaves SQLite no upper bound on
+// the index, so each read ran on to the table's last key.
+function rangeSums(sqlite: Database.Database, table: SyncedTableName): RangeStatements {
   registerFunctions(sqlite);
   const key = quoted(syncedTables[table].key);
   const columns = sortedColumns(sqlite, table).map(quoted).join(', ');
   const scope = clinicScope(sqlite, table);
+  const within = (bounded: boolean): string => `${key} > :after${bounded ? ` and ${key} <= :through` : ''} and ${scope}`;
+  // The offset is bound: one compilation per chunk of several milliseconds costs nothing worth a
+  // statement per chunk size.
+  const chunkEnds = [false, true].map((bounded) => sqlite.prepare(`select ${key} from "${table}" where ${within(bounded)} order by ${key} limit 1 offset :skip`).pluck());
+  const sums = [false, true].map((bounded) => sqlite.prepare(`select count(*) as count, sync_digest(${columns}) as sum from "${table}" where ${within(bounded)}`));
   return {
-    chunkEnd: sqlite.prepare(`select ${key} from "${table}" where ${key} > :after and ${scope} order by ${key} limit 1 offset ${String(CHUNK_ROWS - 1)}`).pluck(),
-    sum: sqlite.prepare(`select count(*) as count, sync_digest(${columns}) as sum from "${table}" where ${key} > :after and (:through is null or ${key} <= :through) and ${scope}`),
+    chunkEnd: (bounded) => chunkEnds[Number(bounded)] as Database.Statement,
+    sum: (bounded) => sums[Number(bounded)] as Database.Statement,
   };
 }
 
@@ -99,35 +130,52 @@ function inRange(key: string, after: string, through: string | null): boolean {
   return key > after && (through === null || key <= through);
 }
 
+/** The digest of the rows after one key up to another (or the last), a chunk at a time with a pause after each. */
+async function sumRange(statements: RangeStatements, pace: ChunkPace, clinicId: string, after: string, through: string | null): Promise<Sum> {
+  const total: Sum = { count: 0, sum: 0n };
+  const bounded = through !== null;
+  for (let from = after; ; ) {
+    const started = performance.now();
+    const params = { after: from, clinic: clinicId, ...(bounded ? { through } : {}) };
+    const chunkEnd = (statements.chunkEnd(bounded).get({ ...params, skip: pace.rows - 1 }) as string | undefined) ?? null;
+    const row = (chunkEnd === null ? statements.sum(bounded).get(params) : statements.sum(true).get({ ...params, through: chunkEnd })) as SumRow;
+    total.count += row.count;
+    total.sum += BigInt(row.sum ?? '0');
+    pace.took(row.count, performance.now() - started);
+    await setImmediate();
+    if (chunkEnd === null) return total;
+    from = chunkEnd;
+  }
+}
+
 /** Every replicated table's digest on this workstation, a chunk of rows at a time with a pause between chunks. */
-export async function localTableDigests(sqlite: Database.Database, clinicId: string): Promise<Record<string, TableDigest>> {
+export async function localTableDigests(sqlite: Database.Database, clinicId: string, paceOf: () => ChunkPace = () => new ChunkPace()): Promise<Record<string, TableDigest>> {
   const totals = new Map<string, Sum>();
   for (const table of syncedTableNames) {
-    totals.set(table, { count: 0, sum: 0n });
-    const statements = rangeSums(sqlite, table);
-    for (let after = ''; ; ) {
-      const through = (statements.chunkEnd.get({ after, clinic: clinicId }) as string | undefined) ?? null;
-      const row = statements.sum.get({ after, through, clinic: clinicId }) as SumRow;
-      add(totals, table, row.count, BigInt(row.sum ?? '0'));
-      if (through === null) break;
-      after = through;
-      await setImmediate();
-    }
+    // Each table finds its own pace: one of narrow rows runs many times as fast as the next.
+    const whole = await sumRange(rangeSums(sqlite, table), paceOf(), clinicId, '', null);
+    totals.set(table, whole);
     for (const share of parkedShares(sqlite, table)) add(totals, table, 1, share.hash);
   }
   return asDigests(totals);
 }
 
 /** One table's digest over the hub's ranges of keys, each read along the key's index. */
-export async function localRangeDigests(sqlite: Database.Database, clinicId: string, table: SyncedTableName, ranges: readonly { readonly through: string | null }[]): Promise<RangeDigest[]> {
+export async function localRangeDigests(
+  sqlite: Database.Database,
+  clinicId: string,
+  table: SyncedTableName,
+  ranges: readonly { readonly through: string | null }[],
+  pace = new ChunkPace(),
+): Promise<RangeDigest[]> {
   const statements = rangeSums(sqlite, table);
   const parked = parkedShares(sqlite, table);
   const digests: RangeDigest[] = [];
   let after = '';
   for (const range of ranges) {
-    const row = statements.sum.get({ after, through: range.through, clinic: clinicId }) as SumRow;
-    let count = row.count;
-    let sum = BigInt(row.sum ?? '0');
+    const here = await sumRange(statements, pace, clinicId, after, range.through);
+    let count = here.count;
+    let sum = here.sum;
     for (const share of parked) {
       if (!inRange(share.key, after, range.through)) continue;
       count += 1;
@@ -135,7 +183,6 @@ export async function localRangeDigests(sqlite: Database.Database, clinicId: str
     }
     digests.push({ through: range.through, count, sum: sum.toString() });
     after = range.through ?? after;
-    await setImmediate();
   }
   return digests;
 }
@@ -143,5 +190,6 @@ export async function localRangeDigests(sqlite: Database.Database, clinicId: str
 /** The keys of this workstation's rows of its clinic in one range. */
 export function localKeysInRange(sqlite: Database.Database, clinicId: string, table: SyncedTableName, after: string, through: string | null): string[] {
   const key = quoted(syncedTables[table].key);
-  return sqlite.prepare(`select ${key} from "${table}" where ${key} > :after and (:through is null or ${key} <= :through) and ${clinicScope(sqlite, table)}`).pluck().all({ after, through, clinic: clinicId }) as string[];
+  const upTo = through === null ? '' : ` and ${key} <= :through`;
+  return sqlite.prepare(`select ${key} from "${table}" where ${key} > :after${upTo} and ${clinicScope(sqlite, table)}`).pluck().all({ after, clinic: clinicId, ...(through === null ? {} : { through }) }) as string[];
 }

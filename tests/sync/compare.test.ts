@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallResult } from '#shared/api/contract.ts';
 import { syncedTableNames } from '#shared/sync/tables.ts';
 import { manualClock } from '#core/platform/clock.ts';
-import { localTableDigests } from '#core/sync/digest.ts';
+import { ChunkPace, localRangeDigests, localTableDigests } from '#core/sync/digest.ts';
 import { adminAccount, patientInput, sampleClinic, START_MS } from '#tests/support/core-harness.ts';
 import { startHub, type HubHarness, type HubKind } from '#tests/support/hub-harness.ts';
 import { noPostgresReason, postgresUrl } from '#tests/support/postgres.ts';
@@ -89,6 +89,26 @@ describe.each<HubKind>(postgresUrl === null ? ['pglite'] : ['pglite', 'postgres'
     await expectEqualEverywhere();
     expect(rowsRead).toBe(0);
     expect(first.core.sync.status().lastCheck).toMatchObject({ equal: true });
+  });
+
+  it('gives the digests of the hub whatever the size of the chunks read between pauses', async () => {
+    const credential = first.core.sync.settings()?.credential ?? '';
+    const sqlite = first.core.database.sqlite;
+    const atHub = await harness.hub.tableDigests(credential);
+    const { ranges } = await harness.hub.tableRanges(credential, { table: 'patients' });
+    expect(ranges.length).toBeGreaterThan(1);
+    /** Chunks of one size throughout, so the chunk ends fall where the test puts them. */
+    class FixedPace extends ChunkPace {
+      constructor(rows: number) {
+        super();
+        this.rows = rows;
+      }
+      override took(): void {}
+    }
+    for (const rows of [1, 3, 7, 39, 40, 41, 1000]) {
+      expect(await localTableDigests(sqlite, clinicId, () => new FixedPace(rows)), `chunks of ${String(rows)}`).toEqual(atHub.tables);
+      expect(await localRangeDigests(sqlite, clinicId, 'patients', ranges, new FixedPace(rows)), `ranges in chunks of ${String(rows)}`).toEqual(ranges);
+    }
   });
 
   it('sets a damaged copy right from the hub, reading again only the range of keys that differs', async () => {
