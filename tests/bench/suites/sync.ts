@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ServerEvent } from '#shared/api/events.ts';
 import type { Core } from '#core/core.ts';
 import { uploadOrder } from '#core/sync/initial-upload.ts';
@@ -136,9 +137,15 @@ async function scenario(kind: HubKind, rows: number, full: boolean, measureCeili
       const noop = await noopSync(hub, joined.core);
       figures.push({ name: 'noop_sync_ms_1m', value: round(noop.ms, 2), unit: 'ms', note: `median; ${String(loaded)} rows, ${kind} hub; goal: at most 5 ms` });
       figures.push({ name: 'noop_sync_bytes_1m', value: Math.round(noop.bytes), unit: 'B', note: 'request and answer, headers included' });
+      // How long the workstation's main process, which answers its screens, is held at a time.
+      const pauses = monitorEventLoopDelay({ resolution: 1 });
+      pauses.enable();
       const compareStarted = process.hrtime.bigint();
       const check = await joined.core.sync.compareNow();
-      figures.push({ name: 'compare_equal_ms_1m', value: round(seconds(compareStarted) * 1000, 0), unit: 'ms', note: `comparing ${String(loaded)} rows with the ${kind} hub (SYNC.md §10, every ten minutes): ${check?.equal === true ? 'equal' : 'they differed'}` });
+      const compareMs = seconds(compareStarted) * 1000;
+      pauses.disable();
+      figures.push({ name: 'compare_equal_ms_1m', value: round(compareMs, 0), unit: 'ms', note: `comparing ${String(loaded)} rows with the ${kind} hub (SYNC.md §10, every ten minutes): ${check?.equal === true ? 'equal' : 'they differed'}` });
+      figures.push({ name: 'compare_longest_pause_ms_1m', value: round(pauses.max / 1e6, 1), unit: 'ms', note: `the longest the main process was held during that comparison; 99th percentile ${(pauses.percentile(99) / 1e6).toFixed(1)} ms` });
     }
 
     const changes = makeOfflineChanges(joined.core, { clinicId: first.clinicId, userId: first.userId, doctorIds: first.doctorIds, transactions: OFFLINE_TRANSACTIONS, tag: 'OFF', day: '2027-01-04', series: 'X' });
