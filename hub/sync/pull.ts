@@ -47,6 +47,10 @@ function clinicsFor(device: Device, clinicId: string | undefined): string[] {
 type EntryHead = { id_text: string; txid_text: string; clinic_id: string; origin: string; change_count: number; fingerprint: string };
 type StoredChange = Omit<FeedChange, 'origin'>;
 
+/** An entry found after the cursor or the newest one, with the watermark; only the watermark when the clinic has none. */
+type FoundEntry = EntryHead & { is_head: boolean; mark_xmin: string; mark_position: string };
+type FoundRow = FoundEntry | { is_head: null; mark_xmin: string; mark_position: string };
+
 /** Orders entries by feed position: the writing transaction, then the entry. */
 function byPosition(a: EntryHead, b: EntryHead): number {
   const byTx = BigInt(a.txid_text) - BigInt(b.txid_text);
@@ -95,11 +99,14 @@ export async function pullChanges(
 ): Promise<{ changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; cursorUnknown?: true; position?: string }> {
   const clinics = clinicsFor(device, request.clinicId);
   const after = parseCursor(request.cursor);
-  if (!(await cursorKnown(db, clinics, after))) return { changes: [], cursor: null, more: true, head: null, cursorUnknown: true };
+  // Checked while the entries are read, on another connection: a sync with nothing to do then
+  // waits for one round trip to the database after the device's, not three.
+  const known = cursorKnown(db, clinics, after);
+  known.catch(() => undefined);
   // One watermark for every clinic's query: the page may then stop anywhere without skipping.
-  // The same snapshot gives the hub's position (see HubIdentity), in the same round trip.
-  const [mark] = await db.query<{ xmin: string; position: string }>(`select pg_snapshot_xmin(s)::text as xmin, pg_snapshot_xmax(s)::text as position from pg_current_snapshot() as s`);
-  const xmin = mark?.xmin ?? '0';
+  // The first clinic's query takes it from its own snapshot, with the hub's position (see
+  // HubIdentity), and hands it to the others.
+  let mark: { xmin: string; position: string } | undefined;
   const found: EntryHead[] = [];
   let full = false;
   let head: EntryHead | undefined;
@@ -110,21 +117,26 @@ export async function pullChanges(
   const from = after.offset === undefined ? '>' : '>=';
   const columns = `id::text as id_text, txid::text as txid_text, clinic_id, origin::text, change_count, fingerprint`;
   for (const clinic of clinics) {
-    const rows = await db.query<EntryHead & { is_head: boolean }>(
-      `select * from (
+    const rows = await db.query<FoundRow>(
+      `with mark as (select coalesce($4::xid8, pg_snapshot_xmin(s)) as xmin, pg_snapshot_xmax(s)::text as position from pg_current_snapshot() as s)
+       select m.xmin::text as mark_xmin, m.position as mark_position, found.* from mark as m left join lateral (
          (select false as is_head, txid as at_txid, id as at_id, ${columns} from hub_feed
-          where clinic_id = $1 and (txid, id) ${from} ($2::xid8, $3::bigint) and txid < $4::xid8 order by txid, id limit $5)
+          where clinic_id = $1 and (txid, id) ${from} ($2::xid8, $3::bigint) and txid < m.xmin order by txid, id limit $5)
          union all
-         (select true, txid, id, ${columns} from hub_feed where clinic_id = $1 and txid < $4::xid8 order by txid desc, id desc limit 1)
-       ) as found order by is_head, at_txid, at_id`,
-      [clinic, after.txid, after.id, xmin, request.limit + 1],
+         (select true, txid, id, ${columns} from hub_feed where clinic_id = $1 and txid < m.xmin order by txid desc, id desc limit 1)
+       ) as found on true order by found.is_head, found.at_txid, found.at_id`,
+      [clinic, after.txid, after.id, mark?.xmin ?? null, request.limit + 1],
     );
-    const newest = rows.find((row) => row.is_head);
-    const entries = rows.filter((row) => !row.is_head);
+    const first = rows[0];
+    if (mark === undefined && first !== undefined) mark = { xmin: first.mark_xmin, position: first.mark_position };
+    const heads = rows.filter((row): row is FoundEntry => row.is_head !== null);
+    const newest = heads.find((row) => row.is_head);
+    const entries = heads.filter((row) => !row.is_head);
     full ||= entries.length > request.limit;
     found.push(...entries);
     if (newest !== undefined && (head === undefined || byPosition(newest, head) > 0)) head = newest;
   }
+  if (!(await known)) return { changes: [], cursor: null, more: true, head: null, cursorUnknown: true };
   const entries = clinics.length === 1 ? found : found.sort(byPosition).slice(0, request.limit + 1);
   const plan = planPage(entries, after, device.id, request.limit);
   const stored = new Map<string, StoredChange[]>();
