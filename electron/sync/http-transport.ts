@@ -13,6 +13,7 @@ import {
   tableRangesResponseSchema,
   SYNC_PROTOCOL_VERSION,
 } from '#shared/sync/protocol.ts';
+import { postToHub, type HubAnswer } from './hub-request.ts';
 import { HubRefusal, HubUnavailable, type HubTransport } from './transport.ts';
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -23,31 +24,39 @@ function endpoint(base: string, path: string): string {
 }
 
 async function request<T>(base: string, path: string, body: unknown, schema: z.ZodType<T>, credential: string | null): Promise<T> {
-  let response: Response;
+  let answer: HubAnswer;
   try {
-    response = await fetch(endpoint(base, path), {
-      method: 'POST',
-      headers: {
+    answer = await postToHub(
+      endpoint(base, path),
+      {
         'content-type': 'application/json',
         [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
         ...(credential === null ? {} : { authorization: `Bearer ${credential}` }),
       },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
+      JSON.stringify(body),
+      REQUEST_TIMEOUT_MS,
+    );
   } catch {
     throw new HubUnavailable('The hub cannot be reached; changes wait on this workstation and go up when it is back.');
   }
-  const payload: unknown = await response.json().catch(() => null);
-  if (response.ok) {
+  const payload = parsedOrNull(answer.text);
+  if (answer.status >= 200 && answer.status < 300) {
     const parsed = schema.safeParse(payload);
     if (parsed.success) return parsed.data;
-    throw new HubRefusal('BAD_REQUEST', 'The hub answered in a form this version does not understand; update the app.', response.status);
+    throw new HubRefusal('BAD_REQUEST', 'The hub answered in a form this version does not understand; update the app.', answer.status);
   }
   const refusal = hubErrorSchema.safeParse(payload);
-  const message = refusal.success ? refusal.data.error.message : `The hub answered ${String(response.status)}.`;
-  if (response.status >= 500 || response.status === 429 || response.status === 408) throw new HubUnavailable(message);
-  throw new HubRefusal(refusal.success ? refusal.data.error.code : 'BAD_REQUEST', message, response.status);
+  const message = refusal.success ? refusal.data.error.message : `The hub answered ${String(answer.status)}.`;
+  if (answer.status >= 500 || answer.status === 429 || answer.status === 408) throw new HubUnavailable(message);
+  throw new HubRefusal(refusal.success ? refusal.data.error.code : 'BAD_REQUEST', message, answer.status);
+}
+
+function parsedOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 /** Reads the hub's server-sent pokes; any event means "pull now". */
