@@ -89,30 +89,42 @@ export class ChunkPace {
 
 const quoted = (name: string): string => `"${name}"`;
 
+/** A statement for a range that runs on to the table's last key, and one for a range with an end. */
+type ByEnd = { readonly open: Database.Statement; readonly bounded: Database.Statement };
+
 type RangeStatements = {
   /** The key that ends a chunk of :skip + 1 rows after :after, within the range; none when the range ends first. */
-  readonly chunkEnd: (bounded: boolean) => Database.Statement;
-  readonly sum: (bounded: boolean) => Database.Statement;
+  readonly chunkEnd: ByEnd;
+  readonly sum: ByEnd;
 };
 
 // Keys are lower-case UUIDs, whose order is the same byte by byte here and under the hub's
 // collation, so a range of keys holds the same rows on both sides. A range with an end is read
 // by its own statement: "(:through is null or key <= :through)" leaves SQLite no upper bound on
 // the index, so each read ran on to the table's last key.
+function keysWithin(key: string, bounded: boolean): string {
+  return `${key} > :after${bounded ? ` and ${key} <= :through` : ''}`;
+}
+
+function rangeParams(after: string, through: string | null, clinicId: string): Record<string, string> {
+  return through === null ? { after, clinic: clinicId } : { after, through, clinic: clinicId };
+}
+
+/** The statement of a range read, and its parameters. */
+function forRange(statements: ByEnd, after: string, through: string | null, clinicId: string): [Database.Statement, Record<string, string>] {
+  return [through === null ? statements.open : statements.bounded, rangeParams(after, through, clinicId)];
+}
+
 function rangeSums(sqlite: Database.Database, table: SyncedTableName): RangeStatements {
   registerFunctions(sqlite);
   const key = quoted(syncedTables[table].key);
   const columns = sortedColumns(sqlite, table).map(quoted).join(', ');
   const scope = clinicScope(sqlite, table);
-  const within = (bounded: boolean): string => `${key} > :after${bounded ? ` and ${key} <= :through` : ''} and ${scope}`;
   // The offset is bound: one compilation per chunk of several milliseconds costs nothing worth a
   // statement per chunk size.
-  const chunkEnds = [false, true].map((bounded) => sqlite.prepare(`select ${key} from "${table}" where ${within(bounded)} order by ${key} limit 1 offset :skip`).pluck());
-  const sums = [false, true].map((bounded) => sqlite.prepare(`select count(*) as count, sync_digest(${columns}) as sum from "${table}" where ${within(bounded)}`));
-  return {
-    chunkEnd: (bounded) => chunkEnds[Number(bounded)] as Database.Statement,
-    sum: (bounded) => sums[Number(bounded)] as Database.Statement,
-  };
+  const chunkEnd = (bounded: boolean): Database.Statement => sqlite.prepare(`select ${key} from "${table}" where ${keysWithin(key, bounded)} and ${scope} order by ${key} limit 1 offset :skip`).pluck();
+  const sum = (bounded: boolean): Database.Statement => sqlite.prepare(`select count(*) as count, sync_digest(${columns}) as sum from "${table}" where ${keysWithin(key, bounded)} and ${scope}`);
+  return { chunkEnd: { open: chunkEnd(false), bounded: chunkEnd(true) }, sum: { open: sum(false), bounded: sum(true) } };
 }
 
 /**
@@ -133,12 +145,12 @@ function inRange(key: string, after: string, through: string | null): boolean {
 /** The digest of the rows after one key up to another (or the last), a chunk at a time with a pause after each. */
 async function sumRange(statements: RangeStatements, pace: ChunkPace, clinicId: string, after: string, through: string | null): Promise<Sum> {
   const total: Sum = { count: 0, sum: 0n };
-  const bounded = through !== null;
   for (let from = after; ; ) {
     const started = performance.now();
-    const params = { after: from, clinic: clinicId, ...(bounded ? { through } : {}) };
-    const chunkEnd = (statements.chunkEnd(bounded).get({ ...params, skip: pace.rows - 1 }) as string | undefined) ?? null;
-    const row = (chunkEnd === null ? statements.sum(bounded).get(params) : statements.sum(true).get({ ...params, through: chunkEnd })) as SumRow;
+    const [findEnd, params] = forRange(statements.chunkEnd, from, through, clinicId);
+    const chunkEnd = (findEnd.get({ ...params, skip: pace.rows - 1 }) as string | undefined) ?? null;
+    const [summing, range] = forRange(statements.sum, from, chunkEnd ?? through, clinicId);
+    const row = summing.get(range) as SumRow;
     total.count += row.count;
     total.sum += BigInt(row.sum ?? '0');
     pace.took(row.count, performance.now() - started);
@@ -190,6 +202,5 @@ export async function localRangeDigests(
 /** The keys of this workstation's rows of its clinic in one range. */
 export function localKeysInRange(sqlite: Database.Database, clinicId: string, table: SyncedTableName, after: string, through: string | null): string[] {
   const key = quoted(syncedTables[table].key);
-  const upTo = through === null ? '' : ` and ${key} <= :through`;
-  return sqlite.prepare(`select ${key} from "${table}" where ${key} > :after${upTo} and ${clinicScope(sqlite, table)}`).pluck().all({ after, clinic: clinicId, ...(through === null ? {} : { through }) }) as string[];
+  return sqlite.prepare(`select ${key} from "${table}" where ${keysWithin(key, through !== null)} and ${clinicScope(sqlite, table)}`).pluck().all(rangeParams(after, through, clinicId)) as string[];
 }

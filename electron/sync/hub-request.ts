@@ -47,13 +47,11 @@ function sendOnce(url: URL, headers: Readonly<Record<string, string>>, body: Buf
 export async function postToHub(address: string, headers: Readonly<Record<string, string>>, json: string, timeoutMs: number): Promise<HubAnswer> {
   const url = new URL(address);
   const body = Buffer.from(json, 'utf8');
-  let answer: HubAnswer;
   try {
-    answer = await sendOnce(url, headers, body, timeoutMs);
+    return await sendOnce(url, headers, body, timeoutMs);
   } catch (error) {
     const failure = error as { code?: string; reused?: boolean };
     if (failure.reused !== true || failure.code !== 'ECONNRESET') throw error;
-    answer = await sendOnce(url, headers, body, timeoutMs);
+    return sendOnce(url, headers, body, timeoutMs);
   }
-  return { status: answer.status, text: answer.text };
 }

@@ -54,8 +54,10 @@ function validateOp(catalog: MirrorCatalog, op: ChangeOp): SyncedTableName {
   return op.table;
 }
 
+type OwnerColumn = { readonly owner: 'patients' | 'users'; readonly column: string };
+
 /** Where a row's owner is named: the patient or user whose links or roles decide its clinics. */
-function ownerColumnOf(table: SyncedTableName): { readonly owner: 'patients' | 'users'; readonly column: string } | null {
+function ownerColumnOf(table: SyncedTableName): OwnerColumn | null {
   const scope = syncedTables[table].scope;
   if (scope.by === 'patient') return { owner: 'patients', column: scope.column };
   if (scope.by === 'user') return { owner: 'users', column: scope.column };
@@ -74,21 +76,24 @@ function ownerColumnOf(table: SyncedTableName): { readonly owner: 'patients' | '
  */
 async function ownersOf(db: HubQueries, txs: readonly PushTx[]): Promise<{ patients: Set<string>; users: Set<string> }> {
   const owners = { patients: new Set<string>(), users: new Set<string>() };
-  const unnamed = new Map<SyncedTableName, Set<string>>();
+  const unnamed = new Map<SyncedTableName, { readonly named: OwnerColumn; readonly ids: Set<string> }>();
   for (const tx of txs) {
     for (const op of tx.ops) {
       if (!isSyncedTable(op.table)) continue;
       const named = ownerColumnOf(op.table);
       if (named === null) continue;
       const owner = named.column === syncedTables[op.table].key ? op.id : op.columns[named.column];
-      if (typeof owner === 'string') owners[named.owner].add(owner);
-      else unnamed.set(op.table, (unnamed.get(op.table) ?? new Set()).add(op.id));
+      if (typeof owner === 'string') {
+        owners[named.owner].add(owner);
+        continue;
+      }
+      const found = unnamed.get(op.table) ?? { named, ids: new Set<string>() };
+      found.ids.add(op.id);
+      unnamed.set(op.table, found);
     }
   }
   await Promise.all(
-    [...unnamed].map(async ([table, ids]) => {
-      const named = ownerColumnOf(table);
-      if (named === null) return;
+    [...unnamed].map(async ([table, { named, ids }]) => {
       const rows = await db.query<{ owner: unknown }>(`select ${named.column} as owner from ${table} where ${syncedTables[table].key} = any($1::text[])`, [[...ids]]);
       for (const row of rows) if (typeof row.owner === 'string') owners[named.owner].add(row.owner);
     }),
