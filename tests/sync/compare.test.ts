@@ -135,6 +135,9 @@ describe.each<HubKind>(postgresUrl === null ? ['pglite'] : ['pglite', 'postgres'
     const staff = (await call(second, 'auth.signIn', { username: adminAccount.username, password: adminAccount.password })).token ?? '';
     const found = await call(second, 'patients.search', { query: 'orla quinn' }, staff);
     expect(found.results.map((patient) => patient.mrn)).toEqual(['RFC01-M9999']);
+    // The sign-in and the search are audited on the second workstation; they go up before the
+    // first compares, or they could reach the hub between its pull and its comparison.
+    await second.core.sync.syncNow();
     await first.core.sync.compareNow();
     await expectEqualEverywhere();
   });
