@@ -10,7 +10,7 @@ import { authenticateDevice, createEnrolmentCode, enrolDevice, revokeDevice } fr
 import { HubError, hubErrors } from './sync/hub-errors.ts';
 import { ensureHubIdentity, raiseEpoch } from './sync/identity.ts';
 import { leaseBlock, reportBlocks } from './sync/leases.ts';
-import { pullChanges } from './sync/pull.ts';
+import { pullChanges, pullChangesJson, type PullRequest } from './sync/pull.ts';
 import { pruneFeed } from './sync/feed-retention.ts';
 import { applyPush } from './sync/push.ts';
 import { tableDigests, tableRanges } from './sync/digest.ts';
@@ -104,11 +104,22 @@ export class HubService {
     }
   }
 
-  async pull(credential: string | null, request: { cursor: string | null; limit: number; clinicId?: string | undefined }): Promise<HubIdentity & { changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; appliedThrough: number; cursorUnknown?: true }> {
+  async pull(credential: string | null, request: PullRequest): Promise<HubIdentity & { changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; appliedThrough: number; cursorUnknown?: true }> {
     const device = await authenticateDevice(this.db, credential);
     const { position, ...page } = await pullChanges(this.db, device, request);
-    const identity = position === undefined ? await this.located() : { ...this.identity(), position };
-    return { ...identity, ...page, appliedThrough: device.lastSeq };
+    return { ...(await this.locatedAt(position)), ...page, appliedThrough: device.lastSeq };
+  }
+
+  /** The same answer as JSON text, as the HTTP answer carries it: the feed's stored changes go out as they are. */
+  async pullJson(credential: string | null, request: PullRequest): Promise<string> {
+    const device = await authenticateDevice(this.db, credential);
+    const { position, changes, ...page } = await pullChangesJson(this.db, device, request);
+    return `{"changes":${changes},${JSON.stringify({ ...(await this.locatedAt(position)), ...page, appliedThrough: device.lastSeq }).slice(1)}`;
+  }
+
+  /** The hub's identity with its position, read with a page of the feed when the page gave it. */
+  private async locatedAt(position: string | undefined): Promise<HubIdentity> {
+    return position === undefined ? this.located() : { ...this.identity(), position };
   }
 
   async startSnapshot(credential: string | null): Promise<HubIdentity & { cursor: string | null; totals: Record<string, number> }> {

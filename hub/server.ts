@@ -96,7 +96,10 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     const { clinicsChanged: _changed, ...response } = await hub.push(bearer(request), parse(pushRequestSchema, request.body));
     return response;
   });
-  app.post('/sync/pull', async (request) => hub.pull(bearer(request), parse(pullRequestSchema, request.body)));
+  app.post('/sync/pull', async (request, reply) => {
+    const answer = await hub.pullJson(bearer(request), parse(pullRequestSchema, request.body));
+    return reply.type('application/json; charset=utf-8').send(answer);
+  });
   app.post('/sync/snapshot/start', async (request) => hub.startSnapshot(bearer(request)));
   app.post('/sync/snapshot/page', async (request, reply) => {
     const page = await hub.snapshotPageText(bearer(request), parse(snapshotPageRequestSchema, request.body));

@@ -89,14 +89,38 @@ function planPage(entries: readonly EntryHead[], after: Cursor, deviceId: string
 }
 
 /**
+ * A page's changes as they go out: a whole entry's stored JSON text, which names each change's
+ * origin, sent as it is; or changes read from an entry, when the page takes only part of it, when
+ * one change may come through two clinics, or when the entry was written without origins.
+ */
+type PagePart = { readonly json: string } | { readonly changes: readonly FeedChange[] };
+
+export type PullRequest = { cursor: string | null; limit: number; clinicId?: string | undefined };
+type Page<Changes> = { changes: Changes; cursor: string | null; more: boolean; head: string | null; cursorUnknown?: true; position?: string };
+
+/** The text between an entry's brackets when it can go out as it is. */
+function passedThrough(text: string): string | null {
+  return text.startsWith('[{"origin":') && text.endsWith(']') ? text.slice(1, -1) : null;
+}
+
+/** A page of a device's clinics' changes after its cursor, as objects. */
+export async function pullChanges(db: HubQueries, device: Device, request: PullRequest): Promise<Page<FeedChange[]>> {
+  const { changes: parts, ...page } = await pullPage(db, device, request);
+  return { ...page, changes: parts.flatMap((part) => ('json' in part ? (JSON.parse(`[${part.json}]`) as FeedChange[]) : part.changes)) };
+}
+
+/** The same page with its changes as a JSON array's text, as the HTTP answer carries them. */
+export async function pullChangesJson(db: HubQueries, device: Device, request: PullRequest): Promise<Page<string>> {
+  const { changes: parts, ...page } = await pullPage(db, device, request);
+  const texts = parts.map((part) => ('json' in part ? part.json : JSON.stringify(part.changes).slice(1, -1))).filter((text) => text !== '');
+  return { ...page, changes: `[${texts.join(',')}]` };
+}
+
+/**
  * A page of a device's clinics' changes after its cursor. Only transactions that finished before
  * any still running are read, so a change that commits later can never fall behind the cursor.
  */
-export async function pullChanges(
-  db: HubQueries,
-  device: Device,
-  request: { cursor: string | null; limit: number; clinicId?: string | undefined },
-): Promise<{ changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; cursorUnknown?: true; position?: string }> {
+async function pullPage(db: HubQueries, device: Device, request: PullRequest): Promise<Page<PagePart[]>> {
   const clinics = clinicsFor(device, request.clinicId);
   const after = parseCursor(request.cursor);
   // Checked while the entries are read, on another connection: a sync with nothing to do then
@@ -139,19 +163,28 @@ export async function pullChanges(
   if (!(await known)) return { changes: [], cursor: null, more: true, head: null, cursorUnknown: true };
   const entries = clinics.length === 1 ? found : found.sort(byPosition).slice(0, request.limit + 1);
   const plan = planPage(entries, after, device.id, request.limit);
-  const stored = new Map<string, StoredChange[]>();
+  const stored = new Map<string, string>();
   if (plan.slices.length > 0) {
-    const rows = await db.query<{ id_text: string; changes: StoredChange[] }>(
-      `select f.id::text as id_text, f.changes from hub_feed f join unnest($1::text[], $2::xid8[], $3::bigint[]) as w(clinic_id, txid, id) on f.clinic_id = w.clinic_id and f.txid = w.txid and f.id = w.id`,
+    // As text: an entry that goes out whole is never parsed here.
+    const rows = await db.query<{ id_text: string; changes_text: string }>(
+      `select f.id::text as id_text, f.changes::text as changes_text from hub_feed f join unnest($1::text[], $2::xid8[], $3::bigint[]) as w(clinic_id, txid, id) on f.clinic_id = w.clinic_id and f.txid = w.txid and f.id = w.id`,
       [plan.slices.map((slice) => slice.entry.clinic_id), plan.slices.map((slice) => slice.entry.txid_text), plan.slices.map((slice) => slice.entry.id_text)],
     );
-    for (const row of rows) stored.set(row.id_text, row.changes);
+    for (const row of rows) stored.set(row.id_text, row.changes_text);
   }
   // One change fanned out to two of the device's clinics arrives once.
   const seen = clinics.length > 1 ? new Set<string>() : null;
-  const changes: FeedChange[] = [];
+  const parts: PagePart[] = [];
   for (const { entry, from: start, to } of plan.slices) {
-    const list = stored.get(entry.id_text) ?? [];
+    const text = stored.get(entry.id_text) ?? '[]';
+    const whole = seen === null && start === 0 && to === entry.change_count ? passedThrough(text) : null;
+    if (whole !== null) {
+      parts.push({ json: whole });
+      continue;
+    }
+    const list = JSON.parse(text) as StoredChange[];
+    const changes: FeedChange[] = [];
+    parts.push({ changes });
     for (let index = start; index < to; index += 1) {
       const change = list[index];
       if (change === undefined) continue;
@@ -164,7 +197,7 @@ export async function pullChanges(
     }
   }
   return {
-    changes,
+    changes: parts,
     cursor: plan.position === null ? request.cursor : formatCursor(plan.position),
     more: plan.stopped || full,
     head: head === undefined ? null : formatCursor({ txid: head.txid_text, id: head.id_text }),

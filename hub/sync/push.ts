@@ -281,7 +281,8 @@ function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string, n
   for (const [clinicId, entries] of byClinic) {
     const first = entries[0];
     if (first === undefined) continue;
-    const changes = withoutRepeats(entries).map((entry) => ({ table: entry.table, id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock }));
+    // Each change names its origin, first: a pull then sends the entry's text as it is (see pull.ts).
+    const changes = withoutRepeats(entries).map((entry) => ({ origin, table: entry.table, id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock }));
     sent.push(
       tx.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint, written_at) values ($1, $2, $3::json, $4, $5, to_timestamp($6::double precision / 1000))`, [
         clinicId,

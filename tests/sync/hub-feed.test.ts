@@ -118,6 +118,33 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
     expect(cursor?.split(':').slice(0, 2)).toEqual(whole.head?.split(':'));
   });
 
+  it('sends a page as JSON text that reads as the same page, a whole entry as it was stored', async () => {
+    const { first, second } = await twoDesks();
+    await harness.hub.push(first.credential, { txs: fivePhoneChanges() });
+    // An entry written before each change named its origin goes out with its entry's.
+    const origin = randomUUID();
+    const older = [{ table: 'clinics', id: CLINIC, kind: 'update', columns: { phone: '9' }, hlc: stamp(9000), clock: null }];
+    await harness.hub.db.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint) values ($1, $2, $3::json, 1, $4)`, [CLINIC, origin, JSON.stringify(older), changeFingerprint({ origin, row_id: CLINIC, hlc: stamp(9000) })]);
+    const [pushed] = await harness.hub.db.query<{ text: string }>(`select changes::text as text from hub_feed where origin = $1`, [first.deviceId]);
+    // The hub's clock and position are read anew for each answer; the rest must be the same.
+    const withoutMoments = ({ hubTime: _time, position: _position, ...rest }: Record<string, unknown>): Record<string, unknown> => rest;
+    const whole = await harness.hub.pullJson(second.credential, { cursor: null, limit: 100 });
+    expect(withoutMoments(JSON.parse(whole) as Record<string, unknown>)).toEqual(withoutMoments(await harness.hub.pull(second.credential, { cursor: null, limit: 100 })));
+    expect(whole).toContain((pushed?.text ?? '').slice(1, -1));
+    const changes = (JSON.parse(whole) as { changes: FeedChange[] }).changes;
+    expect(changes.map((change) => [change.hlc, change.origin])).toEqual([...[0, 1, 2, 3, 4].map((index) => [stamp(index * 1000), first.deviceId]), [stamp(9000), origin]]);
+    // Pages stopping inside an entry read the same either way.
+    let cursor: string | null = null;
+    for (let page = 0; page < 10; page += 1) {
+      const asText = JSON.parse(await harness.hub.pullJson(second.credential, { cursor, limit: 2 })) as Record<string, unknown>;
+      const asObjects = await harness.hub.pull(second.credential, { cursor, limit: 2 });
+      expect(withoutMoments(asText)).toEqual(withoutMoments(asObjects));
+      cursor = asObjects.cursor;
+      if (!asObjects.more) break;
+    }
+    expect(cursor).not.toBeNull();
+  });
+
   it('gives a device of two clinics both clinics’ entries in the order they were written, page after page', async () => {
     const { first, second } = await twoDesks();
     const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'BBB01', clinicId: null });
