@@ -282,16 +282,97 @@ function settleParked(writer: TableWriter): AppliedRow[] {
   return settled;
 }
 
-/** Applies a page of the hub's feed in the caller's transaction; this device's own changes are recognised and passed over. */
+/** A row that a page changed more than once clashed on a unique value: the page is applied again the careful way, change by change. */
+class FoldedRowClash extends Error {
+  constructor() {
+    super('a row changed more than once in a page clashes on a unique value');
+  }
+}
+
+function orCarefully<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if (isUniqueClash(error)) throw new FoldedRowClash();
+    throw error;
+  }
+}
+
+/** Merges a row's changes one after another, as writing each and reading it back would, without the writes between. */
+function folded(table: SyncedTableName, start: StoredRow | null, changes: readonly FeedChange[]): StoredRow {
+  let row = start;
+  for (const change of changes) {
+    const merged = mergeChange(syncedTables[table], row, change);
+    row = { values: merged.values, clock: merged.clock };
+  }
+  return row ?? { values: {}, clock: {} };
+}
+
+/**
+ * A row a page changes several times (a queue entry called, seen and finished between two syncs)
+ * is written once, as it stands after its last change: the same row as applying each change in
+ * turn, since each merge reads only the row and the change.
+ */
+function applyFolded(writer: TableWriter, table: SyncedTableName, id: string, changes: readonly FeedChange[], mode: ApplyMode): AppliedRow | null {
+  if (changes[0]?.kind !== 'update') {
+    const created = folded(table, null, changes);
+    if (writer.isWhole(table, created.values) && orCarefully(() => writer.insertIfNew(table, created.values, created.clock)) === true) return { table, id, inserted: true };
+  }
+  const stored = writer.read(table, id);
+  if (stored === null) {
+    const merged = folded(table, null, changes);
+    const row = { values: { ...merged.values, [syncedTables[table].key]: id }, clock: merged.clock };
+    if (!writer.isWhole(table, row.values)) {
+      writer.park(table, id, row, mode.nowIso);
+      return null;
+    }
+    orCarefully(() => writer.insert(table, row.values, row.clock, false));
+    return { table, id, inserted: true };
+  }
+  const merged = folded(table, stored, changes);
+  const changedColumns = Object.keys(merged.values).filter((column) => merged.values[column] !== stored.values[column]);
+  if (changedColumns.length === 0 && JSON.stringify(merged.clock) === JSON.stringify(stored.clock)) return null;
+  writer.update(table, id, merged.values, changedColumns, merged.clock);
+  return { table, id, inserted: false };
+}
+
+type RowChanges = { readonly table: SyncedTableName; readonly id: string; readonly changes: FeedChange[] };
+
+/** A page's changes by row, each row where it first appears; this device's own changes left out. */
+function changesByRow(changes: readonly FeedChange[], ownDeviceId: string): Iterable<RowChanges> {
+  const rows = new Map<string, RowChanges>();
+  for (const change of changes) {
+    if (change.origin === ownDeviceId || !isSyncedTable(change.table)) continue;
+    const key = `${change.table}\u0000${change.id}`;
+    const row = rows.get(key);
+    if (row === undefined) rows.set(key, { table: change.table, id: change.id, changes: [change] });
+    else row.changes.push(change);
+  }
+  return rows.values();
+}
+
+/**
+ * Applies a page of the hub's feed in the caller's transaction; this device's own changes are
+ * recognised and passed over. The fast way writes each row once; the careful way (rows waiting
+ * aside, or a parent or unique value that did not hold) applies the changes one by one.
+ */
 export function applyFeedPage(sqlite: Database.Database, changes: readonly FeedChange[], ownDeviceId: string, mode: ApplyMode): AppliedRow[] {
   const writer = writerFor(sqlite);
   const applied: AppliedRow[] = [];
   withTriggersAside(sqlite, SYNC_MODE.applying, () => {
     writer.beginPage();
-    for (const change of changes) {
-      if (change.origin === ownDeviceId || !isSyncedTable(change.table)) continue;
-      const result = applyOne(writer, change.table, change.id, change, mode);
-      if (result !== null) applied.push(result);
+    if (!mode.careful && writer.noneParked) {
+      for (const row of changesByRow(changes, ownDeviceId)) {
+        const [only] = row.changes;
+        const result = row.changes.length === 1 && only !== undefined ? applyOne(writer, row.table, row.id, only, mode) : applyFolded(writer, row.table, row.id, row.changes, mode);
+        if (result !== null) applied.push(result);
+      }
+    } else {
+      for (const change of changes) {
+        if (change.origin === ownDeviceId || !isSyncedTable(change.table)) continue;
+        const result = applyOne(writer, change.table, change.id, change, mode);
+        if (result !== null) applied.push(result);
+      }
     }
     applied.push(...settleParked(writer));
   });
@@ -338,13 +419,14 @@ function isMissingParent(error: unknown): boolean {
 
 /**
  * Runs one page's transaction the fast way, and when a row's parent turns out to be missing at
- * commit (rolled back whole by then), once more the careful way, so a page never wedges the pull.
+ * commit, or a row written once for several changes clashes on a unique value (rolled back whole
+ * by then), once more the careful way, so a page never wedges the pull.
  */
 export function inPageTransaction(sqlite: Database.Database, nowIso: string, work: (mode: ApplyMode) => void): void {
   try {
     sqlite.transaction(() => work({ careful: false, nowIso }))();
   } catch (error) {
-    if (!isMissingParent(error)) throw error;
+    if (!isMissingParent(error) && !(error instanceof FoldedRowClash)) throw error;
     sqlite.transaction(() => work({ careful: true, nowIso }))();
   }
 }
