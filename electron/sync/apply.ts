@@ -314,14 +314,13 @@ function folded(table: SyncedTableName, start: StoredRow | null, changes: readon
  * turn, since each merge reads only the row and the change.
  */
 function applyFolded(writer: TableWriter, table: SyncedTableName, id: string, changes: readonly FeedChange[], mode: ApplyMode): AppliedRow | null {
-  if (changes[0]?.kind !== 'update') {
-    const created = folded(table, null, changes);
-    if (writer.isWhole(table, created.values) && orCarefully(() => writer.insertIfNew(table, created.values, created.clock)) === true) return { table, id, inserted: true };
-  }
+  // Merged from nothing once, when the row may be new: for the insert tried first, or for a row not here.
+  const tried = changes[0]?.kind === 'update' ? null : folded(table, null, changes);
+  if (tried !== null && writer.isWhole(table, tried.values) && orCarefully(() => writer.insertIfNew(table, tried.values, tried.clock)) === true) return { table, id, inserted: true };
   const stored = writer.read(table, id);
   if (stored === null) {
-    const merged = folded(table, null, changes);
-    const row = { values: { ...merged.values, [syncedTables[table].key]: id }, clock: merged.clock };
+    const created = tried ?? folded(table, null, changes);
+    const row = { values: { ...created.values, [syncedTables[table].key]: id }, clock: created.clock };
     if (!writer.isWhole(table, row.values)) {
       writer.park(table, id, row, mode.nowIso);
       return null;

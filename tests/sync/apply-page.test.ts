@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newId } from '#core/platform/ids.ts';
 import { applyFeedPage, inPageTransaction, type AppliedRow } from '#core/sync/apply.ts';
-import { formatHlc } from '#shared/sync/hlc.ts';
 import type { FeedChange } from '#shared/sync/protocol.ts';
-import type { SyncValue } from '#shared/sync/merge.ts';
-import { patientInput, setUpClinic, startHarness, START_MS, type Harness } from '#tests/support/core-harness.ts';
+import { setUpClinic, startHarness, START_MS, type Harness } from '#tests/support/core-harness.ts';
+import { otherDeskStamp as stamp, patientChange as change, registeredPatientRow } from '#tests/support/feed-changes.ts';
 
 // A page writes each row once, as it stands after the page's last change to it; that must be the
 // row that applying the changes one at a time gives, in every case a merge decides.
@@ -20,8 +19,6 @@ describe('a page of the hub’s changes, each row written once', () => {
   });
   afterEach(() => harness.close());
 
-  const stamp = (offset: number): string => formatHlc({ wallMs: START_MS + 60_000 + offset, counter: 0, node: 'other-desk' });
-  const change = (kind: 'insert' | 'update', id: string, columns: Record<string, SyncValue>, offset: number, clock: Record<string, string> | null = null): FeedChange => ({ table: 'patients', id, kind, columns, hlc: stamp(offset), clock, origin: 'other-desk' });
   const nowIso = new Date(START_MS).toISOString();
 
   function rowsNow(): Rows {
@@ -62,12 +59,7 @@ describe('a page of the hub’s changes, each row written once', () => {
     return { whole, wholeApplied, oneByOne };
   }
 
-  async function template(): Promise<{ id: string; row: Record<string, SyncValue> }> {
-    const here = await harness.call('patients.register', { ...patientInput({ givenName: 'Mira', familyName: 'Okafor', phone: '+44 7700 900111' }), notADuplicate: false }, admin);
-    const whole = harness.core.database.sqlite.prepare(`select * from patients where id = ?`).get(here.id) as Record<string, SyncValue>;
-    const { sync_clock: _clock, ...row } = whole;
-    return { id: here.id, row };
-  }
+  const template = (): ReturnType<typeof registeredPatientRow> => registeredPatientRow(harness, admin, { givenName: 'Mira', familyName: 'Okafor', phone: '+44 7700 900111' });
 
   it('gives the rows that the changes applied one at a time give, once each', async () => {
     const { id: here, row } = await template();

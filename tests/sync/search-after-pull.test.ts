@@ -4,10 +4,8 @@ import { newId } from '#core/platform/ids.ts';
 import { backupsDirIn, databaseFileIn, sourcePaths } from '#core/platform/paths.ts';
 import { applyFeedPage } from '#core/sync/apply.ts';
 import { setTriggersAside } from '#core/sync/bulk-triggers.ts';
-import { formatHlc } from '#shared/sync/hlc.ts';
-import type { FeedChange } from '#shared/sync/protocol.ts';
-import type { SyncValue } from '#shared/sync/merge.ts';
 import { patientInput, setUpClinic, startHarness, START_MS, type Harness } from '#tests/support/core-harness.ts';
+import { patientChange as change, registeredPatientRow } from '#tests/support/feed-changes.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 
 // A page of the hub's changes indexes its patients by name once, at the page's end (migration
@@ -23,25 +21,21 @@ describe('patient search after a page of the hub’s changes', () => {
   afterEach(() => harness.close());
 
   const search = async (query: string): Promise<string[]> => (await harness.call('patients.search', { query }, admin)).results.map((patient) => `${patient.givenName} ${patient.familyName}`).sort();
-  const stamp = (offset: number): string => formatHlc({ wallMs: START_MS + 60_000 + offset, counter: 0, node: 'other-desk' });
-  const change = (kind: 'insert' | 'update', id: string, columns: Record<string, SyncValue>, offset: number): FeedChange => ({ table: 'patients', id, kind, columns, hlc: stamp(offset), clock: null, origin: 'other-desk' });
 
   it('finds the patients a page brought, renamed and merged under their new names only', async () => {
-    const here = await harness.call('patients.register', { ...patientInput({ givenName: 'Mira', familyName: 'Okafor', phone: '+44 7700 900111' }), notADuplicate: false }, admin);
+    const { id: here, row: template } = await registeredPatientRow(harness, admin, { givenName: 'Mira', familyName: 'Okafor', phone: '+44 7700 900111' });
     const merged = await harness.call('patients.register', { ...patientInput({ givenName: 'Bodo', familyName: 'Lindqvist', phone: '+44 7700 900222' }), notADuplicate: false }, admin);
     const { sqlite } = harness.core.database;
-    const whole = sqlite.prepare(`select * from patients where id = ?`).get(here.id) as Record<string, SyncValue>;
-    const { sync_clock: _clock, ...template } = whole;
     const arriving = newId();
     const mergedAway = newId();
     const page = [
       change('insert', arriving, { ...template, id: arriving, mrn: 'RFC01-M9001', given_name: 'Tomasz', family_name: 'Wrobel', phone: '+44 7700 900333', phone_digits_reversed: '333009007744' }, 1),
       // Renamed by the same page that brought them: found as the page leaves them.
       change('update', arriving, { family_name: 'Wróblewski' }, 2),
-      change('update', here.id, { family_name: 'Adeyemi' }, 3),
-      change('update', merged.id, { merged_into_id: here.id }, 4),
+      change('update', here, { family_name: 'Adeyemi' }, 3),
+      change('update', merged.id, { merged_into_id: here }, 4),
       // Brought already merged into another: never listed.
-      change('insert', mergedAway, { ...template, id: mergedAway, mrn: 'RFC01-M9002', given_name: 'Quentin', family_name: 'Marlowe', merged_into_id: here.id }, 5),
+      change('insert', mergedAway, { ...template, id: mergedAway, mrn: 'RFC01-M9002', given_name: 'Quentin', family_name: 'Marlowe', merged_into_id: here }, 5),
     ];
 
     const applied = sqlite.transaction(() => applyFeedPage(sqlite, page, harness.core.identity.deviceId, { careful: false, nowIso: new Date(START_MS).toISOString() }))();
@@ -95,12 +89,9 @@ describe('the page indexing on a database whose first sync was cut off before th
       expect(sqlite.prepare(`select count(*) from local_meta where key = 'bulk_load_triggers'`).pluck().get()).toBe(0);
 
       const admin = await setUpClinic(harness);
-      const here = await harness.call('patients.register', { ...patientInput({ givenName: 'Farah', familyName: 'Haddad' }), notADuplicate: false }, admin);
-      const { sync_clock: _clock, ...template } = sqlite.prepare(`select * from patients where id = ?`).get(here.id) as Record<string, SyncValue>;
+      const { row: template } = await registeredPatientRow(harness, admin, { givenName: 'Farah', familyName: 'Haddad' });
       const arriving = newId();
-      const page: FeedChange[] = [
-        { table: 'patients', id: arriving, kind: 'insert', columns: { ...template, id: arriving, mrn: 'RFC01-M9003', given_name: 'Goran', family_name: 'Petrovic', phone: '+44 7700 900444', phone_digits_reversed: '444009007744' }, hlc: formatHlc({ wallMs: START_MS + 60_000, counter: 0, node: 'other-desk' }), clock: null, origin: 'other-desk' },
-      ];
+      const page = [change('insert', arriving, { ...template, id: arriving, mrn: 'RFC01-M9003', given_name: 'Goran', family_name: 'Petrovic', phone: '+44 7700 900444', phone_digits_reversed: '444009007744' }, 0)];
       sqlite.transaction(() => applyFeedPage(sqlite, page, harness.core.identity.deviceId, { careful: false, nowIso: new Date(START_MS).toISOString() }))();
       const found = async (query: string): Promise<string[]> => (await harness.call('patients.search', { query }, admin)).results.map((patient) => patient.familyName);
       expect(await found('farah')).toEqual(['Haddad']);
