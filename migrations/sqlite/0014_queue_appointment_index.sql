@@ -1,0 +1,1 @@
+CREATE INDEX `queue_entries_appointment_idx` ON `queue_entries` (`appointment_id`);
