@@ -6,6 +6,7 @@ import { queueBoardOf } from './display/queue-board.ts';
 import { createDispatcher, type Dispatch } from './api/dispatch.ts';
 import { handlers } from './api/handlers/index.ts';
 import { SessionStore } from './auth/sessions.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
 import type { OpenedDatabase } from './db/database.ts';
 import type { MigrationReport } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
@@ -130,6 +131,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
   };
 
+  const checkpointer = startCheckpointer(opened.sqlite, opened.file);
+
   return {
     dispatch,
     subscribe,
@@ -146,6 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     close: async () => {
       await sync.stop();
+      await checkpointer.close();
       opened.sqlite.close();
     },
   };
