@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createLogger } from '../platform/logger.ts';
 
@@ -20,7 +22,9 @@ export const DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true });
+const options = { fileMustExist: true };
+if (workerData.nativeBinding !== null) options.nativeBinding = workerData.nativeBinding;
+const db = new Database(workerData.file, options);
 db.pragma('busy_timeout = 0');
 db.pragma('wal_autocheckpoint = 0');
 const checkpoint = () => {
@@ -43,6 +47,24 @@ parentPort.on('message', (message) => {
 });
 parentPort.postMessage({ type: 'ready' });
 `;
+
+/**
+ * Where a file of the driver sits outside the app's archive: electron-builder unpacks
+ * better-sqlite3 whole (asarUnpack), so the worker needs no archive support to load it.
+ */
+export function outsideArchive(path: string): string {
+  return path.replace(/\.asar([\\/])/, '.asar.unpacked$1');
+}
+
+/**
+ * The driver's entry and its compiled addon, named directly: the driver's own lookup of the addon
+ * goes through a helper package that is not unpacked beside it.
+ */
+function driverFiles(): { driver: string; nativeBinding: string | null } {
+  const driver = outsideArchive(createRequire(import.meta.url).resolve('better-sqlite3'));
+  const addon = join(dirname(dirname(driver)), 'build', 'Release', 'better_sqlite3.node');
+  return { driver, nativeBinding: existsSync(addon) ? addon : null };
+}
 
 type WorkerMessage =
   | { readonly type: 'ready' }
@@ -74,7 +96,6 @@ export type CheckpointerOptions = {
  * Should the worker fail to start or stop, the main connection takes back its default.
  */
 export function startCheckpointer(sqlite: Database.Database, file: string, options: CheckpointerOptions = {}): Checkpointer {
-  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   let frames = 0;
   let running = true;
   let closing = false;
@@ -83,7 +104,7 @@ export function startCheckpointer(sqlite: Database.Database, file: string, optio
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${String(DEFAULT_AUTOCHECKPOINT_PAGES)}`);
   };
 
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...driverFiles(), file, everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS } });
   // The worker must not keep a host alive that is otherwise done; close() holds it while it finishes.
   worker.unref();
   sqlite.pragma(`wal_autocheckpoint = ${String(MAIN_AUTOCHECKPOINT_PAGES)}`);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_AUTOCHECKPOINT_PAGES, MAIN_AUTOCHECKPOINT_PAGES, startCheckpointer, type Checkpointer } from '#core/db/checkpointer.ts';
+import { DEFAULT_AUTOCHECKPOINT_PAGES, MAIN_AUTOCHECKPOINT_PAGES, outsideArchive, startCheckpointer, type Checkpointer } from '#core/db/checkpointer.ts';
 import { openDatabase } from '#core/db/open.ts';
 import { backupsDirIn, databaseFileIn, sourcePaths } from '#core/platform/paths.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
@@ -91,5 +91,11 @@ describe('WAL checkpoints off the main connection', () => {
     expect(checkpointer.running()).toBe(false);
     expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(DEFAULT_AUTOCHECKPOINT_PAGES);
     await checkpointer.close();
+  });
+
+  it('loads the driver from the unpacked copy when the app runs from its archive', () => {
+    expect(outsideArchive('/opt/Clinic Desk/resources/app.asar/node_modules/better-sqlite3/lib/index.js')).toBe('/opt/Clinic Desk/resources/app.asar.unpacked/node_modules/better-sqlite3/lib/index.js');
+    expect(outsideArchive('C:\\Clinic Desk\\resources\\app.asar\\node_modules\\better-sqlite3\\lib\\index.js')).toBe('C:\\Clinic Desk\\resources\\app.asar.unpacked\\node_modules\\better-sqlite3\\lib\\index.js');
+    expect(outsideArchive('/work/main/node_modules/better-sqlite3/lib/index.js')).toBe('/work/main/node_modules/better-sqlite3/lib/index.js');
   });
 });
