@@ -30,7 +30,7 @@ db.pragma('wal_autocheckpoint = 0');
 const checkpoint = () => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ type: 'checkpointed', frames: result.checkpointed, log: result.log });
+    if (result.checkpointed > 0) parentPort.postMessage({ type: 'checkpointed', frames: result.checkpointed });
   } catch (error) {
     if (error && error.code === 'SQLITE_BUSY') return;
     parentPort.postMessage({ type: 'failed', message: String(error && error.message) });
@@ -42,7 +42,6 @@ parentPort.on('message', (message) => {
   clearInterval(timer);
   checkpoint();
   db.close();
-  parentPort.postMessage({ type: 'closed' });
   parentPort.close();
 });
 parentPort.postMessage({ type: 'ready' });
@@ -68,8 +67,7 @@ function driverFiles(): { driver: string; nativeBinding: string | null } {
 
 type WorkerMessage =
   | { readonly type: 'ready' }
-  | { readonly type: 'closed' }
-  | { readonly type: 'checkpointed'; readonly frames: number; readonly log: number }
+  | { readonly type: 'checkpointed'; readonly frames: number }
   | { readonly type: 'failed'; readonly message: string };
 
 export type Checkpointer = {
@@ -99,10 +97,6 @@ export function startCheckpointer(sqlite: Database.Database, file: string, optio
   let frames = 0;
   let running = true;
   let closing = false;
-  const restoreMainCheckpoints = (): void => {
-    running = false;
-    if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${String(DEFAULT_AUTOCHECKPOINT_PAGES)}`);
-  };
 
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...driverFiles(), file, everyMs: options.everyMs ?? CHECKPOINT_EVERY_MS } });
   // The worker must not keep a host alive that is otherwise done; close() holds it while it finishes.
@@ -120,20 +114,18 @@ export function startCheckpointer(sqlite: Database.Database, file: string, optio
 
   worker.on('message', (message: WorkerMessage) => {
     if (message.type === 'ready') settleReady(true);
-    else if (message.type === 'checkpointed') frames += message.frames > 0 ? message.frames : 0;
-    else if (message.type === 'failed') log.warn('checkpoint failed', { reason: message.message });
+    else if (message.type === 'checkpointed') frames += message.frames;
+    else log.warn('checkpoint failed', { reason: message.message });
   });
   worker.on('error', (error: Error) => {
     log.warn('checkpointer stopped; the main connection checkpoints again', { reason: error.message });
-    restoreMainCheckpoints();
-    settleReady(false);
-  });
-  worker.on('exit', () => {
-    if (!closing && running) {
-      log.warn('checkpointer exited; the main connection checkpoints again');
-      restoreMainCheckpoints();
-    }
     running = false;
+  });
+  // Every end, closed, failed or exited, comes through here, so this is where the main connection takes checkpoints back.
+  worker.on('exit', () => {
+    if (running && !closing) log.warn('checkpointer exited; the main connection checkpoints again');
+    running = false;
+    if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${String(DEFAULT_AUTOCHECKPOINT_PAGES)}`);
     settleReady(false);
     settleClosed();
   });
@@ -148,7 +140,6 @@ export function startCheckpointer(sqlite: Database.Database, file: string, optio
       worker.ref();
       worker.postMessage('close');
       await closed;
-      restoreMainCheckpoints();
     },
   };
 }

@@ -43,7 +43,8 @@ export const queueEntries = sqliteTable(
     index('queue_entries_day_idx').on(table.clinicId, table.serviceDate, table.status),
     index('queue_entries_token_idx').on(table.clinicId, table.serviceDate, table.token),
     index('queue_entries_patient_idx').on(table.patientId, table.finishedAt),
-    // Deleting or re-keying an appointment checks its foreign key here; without it, every check scans the queue's history.
+    // While a pulled page leaves a foreign key unresolved, each appointment written (and each one deleted) looks
+    // up its queue entries; without this index every lookup reads the queue's whole history.
     index('queue_entries_appointment_idx').on(table.appointmentId),
     check('queue_entries_priority_check', sql`${table.priority} in ('RED', 'ORANGE', 'GREEN')`),
     check('queue_entries_status_check', sql`${table.status} in ('WAITING', 'CALLED', 'IN_CONSULTATION', 'DONE', 'LEFT')`),
