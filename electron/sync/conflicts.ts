@@ -25,31 +25,36 @@ function conflict(kind: ConflictKind, clinicId: string, rowIds: readonly string[
 /**
  * Two workstations booked one doctor for overlapping times. No appointment lasts a day, so only
  * the doctor's appointments starting within the day before can overlap: the index reads those.
+ * The page's appointments are looked at in one statement (a page brings hundreds of them).
  */
-function doubleBookings(sqlite: Database.Database, appointmentId: string): DetectedConflict[] {
+function doubleBookings(sqlite: Database.Database, appointmentIds: readonly string[]): DetectedConflict[] {
+  if (appointmentIds.length === 0) return [];
   const rows = statement(
     sqlite,
-    `select other.id, a.clinic_id from appointments a join appointments other
+    `select a.id, other.id as other_id, a.clinic_id from json_each(?) as page
+       join appointments a on a.id = page.value
+       join appointments other
          on other.clinic_id = a.clinic_id and other.doctor_user_id = a.doctor_user_id and other.id <> a.id
         and other.start_at < a.end_at and other.end_at > a.start_at
         and other.start_at > strftime('%Y-%m-%dT%H:%M:%fZ', a.start_at, '-1 day')
         and other.status in ('SCHEDULED', 'CHECKED_IN', 'COMPLETED') and other.deleted_at is null
-       where a.id = ? and a.status in ('SCHEDULED', 'CHECKED_IN', 'COMPLETED') and a.deleted_at is null`,
-    )
-    .all(appointmentId) as { id: string; clinic_id: string }[];
-  return rows.map((row) => conflict('DOUBLE_BOOKING', row.clinic_id, [appointmentId, row.id]));
+      where a.status in ('SCHEDULED', 'CHECKED_IN', 'COMPLETED') and a.deleted_at is null`,
+  ).all(JSON.stringify(appointmentIds)) as { id: string; other_id: string; clinic_id: string }[];
+  return rows.map((row) => conflict('DOUBLE_BOOKING', row.clinic_id, [row.id, row.other_id]));
 }
 
-/** Two desks handed out one token on one day. */
-function duplicateTokens(sqlite: Database.Database, entryId: string): DetectedConflict[] {
+/** Two desks handed out one token on one day; the page's new entries in one statement. */
+function duplicateTokens(sqlite: Database.Database, entryIds: readonly string[]): DetectedConflict[] {
+  if (entryIds.length === 0) return [];
   const rows = statement(
     sqlite,
-    `select other.id, e.clinic_id from queue_entries e join queue_entries other
+    `select e.id, other.id as other_id, e.clinic_id from json_each(?) as page
+       join queue_entries e on e.id = page.value
+       join queue_entries other
          on other.clinic_id = e.clinic_id and other.service_date = e.service_date and other.token = e.token and other.id <> e.id and other.deleted_at is null
-       where e.id = ? and e.deleted_at is null`,
-    )
-    .all(entryId) as { id: string; clinic_id: string }[];
-  return rows.map((row) => conflict('DUPLICATE_TOKEN', row.clinic_id, [entryId, row.id]));
+      where e.deleted_at is null`,
+  ).all(JSON.stringify(entryIds)) as { id: string; other_id: string; clinic_id: string }[];
+  return rows.map((row) => conflict('DUPLICATE_TOKEN', row.clinic_id, [row.id, row.other_id]));
 }
 
 function registeredOn(sqlite: Database.Database, patientId: string): string | null {
@@ -66,6 +71,7 @@ function duplicatePatients(sqlite: Database.Database, db: Db, patientId: string)
     | undefined;
   if (row === undefined) return [];
   const { visible } = findDuplicates(db, { givenName: row.given_name, familyName: row.family_name, birthDate: row.birth_date, phone: row.phone, nationalId: row.national_id, excludePatientId: patientId }, row.registered_clinic_id);
+  if (visible.length === 0) return [];
   const here = registeredOn(sqlite, patientId);
   return visible
     .filter((candidate) => here === null || registeredOn(sqlite, candidate.row.id) !== here)
@@ -74,12 +80,17 @@ function duplicatePatients(sqlite: Database.Database, db: Db, patientId: string)
 
 /** Looks at what a pull brought for what a merge cannot decide for the clinic (SYNC.md §6). */
 export function detectConflicts(sqlite: Database.Database, db: Db, applied: readonly AppliedRow[]): DetectedConflict[] {
-  const found = new Map<string, DetectedConflict>();
+  const appointmentIds = new Set<string>();
+  const entryIds = new Set<string>();
+  const patientIds = new Set<string>();
   for (const row of applied) {
-    const detected =
-      row.table === 'appointments' ? doubleBookings(sqlite, row.id) : row.table === 'queue_entries' && row.inserted ? duplicateTokens(sqlite, row.id) : row.table === 'patients' && row.inserted ? duplicatePatients(sqlite, db, row.id) : [];
-    for (const item of detected) found.set(item.id, item);
+    if (row.table === 'appointments') appointmentIds.add(row.id);
+    else if (row.table === 'queue_entries' && row.inserted) entryIds.add(row.id);
+    else if (row.table === 'patients' && row.inserted) patientIds.add(row.id);
   }
+  const found = new Map<string, DetectedConflict>();
+  const detected = [...doubleBookings(sqlite, [...appointmentIds]), ...duplicateTokens(sqlite, [...entryIds]), ...[...patientIds].flatMap((id) => duplicatePatients(sqlite, db, id))];
+  for (const item of detected) found.set(item.id, item);
   const known = statement(sqlite, `select 1 from sync_conflicts where id = ?`).pluck();
   return [...found.values()].filter((item) => known.get(item.id) === undefined);
 }

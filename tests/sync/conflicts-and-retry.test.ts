@@ -109,6 +109,44 @@ describe('conflicts found after a merge, and the retry loop', () => {
     expect(tokens).toEqual(['A1', 'A2']);
   });
 
+
+  it('finds every clash a page brings, each pair once, and nothing where times or tokens differ', async () => {
+    second.core.database.sqlite.prepare(`update local_meta set value = 'A' where key = 'token_series'`).run();
+    offline.add('one');
+    offline.add('two');
+    const priya = await call(first, 'patients.register', { ...patientInput(), notADuplicate: false }, admin1);
+    const tom = await call(second, 'patients.register', { ...patientInput({ givenName: 'Tom', familyName: 'Baker', phone: '', birth: { kind: 'date', date: '1960-01-01' } }), notADuplicate: false }, admin2);
+    const book = async (desk: Workstation, token: string, patientId: string, startAt: string): Promise<string> =>
+      (await call(desk, 'appointments.book', { patientId, doctorUserId: doctorId, startAt, type: 'IN_PERSON', reason: '', notes: '' }, token)).id;
+    const here = [await book(first, admin1, priya.id, '2026-03-02T10:00:00.000Z'), await book(first, admin1, priya.id, '2026-03-02T10:30:00.000Z')];
+    const there = [await book(second, admin2, tom.id, '2026-03-02T10:00:00.000Z'), await book(second, admin2, tom.id, '2026-03-02T10:30:00.000Z')];
+    // Half an hour after the last of either desk's bookings ends: no clash.
+    await book(second, admin2, tom.id, '2026-03-02T11:30:00.000Z');
+    // One walk-in per person (a person waits in a queue once), each unlike the others.
+    const people = ['Ann Ames', 'Ben Bose', 'Cy Cole', 'Di Dunn', 'Ed Egan'];
+    const walkIn = async (desk: Workstation, token: string, index: number): Promise<{ id: string; token: string }> => {
+      const [givenName = '', familyName = ''] = (people[index] ?? '').split(' ');
+      const person = await call(desk, 'patients.register', { ...patientInput({ givenName, familyName, phone: '', birth: { kind: 'date', date: `19${String(50 + index)}-05-0${String(index + 1)}` } }), notADuplicate: false }, token);
+      return call(desk, 'queue.addWalkIn', { patientId: person.id, doctorUserId: null, priority: 'GREEN' }, token);
+    };
+    const tokensHere = [await walkIn(first, admin1, 0), await walkIn(first, admin1, 1)];
+    const tokensThere = [await walkIn(second, admin2, 2), await walkIn(second, admin2, 3), await walkIn(second, admin2, 4)];
+    expect(tokensThere.map((entry) => entry.token)).toEqual(['A1', 'A2', 'A3']);
+    offline.clear();
+    await syncAll();
+
+    const pairs = (conflicts: readonly { kind: string; rows: readonly { id: string }[] }[], kind: string): string[] =>
+      conflicts
+        .filter((conflict) => conflict.kind === kind)
+        .map((conflict) => conflict.rows.map((row) => row.id).sort().join('+'))
+        .sort();
+    for (const [desk, token] of [[first, admin1], [second, admin2]] as const) {
+      const { conflicts } = await call(desk, 'sync.conflicts', {}, token);
+      expect(pairs(conflicts, 'DOUBLE_BOOKING')).toEqual(here.map((id, index) => [id, there[index] ?? ''].sort().join('+')).sort());
+      expect(pairs(conflicts, 'DUPLICATE_TOKEN')).toEqual(tokensHere.map((entry, index) => [entry.id, tokensThere[index]?.id ?? ''].sort().join('+')).sort());
+      expect(conflicts).toHaveLength(4);
+    }
+  });
   it('sends waiting changes up without anyone asking once the hub is back', async () => {
     second.core.sync.start();
     offline.add('two');
