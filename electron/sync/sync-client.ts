@@ -392,8 +392,19 @@ export class SyncClient {
     const { sqlite, db } = this.deps;
     // Read afresh: the push just before may have found a restored hub and reset the position.
     let cursor = this.settings()?.cursor ?? null;
+    type AskedPage = { from: string | null; answer: Promise<PullResponse> };
+    const fetchPage = (from: string | null): AskedPage => {
+      const answer = transport.pull(settings.credential, { cursor: from, limit: PULL_PAGE });
+      // A failure is seen when the page is awaited, not as an unhandled rejection meanwhile.
+      answer.catch(() => undefined);
+      return { from, answer };
+    };
+    let coming: AskedPage | null = null;
     for (let page = 0; page < 100_000; page += 1) {
-      const response = await transport.pull(settings.credential, { cursor, limit: PULL_PAGE });
+      // The page asked for ahead is used only if it starts where this workstation now stands.
+      const asked = coming !== null && coming.from === cursor ? coming : fetchPage(cursor);
+      coming = null;
+      const response = await asked.answer;
       if (this.#observe(response, response.appliedThrough) || this.#forgotten(response)) {
         cursor = null;
         numberPendingTransactions(sqlite);
@@ -415,6 +426,12 @@ export class SyncClient {
       }
       // Nothing new and the position unchanged: the usual answer, and nothing to write.
       if (response.changes.length === 0 && response.cursor === cursor && !response.more) return;
+      if (response.more) {
+        // The next page is on its way while this one is written, as in a first sync: the hub
+        // reads it meanwhile instead of waiting for the next request. Let the request leave first.
+        coming = fetchPage(response.cursor);
+        await setImmediate();
+      }
       let applied: AppliedRow[] = [];
       inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
         applied = applyFeedPage(sqlite, response.changes, this.deps.identity.deviceId, mode);
