@@ -102,6 +102,9 @@ export async function fillHub(db: HubDb, target: FillTarget, from: number, to: n
       );
     }
   });
-  await db.query('analyze');
+  // A hub holding this history would have been vacuumed long since. Without this, PostgreSQL's
+  // own autovacuum starts on the freshly loaded tables a minute later, on one of the machine's two
+  // cores, in the middle of whatever is being measured then.
+  await db.query('vacuum analyze');
   return (to - from) * ROWS_PER_PATIENT;
 }
