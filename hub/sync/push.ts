@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { HybridClock } from '#shared/sync/hlc.ts';
 import { parseHlc } from '#shared/sync/hlc.ts';
-import { mergeChange, type StoredRow } from '#shared/sync/merge.ts';
+import { mergeChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
 import type { ChangeOp, PushRequest, PushTx } from '#shared/sync/protocol.ts';
 import { CLOCK_COLUMN, isSyncedTable, syncedTableNames, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubDb, HubQueries } from '../db/hub-db.ts';
@@ -214,6 +214,16 @@ function applyTx(state: BatchState, device: Device, tx: PushTx, checked: Checked
   }
 }
 
+function withoutNulls(values: Readonly<Record<string, SyncValue>>, clock: RowClock): Record<string, SyncValue | RowClock> {
+  const row: Record<string, SyncValue | RowClock> = {};
+  for (const column in values) {
+    const value = values[column];
+    if (value !== null && value !== undefined) row[column] = value;
+  }
+  row[CLOCK_COLUMN] = clock;
+  return row;
+}
+
 /**
  * The writers below send their statements without waiting for one to finish before preparing the
  * next: the database runs them in order on the transaction's connection while the hub serialises
@@ -235,7 +245,9 @@ function writeRows(tx: HubQueries, state: BatchState): Promise<unknown>[] {
     const assignments = [...columns.filter((column) => column !== key), CLOCK_COLUMN].map((column) => `${column} = excluded.${column}`).join(', ');
     const list = [...columns, CLOCK_COLUMN].join(', ');
     for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
-      const part = rows.slice(start, start + WRITE_CHUNK).map((row) => ({ ...row.values, [CLOCK_COLUMN]: row.clock }));
+      // A column a row leaves out is read as null (json_populate_recordset over a null record),
+      // so nulls need not travel; the column list above still names every column, and sets them.
+      const part = rows.slice(start, start + WRITE_CHUNK).map((row) => withoutNulls(row.values, row.clock));
       sent.push(
         tx.query(
           `insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, $1::json)
@@ -297,17 +309,28 @@ function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string, n
   return sent;
 }
 
+/** Who sees each row, sent per clinic as [table, id] pairs: the clinic's id once, not on every row. */
 function writeRowClinics(tx: HubQueries, touched: RowClinics): Promise<unknown>[] {
   const sent: Promise<unknown>[] = [];
-  const rows: { clinic_id: string; tbl: string; row_id: string }[] = [];
-  for (const [tbl, ofTable] of touched) for (const [rowId, clinics] of ofTable) for (const clinic of clinics) rows.push({ clinic_id: clinic, tbl, row_id: rowId });
-  for (let start = 0; start < rows.length; start += WRITE_CHUNK) {
-    sent.push(
-      tx.query(
-        `insert into hub_row_clinics (clinic_id, tbl, row_id) select clinic_id, tbl, row_id from json_to_recordset($1::json) as x(clinic_id text, tbl text, row_id text) on conflict do nothing`,
-        [JSON.stringify(rows.slice(start, start + WRITE_CHUNK))],
-      ),
-    );
+  const byClinic = new Map<string, [string, string][]>();
+  for (const [tbl, ofTable] of touched) {
+    for (const [rowId, clinics] of ofTable) {
+      for (const clinic of clinics) {
+        const pairs = byClinic.get(clinic) ?? [];
+        pairs.push([tbl, rowId]);
+        byClinic.set(clinic, pairs);
+      }
+    }
+  }
+  for (const [clinic, pairs] of byClinic) {
+    for (let start = 0; start < pairs.length; start += WRITE_CHUNK) {
+      sent.push(
+        tx.query(
+          `insert into hub_row_clinics (clinic_id, tbl, row_id) select $1, pair->>0, pair->>1 from json_array_elements($2::json) as pair on conflict do nothing`,
+          [clinic, JSON.stringify(pairs.slice(start, start + WRITE_CHUNK))],
+        ),
+      );
+    }
   }
   return sent;
 }

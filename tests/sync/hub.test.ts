@@ -125,6 +125,25 @@ describe.each(kinds)('the hub on %s', (kind) => {
     expect(row).toEqual({ phone: '0117', email: 'p@example.org', notes: 'from the future' });
   });
 
+
+  it('clears a column set to null, whether the row is older than the batch or new in it', async () => {
+    const device = await firstWorkstation(CLINIC_A, 'AAA01');
+    await harness.hub.push(device.credential, {
+      txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }, { table: 'patients', id: 'p1', kind: 'insert', columns: { ...patientRow('p1', CLINIC_A, 'Priya'), birth_date: '1980-01-01' } }] }],
+    });
+    await harness.hub.push(device.credential, {
+      txs: [
+        { seq: 2, hlc: stamp(1000), ops: [{ table: 'patients', id: 'p1', kind: 'update', columns: { birth_date: null } }] },
+        { seq: 3, hlc: stamp(2000), ops: [{ table: 'patients', id: 'p2', kind: 'insert', columns: { ...patientRow('p2', CLINIC_A, 'Tom'), birth_date: '1990-02-02' } }] },
+        { seq: 4, hlc: stamp(3000), ops: [{ table: 'patients', id: 'p2', kind: 'update', columns: { birth_date: null } }] },
+      ],
+    });
+    const rows = await harness.hub.db.query<{ id: string; birth_date: string | null; given_name: string }>(`select id, birth_date, given_name from patients order by id`);
+    expect(rows).toEqual([
+      { id: 'p1', birth_date: null, given_name: 'Priya' },
+      { id: 'p2', birth_date: null, given_name: 'Tom' },
+    ]);
+  });
   it('leases disjoint blocks of reference numbers, and records a first workstation’s own blocks', async () => {
     const first = await firstWorkstation(CLINIC_A, 'AAA01');
     await harness.hub.reportBlocks(first.credential, [{ clinicId: CLINIC_A, series: 'M', rangeStart: 1001, rangeEnd: 2001 }]);
