@@ -23,39 +23,35 @@ function conflict(kind: ConflictKind, clinicId: string, rowIds: readonly string[
 }
 
 /**
- * Two workstations booked one doctor for overlapping times. No appointment lasts a day, so only
- * the doctor's appointments starting within the day before can overlap: the index reads those.
- * The page's appointments are looked at in one statement (a page brings hundreds of them).
+ * The rows of a page that clash with another row: the statement reads the page's ids from a
+ * JSON array (a page brings hundreds of them, looked at in one statement) and answers each
+ * clashing pair with its clinic.
  */
-function doubleBookings(sqlite: Database.Database, appointmentIds: readonly string[]): DetectedConflict[] {
-  if (appointmentIds.length === 0) return [];
-  const rows = statement(
-    sqlite,
-    `select a.id, other.id as other_id, a.clinic_id from json_each(?) as page
-       join appointments a on a.id = page.value
-       join appointments other
-         on other.clinic_id = a.clinic_id and other.doctor_user_id = a.doctor_user_id and other.id <> a.id
-        and other.start_at < a.end_at and other.end_at > a.start_at
-        and other.start_at > strftime('%Y-%m-%dT%H:%M:%fZ', a.start_at, '-1 day')
-        and other.status in ('SCHEDULED', 'CHECKED_IN', 'COMPLETED') and other.deleted_at is null
-      where a.status in ('SCHEDULED', 'CHECKED_IN', 'COMPLETED') and a.deleted_at is null`,
-  ).all(JSON.stringify(appointmentIds)) as { id: string; other_id: string; clinic_id: string }[];
-  return rows.map((row) => conflict('DOUBLE_BOOKING', row.clinic_id, [row.id, row.other_id]));
+function clashingPairs(sqlite: Database.Database, kind: ConflictKind, sql: string, ids: readonly string[]): DetectedConflict[] {
+  if (ids.length === 0) return [];
+  const rows = statement(sqlite, sql).all(JSON.stringify(ids)) as { id: string; other_id: string; clinic_id: string }[];
+  return rows.map((row) => conflict(kind, row.clinic_id, [row.id, row.other_id]));
 }
 
-/** Two desks handed out one token on one day; the page's new entries in one statement. */
-function duplicateTokens(sqlite: Database.Database, entryIds: readonly string[]): DetectedConflict[] {
-  if (entryIds.length === 0) return [];
-  const rows = statement(
-    sqlite,
-    `select e.id, other.id as other_id, e.clinic_id from json_each(?) as page
-       join queue_entries e on e.id = page.value
-       join queue_entries other
-         on other.clinic_id = e.clinic_id and other.service_date = e.service_date and other.token = e.token and other.id <> e.id and other.deleted_at is null
-      where e.deleted_at is null`,
-  ).all(JSON.stringify(entryIds)) as { id: string; other_id: string; clinic_id: string }[];
-  return rows.map((row) => conflict('DUPLICATE_TOKEN', row.clinic_id, [row.id, row.other_id]));
-}
+/**
+ * Two workstations booked one doctor for overlapping times. No appointment lasts a day, so only
+ * the doctor's appointments starting within the day before can overlap: the index reads those.
+ */
+const DOUBLE_BOOKINGS_SQL = `select a.id, other.id as other_id, a.clinic_id from json_each(?) as page
+     join appointments a on a.id = page.value
+     join appointments other
+       on other.clinic_id = a.clinic_id and other.doctor_user_id = a.doctor_user_id and other.id <> a.id
+      and other.start_at < a.end_at and other.end_at > a.start_at
+      and other.start_at > strftime('%Y-%m-%dT%H:%M:%fZ', a.start_at, '-1 day')
+      and other.status in ('SCHEDULED', 'CHECKED_IN', 'COMPLETED') and other.deleted_at is null
+    where a.status in ('SCHEDULED', 'CHECKED_IN', 'COMPLETED') and a.deleted_at is null`;
+
+/** Two desks handed out one token on one day. */
+const DUPLICATE_TOKENS_SQL = `select e.id, other.id as other_id, e.clinic_id from json_each(?) as page
+     join queue_entries e on e.id = page.value
+     join queue_entries other
+       on other.clinic_id = e.clinic_id and other.service_date = e.service_date and other.token = e.token and other.id <> e.id and other.deleted_at is null
+    where e.deleted_at is null`;
 
 function registeredOn(sqlite: Database.Database, patientId: string): string | null {
   return (statement(sqlite, `select device_id from audit_log where action = 'patients.register' and entity_id = ? limit 1`).pluck().get(patientId) as string | undefined) ?? null;
@@ -89,7 +85,11 @@ export function detectConflicts(sqlite: Database.Database, db: Db, applied: read
     else if (row.table === 'patients' && row.inserted) patientIds.add(row.id);
   }
   const found = new Map<string, DetectedConflict>();
-  const detected = [...doubleBookings(sqlite, [...appointmentIds]), ...duplicateTokens(sqlite, [...entryIds]), ...[...patientIds].flatMap((id) => duplicatePatients(sqlite, db, id))];
+  const detected = [
+    ...clashingPairs(sqlite, 'DOUBLE_BOOKING', DOUBLE_BOOKINGS_SQL, [...appointmentIds]),
+    ...clashingPairs(sqlite, 'DUPLICATE_TOKEN', DUPLICATE_TOKENS_SQL, [...entryIds]),
+    ...[...patientIds].flatMap((id) => duplicatePatients(sqlite, db, id)),
+  ];
   for (const item of detected) found.set(item.id, item);
   const known = statement(sqlite, `select 1 from sync_conflicts where id = ?`).pluck();
   return [...found.values()].filter((item) => known.get(item.id) === undefined);

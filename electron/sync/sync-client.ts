@@ -55,6 +55,12 @@ export type SyncDeps = {
 
 export type BootstrapProgress = { table: number; after: string | null; cursor: string | null; done: number; total: number };
 
+/** A request sent ahead: a failure is seen when its answer is awaited, not as an unhandled rejection meanwhile. */
+function sentAhead<T>(answer: Promise<T>): Promise<T> {
+  answer.catch(() => undefined);
+  return answer;
+}
+
 /** Waits for a request sent ahead whose answer is no longer wanted (the hub recognises its batch when it comes again). */
 async function settled(sent: { answer: Promise<unknown> } | null): Promise<null> {
   await sent?.answer.catch(() => undefined);
@@ -305,10 +311,7 @@ export class SyncClient {
     const { sqlite } = this.deps;
     type Sent = { txs: PushTx[]; answer: Promise<PushResponse> };
     const send = (txs: PushTx[], gapAccepted: boolean): Sent => {
-      const answer = transport.push(settings.credential, gapAccepted ? { txs, gapAccepted } : { txs });
-      // A failure is seen when the answer is awaited, not as an unhandled rejection meanwhile.
-      answer.catch(() => undefined);
-      return { txs, answer };
+      return { txs, answer: sentAhead(transport.push(settings.credential, gapAccepted ? { txs, gapAccepted } : { txs })) };
     };
     let gapAccepted = false;
     let ahead: Sent | null = null;
@@ -393,12 +396,7 @@ export class SyncClient {
     // Read afresh: the push just before may have found a restored hub and reset the position.
     let cursor = this.settings()?.cursor ?? null;
     type AskedPage = { from: string | null; answer: Promise<PullResponse> };
-    const fetchPage = (from: string | null): AskedPage => {
-      const answer = transport.pull(settings.credential, { cursor: from, limit: PULL_PAGE });
-      // A failure is seen when the page is awaited, not as an unhandled rejection meanwhile.
-      answer.catch(() => undefined);
-      return { from, answer };
-    };
+    const fetchPage = (from: string | null): AskedPage => ({ from, answer: sentAhead(transport.pull(settings.credential, { cursor: from, limit: PULL_PAGE })) });
     let coming: AskedPage | null = null;
     for (let page = 0; page < 100_000; page += 1) {
       // The page asked for ahead is used only if it starts where this workstation now stands.
@@ -523,10 +521,7 @@ export class SyncClient {
     const fetchPage = (position: Position) => {
       const table = uploadOrder[position.table];
       if (table === undefined) return null;
-      const request = transport.snapshotPage(settings.credential, { table, after: position.after, limit: SNAPSHOT_PAGE });
-      // A failure is seen when the page is awaited, not as an unhandled rejection meanwhile.
-      request.catch(() => undefined);
-      return { table, request };
+      return { table, request: sentAhead(transport.snapshotPage(settings.credential, { table, after: position.after, limit: SNAPSHOT_PAGE })) };
     };
     // The next page is on its way while this one is written: the hub and the network work
     // while this workstation writes, instead of each waiting for the other.
