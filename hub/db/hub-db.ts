@@ -1,8 +1,11 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { createLogger } from '#core/platform/logger.ts';
 
 // The hub runs on a real PostgreSQL (DATABASE_URL) or on PGlite in a folder. Both speak the same
 // SQL; this is the little the hub needs of either: queries, and transactions on one connection.
+
+const log = createLogger('hub');
 
 export type Row = Record<string, unknown>;
 
@@ -86,10 +89,16 @@ function hubTypes(): pg.TypeOverrides {
   return types;
 }
 
+/** How long a listener whose connection the server closed waits before listening again. */
+const RELISTEN_MS = 500;
+
 export async function openPostgres(connectionString: string): Promise<HubDb> {
   const pool = new pg.Pool({ connectionString, max: 10, types: hubTypes() });
+  // The server may close an idle connection (a restart, an administrator, a failover): the pool
+  // drops it and opens another when needed. Unheard, the error would end the hub's process.
+  pool.on('error', (error: Error & { code?: string }) => log.warn('the database closed an idle connection', { code: error.code ?? null }));
   await pool.query('select 1');
-  const listeners: pg.PoolClient[] = [];
+  const listeners = new Set<{ client: pg.PoolClient | null; stopped: boolean }>();
   return {
     kind: 'postgres',
     query: async <T extends Row>(sql: string, params: readonly unknown[] = []) => (await pool.query<T>(sql, [...params])).rows,
@@ -109,20 +118,72 @@ export async function openPostgres(connectionString: string): Promise<HubDb> {
       }
     },
     listen: async (channel, onPayload) => {
-      const client = await pool.connect();
-      listeners.push(client);
-      client.on('notification', (message) => {
-        if (message.channel === channel) onPayload(message.payload ?? '');
-      });
-      await client.query(`listen ${channel}`);
+      const listener: { client: pg.PoolClient | null; stopped: boolean } = { client: null, stopped: false };
+      listeners.add(listener);
+      // A listener's connection the server closed is given back broken and opened anew (again
+      // and again while the server is away), so pokes from other hub processes keep coming.
+      const dropped = (client: pg.PoolClient, error: Error & { code?: string }): void => {
+        if (listener.client !== client) return;
+        log.warn('the database closed the connection listening for changes; listening again', { code: error.code ?? null });
+        listener.client = null;
+        client.release(error);
+        listenAgain();
+      };
+      const listenAgain = (): void => {
+        if (!listener.stopped) setTimeout(() => void connect(true).catch(() => undefined), RELISTEN_MS);
+      };
+      const connect = async (again: boolean): Promise<void> => {
+        let client: pg.PoolClient;
+        try {
+          client = await pool.connect();
+        } catch (error) {
+          // The first listen reports its failure to the caller; a listener listening again keeps trying.
+          if (again) listenAgain();
+          throw error;
+        }
+        if (listener.stopped) {
+          client.release();
+          return;
+        }
+        listener.client = client;
+        client.on('notification', (message) => {
+          if (message.channel === channel) onPayload(message.payload ?? '');
+        });
+        client.on('error', (error: Error & { code?: string }) => dropped(client, error));
+        try {
+          await client.query(`listen ${channel}`);
+        } catch (error) {
+          dropped(client, error as Error & { code?: string });
+          throw error;
+        }
+      };
+      const stop = (): pg.PoolClient | null => {
+        listener.stopped = true;
+        listeners.delete(listener);
+        const client = listener.client;
+        listener.client = null;
+        return client;
+      };
+      try {
+        await connect(false);
+      } catch (error) {
+        stop();
+        throw error;
+      }
       return async () => {
+        const client = stop();
+        if (client === null) return;
         await client.query(`unlisten ${channel}`).catch(() => undefined);
         client.release();
-        listeners.splice(listeners.indexOf(client), 1);
       };
     },
     close: async () => {
-      for (const client of listeners.splice(0)) client.release();
+      for (const listener of listeners) {
+        listener.stopped = true;
+        listener.client?.release();
+        listener.client = null;
+      }
+      listeners.clear();
       await pool.end();
     },
   };

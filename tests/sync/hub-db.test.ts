@@ -67,3 +67,40 @@ describe.each(['pglite', 'postgres'] as const)('a hub transaction’s statements
     expect(await db.query(`select n from numbers`)).toEqual([]);
   });
 });
+
+describe('a hub on PostgreSQL whose server closes its connections', () => {
+  const skip = postgresUrl === null;
+  if (skip) console.info(`PostgreSQL connection tests skipped: ${noPostgresReason}`);
+
+  it.skipIf(skip)('keeps answering when the server ends its idle connections and its listener (a restart, an administrator)', async () => {
+    const scratch = await createScratchDatabase('clinic_hub_db');
+    const db = await openPostgres(scratch.url);
+    try {
+      const heard: string[] = [];
+      const stopListening = await db.listen('clinic_changes', (payload) => heard.push(payload));
+      // Several connections left idle in the pool.
+      await Promise.all(Array.from({ length: 4 }, () => db.query('select pg_sleep(0.05)')));
+      const admin = await openPostgres(postgresUrl ?? '');
+      try {
+        const [ended] = await admin.query<{ n: string }>(`select count(pg_terminate_backend(pid))::text as n from pg_stat_activity where datname = $1`, [scratch.name]);
+        expect(Number(ended?.n)).toBeGreaterThanOrEqual(2);
+      } finally {
+        await admin.close();
+      }
+      // Let the servers' goodbyes arrive: an unhandled one would end this process here.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await db.query<{ one: number }>('select 1 as one')).toEqual([{ one: 1 }]);
+      // The listener listens again: a poke from another hub process still arrives.
+      const deadline = Date.now() + 5_000;
+      while (heard.length === 0 && Date.now() < deadline) {
+        await db.query(`select pg_notify('clinic_changes', 'clinic-a')`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await stopListening();
+      expect(heard[0]).toBe('clinic-a');
+    } finally {
+      await db.close();
+      await scratch.drop();
+    }
+  });
+});
