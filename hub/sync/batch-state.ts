@@ -43,6 +43,8 @@ export type RowsBefore = { readonly table: SyncedTableName; readonly id: string;
 export class BatchState {
   readonly #rows = new Map<SyncedTableName, Map<string, StoredRow | null>>();
   readonly #dirty = new Map<SyncedTableName, Set<string>>();
+  /** Rows looked for and not found in the database: those the batch writes are new rows. */
+  readonly #absent = new Map<SyncedTableName, Set<string>>();
   readonly #linksByPatient = new Map<string, Set<string>>();
   readonly #membershipsByUser = new Map<string, Set<string>>();
   readonly deviceClinics = new Map<string, readonly string[]>();
@@ -67,6 +69,11 @@ export class BatchState {
   /** Whether the row was looked for (found or not), so it need not be read again. */
   has(table: SyncedTableName, id: string): boolean {
     return this.#rows.get(table)?.has(id) === true;
+  }
+
+  /** Whether the row was not in the database when the batch read it: written, it is a new row. */
+  wasAbsent(table: SyncedTableName, id: string): boolean {
+    return this.#absent.get(table)?.has(id) === true;
   }
 
   set(table: SyncedTableName, id: string, row: StoredRow): void {
@@ -113,13 +120,19 @@ export class BatchState {
     const rows = this.#table(table);
     if (lock === 'forUpdate') wanted.sort();
     const locking = lock === 'forUpdate' ? ` order by ${key} for update` : '';
+    const absent = this.#absent.get(table) ?? new Set<string>();
+    this.#absent.set(table, absent);
     for (const part of chunks(wanted)) {
-      for (const id of part) rows.set(id, null);
+      for (const id of part) {
+        rows.set(id, null);
+        absent.add(id);
+      }
       const found = await this.db.query(`select * from ${table} where ${key} = any($1::text[])${locking}`, [part]);
       for (const row of found) {
         const stored = toStored(row);
         const id = String(stored.values[key]);
         rows.set(id, stored);
+        absent.delete(id);
         this.#index(table, id, stored.values);
       }
     }
