@@ -32,8 +32,13 @@ class Rejection extends Error {
   }
 }
 
-export function txHash(tx: PushTx): string {
-  return createHash('sha256').update(JSON.stringify({ seq: tx.seq, hlc: tx.hlc, ops: tx.ops })).digest('base64url');
+/**
+ * A transaction's hash, over its changes' texts: JSON.stringify({ seq, hlc, ops }) is this very
+ * text, put together from the texts the feed reuses (see writeFeed), so each change is serialised
+ * once, before the clinic's lock is taken.
+ */
+function txHash(tx: PushTx, opTexts: readonly string[]): string {
+  return createHash('sha256').update(`{"seq":${JSON.stringify(tx.seq)},"hlc":${JSON.stringify(tx.hlc)},"ops":[${opTexts.join(',')}]}`).digest('base64url');
 }
 
 function validateOp(catalog: MirrorCatalog, op: ChangeOp): SyncedTableName {
@@ -145,15 +150,17 @@ async function preload(db: HubQueries, state: BatchState, txs: readonly PushTx[]
 
 type TxResult = { feed: FeedEntry[] };
 
-/** What the hub knows of a transaction before taking the clinic's lock: its hash, and its tables or why it is refused. */
-type Checked = { readonly hash: string; readonly tables: readonly SyncedTableName[] | Rejection };
+/** What the hub knows of a transaction before taking the clinic's lock: its hash, its changes' texts, and its tables or why it is refused. */
+type Checked = { readonly hash: string; readonly opTexts: readonly string[]; readonly tables: readonly SyncedTableName[] | Rejection };
 
 function check(catalog: MirrorCatalog, tx: PushTx): Checked {
+  const opTexts = tx.ops.map((op) => JSON.stringify(op));
+  const hash = txHash(tx, opTexts);
   try {
-    return { hash: txHash(tx), tables: tx.ops.map((op) => validateOp(catalog, op)) };
+    return { hash, opTexts, tables: tx.ops.map((op) => validateOp(catalog, op)) };
   } catch (error) {
     if (!(error instanceof Rejection)) throw error;
-    return { hash: txHash(tx), tables: error };
+    return { hash, opTexts, tables: error };
   }
 }
 
@@ -205,7 +212,8 @@ function applyTx(state: BatchState, device: Device, tx: PushTx, checked: Checked
         for (const clinic of device.clinicIds) clinics.add(clinic);
         state.attributed.set(rowKey(table, op.id), new Set(device.clinicIds));
       }
-      for (const clinic of clinics) feed.push({ clinicId: clinic, table, rowId: op.id, kind: op.kind, columns: op.columns, hlc, clock: null });
+      const opText = checked.opTexts[index];
+      for (const clinic of clinics) feed.push({ clinicId: clinic, table, rowId: op.id, kind: op.kind, columns: op.columns, hlc, clock: null, ...(opText === undefined ? {} : { opText }) });
     });
     return { feed };
   } catch (error) {
@@ -317,12 +325,18 @@ function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string, n
     const first = entries[0];
     if (first === undefined) continue;
     // Each change names its origin, first: a pull then sends the entry's text as it is (see pull.ts).
-    const changes = withoutRepeats(entries).map((entry) => ({ origin, table: entry.table, id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock }));
+    // A pushed change goes as the text it was hashed with, its origin and stamp around it.
+    const originText = `{"origin":${JSON.stringify(origin)},`;
+    const changes = withoutRepeats(entries).map((entry) =>
+      entry.opText !== undefined && entry.clock === null
+        ? `${originText}${entry.opText.slice(1, -1)},"hlc":${JSON.stringify(entry.hlc)},"clock":null}`
+        : JSON.stringify({ origin, table: entry.table, id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock }),
+    );
     sent.push(
       tx.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint, written_at) values ($1, $2, $3::json, $4, $5, to_timestamp($6::double precision / 1000))`, [
         clinicId,
         origin,
-        JSON.stringify(changes),
+        `[${changes.join(',')}]`,
         changes.length,
         changeFingerprint({ origin, row_id: first.rowId, hlc: first.hlc }),
         nowMs,

@@ -11,6 +11,8 @@ export type FeedEntry = {
   columns: Record<string, SyncValue>;
   hlc: string;
   clock: RowClock | null;
+  /** The pushed change's own JSON text ({table, id, kind, columns}), when the entry is that change unaltered. */
+  opText?: string;
 };
 
 const LOOKUP_CHUNK = 5_000;

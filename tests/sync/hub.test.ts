@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '#shared/sync/hlc.ts';
 import { rowsOfPage, type PushTx } from '#shared/sync/protocol.ts';
@@ -58,6 +58,9 @@ describe.each(kinds)('the hub on %s', (kind) => {
     const tx: PushTx = { seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }] };
     expect((await harness.hub.push(device.credential, { txs: [tx] })).appliedThrough).toBe(1);
     expect((await harness.hub.push(device.credential, { txs: [tx] })).appliedThrough).toBe(1);
+    // The hash kept is the transaction's JSON text's, as hubs have always kept it: an older hub's hashes still match.
+    const [kept] = await harness.hub.db.query<{ hash: string }>(`select hash from hub_device_txs where seq = 1`);
+    expect(kept?.hash).toBe(createHash('sha256').update(JSON.stringify({ seq: tx.seq, hlc: tx.hlc, ops: tx.ops })).digest('base64url'));
     const [changes] = await harness.hub.db.query<{ n: string }>(`select coalesce(sum(change_count), 0)::text as n from hub_feed`);
     expect(changes?.n).toBe('1');
     const forged: PushTx = { ...tx, ops: [{ table: 'clinics', id: CLINIC_A, kind: 'update', columns: { name: 'Other' } }] };
