@@ -145,6 +145,24 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
     expect(cursor).not.toBeNull();
   });
 
+  it('stores a large entry compressed with lz4 where the server has it, uncompressed where not, and reads it back whole', async () => {
+    const { first, second } = await twoDesks();
+    const txs = Array.from({ length: 200 }, (_, index) => ({ seq: index + 1, hlc: stamp(index * 10), ops: [{ table: 'clinics', id: CLINIC, kind: index === 0 ? ('insert' as const) : ('update' as const), columns: index === 0 ? clinicRow('0') : { address: `${String(index)} Long Street, Bristol` } }] }));
+    await harness.hub.push(first.credential, { txs });
+    const [stored] = await harness.hub.db.query<{ method: string | null; bytes: number; length: number }>(
+      `select pg_column_compression(changes) as method, pg_column_size(changes) as bytes, octet_length(changes::text) as length from hub_feed where origin = $1 order by change_count desc limit 1`,
+      [first.deviceId],
+    );
+    if (kind === 'postgres') {
+      expect(stored?.method).toBe('lz4');
+      expect(stored?.bytes ?? Infinity).toBeLessThan((stored?.length ?? 0) / 2);
+    } else {
+      expect(stored?.method).toBeNull();
+    }
+    const page = await harness.hub.pull(second.credential, { cursor: null, limit: 500 });
+    expect(page.changes.map((change) => change.columns['address'] ?? null)).toEqual(txs.map((tx) => tx.ops[0]?.columns['address'] ?? null));
+  });
+
   it('gives a device of two clinics both clinics’ entries in the order they were written, page after page', async () => {
     const { first, second } = await twoDesks();
     const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'BBB01', clinicId: null });
