@@ -8,9 +8,9 @@ export function rowKey(table: string, id: string): string {
   return `${table}\u0000${id}`;
 }
 
-function chunks<T>(items: readonly T[]): T[][] {
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
-  for (let index = 0; index < items.length; index += CHUNK) out.push(items.slice(index, index + CHUNK));
+  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
   return out;
 }
 

@@ -5,7 +5,7 @@ import { mergeChange, type RowClock, type StoredRow, type SyncValue } from '#sha
 import type { ChangeOp, PushRequest, PushTx } from '#shared/sync/protocol.ts';
 import { CLOCK_COLUMN, isSyncedTable, syncedTableNames, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubDb, HubQueries } from '../db/hub-db.ts';
-import { BatchState, rowKey, type RowClinics } from './batch-state.ts';
+import { BatchState, chunks, rowKey, type RowClinics } from './batch-state.ts';
 import type { MirrorCatalog } from './catalog.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
@@ -241,6 +241,11 @@ function withoutNulls(values: Readonly<Record<string, SyncValue>>, clock: RowClo
  */
 type WriteMode = { readonly plainInserts: boolean; clashed: boolean };
 
+/** Whether a row is written by a plain insert: one the batch created, unless the batch is applied again. */
+function insertsPlainly(mode: WriteMode, state: BatchState, table: SyncedTableName, id: string): boolean {
+  return mode.plainInserts && state.wasAbsent(table, id);
+}
+
 const UNIQUE_VIOLATION = '23505';
 
 function isUniqueViolation(error: unknown): boolean {
@@ -266,7 +271,7 @@ function writeRows(tx: HubQueries, state: BatchState, mode: WriteMode): Promise<
   const byTable = new Map<SyncedTableName, { created: StoredRow[]; changed: StoredRow[] }>();
   for (const { table, id, row } of state.dirtyRows()) {
     const lists = byTable.get(table) ?? { created: [], changed: [] };
-    (mode.plainInserts && state.wasAbsent(table, id) ? lists.created : lists.changed).push(row);
+    (insertsPlainly(mode, state, table, id) ? lists.created : lists.changed).push(row);
     byTable.set(table, lists);
   }
   for (const [table, { created, changed }] of byTable) {
@@ -279,14 +284,9 @@ function writeRows(tx: HubQueries, state: BatchState, mode: WriteMode): Promise<
     // A column a row leaves out is read as null (json_populate_recordset over a null record), so
     // nulls need not travel; the column list still names every column, and sets them.
     const insert = `insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, $1::json)`;
-    for (let start = 0; start < created.length; start += WRITE_CHUNK) {
-      const part = created.slice(start, start + WRITE_CHUNK).map((row) => withoutNulls(row.values, row.clock));
-      sent.push(sendInsert(tx, mode, insert, [JSON.stringify(part)]));
-    }
-    for (let start = 0; start < changed.length; start += WRITE_CHUNK) {
-      const part = changed.slice(start, start + WRITE_CHUNK).map((row) => withoutNulls(row.values, row.clock));
-      sent.push(tx.query(`${insert} on conflict (${key}) do update set ${assignments}`, [JSON.stringify(part)]));
-    }
+    const rowsText = (part: readonly StoredRow[]): string => JSON.stringify(part.map((row) => withoutNulls(row.values, row.clock)));
+    for (const part of chunks(created, WRITE_CHUNK)) sent.push(sendInsert(tx, mode, insert, [rowsText(part)]));
+    for (const part of chunks(changed, WRITE_CHUNK)) sent.push(tx.query(`${insert} on conflict (${key}) do update set ${assignments}`, [rowsText(part)]));
   }
   return sent;
 }
@@ -328,7 +328,7 @@ function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string, n
     // A pushed change goes as the text it was hashed with, its origin and stamp around it.
     const originText = `{"origin":${JSON.stringify(origin)},`;
     const changes = withoutRepeats(entries).map((entry) =>
-      entry.opText !== undefined && entry.clock === null
+      entry.opText !== undefined
         ? `${originText}${entry.opText.slice(1, -1)},"hlc":${JSON.stringify(entry.hlc)},"clock":null}`
         : JSON.stringify({ origin, table: entry.table, id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock }),
     );
@@ -355,7 +355,7 @@ function writeRowClinics(tx: HubQueries, state: BatchState, touched: RowClinics,
   const byClinic = new Map<string, { created: [string, string][]; known: [string, string][] }>();
   for (const [tbl, ofTable] of touched) {
     for (const [rowId, clinics] of ofTable) {
-      const created = mode.plainInserts && state.wasAbsent(tbl, rowId);
+      const created = insertsPlainly(mode, state, tbl, rowId);
       for (const clinic of clinics) {
         const pairs = byClinic.get(clinic) ?? { created: [], known: [] };
         (created ? pairs.created : pairs.known).push([tbl, rowId]);
@@ -365,8 +365,8 @@ function writeRowClinics(tx: HubQueries, state: BatchState, touched: RowClinics,
   }
   const insert = `insert into hub_row_clinics (clinic_id, tbl, row_id) select $1, pair->>0, pair->>1 from json_array_elements($2::json) as pair`;
   for (const [clinic, { created, known }] of byClinic) {
-    for (let start = 0; start < created.length; start += WRITE_CHUNK) sent.push(sendInsert(tx, mode, insert, [clinic, JSON.stringify(created.slice(start, start + WRITE_CHUNK))]));
-    for (let start = 0; start < known.length; start += WRITE_CHUNK) sent.push(tx.query(`${insert} on conflict do nothing`, [clinic, JSON.stringify(known.slice(start, start + WRITE_CHUNK))]));
+    for (const part of chunks(created, WRITE_CHUNK)) sent.push(sendInsert(tx, mode, insert, [clinic, JSON.stringify(part)]));
+    for (const part of chunks(known, WRITE_CHUNK)) sent.push(tx.query(`${insert} on conflict do nothing`, [clinic, JSON.stringify(part)]));
   }
   return sent;
 }
