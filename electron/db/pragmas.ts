@@ -15,3 +15,21 @@ export function applyConnectionPragmas(sqlite: Database.Database): void {
   // 64 MiB of page cache: a large register's indexes stay in memory instead of being re-read.
   sqlite.pragma(`cache_size = -${CACHE_KIB}`);
 }
+
+/**
+ * Runs work whose commits need not wait for the disk: transactions that write only what can be
+ * fetched again, a page of the hub's data with the sync position it leads to. In WAL mode such a
+ * commit can be lost to a power cut but never half kept, and the next commit that does wait for
+ * the disk makes it durable too, the log being written in order; a lost page is pulled again from
+ * the position kept before it. Inside a transaction already open, its own commit decides.
+ */
+export function withoutWaitingForDisk<T>(sqlite: Database.Database, work: () => T): T {
+  if (sqlite.inTransaction) return work();
+  const previous = Number(sqlite.pragma('synchronous', { simple: true }));
+  sqlite.pragma('synchronous = NORMAL');
+  try {
+    return work();
+  } finally {
+    sqlite.pragma(`synchronous = ${String(previous)}`);
+  }
+}

@@ -15,6 +15,7 @@ import { readSyncState, SYNC_MODE, type ChangeStamper } from './change-stamps.ts
 import { detectConflicts, type DetectedConflict } from './conflicts.ts';
 import { queueOwnRows, uploadOrder } from './initial-upload.ts';
 import { compareWithHub } from './mend.ts';
+import { withoutWaitingForDisk } from '../db/pragmas.ts';
 import { statement } from '../db/statements.ts';
 import { topUpNumberBlocks } from './number-leases.ts';
 import { countPending, highestAcked, numberPendingTransactions, pendingTransactions, purgeAcked, recordPushResponse, reopenAfter, RETAIN_ACKED_MS } from './outbox.ts';
@@ -431,11 +432,13 @@ export class SyncClient {
         await setImmediate();
       }
       let applied: AppliedRow[] = [];
-      inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
-        applied = applyFeedPage(sqlite, response.changes, this.deps.identity.deviceId, mode);
-        for (const change of response.changes) this.#observeStamps(change.hlc, change.clock);
-        this.#persistClock();
-        writeSetting(db, 'sync_cursor', response.cursor);
+      withoutWaitingForDisk(sqlite, () => {
+        inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
+          applied = applyFeedPage(sqlite, response.changes, this.deps.identity.deviceId, mode);
+          for (const change of response.changes) this.#observeStamps(change.hlc, change.clock);
+          this.#persistClock();
+          writeSetting(db, 'sync_cursor', response.cursor);
+        });
       });
       cursor = response.cursor;
       this.#afterApply(applied);
@@ -534,11 +537,13 @@ export class SyncClient {
       // hub would only hear of it once this page is written and the two would take turns.
       await setImmediate();
       const next: BootstrapProgress = page.next === null ? { ...progress, table: progress.table + 1, after: null, done: progress.done + page.rows.length } : { ...progress, after: page.next, done: progress.done + page.rows.length };
-      inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
-        applySnapshotPage(sqlite, table, page, mode);
-        for (const clock of page.clocks) this.#observeStamps(null, clock);
-        this.#persistClock();
-        writeSetting(db, 'bootstrap_progress', JSON.stringify(next));
+      withoutWaitingForDisk(sqlite, () => {
+        inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
+          applySnapshotPage(sqlite, table, page, mode);
+          for (const clock of page.clocks) this.#observeStamps(null, clock);
+          this.#persistClock();
+          writeSetting(db, 'bootstrap_progress', JSON.stringify(next));
+        });
       });
       progress = next;
       this.#bootstrap = { done: progress.done, total: Math.max(progress.total, progress.done) };

@@ -7,6 +7,7 @@ import { BACKUPS_KEPT, backupBeforeMigration, listBackups } from '#core/db/backu
 import { readShippedMigrations } from '#core/db/migration-files.ts';
 import { DatabaseRefusedError } from '#core/db/migration-plan.ts';
 import { openDatabase } from '#core/db/open.ts';
+import { withoutWaitingForDisk } from '#core/db/pragmas.ts';
 import { backupsDirIn, databaseFileIn, sourcePaths } from '#core/platform/paths.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 
@@ -49,6 +50,33 @@ describe('local database', () => {
     expect(reopened.migration.applied).toEqual([]);
     expect(listBackups(backupsDirIn(dir))).toEqual([]);
     reopened.sqlite.close();
+  });
+
+  it('commits what can be fetched again without waiting for the disk, and every other commit waits for it', async () => {
+    const opened = await open(tempDir());
+    const { sqlite } = opened;
+    const level = (): unknown => sqlite.pragma('synchronous', { simple: true });
+    sqlite.exec(`create table pulled (id integer primary key, value text)`);
+    const insert = sqlite.prepare(`insert into pulled (value) values (?)`);
+    const levelInPage = withoutWaitingForDisk(sqlite, () => sqlite.transaction(() => {
+      insert.run('a page of the hub');
+      return level();
+    })());
+    expect(levelInPage).toBe(1);
+    expect(level()).toBe(2);
+
+    // A page that fails leaves the connection waiting for the disk again, and nothing of it kept.
+    expect(() => withoutWaitingForDisk(sqlite, () => sqlite.transaction(() => {
+      insert.run('half a page');
+      throw new Error('the page was cut off');
+    })())).toThrow('the page was cut off');
+    expect(level()).toBe(2);
+    expect(sqlite.prepare(`select value from pulled`).pluck().all()).toEqual(['a page of the hub']);
+
+    // Inside a transaction already open, its own commit decides: the level is left as it is.
+    const levelInside = sqlite.transaction(() => withoutWaitingForDisk(sqlite, () => level()))();
+    expect(levelInside).toBe(2);
+    sqlite.close();
   });
 
   it('upgrades a database an older release wrote, keeping its rows and backing it up first', async () => {

@@ -89,6 +89,27 @@ describe('pulling a long feed, a page ahead', () => {
     expect(pages.at(-1)?.more).toBe(false);
   });
 
+  it('writes the pages without waiting for the disk, and waits for it again once they are written', async () => {
+    const { sqlite } = second.core.database;
+    const levelsSet: string[] = [];
+    const pragma = sqlite.pragma.bind(sqlite);
+    // Watches the real connection's pragmas; every one still runs.
+    sqlite.pragma = ((source: string, options?: Parameters<typeof pragma>[1]) => {
+      if (source.startsWith('synchronous =')) levelsSet.push(source);
+      return pragma(source, options);
+    });
+    try {
+      await second.core.sync.syncNow();
+    } finally {
+      sqlite.pragma = pragma;
+    }
+    expect(second.core.sync.status().lastError).toBeNull();
+    await expectSameAsHub();
+    const pages = seen.filter((entry) => entry.answered !== null).length;
+    expect(levelsSet).toEqual(Array.from({ length: pages }, () => ['synchronous = NORMAL', 'synchronous = 2']).flat());
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
   it('writes nothing twice when a page asked for ahead is lost, and reads on from where it stands', async () => {
     faults.failPullNumber = 2;
     await second.core.sync.syncNow();
