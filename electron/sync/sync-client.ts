@@ -278,8 +278,19 @@ export class SyncClient {
     this.deps.stamper.setOffset(hub.hubTime - this.deps.clock.now());
     const wentBack = hub.position !== undefined && settings.position !== null && BigInt(hub.position) < BigInt(settings.position);
     const restored = hub.epoch > settings.epoch || wentBack;
-    if (hub.epoch !== settings.epoch) writeSetting(this.deps.db, 'hub_epoch', String(hub.epoch));
-    if (hub.position !== undefined && (settings.position === null || restored || BigInt(hub.position) > BigInt(settings.position))) writeSetting(this.deps.db, 'hub_position', hub.position);
+    const epoch = hub.epoch !== settings.epoch ? String(hub.epoch) : null;
+    const position = hub.position !== undefined && (settings.position === null || restored || BigInt(hub.position) > BigInt(settings.position)) ? hub.position : null;
+    if (epoch !== null || position !== null) {
+      // Kept on nearly every answer, so without waiting for the disk (see withoutWaitingForDisk):
+      // a power cut loses only the newest commits, so anything kept after these keeps them too,
+      // and when they are lost, so is everything this workstation had from the hub since.
+      withoutWaitingForDisk(this.deps.sqlite, () => {
+        this.deps.sqlite.transaction(() => {
+          if (epoch !== null) writeSetting(this.deps.db, 'hub_epoch', epoch);
+          if (position !== null) writeSetting(this.deps.db, 'hub_position', position);
+        })();
+      });
+    }
     if (!restored) return false;
     log.warn('the hub was restored from an older backup; sending lost changes again and reading its feed anew', { epoch: hub.epoch, wentBack });
     this.#compareSoon = true;

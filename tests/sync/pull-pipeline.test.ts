@@ -89,25 +89,30 @@ describe('pulling a long feed, a page ahead', () => {
     expect(pages.at(-1)?.more).toBe(false);
   });
 
-  it('writes the pages without waiting for the disk, and waits for it again once they are written', async () => {
+  it('writes the pages, and the hub marks read with them, without waiting for the disk, and waits for it again after', async () => {
     const { sqlite } = second.core.database;
-    const levelsSet: string[] = [];
-    const pragma = sqlite.pragma.bind(sqlite);
-    // Watches the real connection's pragmas; every one still runs.
-    sqlite.pragma = ((source: string, options?: Parameters<typeof pragma>[1]) => {
-      if (source.startsWith('synchronous =')) levelsSet.push(source);
-      return pragma(source, options);
-    });
+    // Temporary triggers note the level each setting was written at, on the real connection.
+    sqlite.exec(`
+      create temp table written_at_level (key text not null, level integer not null);
+      create temp trigger note_inserted_setting after insert on local_meta begin insert into written_at_level select new.key, synchronous from pragma_synchronous; end;
+      create temp trigger note_updated_setting after update on local_meta begin insert into written_at_level select new.key, synchronous from pragma_synchronous; end;
+    `);
     try {
       await second.core.sync.syncNow();
+      expect(second.core.sync.status().lastError).toBeNull();
+      await expectSameAsHub();
+      const written = sqlite.prepare(`select key, level from written_at_level`).all() as { key: string; level: number }[];
+      const levelsOf = (key: string): number[] => written.filter((entry) => entry.key === key).map((entry) => entry.level);
+      const pages = seen.filter((entry) => entry.answered !== null).length;
+      const NORMAL = 1;
+      expect(levelsOf('sync_cursor')).toEqual(Array.from({ length: pages }, () => NORMAL));
+      // The other desk's changes moved the hub's position on since this one last synced.
+      expect(levelsOf('hub_position').length).toBeGreaterThan(0);
+      expect(levelsOf('hub_position').every((level) => level === NORMAL)).toBe(true);
+      expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
     } finally {
-      sqlite.pragma = pragma;
+      sqlite.exec(`drop table temp.written_at_level; drop trigger temp.note_inserted_setting; drop trigger temp.note_updated_setting;`);
     }
-    expect(second.core.sync.status().lastError).toBeNull();
-    await expectSameAsHub();
-    const pages = seen.filter((entry) => entry.answered !== null).length;
-    expect(levelsSet).toEqual(Array.from({ length: pages }, () => ['synchronous = NORMAL', 'synchronous = 2']).flat());
-    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
   });
 
   it('writes nothing twice when a page asked for ahead is lost, and reads on from where it stands', async () => {
