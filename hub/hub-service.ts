@@ -11,6 +11,7 @@ import { HubError, hubErrors } from './sync/hub-errors.ts';
 import { ensureHubIdentity, raiseEpoch } from './sync/identity.ts';
 import { leaseBlock, reportBlocks } from './sync/leases.ts';
 import { pullChanges, pullChangesJson, type PullRequest } from './sync/pull.ts';
+import { RecentDevices } from './sync/recent-devices.ts';
 import { pruneFeed } from './sync/feed-retention.ts';
 import { applyPush } from './sync/push.ts';
 import { tableDigests, tableRanges } from './sync/digest.ts';
@@ -27,6 +28,8 @@ export type HubStorage = { readonly kind: 'pglite'; readonly dataDir: string } |
  */
 export class HubService {
   readonly #clock: HybridClock;
+  /** Pulls are the most frequent request: each reads its page while its credential is checked. */
+  readonly #pullers = new RecentDevices();
 
   private constructor(
     readonly db: HubDb,
@@ -105,15 +108,15 @@ export class HubService {
   }
 
   async pull(credential: string | null, request: PullRequest): Promise<HubIdentity & { changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; appliedThrough: number; cursorUnknown?: true }> {
-    const device = await authenticateDevice(this.db, credential);
-    const { position, ...page } = await pullChanges(this.db, device, request);
+    const { device, result } = await this.#pullers.run(this.db, credential, (scope) => pullChanges(this.db, scope, request));
+    const { position, ...page } = result;
     return { ...(await this.locatedAt(position)), ...page, appliedThrough: device.lastSeq };
   }
 
   /** The same answer as JSON text, as the HTTP answer carries it: the feed's stored changes go out as they are. */
   async pullJson(credential: string | null, request: PullRequest): Promise<string> {
-    const device = await authenticateDevice(this.db, credential);
-    const { position, changes, ...page } = await pullChangesJson(this.db, device, request);
+    const { device, result } = await this.#pullers.run(this.db, credential, (scope) => pullChangesJson(this.db, scope, request));
+    const { position, changes, ...page } = result;
     return `{"changes":${changes},${JSON.stringify({ ...(await this.locatedAt(position)), ...page, appliedThrough: device.lastSeq }).slice(1)}`;
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FeedChange } from '#shared/sync/protocol.ts';
 import type { HubQueries } from '../db/hub-db.ts';
-import type { Device } from './devices.ts';
+import type { DeviceScope } from './recent-devices.ts';
 import { hubErrors } from './hub-errors.ts';
 
 export type Cursor = { readonly txid: string; readonly id: string; readonly check?: string | undefined; readonly offset?: number | undefined };
@@ -38,7 +38,7 @@ async function cursorKnown(db: HubQueries, clinics: readonly string[], cursor: C
   return false;
 }
 
-function clinicsFor(device: Device, clinicId: string | undefined): string[] {
+function clinicsFor(device: DeviceScope, clinicId: string | undefined): string[] {
   if (clinicId === undefined) return [...device.clinicIds];
   if (!device.clinicIds.includes(clinicId)) throw hubErrors.forbidden('This workstation is not enrolled in that clinic; it receives only its own clinics.');
   return [clinicId];
@@ -104,13 +104,13 @@ function passedThrough(text: string): string | null {
 }
 
 /** A page of a device's clinics' changes after its cursor, as objects. */
-export async function pullChanges(db: HubQueries, device: Device, request: PullRequest): Promise<Page<FeedChange[]>> {
+export async function pullChanges(db: HubQueries, device: DeviceScope, request: PullRequest): Promise<Page<FeedChange[]>> {
   const { changes: parts, ...page } = await pullPage(db, device, request);
   return { ...page, changes: parts.flatMap((part) => ('json' in part ? (JSON.parse(`[${part.json}]`) as FeedChange[]) : part.changes)) };
 }
 
 /** The same page with its changes as a JSON array's text, as the HTTP answer carries them. */
-export async function pullChangesJson(db: HubQueries, device: Device, request: PullRequest): Promise<Page<string>> {
+export async function pullChangesJson(db: HubQueries, device: DeviceScope, request: PullRequest): Promise<Page<string>> {
   const { changes: parts, ...page } = await pullPage(db, device, request);
   const texts = parts.map((part) => ('json' in part ? part.json : JSON.stringify(part.changes).slice(1, -1))).filter((text) => text !== '');
   return { ...page, changes: `[${texts.join(',')}]` };
@@ -120,7 +120,7 @@ export async function pullChangesJson(db: HubQueries, device: Device, request: P
  * A page of a device's clinics' changes after its cursor. Only transactions that finished before
  * any still running are read, so a change that commits later can never fall behind the cursor.
  */
-async function pullPage(db: HubQueries, device: Device, request: PullRequest): Promise<Page<PagePart[]>> {
+async function pullPage(db: HubQueries, device: DeviceScope, request: PullRequest): Promise<Page<PagePart[]>> {
   const clinics = clinicsFor(device, request.clinicId);
   const after = parseCursor(request.cursor);
   // Checked while the entries are read, on another connection: a sync with nothing to do then
@@ -134,26 +134,34 @@ async function pullPage(db: HubQueries, device: Device, request: PullRequest): P
   const found: EntryHead[] = [];
   let full = false;
   let head: EntryHead | undefined;
+  const texts = new Map<string, string>();
   // Clinic by clinic, so each query walks the feed index from the cursor (an "any" of clinics
   // would read the whole feed): a sync with nothing to do costs the same at any size. Every
   // entry holds a change at least, so limit + 1 entries are enough to fill a page. The newest
   // entry comes in the same query, marked as the head.
   const from = after.offset === undefined ? '>' : '>=';
   const columns = `id::text as id_text, txid::text as txid_text, clinic_id, origin::text, change_count, fingerprint`;
+  // The texts of the entries the page will take come in the same query, saving a round trip:
+  // those of other devices until the changes before them reach the limit (counted whole, so an
+  // entry read from inside may leave the last one out, and it is read after).
+  const othersBefore = `coalesce(sum(case when origin::text <> $6::text then change_count else 0 end) over (order by txid, id rows between unbounded preceding and 1 preceding), 0)`;
   for (const clinic of clinics) {
-    const rows = await db.query<FoundRow>(
+    const rows = await db.query<FoundRow & { changes_text: string | null }>(
       `with mark as (select coalesce($4::xid8, pg_snapshot_xmin(s)) as xmin, pg_snapshot_xmax(s)::text as position from pg_current_snapshot() as s)
        select m.xmin::text as mark_xmin, m.position as mark_position, found.* from mark as m left join lateral (
-         (select false as is_head, txid as at_txid, id as at_id, ${columns} from hub_feed
-          where clinic_id = $1 and (txid, id) ${from} ($2::xid8, $3::bigint) and txid < m.xmin order by txid, id limit $5)
+         (select false as is_head, at_txid, at_id, id_text, txid_text, clinic_id, origin, change_count, fingerprint,
+            case when origin <> $6::text and others_before < $5 - 1 then changes::text end as changes_text
+          from (select txid as at_txid, id as at_id, ${columns}, changes, ${othersBefore} as others_before from hub_feed
+            where clinic_id = $1 and (txid, id) ${from} ($2::xid8, $3::bigint) and txid < m.xmin order by txid, id limit $5) as page)
          union all
-         (select true, txid, id, ${columns} from hub_feed where clinic_id = $1 and txid < m.xmin order by txid desc, id desc limit 1)
+         (select true, txid, id, ${columns}, null from hub_feed where clinic_id = $1 and txid < m.xmin order by txid desc, id desc limit 1)
        ) as found on true order by found.is_head, found.at_txid, found.at_id`,
-      [clinic, after.txid, after.id, mark?.xmin ?? null, request.limit + 1],
+      [clinic, after.txid, after.id, mark?.xmin ?? null, request.limit + 1, device.id],
     );
     const first = rows[0];
     if (mark === undefined && first !== undefined) mark = { xmin: first.mark_xmin, position: first.mark_position };
-    const heads = rows.filter((row): row is FoundEntry => row.is_head !== null);
+    for (const row of rows) if (row.is_head === false && row.changes_text !== null) texts.set(row.id_text, row.changes_text);
+    const heads = rows.filter((row): row is FoundEntry & { changes_text: string | null } => row.is_head !== null);
     const newest = heads.find((row) => row.is_head);
     const entries = heads.filter((row) => !row.is_head);
     full ||= entries.length > request.limit;
@@ -163,20 +171,20 @@ async function pullPage(db: HubQueries, device: Device, request: PullRequest): P
   if (!(await known)) return { changes: [], cursor: null, more: true, head: null, cursorUnknown: true };
   const entries = clinics.length === 1 ? found : found.sort(byPosition).slice(0, request.limit + 1);
   const plan = planPage(entries, after, device.id, request.limit);
-  const stored = new Map<string, string>();
-  if (plan.slices.length > 0) {
+  const unread = plan.slices.filter((slice) => !texts.has(slice.entry.id_text));
+  if (unread.length > 0) {
     // As text: an entry that goes out whole is never parsed here.
     const rows = await db.query<{ id_text: string; changes_text: string }>(
       `select f.id::text as id_text, f.changes::text as changes_text from hub_feed f join unnest($1::text[], $2::xid8[], $3::bigint[]) as w(clinic_id, txid, id) on f.clinic_id = w.clinic_id and f.txid = w.txid and f.id = w.id`,
-      [plan.slices.map((slice) => slice.entry.clinic_id), plan.slices.map((slice) => slice.entry.txid_text), plan.slices.map((slice) => slice.entry.id_text)],
+      [unread.map((slice) => slice.entry.clinic_id), unread.map((slice) => slice.entry.txid_text), unread.map((slice) => slice.entry.id_text)],
     );
-    for (const row of rows) stored.set(row.id_text, row.changes_text);
+    for (const row of rows) texts.set(row.id_text, row.changes_text);
   }
   // One change fanned out to two of the device's clinics arrives once.
   const seen = clinics.length > 1 ? new Set<string>() : null;
   const parts: PagePart[] = [];
   for (const { entry, from: start, to } of plan.slices) {
-    const text = stored.get(entry.id_text) ?? '[]';
+    const text = texts.get(entry.id_text) ?? '[]';
     const whole = seen === null && start === 0 && to === entry.change_count ? passedThrough(text) : null;
     if (whole !== null) {
       parts.push({ json: whole });

@@ -118,6 +118,42 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
     expect(cursor?.split(':').slice(0, 2)).toEqual(whole.head?.split(':'));
   });
 
+  it('reads the texts of a page’s entries with the entries, and afterwards only one an entry read from inside left out', async () => {
+    const { first, second } = await twoDesks();
+    const txs: PushTx[] = Array.from({ length: 15 }, (_, index) => ({ seq: index + 1, hlc: stamp(index * 1000), ops: [{ table: 'clinics', id: CLINIC, kind: index === 0 ? 'insert' : 'update', columns: index === 0 ? clinicRow('0') : { phone: String(index) } }] }));
+    // Three entries of five changes each.
+    for (const start of [0, 5, 10]) await harness.hub.push(first.credential, { txs: txs.slice(start, start + 5) });
+    const db = harness.hub.db as { query: typeof harness.hub.db.query };
+    const query = db.query;
+    const statements: string[] = [];
+    // Watches the real database's statements; every one still runs.
+    db.query = (sql, params) => {
+      statements.push(sql);
+      return query(sql, params);
+    };
+    const pageOf = async (cursor: string | null, limit: number) => {
+      statements.length = 0;
+      const page = await harness.hub.pull(second.credential, { cursor, limit });
+      return { page, statements: statements.length };
+    };
+    try {
+      // The device's credential, then the entries with their texts.
+      const one = await pageOf(null, 7);
+      // The same and the check of the position, which now names an entry; the second entry, read
+      // from inside, is counted whole, so the third's text is left out and read after.
+      const two = await pageOf(one.page.cursor, 5);
+      const three = await pageOf(two.page.cursor, 100);
+      expect([one, two, three].map(({ page, statements }) => ({ count: page.changes.length, more: page.more, statements }))).toEqual([
+        { count: 7, more: true, statements: 2 },
+        { count: 5, more: true, statements: 4 },
+        { count: 3, more: false, statements: 3 },
+      ]);
+      expect([one, two, three].flatMap(({ page }) => page.changes.map((change) => change.hlc))).toEqual(txs.map((tx) => tx.hlc));
+    } finally {
+      db.query = query;
+    }
+  });
+
   it('sends a page as JSON text that reads as the same page, a whole entry as it was stored', async () => {
     const { first, second } = await twoDesks();
     await harness.hub.push(first.credential, { txs: fivePhoneChanges() });
