@@ -29,6 +29,8 @@ export const PULL_PAGE = 2_000;
 export const SNAPSHOT_PAGE = 10_000;
 const DEBOUNCE_MS = 30;
 const POLL_MS = 30_000;
+/** The call named in the events of what a pull wrote. */
+const PULLED_CALL = 'sync.pull';
 const BACKOFF_MIN_MS = 1_000;
 const BACKOFF_MAX_MS = 60_000;
 const REFUSED_RETRY_MS = 5 * 60_000;
@@ -139,7 +141,8 @@ export class SyncClient {
     if (this.#started) return;
     this.#started = true;
     this.#unsubscribe = this.deps.events.subscribe((event) => {
-      if (event.type === 'data.changed') this.requestSync();
+      // What a pull wrote came from the hub: syncing again for it would only ask for nothing.
+      if (event.type === 'data.changed' && event.call !== PULLED_CALL) this.requestSync();
     });
     this.#connectPokes();
     this.requestSync();
@@ -505,10 +508,14 @@ export class SyncClient {
   #afterApply(applied: readonly AppliedRow[]): void {
     if (applied.length === 0) return;
     const conflicts = detectConflicts(this.deps.sqlite, this.deps.db, applied);
-    if (conflicts.length > 0) this.#recordConflicts(conflicts);
+    if (conflicts.length > 0) {
+      this.#recordConflicts(conflicts);
+      // Recorded here, they go up for the other desks to show.
+      this.requestSync();
+    }
     const clinics = new Set<string | null>([null]);
     for (const clinic of this.deps.sqlite.prepare(`select id from clinics`).pluck().all() as string[]) clinics.add(clinic);
-    for (const clinicId of clinics) this.deps.events.publish({ type: 'data.changed', call: 'sync.pull', clinicId }, { clinicId });
+    for (const clinicId of clinics) this.deps.events.publish({ type: 'data.changed', call: PULLED_CALL, clinicId }, { clinicId });
   }
 
   #recordConflicts(conflicts: readonly DetectedConflict[]): void {

@@ -9,7 +9,15 @@ import { openWorkstation, type Workstation } from '#tests/support/sync-world.ts'
 describe('conflicts found after a merge, and the retry loop', () => {
   const hubClock = manualClock(START_MS);
   const offline = new Set<string>();
-  const network: Network = { reachable: (key) => !offline.has(key), fault: () => 'deliver' };
+  /** Every request that reached the network, as desk and operation. */
+  const requests: string[] = [];
+  const network: Network = {
+    reachable: (key) => !offline.has(key),
+    fault: (key, operation) => {
+      requests.push(`${key}:${operation}`);
+      return 'deliver';
+    },
+  };
   let harness: HubHarness;
   let first: Workstation;
   let second: Workstation;
@@ -19,6 +27,7 @@ describe('conflicts found after a merge, and the retry loop', () => {
 
   beforeEach(async () => {
     offline.clear();
+    requests.length = 0;
     harness = await startHub({ now: hubClock.now });
     first = await openWorkstation('one', () => harness.hub, { startMs: START_MS, network });
     second = await openWorkstation('two', () => harness.hub, { startMs: START_MS, network });
@@ -147,6 +156,46 @@ describe('conflicts found after a merge, and the retry loop', () => {
       expect(conflicts).toHaveLength(4);
     }
   });
+  /** Waits until the desks have sent nothing for a while: every sync they started is over. */
+  async function quiet(): Promise<void> {
+    for (let checks = 0; checks < 50; checks += 1) {
+      const sent = requests.length;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (requests.length === sent) return;
+    }
+  }
+
+  it('starts no sync of its own after a pull brought changes, and a change made here still starts one', async () => {
+    second.core.sync.start();
+    await quiet();
+    const priya = await call(first, 'patients.register', { ...patientInput(), notADuplicate: false }, admin1);
+    await first.core.sync.syncNow();
+    requests.length = 0;
+    second.core.sync.requestSync(0);
+    await quiet();
+    expect(requests.filter((request) => request === 'two:pull')).toHaveLength(1);
+    expect(second.core.database.sqlite.prepare('select count(*) from patients where id = ?').pluck().get(priya.id)).toBe(1);
+
+    requests.length = 0;
+    const tom = await call(second, 'patients.register', { ...patientInput({ givenName: 'Tom', familyName: 'Baker', phone: '', birth: { kind: 'date', date: '1960-01-01' } }), notADuplicate: false }, admin2);
+    await quiet();
+    expect(requests).toContain('two:push');
+    expect(await harness.hub.db.query(`select id from patients where id = $1`, [tom.id])).toHaveLength(1);
+  });
+
+  it('sends a conflict it found up by itself, without waiting for the timer', async () => {
+    second.core.sync.start();
+    await quiet();
+    // The same person registered at both desks, the second before it saw the first's.
+    await call(first, 'patients.register', { ...patientInput(), notADuplicate: false }, admin1);
+    await first.core.sync.syncNow();
+    await call(second, 'patients.register', { ...patientInput(), notADuplicate: false }, admin2);
+    await quiet();
+    expect(second.core.sync.status().openConflicts).toBe(1);
+    expect(second.core.sync.status().pendingChanges).toBe(0);
+    expect(await harness.hub.db.query(`select id from sync_conflicts where kind = 'DUPLICATE_PATIENT'`)).toHaveLength(1);
+  });
+
   it('sends waiting changes up without anyone asking once the hub is back', async () => {
     second.core.sync.start();
     offline.add('two');
