@@ -92,6 +92,9 @@ export type OfflineWork = {
  * (patient, appointment, booking event, queue token) and the previous visits closed.
  * Returns how many changes wait in the outbox.
  */
+/** The days from 1935 on that the hub's register is born over (hub-fill.ts). */
+const BIRTH_DAYS = 30_000;
+
 export function makeOfflineChanges(core: Core, options: OfflineWork): number {
   const { sqlite, db } = core.database;
   const now = new Date().toISOString();
@@ -119,10 +122,13 @@ export function makeOfflineChanges(core: Core, options: OfflineWork): number {
       const patient = newId();
       const appointment = newId();
       const queue = newId();
-      // Each round's people are new people (their own birth dates and phones), not duplicates of
-      // earlier rounds' that the receiving workstation would rightly report as conflicts.
+      // Each round's people are new people, not duplicates of earlier rounds' that the receiving
+      // workstation would rightly report as conflicts: their own phones and names, and birth dates
+      // over the years the hub's register spans, so the duplicate check meets the others born on
+      // the day, as in a clinic; a series' visits each on a day of their own, series 4,000 days apart.
       const phone = `0${String(options.series.charCodeAt(0))}${String(visit).padStart(7, '0')}`;
-      insertPatient.run(patient, `${options.tag}-M${String(visit)}`, options.clinicId, `Walkin${options.tag}`, `Visitor${String(visit)}`, new Date(Date.UTC(1930, 0, 1) + (options.series.charCodeAt(0) * 4_000 + visit) * 86_400_000).toISOString().slice(0, 10), phone, reversedPhoneDigits(phone), now, now);
+      const birthDay = (options.series.charCodeAt(0) * 4_000 + visit) % BIRTH_DAYS;
+      insertPatient.run(patient, `${options.tag}-M${String(visit)}`, options.clinicId, `Walkin${options.tag}`, `Visitor${String(visit)}`, new Date(Date.UTC(1935, 0, 1) + birthDay * 86_400_000).toISOString().slice(0, 10), phone, reversedPhoneDigits(phone), now, now);
       // Each doctor's visits follow one another every 20 minutes, never overlapping.
       const doctor = options.doctorIds[visit % options.doctorIds.length] ?? options.userId;
       const startMs = Date.parse(`${options.day}T00:00:00.000Z`) + Math.floor(visit / options.doctorIds.length) * 1_200_000;
