@@ -28,9 +28,9 @@ export class RecentDevices {
   async run<T>(db: HubQueries, credential: string | null, work: (device: DeviceScope) => Promise<T>): Promise<{ device: Device; result: T }> {
     const key = credential === null ? null : hashSecret(credential);
     const guessed = key === null ? undefined : this.#byCredential.get(key);
-    const early = guessed === undefined ? null : work(guessed);
+    const early = guessed === undefined ? null : { scope: guessed, result: work(guessed) };
     // A refused credential leaves the early work unawaited; its failure, if any, is not the answer.
-    early?.catch(() => undefined);
+    early?.result.catch(() => undefined);
     let device: Device;
     try {
       device = await authenticateDevice(db, credential);
@@ -39,7 +39,7 @@ export class RecentDevices {
       throw error;
     }
     if (key !== null) this.#remember(key, device);
-    if (early !== null && guessed !== undefined && sameScope(guessed, device)) return { device, result: await early };
+    if (early !== null && sameScope(early.scope, device)) return { device, result: await early.result };
     return { device, result: await work({ id: device.id, clinicIds: device.clinicIds }) };
   }
 
