@@ -14,6 +14,13 @@ export function applyConnectionPragmas(sqlite: Database.Database): void {
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // 64 MiB of page cache: a large register's indexes stay in memory instead of being re-read.
   sqlite.pragma(`cache_size = -${CACHE_KIB}`);
+  // Statement journals in memory. A write that fires triggers keeps a copy of every page it first
+  // touches, for its own rollback; past 64 KiB (one insert that splits a few index pages) that copy
+  // moves to a temporary file for the rest of the transaction, and every later statement's copy is
+  // a write to it: measured on a page pulled into a million rows, 40-47 µs an appointment or queue
+  // row against 16-19 µs. Temporary tables of large queries live in memory too, which a
+  // workstation's memory affords.
+  sqlite.pragma('temp_store = MEMORY');
 }
 
 /**

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BACKUPS_KEPT, backupBeforeMigration, listBackups } from '#core/db/backup.ts';
@@ -76,6 +76,40 @@ describe('local database', () => {
     // Inside a transaction already open, its own commit decides: the level is left as it is.
     const levelInside = sqlite.transaction(() => withoutWaitingForDisk(sqlite, () => level()))();
     expect(levelInside).toBe(2);
+    sqlite.close();
+  });
+
+  // SQLite names its temporary files etilqs_*, and unlinks them as it opens them: only the
+  // process's open files show them.
+  const openTemporaryFiles = (): string[] =>
+    readdirSync('/proc/self/fd').flatMap((fd) => {
+      try {
+        const target = readlinkSync(join('/proc/self/fd', fd));
+        return target.includes('etilqs_') ? [target] : [];
+      } catch {
+        return [];
+      }
+    });
+
+  it.skipIf(process.platform !== 'linux')('keeps a transaction’s statement journals in memory, not in a temporary file', async () => {
+    const opened = await open(tempDir());
+    const { sqlite } = opened;
+    // Rows over a few hundred pages, and a trigger, which makes every write keep a statement journal.
+    sqlite.exec(`create table visits (id integer primary key, note text not null); create table visit_log (id integer primary key, visit_id integer);
+      create trigger visits_logged after update on visits when (select count(*) from visit_log) < 0 begin insert into visit_log (visit_id) values (new.id); end`);
+    const insert = sqlite.prepare(`insert into visits (note) values (?)`);
+    sqlite.transaction(() => {
+      for (let index = 0; index < 5_000; index += 1) insert.run('n'.repeat(200));
+    })();
+    const duringTransaction = sqlite.transaction(() => {
+      // One statement keeps a copy of every page it changes: about 1 MB, far past the 64 KiB that
+      // SQLite keeps in memory by default before moving the journal to a file for the transaction.
+      sqlite.exec(`update visits set note = note || 'x'`);
+      sqlite.prepare(`update visits set note = 'y' where id = 1`).run();
+      return openTemporaryFiles();
+    })();
+    expect(duringTransaction).toEqual([]);
+    expect(sqlite.pragma('temp_store', { simple: true })).toBe(2);
     sqlite.close();
   });
 
