@@ -10,7 +10,7 @@ import { isoAt, type Clock } from '../platform/clock.ts';
 import type { EventBus } from '../platform/events.ts';
 import { createLogger, describeError } from '../platform/logger.ts';
 import { restoreTriggers, setTriggersAside } from './bulk-triggers.ts';
-import { applyFeedPage, applySnapshotPage, inPageTransaction, type AppliedRow } from './apply.ts';
+import { applyFeedPage, applySnapshotPage, inPageTransaction, parkedCount, type AppliedRow } from './apply.ts';
 import { readSyncState, SYNC_MODE, type ChangeStamper } from './change-stamps.ts';
 import { detectConflicts, type DetectedConflict } from './conflicts.ts';
 import { queueOwnRows, uploadOrder } from './initial-upload.ts';
@@ -575,8 +575,11 @@ export class SyncClient {
       queueOwnRows(sqlite, this.deps.stamper, this.deps.identity.deviceId);
       sqlite.prepare(`update sync_state set mode = ? where id = 1`).run(SYNC_MODE.connected);
     })();
-    const broken = sqlite.pragma('foreign_key_check') as unknown[];
-    if (broken.length > 0) log.warn('first sync left rows whose parents were not sent', { count: broken.length });
+    // Every page's commit checked its rows' parents (foreign keys deferred to commit), and a row
+    // whose parent was not sent waits aside instead; counting those costs nothing, where checking
+    // every row's parents again took 0.7-1 s at a million rows.
+    const waiting = parkedCount(sqlite);
+    if (waiting > 0) log.warn('first sync left rows waiting for their parents or the rest of their columns', { count: waiting });
     this.#bootstrap = null;
     this.#connectPokes();
   }
