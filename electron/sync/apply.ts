@@ -108,11 +108,13 @@ export class TableWriter {
     const required = this.#requiredOf(table).map((column) => pageColumns.indexOf(column));
     const ledger = syncedTables[table].kind === 'ledger';
     const args: SyncValue[] = new Array<SyncValue>(picks.length + 1).fill(null);
+    // Called for every row of a first sync: plain loops and one array bound as it is, with no
+    // iterator or spread to allocate per row.
     return (row, clock) => {
-      for (const position of required) if (row[position] === null) return null;
-      for (const [index, position] of picks.entries()) args[index] = row[position] ?? null;
+      for (let index = 0; index < required.length; index += 1) if (row[required[index] ?? -1] === null) return null;
+      for (let index = 0; index < picks.length; index += 1) args[index] = row[picks[index] ?? -1] ?? null;
       args[picks.length] = ledger ? null : JSON.stringify(clock);
-      return plan.statement.run(...args).changes === 1;
+      return plan.statement.run(args).changes === 1;
     };
   }
 

@@ -1,6 +1,8 @@
 import { setImmediate } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import type { HubIdentity, PullResponse, PushResponse, PushTx } from '#shared/sync/protocol.ts';
+import { isHlc } from '#shared/sync/hlc.ts';
+import { latestStamp } from '#shared/sync/merge.ts';
 import type { SyncStatus } from '#shared/api/calls/sync.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
@@ -449,7 +451,7 @@ export class SyncClient {
       withoutWaitingForDisk(sqlite, () => {
         inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
           applied = applyFeedPage(sqlite, response.changes, this.deps.identity.deviceId, mode);
-          for (const change of response.changes) this.#observeStamps(change.hlc, change.clock);
+          this.#observeLatest(response.changes.flatMap((change) => (change.clock === null ? [change.hlc] : [change.hlc, latestStamp(change.clock)])));
           this.#persistClock();
           writeSetting(db, 'sync_cursor', response.cursor);
         });
@@ -493,10 +495,16 @@ export class SyncClient {
     return this.settings()?.lastCheck ?? null;
   }
 
-  /** Every stamp seen moves this clock past it, so the next local change is later than all of them. */
-  #observeStamps(hlc: string | null, clock: Readonly<Record<string, string>> | null): void {
-    if (hlc !== null) this.deps.stamper.clock.observe(hlc);
-    if (clock !== null) for (const stamp of Object.values(clock)) this.deps.stamper.clock.observe(stamp);
+  /**
+   * Every stamp seen moves this clock past it, so the next local change is later than all of them.
+   * Stamps order as their text does, so the clock need only see the latest valid one: a first
+   * sync's page holds thousands of rows, each with a stamp per column (parsing them all took about
+   * 0.25 s of a million-row first sync).
+   */
+  #observeLatest(stamps: readonly string[]): void {
+    let latest = '';
+    for (const stamp of stamps) if (stamp > latest && isHlc(stamp)) latest = stamp;
+    if (latest !== '') this.deps.stamper.clock.observe(latest);
   }
 
   /** Keeps the observed clock across a restart, even when no local change has been stamped since. */
@@ -558,7 +566,7 @@ export class SyncClient {
       withoutWaitingForDisk(sqlite, () => {
         inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
           applySnapshotPage(sqlite, table, page, mode);
-          for (const clock of page.clocks) this.#observeStamps(null, clock);
+          this.#observeLatest(page.clocks.map(latestStamp));
           this.#persistClock();
           writeSetting(db, 'bootstrap_progress', JSON.stringify(next));
         });

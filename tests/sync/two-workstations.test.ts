@@ -180,4 +180,32 @@ describe('two workstations of one clinic through a hub', () => {
     const record = await call(first, 'patients.get', { patientId: patient?.id ?? '' }, firstAdmin);
     expect(record).toMatchObject({ phone: '0117 000 1111', email: 'priya@example.org' });
   });
+
+  /** The latest stamp among the column clocks a workstation holds. */
+  function latestHeld(ws: Workstation): string {
+    let latest = '';
+    for (const table of syncedTableNames) {
+      for (const text of ws.core.database.sqlite.prepare(`select sync_clock from "${table}" where sync_clock is not null`).pluck().all() as string[]) {
+        for (const stamp of Object.values(JSON.parse(text) as Record<string, string>)) if (stamp > latest) latest = stamp;
+      }
+    }
+    return latest;
+  }
+
+  it('moves a workstation’s clock past every stamp its first sync and its pulls bring', async () => {
+    // The hub's clock goes back a minute: the second workstation, which takes the hub's time,
+    // would otherwise stamp its changes before the first workstation's.
+    hubClock.set(START_MS - 60_000);
+    await joinSecond();
+    const received = latestHeld(second);
+    expect(received > second.core.stamper.clock.tick()).toBe(false);
+
+    first.clock.advance(5_000);
+    await call(first, 'patients.register', { ...patientInput({ givenName: 'Lena', familyName: 'Ek', phone: '', birth: { kind: 'date', date: '1990-01-01' } }), notADuplicate: false }, firstAdmin);
+    await first.core.sync.syncNow();
+    await second.core.sync.syncNow();
+    const pulled = latestHeld(second);
+    expect(pulled > received).toBe(true);
+    expect(second.core.stamper.clock.tick() > pulled).toBe(true);
+  });
 });
