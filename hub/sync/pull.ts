@@ -150,7 +150,7 @@ async function pullPage(db: HubQueries, device: DeviceScope, request: PullReques
       `with mark as (select coalesce($4::xid8, pg_snapshot_xmin(s)) as xmin, pg_snapshot_xmax(s)::text as position from pg_current_snapshot() as s)
        select m.xmin::text as mark_xmin, m.position as mark_position, found.* from mark as m left join lateral (
          (select false as is_head, at_txid, at_id, id_text, txid_text, clinic_id, origin, change_count, fingerprint,
-            case when origin <> $6::text and others_before < $5 - 1 then changes::text end as changes_text
+            case when origin <> $6::text and others_before < $5 - 1 then changes end as changes_text
           from (select txid as at_txid, id as at_id, ${columns}, changes, ${othersBefore} as others_before from hub_feed
             where clinic_id = $1 and (txid, id) ${from} ($2::xid8, $3::bigint) and txid < m.xmin order by txid, id limit $5) as page)
          union all
@@ -175,7 +175,7 @@ async function pullPage(db: HubQueries, device: DeviceScope, request: PullReques
   if (unread.length > 0) {
     // As text: an entry that goes out whole is never parsed here.
     const rows = await db.query<{ id_text: string; changes_text: string }>(
-      `select f.id::text as id_text, f.changes::text as changes_text from hub_feed f join unnest($1::text[], $2::xid8[], $3::bigint[]) as w(clinic_id, txid, id) on f.clinic_id = w.clinic_id and f.txid = w.txid and f.id = w.id`,
+      `select f.id::text as id_text, f.changes as changes_text from hub_feed f join unnest($1::text[], $2::xid8[], $3::bigint[]) as w(clinic_id, txid, id) on f.clinic_id = w.clinic_id and f.txid = w.txid and f.id = w.id`,
       [unread.map((slice) => slice.entry.clinic_id), unread.map((slice) => slice.entry.txid_text), unread.map((slice) => slice.entry.id_text)],
     );
     for (const row of rows) texts.set(row.id_text, row.changes_text);

@@ -333,7 +333,7 @@ function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string, n
         : JSON.stringify({ origin, table: entry.table, id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock }),
     );
     sent.push(
-      tx.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint, written_at) values ($1, $2, $3::json, $4, $5, to_timestamp($6::double precision / 1000))`, [
+      tx.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint, written_at) values ($1, $2, $3, $4, $5, to_timestamp($6::double precision / 1000))`, [
         clinicId,
         origin,
         `[${changes.join(',')}]`,

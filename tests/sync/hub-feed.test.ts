@@ -303,3 +303,37 @@ describe('a hub feed from before entries (PGlite)', () => {
     }
   });
 });
+
+describe('a hub feed stored as json (PGlite)', () => {
+  it('keeps every entry as it was written when its column becomes text, and stays uncompressed without lz4', async () => {
+    const temp = makeTempDir('clinic-hub-feed-');
+    const asJson = makeTempDir('clinic-hub-migrations-');
+    try {
+      for (const name of readdirSync(hubMigrationsDir).filter((file) => file < '0008')) copyFileSync(join(hubMigrationsDir, name), join(asJson.path, name));
+      const origin = randomUUID();
+      const old = await openPglite(join(temp.path, 'pgdata'));
+      await migrateHub(old, asJson.path);
+      // Written as a push writes it: the change's own text, spaces and accents as they came.
+      const text = `[{"origin":"${origin}","table":"clinics","id":"${CLINIC}","kind":"update","columns":{"address":"Quai de l’Horloge 3, Genève", "idle_lock_minutes":20},"hlc":"${stamp(1000)}","clock":null}]`;
+      await old.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint) values ($1, $2, $3::json, 1, $4)`, [CLINIC, origin, text, changeFingerprint({ origin, row_id: CLINIC, hlc: stamp(1000) })]);
+      await old.close();
+
+      const hub = await HubService.open({ kind: 'pglite', dataDir: join(temp.path, 'pgdata') }, () => T0);
+      try {
+        const [column] = await hub.db.query<{ type: string; storage: string }>(`select atttypid::regtype::text as type, attstorage as storage from pg_attribute where attrelid = 'hub_feed'::regclass and attname = 'changes'`);
+        expect(column).toEqual({ type: 'text', storage: 'e' });
+        const [stored] = await hub.db.query<{ changes: string }>(`select changes from hub_feed`);
+        expect(stored?.changes).toBe(text);
+        const { code } = await hub.createEnrolmentCode({ clinicCode: 'AAA01', clinicId: CLINIC });
+        const device = await hub.enrol({ code, deviceId: randomUUID(), deviceName: 'desk', databaseId: 'db', clinic: null });
+        const page = await hub.pull(device.credential, { cursor: null, limit: 100 });
+        expect(page.changes.map((change) => change.columns)).toEqual([{ address: 'Quai de l’Horloge 3, Genève', idle_lock_minutes: 20 }]);
+      } finally {
+        await hub.close();
+      }
+    } finally {
+      temp.remove();
+      asJson.remove();
+    }
+  });
+});
