@@ -343,8 +343,8 @@ function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string, n
 }
 
 /**
- * Who sees each row, sent per clinic as [table, id] pairs: the clinic's id once, not on every row.
- * A row the batch created has no such pairs yet; the others' may be there already.
+ * Who sees each row, sent per clinic as two arrays, tables and ids: the clinic's id once, not on
+ * every row. A row the batch created has no such pairs yet; the others' may be there already.
  */
 function writeRowClinics(tx: HubQueries, state: BatchState, touched: RowClinics, mode: WriteMode): Promise<unknown>[] {
   const sent: Promise<unknown>[] = [];
@@ -359,10 +359,11 @@ function writeRowClinics(tx: HubQueries, state: BatchState, touched: RowClinics,
       }
     }
   }
-  const insert = `insert into hub_row_clinics (clinic_id, tbl, row_id) select $1, pair->>0, pair->>1 from json_array_elements($2::json) as pair`;
+  const insert = `insert into hub_row_clinics (clinic_id, tbl, row_id) select $1, tbl, row_id from unnest($2::text[], $3::text[]) as pair(tbl, row_id)`;
+  const params = (clinic: string, part: readonly [string, string][]): unknown[] => [clinic, part.map((pair) => pair[0]), part.map((pair) => pair[1])];
   for (const [clinic, { created, known }] of byClinic) {
-    for (const part of chunks(created, WRITE_CHUNK)) sent.push(sendInsert(tx, mode, insert, [clinic, JSON.stringify(part)]));
-    for (const part of chunks(known, WRITE_CHUNK)) sent.push(tx.query(`${insert} on conflict do nothing`, [clinic, JSON.stringify(part)]));
+    for (const part of chunks(created, WRITE_CHUNK)) sent.push(sendInsert(tx, mode, insert, params(clinic, part)));
+    for (const part of chunks(known, WRITE_CHUNK)) sent.push(tx.query(`${insert} on conflict do nothing`, params(clinic, part)));
   }
   return sent;
 }
@@ -446,7 +447,7 @@ async function applyPushOnce(db: HubDb, catalog: MirrorCatalog, clock: HybridClo
     const feed: FeedEntry[] = [];
     // A resent transaction whose first answer was lost learns its new stamp again, too.
     const outcome: PushOutcome = { appliedThrough: lastSeq, rejected: rejectedBefore, restamped: restampedBefore, clinicsChanged: [] };
-    const txRows: { device_id: string; seq: number; hash: string; restamped_hlc: string | null }[] = [];
+    const txRows: { seq: number; hash: string; restamped_hlc: string | null }[] = [];
     const hubNow = nowMs;
     for (const pushed of fresh) {
       const stamp = parseHlc(pushed.hlc);
@@ -465,7 +466,7 @@ async function applyPushOnce(db: HubDb, catalog: MirrorCatalog, clock: HybridClo
         outcome.rejected.push({ seq: pushed.seq, code: error.code, message: error.message });
         await tx.query(`insert into hub_rejections (device_id, seq, tx, code, message) values ($1, $2, $3, $4, $5)`, [device.id, pushed.seq, JSON.stringify(pushed), error.code, error.message]);
       }
-      txRows.push({ device_id: device.id, seq: pushed.seq, hash: pushedChecked.hash, restamped_hlc: hlc === pushed.hlc ? null : hlc });
+      txRows.push({ seq: pushed.seq, hash: pushedChecked.hash, restamped_hlc: hlc === pushed.hlc ? null : hlc });
       lastSeq = pushed.seq;
     }
     // The rows go first, so the database writes them while the hub works out who sees them. What
@@ -479,8 +480,8 @@ async function applyPushOnce(db: HubDb, catalog: MirrorCatalog, clock: HybridClo
     if (txRows.length > 0) {
       writes.push(
         tx.query(
-          `insert into hub_device_txs (device_id, seq, hash, restamped_hlc) select device_id, seq, hash, restamped_hlc from json_to_recordset($1::json) as x(device_id uuid, seq bigint, hash text, restamped_hlc text)`,
-          [JSON.stringify(txRows)],
+          `insert into hub_device_txs (device_id, seq, hash, restamped_hlc) select $1::uuid, seq, hash, restamped_hlc from unnest($2::bigint[], $3::text[], $4::text[]) as x(seq, hash, restamped_hlc)`,
+          [device.id, txRows.map((row) => row.seq), txRows.map((row) => row.hash), txRows.map((row) => row.restamped_hlc)],
         ),
         tx.query(`update hub_devices set last_seq = $2 where id = $1`, [device.id, lastSeq]),
       );
