@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { HybridClock } from '#shared/sync/hlc.ts';
 import { parseHlc } from '#shared/sync/hlc.ts';
-import { mergeChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
+import { mergeChange, type StoredRow } from '#shared/sync/merge.ts';
 import type { ChangeOp, PushRequest, PushTx } from '#shared/sync/protocol.ts';
 import { CLOCK_COLUMN, isSyncedTable, syncedTableNames, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubDb, HubQueries } from '../db/hub-db.ts';
