@@ -22,11 +22,22 @@ function similarWord(a: string, b: string): boolean {
   return editDistance(a, b, 2) <= (Math.min(a.length, b.length) >= 5 ? 2 : 1);
 }
 
+type PersonName = { givenName: string; familyName: string };
+/** A name's given and family parts as compared: normalized words. */
+type ComparedName = { readonly given: string; readonly family: string };
+
+function comparedName(name: PersonName): ComparedName {
+  return { given: nameTerms(name.givenName).join(' '), family: nameTerms(name.familyName).join(' ') };
+}
+
+function similarCompared(a: ComparedName, b: ComparedName): boolean {
+  if (a.given === '' || a.family === '') return false;
+  return (similarWord(a.given, b.given) && similarWord(a.family, b.family)) || (similarWord(a.given, b.family) && similarWord(a.family, b.given));
+}
+
 /** Names are similar when each part resembles the other's, in either order (given and family swapped). */
-export function similarNames(a: { givenName: string; familyName: string }, b: { givenName: string; familyName: string }): boolean {
-  const [ag, af, bg, bf] = [a.givenName, a.familyName, b.givenName, b.familyName].map((part) => nameTerms(part).join(' '));
-  if (ag === undefined || af === undefined || bg === undefined || bf === undefined || ag === '' || af === '') return false;
-  return (similarWord(ag, bg) && similarWord(af, bf)) || (similarWord(ag, bf) && similarWord(af, bg));
+export function similarNames(a: PersonName, b: PersonName): boolean {
+  return similarCompared(comparedName(a), comparedName(b));
 }
 
 function prepareLookups(db: Db) {
@@ -96,8 +107,10 @@ export function findDuplicates(db: Db, probe: DuplicateProbe, clinicId: string):
     }
   }
   if (probe.birthDate !== null && probe.givenName.trim() !== '' && probe.familyName.trim() !== '') {
+    // The probe's name is normalized once, not again for each person born that day.
+    const probeName = comparedName(probe);
     for (const names of lookups.byBirthDate.all({ birthDate: probe.birthDate, excluded })) {
-      if (!similarNames(probe, names)) continue;
+      if (!similarCompared(probeName, comparedName(names))) continue;
       const row = found.get(names.id)?.row ?? lookups.byId.get({ id: names.id });
       if (row !== undefined) add(row, 'nameAndBirthDate');
     }

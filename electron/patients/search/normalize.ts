@@ -13,25 +13,39 @@ export function nameTerms(text: string): string[] {
     .filter((term) => term.length > 0);
 }
 
-/** Damerau-Levenshtein distance, stopping early once it exceeds the limit. */
+/**
+ * Three rows of the distance table, reused by every call: the duplicate check compares each
+ * patient a pull brings with everyone born that day, and the search's term dictionary each typed
+ * word with its neighbours, so a table allocated per call was most of the cost.
+ */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Damerau-Levenshtein distance (adjacent transpositions), stopping early once a row of the table
+ * exceeds the limit: then it answers limit + 1, as for lengths further apart than the limit.
+ */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const table: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i += 1) {
+  if (rows[0].length < cols) rows = [new Int32Array(cols * 2), new Int32Array(cols * 2), new Int32Array(cols * 2)];
+  let [beforePrevious, previous, current] = rows;
+  for (let j = 0; j < cols; j += 1) previous[j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    const ai = a.charCodeAt(i - 1);
+    current[0] = i;
     let rowMin = Number.POSITIVE_INFINITY;
     for (let j = 1; j < cols; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = table[i];
-      const previous = table[i - 1];
-      if (row === undefined || previous === undefined) continue;
-      let value = Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (table[i - 2]?.[j - 2] ?? 0) + 1);
-      row[j] = value;
-      rowMin = Math.min(rowMin, value);
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
+    const spare = beforePrevious;
+    beforePrevious = previous;
+    previous = current;
+    current = spare;
   }
-  return table[a.length]?.[b.length] ?? limit + 1;
+  return previous[b.length] ?? limit + 1;
 }
