@@ -73,7 +73,7 @@ const layerRules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'migrations/sqlite/**', 'migrations/postgres/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'migrations/sqlite/**', 'migrations/postgres/**', 'tests/bench/tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
