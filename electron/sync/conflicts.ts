@@ -74,23 +74,39 @@ function duplicatePatients(sqlite: Database.Database, db: Db, patientId: string)
     .map((candidate) => conflict('DUPLICATE_PATIENT', row.registered_clinic_id, [patientId, candidate.row.id]));
 }
 
-/** Looks at what a pull brought for what a merge cannot decide for the clinic (SYNC.md §6). */
-export function detectConflicts(sqlite: Database.Database, db: Db, applied: readonly AppliedRow[]): DetectedConflict[] {
-  const appointmentIds = new Set<string>();
-  const entryIds = new Set<string>();
-  const patientIds = new Set<string>();
-  for (const row of applied) {
-    if (row.table === 'appointments') appointmentIds.add(row.id);
-    else if (row.table === 'queue_entries' && row.inserted) entryIds.add(row.id);
-    else if (row.table === 'patients' && row.inserted) patientIds.add(row.id);
-  }
+/** The rows worth a look after a merge: any booking, and new tokens and patients. */
+function needsCheck(row: AppliedRow): boolean {
+  return row.table === 'appointments' || ((row.table === 'queue_entries' || row.table === 'patients') && row.inserted);
+}
+
+/** Marks a pull's rows for the check, in the pull's own transaction (see syncConflictChecks). */
+export function markForConflictCheck(sqlite: Database.Database, applied: readonly AppliedRow[]): void {
+  const mark = statement(sqlite, `insert into sync_conflict_checks (tbl, row_id) values (?, ?) on conflict do nothing`);
+  for (const row of applied) if (needsCheck(row)) mark.run(row.table, row.id);
+}
+
+export function conflictChecksWaiting(sqlite: Database.Database): boolean {
+  return statement(sqlite, `select exists (select 1 from sync_conflict_checks)`).pluck().get() === 1;
+}
+
+/**
+ * Checks up to `limit` marked rows and takes their marks off, in the caller's transaction, so a
+ * conflict is recorded exactly when its rows stop being marked. A clinic's day brings hundreds of
+ * rows to check, a catch-up thousands: a limit keeps each turn short for the screens.
+ */
+export function checkMarkedRows(sqlite: Database.Database, db: Db, limit: number): { conflicts: DetectedConflict[]; more: boolean } {
+  const marks = statement(sqlite, `select tbl, row_id from sync_conflict_checks order by tbl, row_id limit ?`).all(limit + 1) as { tbl: string; row_id: string }[];
+  const taken = marks.slice(0, limit);
+  const ids = (table: string): string[] => taken.filter((mark) => mark.tbl === table).map((mark) => mark.row_id);
   const found = new Map<string, DetectedConflict>();
   const detected = [
-    ...clashingPairs(sqlite, 'DOUBLE_BOOKING', DOUBLE_BOOKINGS_SQL, [...appointmentIds]),
-    ...clashingPairs(sqlite, 'DUPLICATE_TOKEN', DUPLICATE_TOKENS_SQL, [...entryIds]),
-    ...[...patientIds].flatMap((id) => duplicatePatients(sqlite, db, id)),
+    ...clashingPairs(sqlite, 'DOUBLE_BOOKING', DOUBLE_BOOKINGS_SQL, ids('appointments')),
+    ...clashingPairs(sqlite, 'DUPLICATE_TOKEN', DUPLICATE_TOKENS_SQL, ids('queue_entries')),
+    ...ids('patients').flatMap((id) => duplicatePatients(sqlite, db, id)),
   ];
   for (const item of detected) found.set(item.id, item);
+  const unmark = statement(sqlite, `delete from sync_conflict_checks where tbl = ? and row_id = ?`);
+  for (const mark of taken) unmark.run(mark.tbl, mark.row_id);
   const known = statement(sqlite, `select 1 from sync_conflicts where id = ?`).pluck();
-  return [...found.values()].filter((item) => known.get(item.id) === undefined);
+  return { conflicts: [...found.values()].filter((item) => known.get(item.id) === undefined), more: marks.length > limit };
 }

@@ -4,6 +4,7 @@ import { clockOf, latestStamp, mergeChange, type StoredRow, type SyncValue } fro
 import { rowsOfPage } from '#shared/sync/protocol.ts';
 import { syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import { createLogger } from '../platform/logger.ts';
+import { markForConflictCheck } from './conflicts.ts';
 import { applyOne, inPageTransaction, withTriggersAside, writerFor, type AppliedRow, type ApplyMode } from './apply.ts';
 import type { ChangeStamper } from './change-stamps.ts';
 import { SYNC_MODE } from './change-stamps.ts';
@@ -157,6 +158,7 @@ function mendRange(sqlite: Database.Database, stamper: ChangeStamper, clinicId: 
       }
       queueResend(sqlite, stamper, table, resends);
     });
+    markForConflictCheck(sqlite, mended);
     resent = resends.length;
   });
   return { mended, resent };

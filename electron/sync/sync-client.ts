@@ -1,4 +1,4 @@
-import { setImmediate } from 'node:timers/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import type { HubIdentity, PullResponse, PushResponse, PushTx } from '#shared/sync/protocol.ts';
 import { isHlc } from '#shared/sync/hlc.ts';
@@ -14,7 +14,7 @@ import { createLogger, describeError } from '../platform/logger.ts';
 import { restoreTriggers, setTriggersAside } from './bulk-triggers.ts';
 import { applyFeedPage, applySnapshotPage, inPageTransaction, parkedCount, type AppliedRow } from './apply.ts';
 import { readSyncState, SYNC_MODE, type ChangeStamper } from './change-stamps.ts';
-import { detectConflicts, type DetectedConflict } from './conflicts.ts';
+import { checkMarkedRows, conflictChecksWaiting, markForConflictCheck, type DetectedConflict } from './conflicts.ts';
 import { queueOwnRows, uploadOrder } from './initial-upload.ts';
 import { compareWithHub } from './mend.ts';
 import { withoutWaitingForDisk } from '../db/pragmas.ts';
@@ -106,6 +106,8 @@ export class SyncClient {
   /** The last successful sync when it is newer than the one on disk. */
   #lastSyncAt: string | null = null;
   #lastSyncKeptAt = Number.NEGATIVE_INFINITY;
+  /** The next turn of the conflict check, when rows wait for it. */
+  #conflictTurn: NodeJS.Immediate | null = null;
 
   constructor(private readonly deps: SyncDeps) {
     this.#nextCompareAt = deps.clock.now() + (deps.compareEveryMs ?? COMPARE_EVERY_MS);
@@ -147,6 +149,8 @@ export class SyncClient {
       if (event.type === 'data.changed' && event.call !== PULLED_CALL) this.requestSync();
     });
     this.#connectPokes();
+    // Rows a pull marked before the app last stopped or crashed.
+    if (conflictChecksWaiting(this.deps.sqlite)) this.#checkConflictsSoon();
     this.requestSync();
   }
 
@@ -157,6 +161,7 @@ export class SyncClient {
     if (this.#timer !== null) clearTimeout(this.#timer);
     if (this.#debounce !== null) clearTimeout(this.#debounce);
     await this.#running?.catch(() => undefined);
+    if (this.#conflictTurn !== null) this.#checkConflictsSafely();
     this.#keepLastSync();
   }
 
@@ -309,6 +314,8 @@ export class SyncClient {
     const settings = this.settings() ?? initial;
     const transport = this.deps.transportFor(settings.hubUrl);
     const { sqlite } = this.deps;
+    // A conflict the last pull's rows hold goes up with this push.
+    this.#checkConflictsSafely();
     numberPendingTransactions(sqlite);
     await topUpNumberBlocks(sqlite, transport, settings.credential, settings.clinicId, this.deps.identity.deviceId, isoAt(this.deps.clock.now()));
     await this.#push(settings, transport);
@@ -353,7 +360,7 @@ export class SyncClient {
         if (next.length > 0) {
           ahead = send(next, false);
           // Let the request leave before this thread is busy again.
-          await setImmediate();
+          await nextTurn();
         }
       }
       const response = await current.answer;
@@ -445,12 +452,13 @@ export class SyncClient {
         // The next page is on its way while this one is written, as in a first sync: the hub
         // reads it meanwhile instead of waiting for the next request. Let the request leave first.
         coming = fetchPage(response.cursor);
-        await setImmediate();
+        await nextTurn();
       }
       let applied: AppliedRow[] = [];
       withoutWaitingForDisk(sqlite, () => {
         inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
           applied = applyFeedPage(sqlite, response.changes, this.deps.identity.deviceId, mode);
+          markForConflictCheck(sqlite, applied);
           this.#observeLatest(response.changes.flatMap((change) => (change.clock === null ? [change.hlc] : [change.hlc, latestStamp(change.clock)])));
           this.#persistClock();
           writeSetting(db, 'sync_cursor', response.cursor);
@@ -512,31 +520,80 @@ export class SyncClient {
     this.deps.sqlite.prepare(`update sync_state set hlc = max(hlc, ?) where id = 1`).run(this.deps.stamper.clock.last);
   }
 
-  /** Screens refresh, the name index learns new names, and conflicts are recorded for a person. */
+  /** Screens refresh with the rows a pull or a comparison wrote; the check for conflicts follows. */
   #afterApply(applied: readonly AppliedRow[]): void {
     if (applied.length === 0) return;
-    const conflicts = detectConflicts(this.deps.sqlite, this.deps.db, applied);
-    if (conflicts.length > 0) {
-      this.#recordConflicts(conflicts);
-      // Recorded here, they go up for the other desks to show.
-      this.requestSync();
-    }
     const clinics = new Set<string | null>([null]);
     for (const clinic of this.deps.sqlite.prepare(`select id from clinics`).pluck().all() as string[]) clinics.add(clinic);
     for (const clinicId of clinics) this.deps.events.publish({ type: 'data.changed', call: PULLED_CALL, clinicId }, { clinicId });
+    this.#checkConflictsSoon();
+  }
+
+  /**
+   * The check runs in turns once the thread is free: a pull answers as soon as its rows are
+   * written, and a catch-up's thousands of rows to check do not hold the screens in one go.
+   */
+  #checkConflictsSoon(): void {
+    if (this.#conflictTurn !== null) return;
+    this.#conflictTurn = setImmediate(() => {
+      this.#conflictTurn = null;
+      try {
+        if (this.#checkConflictTurn()) this.#checkConflictsSoon();
+      } catch (error) {
+        log.error('the check for conflicts failed; the rows stay marked for the next sync', describeError(error));
+      }
+    });
+  }
+
+  /** A check that fails leaves its rows marked and must not stop the sync: it is tried again at the next. */
+  #checkConflictsSafely(): void {
+    try {
+      this.checkConflicts();
+    } catch (error) {
+      log.error('the check for conflicts failed; the rows stay marked for the next sync', describeError(error));
+    }
+  }
+
+  /** Checks the rows still marked, all of them, now: the list of conflicts is then complete. */
+  checkConflicts(): void {
+    if (this.#conflictTurn !== null) {
+      clearImmediate(this.#conflictTurn);
+      this.#conflictTurn = null;
+    }
+    if (!conflictChecksWaiting(this.deps.sqlite)) return;
+    while (this.#checkConflictTurn()) {
+      // Turn after turn until no row is left marked.
+    }
+  }
+
+  static readonly #ROWS_PER_TURN = 500;
+
+  /** One turn: records what it found and takes the marks off in one transaction. Whether rows remain. */
+  #checkConflictTurn(): boolean {
+    const { sqlite, db } = this.deps;
+    let found: { conflicts: DetectedConflict[]; more: boolean } = { conflicts: [], more: false };
+    sqlite.transaction(() => {
+      found = checkMarkedRows(sqlite, db, SyncClient.#ROWS_PER_TURN);
+      this.#recordConflicts(found.conflicts);
+    })();
+    if (found.conflicts.length > 0) {
+      // Recorded here, they go up for the other desks to show.
+      this.requestSync();
+      this.#emit();
+    }
+    return found.more;
   }
 
   #recordConflicts(conflicts: readonly DetectedConflict[]): void {
+    if (conflicts.length === 0) return;
     const { sqlite, db } = this.deps;
     const now = isoAt(this.deps.clock.now());
-    sqlite.transaction(() => {
-      this.deps.stamper.begin(db);
-      const insert = sqlite.prepare(`insert into sync_conflicts (id, clinic_id, kind, row_ids, detected_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`);
-      for (const item of conflicts) {
-        insert.run(item.id, item.clinicId, item.kind, JSON.stringify(item.rowIds), now, now, now);
-        recordAudit(db, { atMs: this.deps.clock.now(), deviceId: this.deps.identity.deviceId, userId: null, clinicId: item.clinicId, action: 'sync.conflictDetected', outcome: 'SUCCESS', entityType: 'sync_conflict', entityId: item.id, detail: { kind: item.kind } });
-      }
-    })();
+    this.deps.stamper.begin(db);
+    const insert = sqlite.prepare(`insert into sync_conflicts (id, clinic_id, kind, row_ids, detected_at, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?) on conflict (id) do nothing`);
+    for (const item of conflicts) {
+      insert.run(item.id, item.clinicId, item.kind, JSON.stringify(item.rowIds), now, now, now);
+      recordAudit(db, { atMs: this.deps.clock.now(), deviceId: this.deps.identity.deviceId, userId: null, clinicId: item.clinicId, action: 'sync.conflictDetected', outcome: 'SUCCESS', entityType: 'sync_conflict', entityId: item.id, detail: { kind: item.kind } });
+    }
   }
 
   /** Loads a joining workstation's clinic page by page, resuming where a restart left it. */
@@ -561,7 +618,7 @@ export class SyncClient {
       coming = fetchPage(page.next === null ? { table: progress.table + 1, after: null } : { table: progress.table, after: page.next });
       // Writing the page holds the thread; let the request for the next one leave first, or the
       // hub would only hear of it once this page is written and the two would take turns.
-      await setImmediate();
+      await nextTurn();
       const next: BootstrapProgress = page.next === null ? { ...progress, table: progress.table + 1, after: null, done: progress.done + page.rows.length } : { ...progress, after: page.next, done: progress.done + page.rows.length };
       withoutWaitingForDisk(sqlite, () => {
         inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {

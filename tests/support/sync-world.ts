@@ -1,7 +1,9 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import { createCore, type Core } from '#core/core.ts';
 import { manualClock } from '#core/platform/clock.ts';
+import { databaseFileIn } from '#core/platform/paths.ts';
 import type { HubService } from '#hub/hub-service.ts';
 import type { HubTransport } from '#core/sync/transport.ts';
 import { inProcessTransport, perfectNetwork, type Network } from './in-process-transport.ts';
@@ -14,6 +16,11 @@ export type Workstation = {
   readonly clock: ReturnType<typeof manualClock>;
   /** Closes and reopens the core on the same folder, as after a crash or a restart. */
   readonly restart: () => Promise<void>;
+  /**
+   * Reopens the core on its database as it was when image was taken (sqlite.serialize()): what a
+   * crash at that moment leaves on disk, since everything committed by then was written.
+   */
+  readonly restartFrom: (image: Buffer) => Promise<void>;
   readonly close: () => Promise<void>;
 };
 
@@ -34,6 +41,13 @@ export async function openWorkstation(
     clock,
     restart: async () => {
       await workstation.core.close();
+      workstation.core = await open();
+    },
+    restartFrom: async (image) => {
+      await workstation.core.close();
+      const file = databaseFileIn(temp.path);
+      for (const suffix of ['-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+      writeFileSync(file, image);
       workstation.core = await open();
     },
     close: async () => {

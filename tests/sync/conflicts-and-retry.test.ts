@@ -84,6 +84,34 @@ describe('conflicts found after a merge, and the retry loop', () => {
     expect(statuses).toEqual(expect.arrayContaining([[a1.reference, 'SCHEDULED'], [a2.reference, 'CANCELLED']]));
   });
 
+  it('checks a pulled booking for conflicts after a crash that came before the check', async () => {
+    offline.add('one');
+    offline.add('two');
+    const priya = await call(first, 'patients.register', { ...patientInput(), notADuplicate: false }, admin1);
+    const tom = await call(second, 'patients.register', { ...patientInput({ givenName: 'Tom', familyName: 'Baker', phone: '', birth: { kind: 'date', date: '1960-01-01' } }), notADuplicate: false }, admin2);
+    await call(first, 'appointments.book', { patientId: priya.id, doctorUserId: doctorId, startAt: '2026-03-02T10:00:00.000Z', type: 'IN_PERSON', reason: '', notes: '' }, admin1);
+    const mine = await call(second, 'appointments.book', { patientId: tom.id, doctorUserId: doctorId, startAt: '2026-03-02T10:00:00.000Z', type: 'IN_PERSON', reason: '', notes: '' }, admin2);
+    offline.clear();
+    await first.core.sync.syncNow();
+    await second.core.sync.syncNow();
+    // The pull has answered; its check waits for the thread. A crash now leaves this on disk.
+    const sqlite = second.core.database.sqlite;
+    const image = sqlite.serialize();
+    expect(sqlite.prepare(`select tbl from sync_conflict_checks`).pluck().all()).toContain('appointments');
+    expect(sqlite.prepare(`select count(*) from sync_conflicts`).pluck().get()).toBe(0);
+
+    await second.restartFrom(image);
+    const reopened = second.core.database.sqlite;
+    expect(reopened.prepare(`select count(*) from sync_conflict_checks`).pluck().get()).toBeGreaterThan(0);
+    second.core.sync.start();
+    await new Promise((resolve) => setImmediate(resolve));
+    await second.core.sync.stop();
+    expect(reopened.prepare(`select count(*) from sync_conflict_checks`).pluck().get()).toBe(0);
+    const recorded = reopened.prepare(`select kind, row_ids from sync_conflicts`).all() as { kind: string; row_ids: string }[];
+    expect(recorded.map((row) => row.kind)).toEqual(['DOUBLE_BOOKING']);
+    expect(JSON.parse(recorded[0]?.row_ids ?? '[]')).toContain(mine.id);
+  });
+
   it('offers a merge for one person registered at both desks while apart', async () => {
     offline.add('one');
     offline.add('two');

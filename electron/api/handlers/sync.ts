@@ -62,7 +62,11 @@ export const syncHandlers = {
     return { changes: changes.map(({ hlc, ...change }) => ({ ...change, stampedAt: new Date(parseInt(hlc.slice(0, 9), 36)).toISOString() })), total };
   },
 
-  'sync.conflicts': (ctx, input) => ({ conflicts: listConflicts(ctx.services.syncDeps.sqlite, clinicContextOf(ctx).clinicId, input.includeResolved) }),
+  'sync.conflicts': (ctx, input) => {
+    // Rows a pull marked a moment ago are checked first, so the list is complete.
+    ctx.services.sync.checkConflicts();
+    return { conflicts: listConflicts(ctx.services.syncDeps.sqlite, clinicContextOf(ctx).clinicId, input.includeResolved) };
+  },
 
   'sync.resolveConflict': (ctx, input) => {
     const clinic = clinicContextOf(ctx);

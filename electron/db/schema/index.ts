@@ -9,4 +9,4 @@ export { doctorProfiles, scheduleExceptions, weeklySchedules } from './doctors.t
 export { patientAllergies, patientClinics, patientConditions, patients } from './patients.ts';
 export { queueEntries } from './queue.ts';
 export { numberBlocks, tokenCounters } from './references.ts';
-export { syncConflicts, syncOutbox, syncOutboxAcks, syncOutboxTxns, syncParked, syncRejections, syncState } from './sync.ts';
+export { syncConflictChecks, syncConflicts, syncOutbox, syncOutboxAcks, syncOutboxTxns, syncParked, syncRejections, syncState } from './sync.ts';

@@ -110,3 +110,18 @@ export const syncParked = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.tbl, table.rowId] })],
 );
+
+/**
+ * Rows a pull or a comparison brought that may clash with others (a booking, a token, a patient),
+ * written in the same transaction as the rows. The check for conflicts runs once the pull is done,
+ * so the screens show the new rows without waiting for it, and a crash before it finds the rows
+ * still marked at the next start.
+ */
+export const syncConflictChecks = sqliteTable(
+  'sync_conflict_checks',
+  {
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.tbl, table.rowId] })],
+);
