@@ -12,12 +12,17 @@ import { ensureHubIdentity, raiseEpoch } from './sync/identity.ts';
 import { leaseBlock, reportBlocks } from './sync/leases.ts';
 import { pullChanges, pullChangesJson, type PullRequest } from './sync/pull.ts';
 import { RecentDevices } from './sync/recent-devices.ts';
+import { RecentFeedEntries } from './sync/recent-feed.ts';
 import { pruneFeed } from './sync/feed-retention.ts';
 import { applyPush } from './sync/push.ts';
 import { tableDigests, tableRanges } from './sync/digest.ts';
 import { snapshotPage, snapshotPageJson, startSnapshot, type SnapshotPageText } from './sync/snapshot.ts';
 
 export const hubMigrationsDir = join(repositoryRoot, 'migrations', 'postgres');
+
+/** Some sixty catch-up pushes' entries, or a clinic's busy hour of small ones. */
+const RECENT_FEED_BYTES = 64 * 1024 * 1024;
+const CHANGES_OPENING = Buffer.from('{"changes":');
 
 export type HubStorage = { readonly kind: 'pglite'; readonly dataDir: string } | { readonly kind: 'postgres'; readonly url: string };
 
@@ -30,6 +35,8 @@ export class HubService {
   readonly #clock: HybridClock;
   /** Pulls are the most frequent request: each reads its page while its credential is checked. */
   readonly #pullers = new RecentDevices();
+  /** What other desks of a clinic pull moments after a push wrote it. */
+  readonly #recentFeed = new RecentFeedEntries(RECENT_FEED_BYTES);
 
   private constructor(
     readonly db: HubDb,
@@ -99,7 +106,7 @@ export class HubService {
   async push(credential: string | null, request: PushRequest): Promise<PushResponse & { clinicsChanged: string[] }> {
     const device = await authenticateDevice(this.db, credential);
     try {
-      const outcome = await applyPush(this.db, this.catalog, this.#clock, device, request, this.now());
+      const outcome = await applyPush(this.db, this.catalog, this.#clock, device, request, this.now(), this.#recentFeed);
       return { ...(await this.located()), ...outcome };
     } catch (error) {
       if (error instanceof HubError && error.code === 'REENROL_REQUIRED') await this.db.query(`update hub_devices set reenrol_required = true where id = $1`, [device.id]);
@@ -108,16 +115,17 @@ export class HubService {
   }
 
   async pull(credential: string | null, request: PullRequest): Promise<HubIdentity & { changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; appliedThrough: number; cursorUnknown?: true }> {
-    const { device, result } = await this.#pullers.run(this.db, credential, (scope) => pullChanges(this.db, scope, request));
+    const { device, result } = await this.#pullers.run(this.db, credential, (scope) => pullChanges(this.db, scope, request, this.#recentFeed));
     const { position, ...page } = result;
     return { ...(await this.locatedAt(position)), ...page, appliedThrough: device.lastSeq };
   }
 
-  /** The same answer as JSON text, as the HTTP answer carries it: the feed's stored changes go out as they are. */
-  async pullJson(credential: string | null, request: PullRequest): Promise<string> {
-    const { device, result } = await this.#pullers.run(this.db, credential, (scope) => pullChangesJson(this.db, scope, request));
+  /** The same answer as JSON, in the pieces of bytes the HTTP answer carries: the feed's stored changes go out as they are. */
+  async pullJson(credential: string | null, request: PullRequest): Promise<Buffer[]> {
+    const { device, result } = await this.#pullers.run(this.db, credential, (scope) => pullChangesJson(this.db, scope, request, this.#recentFeed));
     const { position, changes, ...page } = result;
-    return `{"changes":${changes},${JSON.stringify({ ...(await this.locatedAt(position)), ...page, appliedThrough: device.lastSeq }).slice(1)}`;
+    const rest = JSON.stringify({ ...(await this.locatedAt(position)), ...page, appliedThrough: device.lastSeq }).slice(1);
+    return [CHANGES_OPENING, ...changes, Buffer.from(`,${rest}`, 'utf8')];
   }
 
   /** The hub's identity with its position, read with a page of the feed when the page gave it. */

@@ -3,6 +3,7 @@ import type { FeedChange } from '#shared/sync/protocol.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { DeviceScope } from './recent-devices.ts';
 import { hubErrors } from './hub-errors.ts';
+import type { RecentFeedEntries } from './recent-feed.ts';
 
 export type Cursor = { readonly txid: string; readonly id: string; readonly check?: string | undefined; readonly offset?: number | undefined };
 
@@ -44,7 +45,7 @@ function clinicsFor(device: DeviceScope, clinicId: string | undefined): string[]
   return [clinicId];
 }
 
-type EntryHead = { id_text: string; txid_text: string; clinic_id: string; origin: string; change_count: number; fingerprint: string };
+type EntryHead = { id_text: string; txid_text: string; clinic_id: string; origin: string; change_count: number; fingerprint: string; entry_key: string | null };
 type StoredChange = Omit<FeedChange, 'origin'>;
 
 /** An entry found after the cursor or the newest one, with the watermark; only the watermark when the clinic has none. */
@@ -93,7 +94,7 @@ function planPage(entries: readonly EntryHead[], after: Cursor, deviceId: string
  * origin, sent as it is; or changes read from an entry, when the page takes only part of it, when
  * one change may come through two clinics, or when the entry was written without origins.
  */
-type PagePart = { readonly json: string } | { readonly changes: readonly FeedChange[] };
+type PagePart = { readonly json: string } | { readonly bytes: Buffer } | { readonly changes: readonly FeedChange[] };
 
 export type PullRequest = { cursor: string | null; limit: number; clinicId?: string | undefined };
 type Page<Changes> = { changes: Changes; cursor: string | null; more: boolean; head: string | null; cursorUnknown?: true; position?: string };
@@ -103,24 +104,44 @@ function passedThrough(text: string): string | null {
   return text.startsWith('[{"origin":') && text.endsWith(']') ? text.slice(1, -1) : null;
 }
 
-/** A page of a device's clinics' changes after its cursor, as objects. */
-export async function pullChanges(db: HubQueries, device: DeviceScope, request: PullRequest): Promise<Page<FeedChange[]>> {
-  const { changes: parts, ...page } = await pullPage(db, device, request);
-  return { ...page, changes: parts.flatMap((part) => ('json' in part ? (JSON.parse(`[${part.json}]`) as FeedChange[]) : part.changes)) };
+function partText(part: PagePart): string {
+  if ('json' in part) return part.json;
+  if ('bytes' in part) return part.bytes.toString('utf8');
+  return JSON.stringify(part.changes).slice(1, -1);
 }
 
-/** The same page with its changes as a JSON array's text, as the HTTP answer carries them. */
-export async function pullChangesJson(db: HubQueries, device: DeviceScope, request: PullRequest): Promise<Page<string>> {
-  const { changes: parts, ...page } = await pullPage(db, device, request);
-  const texts = parts.map((part) => ('json' in part ? part.json : JSON.stringify(part.changes).slice(1, -1))).filter((text) => text !== '');
-  return { ...page, changes: `[${texts.join(',')}]` };
+/** A page of a device's clinics' changes after its cursor, as objects. */
+export async function pullChanges(db: HubQueries, device: DeviceScope, request: PullRequest, recent: RecentFeedEntries): Promise<Page<FeedChange[]>> {
+  const { changes: parts, ...page } = await pullPage(db, device, request, recent);
+  return { ...page, changes: parts.flatMap((part) => ('changes' in part ? part.changes : (JSON.parse(`[${partText(part)}]`) as FeedChange[]))) };
 }
+
+/**
+ * The same page with its changes as a JSON array's bytes, in pieces that go out one after the
+ * other as the HTTP answer: joining them would copy half a megabyte into new memory for nothing.
+ */
+export async function pullChangesJson(db: HubQueries, device: DeviceScope, request: PullRequest, recent: RecentFeedEntries): Promise<Page<Buffer[]>> {
+  const { changes: parts, ...page } = await pullPage(db, device, request, recent);
+  const pieces: Buffer[] = [];
+  for (const part of parts) {
+    const bytes = 'bytes' in part ? part.bytes : Buffer.from(partText(part), 'utf8');
+    if (bytes.length === 0) continue;
+    pieces.push(pieces.length === 0 ? OPEN_BRACKET : COMMA, bytes);
+  }
+  pieces.push(pieces.length === 0 ? EMPTY_ARRAY : CLOSE_BRACKET);
+  return { ...page, changes: pieces };
+}
+
+const OPEN_BRACKET = Buffer.from('[');
+const CLOSE_BRACKET = Buffer.from(']');
+const COMMA = Buffer.from(',');
+const EMPTY_ARRAY = Buffer.from('[]');
 
 /**
  * A page of a device's clinics' changes after its cursor. Only transactions that finished before
  * any still running are read, so a change that commits later can never fall behind the cursor.
  */
-async function pullPage(db: HubQueries, device: DeviceScope, request: PullRequest): Promise<Page<PagePart[]>> {
+async function pullPage(db: HubQueries, device: DeviceScope, request: PullRequest, recent: RecentFeedEntries): Promise<Page<PagePart[]>> {
   const clinics = clinicsFor(device, request.clinicId);
   const after = parseCursor(request.cursor);
   // Checked while the entries are read, on another connection: a sync with nothing to do then
@@ -140,23 +161,24 @@ async function pullPage(db: HubQueries, device: DeviceScope, request: PullReques
   // entry holds a change at least, so limit + 1 entries are enough to fill a page. The newest
   // entry comes in the same query, marked as the head.
   const from = after.offset === undefined ? '>' : '>=';
-  const columns = `id::text as id_text, txid::text as txid_text, clinic_id, origin::text, change_count, fingerprint`;
+  const columns = `id::text as id_text, txid::text as txid_text, clinic_id, origin::text, change_count, fingerprint, entry_key`;
   // The texts of the entries the page will take come in the same query, saving a round trip:
   // those of other devices until the changes before them reach the limit (counted whole, so an
-  // entry read from inside may leave the last one out, and it is read after).
+  // entry read from inside may leave the last one out, and it is read after), but for those this
+  // hub process holds (see RecentFeedEntries).
   const othersBefore = `coalesce(sum(case when origin::text <> $6::text then change_count else 0 end) over (order by txid, id rows between unbounded preceding and 1 preceding), 0)`;
   for (const clinic of clinics) {
     const rows = await db.query<FoundRow & { changes_text: string | null }>(
       `with mark as (select coalesce($4::xid8, pg_snapshot_xmin(s)) as xmin, pg_snapshot_xmax(s)::text as position from pg_current_snapshot() as s)
        select m.xmin::text as mark_xmin, m.position as mark_position, found.* from mark as m left join lateral (
-         (select false as is_head, at_txid, at_id, id_text, txid_text, clinic_id, origin, change_count, fingerprint,
-            case when origin <> $6::text and others_before < $5 - 1 then changes end as changes_text
+         (select false as is_head, at_txid, at_id, id_text, txid_text, clinic_id, origin, change_count, fingerprint, entry_key,
+            case when origin <> $6::text and others_before < $5 - 1 and not coalesce(entry_key = any($7::text[]), false) then changes end as changes_text
           from (select txid as at_txid, id as at_id, ${columns}, changes, ${othersBefore} as others_before from hub_feed
             where clinic_id = $1 and (txid, id) ${from} ($2::xid8, $3::bigint) and txid < m.xmin order by txid, id limit $5) as page)
          union all
          (select true, txid, id, ${columns}, null from hub_feed where clinic_id = $1 and txid < m.xmin order by txid desc, id desc limit 1)
        ) as found on true order by found.is_head, found.at_txid, found.at_id`,
-      [clinic, after.txid, after.id, mark?.xmin ?? null, request.limit + 1, device.id],
+      [clinic, after.txid, after.id, mark?.xmin ?? null, request.limit + 1, device.id, recent.keysOf(clinic)],
     );
     const first = rows[0];
     if (mark === undefined && first !== undefined) mark = { xmin: first.mark_xmin, position: first.mark_position };
@@ -171,7 +193,12 @@ async function pullPage(db: HubQueries, device: DeviceScope, request: PullReques
   if (!(await known)) return { changes: [], cursor: null, more: true, head: null, cursorUnknown: true };
   const entries = clinics.length === 1 ? found : found.sort(byPosition).slice(0, request.limit + 1);
   const plan = planPage(entries, after, device.id, request.limit);
-  const unread = plan.slices.filter((slice) => !texts.has(slice.entry.id_text));
+  const held = new Map<string, Buffer>();
+  for (const { entry } of plan.slices) {
+    const bytes = entry.entry_key === null ? undefined : recent.bytesOf(entry.entry_key);
+    if (bytes !== undefined) held.set(entry.id_text, bytes);
+  }
+  const unread = plan.slices.filter((slice) => !texts.has(slice.entry.id_text) && !held.has(slice.entry.id_text));
   if (unread.length > 0) {
     // As text: an entry that goes out whole is never parsed here.
     const rows = await db.query<{ id_text: string; changes_text: string }>(
@@ -184,8 +211,14 @@ async function pullPage(db: HubQueries, device: DeviceScope, request: PullReques
   const seen = clinics.length > 1 ? new Set<string>() : null;
   const parts: PagePart[] = [];
   for (const { entry, from: start, to } of plan.slices) {
-    const text = texts.get(entry.id_text) ?? '[]';
-    const whole = seen === null && start === 0 && to === entry.change_count ? passedThrough(text) : null;
+    const bytes = held.get(entry.id_text);
+    const sentWhole = seen === null && start === 0 && to === entry.change_count;
+    if (bytes !== undefined && sentWhole) {
+      parts.push({ bytes });
+      continue;
+    }
+    const text = bytes === undefined ? (texts.get(entry.id_text) ?? '[]') : `[${bytes.toString('utf8')}]`;
+    const whole = sentWhole ? passedThrough(text) : null;
     if (whole !== null) {
       parts.push({ json: whole });
       continue;

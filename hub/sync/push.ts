@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { HybridClock } from '#shared/sync/hlc.ts';
 import { parseHlc } from '#shared/sync/hlc.ts';
 import { mergeChange, type StoredRow } from '#shared/sync/merge.ts';
@@ -11,6 +11,7 @@ import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
 import { changeFingerprint } from './pull.ts';
 import { fanOutNewClinics, finalClinics, type FeedEntry } from './related-rows.ts';
+import type { RecentFeedEntries } from './recent-feed.ts';
 
 /** Stamps further ahead of the hub's clock than this are restamped, so a wrong clock cannot win every conflict. */
 export const MAX_FUTURE_MS = 2 * 60 * 1000;
@@ -305,11 +306,16 @@ function withoutRepeats(entries: readonly FeedEntry[]): readonly FeedEntry[] {
   });
 }
 
+/** A feed entry the batch wrote, for RecentFeedEntries once the batch commits: its changes between its brackets. */
+type WrittenEntry = { readonly key: string; readonly clinicId: string; readonly body: Buffer | string };
+
 /**
  * The batch's changes as feed entries: one per clinic, its changes in the order they applied,
- * written as one JSON text each (see migrations/postgres/0003_feed_entries.sql).
+ * written as one JSON text each (see migrations/postgres/0003_feed_entries.sql). To PostgreSQL the
+ * text goes as bytes, encoded here once: the driver would measure the text and encode it itself,
+ * and the same bytes are what a pull sends. PGlite takes the text.
  */
-function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string, nowMs: number): Promise<unknown>[] {
+function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string, nowMs: number, asBytes: boolean, written: WrittenEntry[]): Promise<unknown>[] {
   const sent: Promise<unknown>[] = [];
   const byClinic = new Map<string, FeedEntry[]>();
   for (const entry of feed) {
@@ -328,14 +334,19 @@ function writeFeed(tx: HubQueries, feed: readonly FeedEntry[], origin: string, n
         ? `${originText}${entry.opText.slice(1, -1)},"hlc":${JSON.stringify(entry.hlc)},"clock":null}`
         : JSON.stringify({ origin, table: entry.table, id: entry.rowId, kind: entry.kind, columns: entry.columns, hlc: entry.hlc, clock: entry.clock }),
     );
+    const text = `[${changes.join(',')}]`;
+    const bytes = asBytes ? Buffer.from(text, 'utf8') : null;
+    const key = randomUUID();
+    written.push({ key, clinicId, body: bytes === null ? text.slice(1, -1) : bytes.subarray(1, -1) });
     sent.push(
-      tx.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint, written_at) values ($1, $2, $3, $4, $5, to_timestamp($6::double precision / 1000))`, [
+      tx.query(`insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint, written_at, entry_key) values ($1, $2, $3, $4, $5, to_timestamp($6::double precision / 1000), $7)`, [
         clinicId,
         origin,
-        `[${changes.join(',')}]`,
+        bytes ?? text,
         changes.length,
         changeFingerprint({ origin, row_id: first.rowId, hlc: first.hlc }),
         nowMs,
+        key,
       ]),
     );
   }
@@ -390,17 +401,22 @@ function contiguousAfter(ordered: readonly PushTx[], lastSeq: number, gapAccepte
  * changes nothing, an invalid one is recorded as a rejection and passed, and the device's last
  * sequence number moves in the same transaction as the effects.
  */
-export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: HybridClock, device: Device, request: PushRequest, nowMs: number): Promise<PushOutcome> {
+export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: HybridClock, device: Device, request: PushRequest, nowMs: number, recentFeed: RecentFeedEntries): Promise<PushOutcome> {
   const mode: WriteMode = { plainInserts: true, clashed: false };
+  const written: WrittenEntry[] = [];
+  let outcome: PushOutcome;
   try {
-    return await applyPushOnce(db, catalog, clock, device, request, nowMs, mode);
+    outcome = await applyPushOnce(db, catalog, clock, device, request, nowMs, mode, written);
   } catch (error) {
     if (!mode.clashed) throw error;
-    return applyPushOnce(db, catalog, clock, device, request, nowMs, { plainInserts: false, clashed: false });
+    written.length = 0;
+    outcome = await applyPushOnce(db, catalog, clock, device, request, nowMs, { plainInserts: false, clashed: false }, written);
   }
+  for (const entry of written) recentFeed.add(entry.key, entry.clinicId, entry.body);
+  return outcome;
 }
 
-async function applyPushOnce(db: HubDb, catalog: MirrorCatalog, clock: HybridClock, device: Device, request: PushRequest, nowMs: number, mode: WriteMode): Promise<PushOutcome> {
+async function applyPushOnce(db: HubDb, catalog: MirrorCatalog, clock: HybridClock, device: Device, request: PushRequest, nowMs: number, mode: WriteMode, written: WrittenEntry[]): Promise<PushOutcome> {
   if (device.reenrolRequired) throw hubErrors.reenrolRequired('This workstation must be enrolled again: its database was copied or restored from a backup.');
   // What needs no stored row is worked out before the lock, while another batch may hold it.
   // Keyed by the transaction itself: a malformed push may carry one number twice.
@@ -476,7 +492,7 @@ async function applyPushOnce(db: HubDb, catalog: MirrorCatalog, clock: HybridClo
     rowsWritten.catch(() => undefined);
     const touched = finalClinics(state, device.id);
     feed.push(...(await fanOutNewClinics(tx, state, touched, feed)));
-    const writes = [rowsWritten, ...writeFeed(tx, feed, device.id, nowMs), ...writeRowClinics(tx, state, touched, mode)];
+    const writes = [rowsWritten, ...writeFeed(tx, feed, device.id, nowMs, db.kind === 'postgres', written), ...writeRowClinics(tx, state, touched, mode)];
     if (txRows.length > 0) {
       writes.push(
         tx.query(

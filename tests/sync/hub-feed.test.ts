@@ -123,6 +123,8 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
     const txs: PushTx[] = Array.from({ length: 15 }, (_, index) => ({ seq: index + 1, hlc: stamp(index * 1000), ops: [{ table: 'clinics', id: CLINIC, kind: index === 0 ? 'insert' : 'update', columns: index === 0 ? clinicRow('0') : { phone: String(index) } }] }));
     // Three entries of five changes each.
     for (const start of [0, 5, 10]) await harness.hub.push(first.credential, { txs: txs.slice(start, start + 5) });
+    // As if another hub process had written them: this one holds none of them in memory.
+    await harness.hub.db.query(`update hub_feed set entry_key = null`);
     const db = harness.hub.db as { query: typeof harness.hub.db.query };
     const query = db.query;
     const statements: string[] = [];
@@ -164,7 +166,7 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
     const [pushed] = await harness.hub.db.query<{ text: string }>(`select changes::text as text from hub_feed where origin = $1`, [first.deviceId]);
     // The hub's clock and position are read anew for each answer; the rest must be the same.
     const withoutMoments = ({ hubTime: _time, position: _position, ...rest }: Record<string, unknown>): Record<string, unknown> => rest;
-    const whole = await harness.hub.pullJson(second.credential, { cursor: null, limit: 100 });
+    const whole = Buffer.concat(await harness.hub.pullJson(second.credential, { cursor: null, limit: 100 })).toString('utf8');
     expect(withoutMoments(JSON.parse(whole) as Record<string, unknown>)).toEqual(withoutMoments(await harness.hub.pull(second.credential, { cursor: null, limit: 100 })));
     expect(whole).toContain((pushed?.text ?? '').slice(1, -1));
     const changes = (JSON.parse(whole) as { changes: FeedChange[] }).changes;
@@ -172,13 +174,36 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
     // Pages stopping inside an entry read the same either way.
     let cursor: string | null = null;
     for (let page = 0; page < 10; page += 1) {
-      const asText = JSON.parse(await harness.hub.pullJson(second.credential, { cursor, limit: 2 })) as Record<string, unknown>;
+      const asText = JSON.parse(Buffer.concat(await harness.hub.pullJson(second.credential, { cursor, limit: 2 })).toString('utf8')) as Record<string, unknown>;
       const asObjects = await harness.hub.pull(second.credential, { cursor, limit: 2 });
       expect(withoutMoments(asText)).toEqual(withoutMoments(asObjects));
       cursor = asObjects.cursor;
       if (!asObjects.more) break;
     }
     expect(cursor).not.toBeNull();
+  });
+
+  it('sends an entry it wrote from memory, as the database holds it, and only while the database holds it under the same key', async () => {
+    const { first, second } = await twoDesks();
+    await harness.hub.push(first.credential, { txs: fivePhoneChanges() });
+    const [stored] = await harness.hub.db.query<{ text: string; entry_key: string | null }>(`select changes as text, entry_key from hub_feed where origin = $1`, [first.deviceId]);
+    expect(stored?.entry_key).toMatch(/^[0-9a-f-]{36}$/);
+    const phones = async (): Promise<string[]> => {
+      const page = JSON.parse(Buffer.concat(await harness.hub.pullJson(second.credential, { cursor: null, limit: 100 })).toString('utf8')) as { changes: FeedChange[] };
+      return page.changes.map((change) => String(change.columns['phone']));
+    };
+    expect(await phones()).toEqual(['0', '1', '2', '3', '4']);
+    // Entries never change; one changed behind the hub's back shows where the page came from.
+    const altered = (stored?.text ?? '').replaceAll('"phone":"4"', '"phone":"44"');
+    await harness.hub.db.query(`update hub_feed set changes = $1 where origin = $2`, [altered, first.deviceId]);
+    expect(await phones()).toEqual(['0', '1', '2', '3', '4']);
+    expect((await harness.hub.pull(second.credential, { cursor: null, limit: 100 })).changes.map((change) => change.columns['phone'])).toEqual(['0', '1', '2', '3', '4']);
+    // Under another key (say, a database restored from a backup) the entry is read from the database.
+    await harness.hub.db.query(`update hub_feed set entry_key = $1 where origin = $2`, [randomUUID(), first.deviceId]);
+    expect(await phones()).toEqual(['0', '1', '2', '3', '44']);
+    // A page stopping inside the entry reads it the same way.
+    const inside = await harness.hub.pull(second.credential, { cursor: null, limit: 2 });
+    expect(inside.changes.map((change) => change.columns['phone'])).toEqual(['0', '1']);
   });
 
   it('stores a large entry compressed with lz4 where the server has it, uncompressed where not, and reads it back whole', async () => {

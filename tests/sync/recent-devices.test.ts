@@ -52,7 +52,7 @@ describe.each(kinds)('pulls read while the credential is checked, on %s', (kind)
     await harness.hub.db.query(`insert into hub_device_clinics (device_id, clinic_id, workstation_number) values ($1, $2, 99)`, [deviceA.deviceId, CLINIC_B]);
     const after = await harness.hub.pull(deviceA.credential, { cursor: null, limit: 100 });
     expect(after.changes.map((change) => change.id)).toEqual([CLINIC_B]);
-    const asText = JSON.parse(await harness.hub.pullJson(deviceA.credential, { cursor: null, limit: 100 })) as { changes: { id: string }[] };
+    const asText = JSON.parse(Buffer.concat(await harness.hub.pullJson(deviceA.credential, { cursor: null, limit: 100 })).toString('utf8')) as { changes: { id: string }[] };
     expect(asText.changes.map((change) => change.id)).toEqual([CLINIC_B]);
   });
 });
