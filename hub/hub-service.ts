@@ -20,8 +20,9 @@ import { snapshotPage, snapshotPageJson, startSnapshot, type SnapshotPageText } 
 
 export const hubMigrationsDir = join(repositoryRoot, 'migrations', 'postgres');
 
-/** Some sixty catch-up pushes' entries, or a clinic's busy hour of small ones. */
+/** Some sixty catch-up pushes' entries, or the last 256 small ones: a pull sends at most that many keys. */
 const RECENT_FEED_BYTES = 64 * 1024 * 1024;
+const RECENT_FEED_ENTRIES = 256;
 const CHANGES_OPENING = Buffer.from('{"changes":');
 
 export type HubStorage = { readonly kind: 'pglite'; readonly dataDir: string } | { readonly kind: 'postgres'; readonly url: string };
@@ -36,7 +37,7 @@ export class HubService {
   /** Pulls are the most frequent request: each reads its page while its credential is checked. */
   readonly #pullers = new RecentDevices();
   /** What other desks of a clinic pull moments after a push wrote it. */
-  readonly #recentFeed = new RecentFeedEntries(RECENT_FEED_BYTES);
+  readonly #recentFeed = new RecentFeedEntries(RECENT_FEED_BYTES, RECENT_FEED_ENTRIES);
 
   private constructor(
     readonly db: HubDb,

@@ -33,6 +33,8 @@ const DEBOUNCE_MS = 30;
 const POLL_MS = 30_000;
 /** The call named in the events of what a pull wrote. */
 const PULLED_CALL = 'sync.pull';
+/** Rows checked for conflicts in one turn of the thread: a catch-up's thousands do not hold the screens at once. */
+const CONFLICT_CHECK_ROWS_PER_TURN = 500;
 const BACKOFF_MIN_MS = 1_000;
 const BACKOFF_MAX_MS = 60_000;
 const REFUSED_RETRY_MS = 5 * 60_000;
@@ -566,14 +568,12 @@ export class SyncClient {
     }
   }
 
-  static readonly #ROWS_PER_TURN = 500;
-
   /** One turn: records what it found and takes the marks off in one transaction. Whether rows remain. */
   #checkConflictTurn(): boolean {
     const { sqlite, db } = this.deps;
     let found: { conflicts: DetectedConflict[]; more: boolean } = { conflicts: [], more: false };
     sqlite.transaction(() => {
-      found = checkMarkedRows(sqlite, db, SyncClient.#ROWS_PER_TURN);
+      found = checkMarkedRows(sqlite, db, CONFLICT_CHECK_ROWS_PER_TURN);
       this.#recordConflicts(found.conflicts);
     })();
     if (found.conflicts.length > 0) {

@@ -11,22 +11,28 @@
  * nothing here.
  */
 export class RecentFeedEntries {
-  /** In the order they were written: the oldest go first when the budget is spent. */
+  /** In the order they were written: the oldest go first when the budget is spent. Text counts its length, about its bytes for JSON. */
   readonly #entries = new Map<string, { readonly clinicId: string; body: Buffer | string }>();
   #bytes = 0;
 
-  constructor(private readonly budgetBytes: number) {}
+  /**
+   * Bounded in bytes and in entries: every pull sends the keys held for its clinic to the database,
+   * so they must stay few even when the entries are small ones of a change each.
+   */
+  constructor(
+    private readonly budgetBytes: number,
+    private readonly maxEntries: number,
+  ) {}
 
   /** An entry's changes as its brackets hold them (text or bytes), after its transaction committed. */
   add(key: string, clinicId: string, body: Buffer | string): void {
-    const size = sizeOf(body);
-    if (size > this.budgetBytes || this.#entries.has(key)) return;
+    if (body.length > this.budgetBytes || this.#entries.has(key)) return;
     this.#entries.set(key, { clinicId, body });
-    this.#bytes += size;
+    this.#bytes += body.length;
     for (const [oldest, entry] of this.#entries) {
-      if (this.#bytes <= this.budgetBytes) break;
+      if (this.#bytes <= this.budgetBytes && this.#entries.size <= this.maxEntries) break;
       this.#entries.delete(oldest);
-      this.#bytes -= sizeOf(entry.body);
+      this.#bytes -= entry.body.length;
     }
   }
 
@@ -48,9 +54,4 @@ export class RecentFeedEntries {
     }
     return entry.body;
   }
-}
-
-/** What an entry counts against the budget: its bytes, or for text its length, about the same for JSON. */
-function sizeOf(body: Buffer | string): number {
-  return body.length;
 }

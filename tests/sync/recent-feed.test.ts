@@ -3,7 +3,7 @@ import { RecentFeedEntries } from '#hub/sync/recent-feed.ts';
 
 describe('the feed entries a hub process keeps in memory', () => {
   it('keeps the newest within its budget, by clinic, and hands out bytes', () => {
-    const recent = new RecentFeedEntries(16);
+    const recent = new RecentFeedEntries(16, 10);
     recent.add('k1', 'A', '{"a":1}');
     recent.add('k0', 'A', '[]');
     recent.add('k2', 'B', Buffer.from('{"b":1}'));
@@ -18,7 +18,7 @@ describe('the feed entries a hub process keeps in memory', () => {
   });
 
   it('encodes text once, when first sent, and counts its bytes', () => {
-    const recent = new RecentFeedEntries(100);
+    const recent = new RecentFeedEntries(100, 10);
     recent.add('k1', 'A', '{"name":"Zoë"}');
     const bytes = recent.bytesOf('k1');
     expect(bytes).toBeInstanceOf(Buffer);
@@ -26,8 +26,14 @@ describe('the feed entries a hub process keeps in memory', () => {
     expect(recent.bytesOf('k1')).toBe(bytes);
   });
 
+  it('holds no more entries than it may, however small, so a pull sends few keys', () => {
+    const recent = new RecentFeedEntries(1024, 3);
+    for (const key of ['k1', 'k2', 'k3', 'k4', 'k5']) recent.add(key, 'A', '[1]');
+    expect(recent.keysOf('A')).toEqual(['k3', 'k4', 'k5']);
+  });
+
   it('takes nothing larger than its budget, and an entry once', () => {
-    const recent = new RecentFeedEntries(4);
+    const recent = new RecentFeedEntries(4, 10);
     recent.add('big', 'A', '{"a":1}');
     expect(recent.keysOf('A')).toEqual([]);
     recent.add('k', 'A', '[1]');
