@@ -1,6 +1,7 @@
 import { latestStamp, type RowClock, type SyncValue } from '#shared/sync/merge.ts';
 import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
+import type { PreparedSource } from './feed-text.ts';
 import { rowKey, type BatchState, type RowClinics } from './batch-state.ts';
 
 export type FeedEntry = {
@@ -11,8 +12,8 @@ export type FeedEntry = {
   columns: Record<string, SyncValue>;
   hlc: string;
   clock: RowClock | null;
-  /** The pushed change's own JSON text ({table, id, kind, columns}), when the entry is that change unaltered. */
-  opText?: string;
+  /** The pushed change the entry is, unaltered, and its transaction's prepared text. */
+  source?: PreparedSource;
 };
 
 const LOOKUP_CHUNK = 5_000;

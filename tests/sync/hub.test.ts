@@ -162,7 +162,7 @@ describe.each(kinds)('the hub on %s', (kind) => {
       // The push read p1 as absent and now waits on the uncommitted row: commit it then.
       for (let waited = 0; ; waited += 1) {
         const [waiting] = await harness.hub.db.query<{ n: string }>(
-          `select count(*)::text as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into patients%'`,
+          `select count(*)::text as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%insert into patients%'`,
         );
         if (waiting?.n === '1') break;
         if (waited > 500) throw new Error('the push never waited on the row created meanwhile');
