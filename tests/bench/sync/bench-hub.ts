@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
@@ -46,8 +47,15 @@ async function freshPostgres(databaseUrl: string): Promise<{ url: string; drop: 
   };
 }
 
+/** The options `npm run hub` gives the hub's Node (its script is `tsx [options] hub/main.ts`), so the bench's hub runs as a clinic's does. */
+function hubScriptNodeOptions(): string[] {
+  const packageJson = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  const words = (packageJson.scripts['hub'] ?? '').split(' ');
+  return words.slice(1, words.indexOf('hub/main.ts')).filter((word) => word.startsWith('--'));
+}
+
 /** BENCH_HUB_NODE_OPTIONS: more options for the hub's Node, for profiling it (say --cpu-prof). */
-const extraNodeOptions = (process.env['BENCH_HUB_NODE_OPTIONS'] ?? '').split(' ').filter((option) => option !== '');
+const extraNodeOptions = [...hubScriptNodeOptions(), ...(process.env['BENCH_HUB_NODE_OPTIONS'] ?? '').split(' ').filter((option) => option !== '')];
 
 const hubProcessFile = fileURLToPath(new URL('./hub-process.ts', import.meta.url));
 
