@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createLogger } from '#core/platform/logger.ts';
+import { binaryArrays, plainArrays, type ArrayParam } from './array-params.ts';
 
 // The hub runs on a real PostgreSQL (DATABASE_URL) or on PGlite in a folder. Both speak the same
 // SQL; this is the little the hub needs of either: queries, and transactions on one connection.
@@ -15,6 +16,8 @@ export type HubQueries = {
 
 export type HubDb = HubQueries & {
   readonly kind: 'postgres' | 'pglite';
+  /** An array parameter in the form this database reads fastest. */
+  readonly arrayParam: ArrayParam;
   readonly transaction: <T>(work: (tx: HubQueries) => Promise<T>) => Promise<T>;
   /** Calls back on NOTIFY of the channel, from any hub process sharing the database. */
   readonly listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
@@ -61,6 +64,7 @@ export async function openPglite(dataDir: string): Promise<HubDb> {
   const query = async <T extends Row>(sql: string, params: readonly unknown[] = []): Promise<T[]> => (await db.query<T>(sql, [...params])).rows;
   return {
     kind: 'pglite',
+    arrayParam: plainArrays,
     query: (sql, params) => serial(() => query(sql, params)),
     transaction: (work) =>
       serial(() =>
@@ -106,6 +110,7 @@ export async function openPostgres(connectionString: string): Promise<HubDb> {
   const listeners = new Set<{ client: pg.PoolClient | null; stopped: boolean }>();
   return {
     kind: 'postgres',
+    arrayParam: binaryArrays,
     query: async <T extends Row>(sql: string, params: readonly unknown[] = []) => (await pool.query<T>(sql, [...params])).rows,
     transaction: async (work) => {
       const client = await pool.connect();
