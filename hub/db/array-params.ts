@@ -28,10 +28,10 @@ function writeText(buffer: Buffer, text: string, offset: number): number {
 }
 
 /**
- * An array in PostgreSQL's binary format: node-postgres sends a Buffer parameter as binary. Sent
- * as text, a push batch's arrays (about 25,000 elements) are escaped by the driver and parsed back
- * by the server; measured here for twelve text arrays of 2,000 elements, the round trip took
- * 8-37 ms as text and 5-7 ms in this format.
+ * An array in PostgreSQL's binary format, as the hub sends arrays there: node-postgres sends a
+ * Buffer parameter as binary. Sent as text, a push batch's arrays (about 25,000 elements) are
+ * escaped by the driver and parsed back by the server; measured here for twelve text arrays of
+ * 2,000 elements, the round trip took 8-37 ms as text and 5-7 ms in this format.
  */
 export function binaryArray(type: ArrayElementType, values: readonly ArrayElement[]): Buffer {
   let room = HEADER_BYTES;
@@ -66,6 +66,3 @@ export function binaryArray(type: ArrayElementType, values: readonly ArrayElemen
   buffer.writeInt32BE(hasNulls, 4);
   return buffer.subarray(0, offset);
 }
-
-/** PostgreSQL (node-postgres) takes arrays in the binary format. */
-export const binaryArrays: ArrayParam = (type, values) => binaryArray(type, values);

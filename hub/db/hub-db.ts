@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { createLogger } from '#core/platform/logger.ts';
-import { binaryArrays, plainArrays, type ArrayParam } from './array-params.ts';
+import { binaryArray, plainArrays, type ArrayParam } from './array-params.ts';
 
 // The hub runs on a real PostgreSQL (DATABASE_URL) or on PGlite in a folder. Both speak the same
 // SQL; this is the little the hub needs of either: queries, and transactions on one connection.
@@ -110,7 +110,7 @@ export async function openPostgres(connectionString: string): Promise<HubDb> {
   const listeners = new Set<{ client: pg.PoolClient | null; stopped: boolean }>();
   return {
     kind: 'postgres',
-    arrayParam: binaryArrays,
+    arrayParam: binaryArray,
     query: async <T extends Row>(sql: string, params: readonly unknown[] = []) => (await pool.query<T>(sql, [...params])).rows,
     transaction: async (work) => {
       const client = await pool.connect();

@@ -1,63 +1,37 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPglite, openPostgres, type HubDb } from '#hub/db/hub-db.ts';
-import { createScratchDatabase, noPostgresReason, postgresUrl, type ScratchDatabase } from '#tests/support/postgres.ts';
-import { makeTempDir } from '#tests/support/temp-dir.ts';
+import { noPostgresReason, postgresUrl } from '#tests/support/postgres.ts';
+import { openScratchHubDb, type ScratchHubDb } from '#tests/support/scratch-hub-db.ts';
 
 // A push's rows reach the mirror tables as array parameters, in PostgreSQL's binary format there
 // (array-params.ts). What a person typed must arrive exactly as typed, whatever its characters.
-
-type Opened = { db: HubDb; close: () => Promise<void> };
-
-async function openKind(kind: 'pglite' | 'postgres'): Promise<Opened> {
-  if (kind === 'pglite') {
-    const temp = makeTempDir('clinic-array-params-');
-    const db = await openPglite(temp.path);
-    return {
-      db,
-      close: async () => {
-        await db.close();
-        temp.remove();
-      },
-    };
-  }
-  const scratch: ScratchDatabase = await createScratchDatabase('clinic_array_params');
-  const db = await openPostgres(scratch.url);
-  return {
-    db,
-    close: async () => {
-      await db.close();
-      await scratch.drop();
-    },
-  };
-}
 
 const texts = ['Ngozi O’Brien', 'say "hello"', 'back\\slash', '{braces, commas}', 'NULL', '', ' spaced ', 'Ünïcödé 漢字 🙂', 'line\nbreak', null];
 const numbers = [0, 1, -1, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 1_796_514_487_264, null];
 
 describe.each(['pglite', 'postgres'] as const)('array parameters on %s', (kind) => {
   const skip = kind === 'postgres' && postgresUrl === null;
-  let opened: Opened | null = null;
+  let opened: ScratchHubDb | null = null;
   afterEach(async () => {
     await opened?.close();
     opened = null;
   });
 
   it.skipIf(skip)(`carry text exactly, nulls and empty strings apart${skip ? ` (${noPostgresReason})` : ''}`, async () => {
-    opened = await openKind(kind);
+    opened = await openScratchHubDb(kind, 'clinic_array_params');
     const { db } = opened;
     const rows = await db.query<{ value: string | null }>(`select value from unnest($1::text[]) with ordinality as t(value, position) order by position`, [db.arrayParam('text', texts)]);
     expect(rows.map((row) => row.value)).toEqual(texts);
   });
 
   it.skipIf(skip)('carry whole numbers to the limits of safe integers', async () => {
-    opened = await openKind(kind);
+    opened = await openScratchHubDb(kind, 'clinic_array_params');
     const { db } = opened;
     const rows = await db.query<{ value: string | null }>(`select value::text as value from unnest($1::bigint[]) with ordinality as t(value, position) order by position`, [db.arrayParam('bigint', numbers)]);
     expect(rows.map((row) => row.value)).toEqual(numbers.map((value) => (value === null ? null : String(value))));
   });
 
   it.skipIf(skip)('carry JSON as jsonb', async () => {
-    opened = await openKind(kind);
+    opened = await openScratchHubDb(kind, 'clinic_array_params');
     const { db } = opened;
     const clocks = [JSON.stringify({ given_name: '0001', note: 'ü "q"' }), JSON.stringify({}), null];
     const rows = await db.query<{ value: string | null }>(`select value::text as value from unnest($1::jsonb[]) with ordinality as t(value, position) order by position`, [db.arrayParam('jsonb', clocks)]);
@@ -65,14 +39,14 @@ describe.each(['pglite', 'postgres'] as const)('array parameters on %s', (kind) 
   });
 
   it.skipIf(skip)('may be empty', async () => {
-    opened = await openKind(kind);
+    opened = await openScratchHubDb(kind, 'clinic_array_params');
     const { db } = opened;
     const [row] = await db.query<{ n: string }>(`select (select count(*) from unnest($1::text[]))::text || '/' || (select count(*) from unnest($2::bigint[]))::text as n`, [db.arrayParam('text', []), db.arrayParam('bigint', [])]);
     expect(row?.n).toBe('0/0');
   });
 
   it.skipIf(skip)('refuse a character the database cannot store, and change nothing', async () => {
-    opened = await openKind(kind);
+    opened = await openScratchHubDb(kind, 'clinic_array_params');
     const { db } = opened;
     await db.query(`create table names (name text)`);
     await expect(db.query(`insert into names select * from unnest($1::text[])`, [db.arrayParam('text', ['fine', 'nul\u0000inside'])])).rejects.toThrow();

@@ -1,46 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPglite, openPostgres, type HubDb } from '#hub/db/hub-db.ts';
-import { createScratchDatabase, noPostgresReason, postgresUrl, type ScratchDatabase } from '#tests/support/postgres.ts';
-import { makeTempDir } from '#tests/support/temp-dir.ts';
+import { openPostgres } from '#hub/db/hub-db.ts';
+import { createScratchDatabase, noPostgresReason, postgresUrl } from '#tests/support/postgres.ts';
+import { openScratchHubDb, type ScratchHubDb } from '#tests/support/scratch-hub-db.ts';
 
 // The hub sends a transaction's statements without waiting for each (see push.ts); they must
 // still run one at a time, in order, and never after the transaction has ended.
 
-type Opened = { db: HubDb; close: () => Promise<void> };
-
-async function openKind(kind: 'pglite' | 'postgres'): Promise<Opened> {
-  if (kind === 'pglite') {
-    const temp = makeTempDir('clinic-hub-db-');
-    const db = await openPglite(temp.path);
-    return {
-      db,
-      close: async () => {
-        await db.close();
-        temp.remove();
-      },
-    };
-  }
-  const scratch: ScratchDatabase = await createScratchDatabase('clinic_hub_db');
-  const db = await openPostgres(scratch.url);
-  return {
-    db,
-    close: async () => {
-      await db.close();
-      await scratch.drop();
-    },
-  };
-}
-
 describe.each(['pglite', 'postgres'] as const)('a hub transaction’s statements sent ahead, on %s', (kind) => {
   const skip = kind === 'postgres' && postgresUrl === null;
-  let opened: Opened | null = null;
+  let opened: ScratchHubDb | null = null;
   afterEach(async () => {
     await opened?.close();
     opened = null;
   });
 
   it.skipIf(skip)(`runs them in the order they were sent${skip ? ` (${noPostgresReason})` : ''}`, async () => {
-    opened = await openKind(kind);
+    opened = await openScratchHubDb(kind, 'clinic_hub_db');
     const { db } = opened;
     await db.query(`create table numbers (n integer primary key, at bigserial)`);
     await db.transaction(async (tx) => {
@@ -50,7 +25,7 @@ describe.each(['pglite', 'postgres'] as const)('a hub transaction’s statements
   });
 
   it.skipIf(skip)('keeps none of them when one fails, even those still waiting their turn', async () => {
-    opened = await openKind(kind);
+    opened = await openScratchHubDb(kind, 'clinic_hub_db');
     const { db } = opened;
     await db.query(`create table numbers (n integer primary key)`);
     const sent: Promise<unknown>[] = [];
