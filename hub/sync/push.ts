@@ -1,24 +1,22 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { HybridClock } from '#shared/sync/hlc.ts';
 import { parseHlc } from '#shared/sync/hlc.ts';
-import { mergeChange, type StoredRow } from '#shared/sync/merge.ts';
+import { mergeChange } from '#shared/sync/merge.ts';
 import type { ChangeOp, PushRequest, PushTx } from '#shared/sync/protocol.ts';
-import { CLOCK_COLUMN, isSyncedTable, syncedTableNames, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
-import type { HubDb, HubQueries } from '../db/hub-db.ts';
-import { BatchState, chunks, rowKey, type RowClinics } from './batch-state.ts';
+import { isSyncedTable, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import type { HubDb } from '../db/hub-db.ts';
+import { BatchState, rowKey } from './batch-state.ts';
 import type { MirrorCatalog } from './catalog.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
-import { changeFingerprint } from './pull.ts';
 import { fanOutNewClinics, finalClinics, type FeedEntry } from './related-rows.ts';
 import type { RecentFeedEntries } from './recent-feed.ts';
-import type { ArrayParam } from '../db/array-params.ts';
-import { oneStatement, type Write } from './batch-writes.ts';
-import { feedText, prepareChanges, type PreparedChanges } from './feed-text.ts';
+import { oneStatement, writeFeed, writeRowClinics, writeRows, type WriteMode, type WrittenEntry } from './batch-writes.ts';
+import { preload } from './preload.ts';
+import { prepareChanges, type PreparedChanges } from './feed-text.ts';
 
 /** Stamps further ahead of the hub's clock than this are restamped, so a wrong clock cannot win every conflict. */
 export const MAX_FUTURE_MS = 2 * 60 * 1000;
-const WRITE_CHUNK = 2_000;
 
 export type PushOutcome = {
   appliedThrough: number;
@@ -63,95 +61,6 @@ function validateOp(catalog: MirrorCatalog, op: ChangeOp): SyncedTableName {
   return op.table;
 }
 
-type OwnerColumn = { readonly owner: 'patients' | 'users'; readonly column: string };
-
-/** Where a row's owner is named: the patient or user whose links or roles decide its clinics. */
-function ownerColumnOf(table: SyncedTableName): OwnerColumn | null {
-  const scope = syncedTables[table].scope;
-  if (scope.by === 'patient') return { owner: 'patients', column: scope.column };
-  if (scope.by === 'user') return { owner: 'users', column: scope.column };
-  // A user's roles decide which clinics see the user's rows.
-  if (table === 'memberships') return { owner: 'users', column: 'user_id' };
-  return null;
-}
-
-/**
- * The patients and users whose links and roles decide where the batch's rows go. They are locked
- * with the batch's own rows: a device of another clinic linking the same patient (or giving the
- * same user a role) at the same moment locks them too, so one of the two batches reads what the
- * other committed. Otherwise each would route by what it read before the other committed, and the
- * other clinic would miss a change until the next comparison. A change that does not name its
- * owner (an allergy's new reaction) finds it in the stored row, read here without a lock.
- */
-async function ownersOf(db: HubQueries, txs: readonly PushTx[]): Promise<{ patients: Set<string>; users: Set<string> }> {
-  const owners = { patients: new Set<string>(), users: new Set<string>() };
-  const unnamed = new Map<SyncedTableName, { readonly named: OwnerColumn; readonly ids: Set<string> }>();
-  for (const tx of txs) {
-    for (const op of tx.ops) {
-      if (!isSyncedTable(op.table)) continue;
-      const named = ownerColumnOf(op.table);
-      if (named === null) continue;
-      const owner = named.column === syncedTables[op.table].key ? op.id : op.columns[named.column];
-      if (typeof owner === 'string') {
-        owners[named.owner].add(owner);
-        continue;
-      }
-      const found = unnamed.get(op.table) ?? { named, ids: new Set<string>() };
-      found.ids.add(op.id);
-      unnamed.set(op.table, found);
-    }
-  }
-  await Promise.all(
-    [...unnamed].map(async ([table, { named, ids }]) => {
-      const rows = await db.query<{ owner: unknown }>(`select ${named.column} as owner from ${table} where ${syncedTables[table].key} = any($1::text[])`, [[...ids]]);
-      for (const row of rows) if (typeof row.owner === 'string') owners[named.owner].add(row.owner);
-    }),
-  );
-  return owners;
-}
-
-/** Loads everything the batch needs: touched rows and their owners, locked, then the rows that decide their clinics. */
-async function preload(db: HubQueries, state: BatchState, txs: readonly PushTx[], device: Device): Promise<void> {
-  const byTable = new Map<SyncedTableName, Set<string>>();
-  for (const tx of txs) for (const op of tx.ops) if (isSyncedTable(op.table)) byTable.set(op.table, (byTable.get(op.table) ?? new Set()).add(op.id));
-  const owners = await ownersOf(db, txs);
-  for (const owner of ['patients', 'users'] as const) for (const id of owners[owner]) byTable.set(owner, (byTable.get(owner) ?? new Set()).add(id));
-  // Independent reads go out together: the database answers one while the hub reads the last.
-  // They run in the order sent, here one fixed order of tables, so row locks follow it too.
-  const touched = syncedTableNames.filter((table) => byTable.has(table)).map((table) => [table, byTable.get(table) ?? new Set<string>()] as const);
-  await Promise.all(touched.map(([table, ids]) => state.load(table, ids, 'forUpdate')));
-  const patients = new Set<string>();
-  const users = new Set<string>();
-  const appointments = new Set<string>();
-  const devices = new Set<string>([device.id]);
-  const note = (table: SyncedTableName, values: Readonly<Record<string, unknown>>): void => {
-    const scope = syncedTables[table].scope;
-    const value = 'column' in scope ? values[scope.column] : scope.by === 'device' ? values['id'] : undefined;
-    if (typeof value !== 'string') return;
-    if (scope.by === 'patient') patients.add(value);
-    if (scope.by === 'user') users.add(value);
-    if (scope.by === 'appointment') appointments.add(value);
-    if (scope.by === 'device') devices.add(value);
-    if (scope.by === 'audit' && typeof values['user_id'] === 'string') users.add(values['user_id']);
-  };
-  for (const tx of txs) {
-    for (const op of tx.ops) {
-      if (!isSyncedTable(op.table)) continue;
-      note(op.table, op.columns);
-      const existing = state.get(op.table, op.id);
-      if (existing !== null) note(op.table, existing.values);
-      if (op.table === 'audit_log' && typeof op.columns['user_id'] === 'string') users.add(op.columns['user_id']);
-    }
-  }
-  await Promise.all([
-    state.load('patients', patients),
-    state.loadBy('patient_clinics', 'patient_id', patients),
-    state.loadBy('memberships', 'user_id', users),
-    state.load('appointments', appointments),
-    state.loadDeviceClinics(devices),
-  ]);
-}
-
 type TxResult = { feed: FeedEntry[] };
 
 /** What the hub knows of a transaction before taking the clinic's lock: its hash, its changes' feed text, and its tables or why it is refused. */
@@ -179,49 +88,12 @@ function seesAny(clinics: ReadonlySet<string>, allowed: ReadonlySet<string>): bo
 function applyTx(state: BatchState, device: Device, tx: PushTx, checked: Checked, hlc: string): TxResult {
   if (checked.tables instanceof Rejection) throw checked.tables;
   const tables = checked.tables;
-  const touched = tx.ops.map((op, index) => ({ table: tables[index] as SyncedTableName, id: op.id }));
+  const touched: { table: SyncedTableName; id: string }[] = [];
+  for (let index = 0; index < tx.ops.length; index += 1) touched.push({ table: tables[index] as SyncedTableName, id: (tx.ops[index] as ChangeOp).id });
   const before = state.before(touched);
-  // Each row's clinics as it stood when the transaction first changed it.
-  const firstChange = new Map<string, number>();
-  const firstOf = touched.map(({ table, id }, index) => {
-    const key = rowKey(table, id);
-    const earlier = firstChange.get(key);
-    if (earlier !== undefined) return earlier;
-    firstChange.set(key, index);
-    return index;
-  });
-  const preClinics: (Set<string> | null)[] = [];
   try {
-    tx.ops.forEach((op, index) => {
-      const table = tables[index] as SyncedTableName;
-      const stored = state.get(table, op.id);
-      preClinics.push(firstOf[index] !== index || stored === null ? null : state.clinicsOf(table, stored.values, device.id));
-      const merged = mergeChange(syncedTables[table], stored, { columns: op.columns, hlc, kind: op.kind });
-      merged.values[syncedTables[table].key] = op.id;
-      state.set(table, op.id, { values: merged.values, clock: merged.clock });
-    });
-    const allowed = new Set(device.clinicIds);
-    const feed: FeedEntry[] = [];
-    tx.ops.forEach((op, index) => {
-      const table = tables[index] as SyncedTableName;
-      const pre = preClinics[firstOf[index] ?? index] ?? new Set<string>();
-      const row = state.get(table, op.id);
-      const post = row === null ? new Set<string>() : state.clinicsOf(table, row.values, device.id);
-      if ((pre.size > 0 && !seesAny(pre, allowed)) || (post.size > 0 && !seesAny(post, allowed))) {
-        throw new Rejection('FORBIDDEN_CLINIC', `This change to ${table} belongs to a clinic this workstation is not enrolled in.`);
-      }
-      const clinics = new Set([...pre, ...post]);
-      if (clinics.size === 0 && table !== 'users') {
-        // A row the hub cannot place yet: a change whose row's creation the hub lost with an older
-        // backup and will receive again from its author. The device knows the row only through
-        // its own clinics, so the row is theirs until its own columns say more.
-        for (const clinic of device.clinicIds) clinics.add(clinic);
-        state.attributed.set(rowKey(table, op.id), new Set(device.clinicIds));
-      }
-      const source = { prepared: checked.prepared, index };
-      for (const clinic of clinics) feed.push({ clinicId: clinic, table, rowId: op.id, kind: op.kind, columns: op.columns, hlc, clock: null, source });
-    });
-    return { feed };
+    const preClinics = mergeOps(state, device, tx, tables, hlc);
+    return { feed: routeOps(state, device, tx, tables, hlc, checked.prepared, preClinics) };
   } catch (error) {
     state.restore(before);
     throw error;
@@ -229,115 +101,65 @@ function applyTx(state: BatchState, device: Device, tx: PushTx, checked: Checked
 }
 
 /**
- * How a batch writes: rows it creates by plain inserts, which PostgreSQL makes about 40% cheaper
- * than an insert that first looks for a clash; or everything with `on conflict`. A row the batch
- * read as absent can still clash: another hub process may have created it since (a row sent by
- * two workstations of different clinics, which hold different locks). Such a batch is applied
- * again, reading that row, with every write on conflict.
+ * Merges a transaction's changes into the batch's rows. Returns each change's row's clinics as
+ * they stood before the transaction first changed it (null for a row it changes again, or new).
+ * Plain loops, here and in routeOps: they run for every change of a push, and closures made per
+ * transaction were functions V8 compiled again and again.
  */
-type WriteMode = { readonly plainInserts: boolean; clashed: boolean };
+function mergeOps(state: BatchState, device: Device, tx: PushTx, tables: readonly SyncedTableName[], hlc: string): (Set<string> | null)[] {
+  const preClinics: (Set<string> | null)[] = [];
+  const firstChanged = new Set<string>();
+  for (let index = 0; index < tx.ops.length; index += 1) {
+    const op = tx.ops[index] as ChangeOp;
+    const table = tables[index] as SyncedTableName;
+    const stored = state.get(table, op.id);
+    const key = rowKey(table, op.id);
+    const first = !firstChanged.has(key);
+    firstChanged.add(key);
+    preClinics.push(!first || stored === null ? null : state.clinicsOf(table, stored.values, device.id));
+    const merged = mergeChange(syncedTables[table], stored, { columns: op.columns, hlc, kind: op.kind });
+    merged.values[syncedTables[table].key] = op.id;
+    state.set(table, op.id, { values: merged.values, clock: merged.clock });
+  }
+  return preClinics;
+}
 
-/** Whether a row is written by a plain insert: one the batch created, unless the batch is applied again. */
-function insertsPlainly(mode: WriteMode, state: BatchState, table: SyncedTableName, id: string): boolean {
-  return mode.plainInserts && state.wasAbsent(table, id);
+/** Each change's feed entries: one per clinic that saw its row before the transaction or sees it after. */
+function routeOps(state: BatchState, device: Device, tx: PushTx, tables: readonly SyncedTableName[], hlc: string, prepared: PreparedChanges, preClinics: readonly (Set<string> | null)[]): FeedEntry[] {
+  const allowed = new Set(device.clinicIds);
+  const feed: FeedEntry[] = [];
+  // A row changed twice is routed by its clinics before its first change.
+  const firstPre = new Map<string, Set<string> | null>();
+  for (let index = 0; index < tx.ops.length; index += 1) {
+    const op = tx.ops[index] as ChangeOp;
+    const table = tables[index] as SyncedTableName;
+    const key = rowKey(table, op.id);
+    if (!firstPre.has(key)) firstPre.set(key, preClinics[index] ?? null);
+    const pre = firstPre.get(key) ?? new Set<string>();
+    const row = state.get(table, op.id);
+    const post = row === null ? new Set<string>() : state.clinicsOf(table, row.values, device.id);
+    if ((pre.size > 0 && !seesAny(pre, allowed)) || (post.size > 0 && !seesAny(post, allowed))) {
+      throw new Rejection('FORBIDDEN_CLINIC', `This change to ${table} belongs to a clinic this workstation is not enrolled in.`);
+    }
+    const clinics = new Set(pre);
+    for (const clinic of post) clinics.add(clinic);
+    if (clinics.size === 0 && table !== 'users') {
+      // A row the hub cannot place yet: a change whose row's creation the hub lost with an older
+      // backup and will receive again from its author. The device knows the row only through
+      // its own clinics, so the row is theirs until its own columns say more.
+      for (const clinic of device.clinicIds) clinics.add(clinic);
+      state.attributed.set(key, new Set(device.clinicIds));
+    }
+    const source = { prepared, index };
+    for (const clinic of clinics) feed.push({ clinicId: clinic, table, rowId: op.id, kind: op.kind, columns: op.columns, hlc, clock: null, source });
+  }
+  return feed;
 }
 
 const UNIQUE_VIOLATION = '23505';
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
-}
-
-/**
- * Rows go as one array per column, unnested by the database: measured against a JSON array of
- * row objects read with json_populate_recordset, the database's side of 2,000 rows of eleven
- * columns went from 48-58 to 28-40 ms, with a fifth of the memory it touches, since no object is
- * parsed and no record built per row. The arrays are typed by the mirror table's own columns, and
- * go in the database's binary format where it takes it (array-params.ts).
- */
-function writeRows(catalog: MirrorCatalog, state: BatchState, mode: WriteMode, array: ArrayParam): Write[] {
-  const writes: Write[] = [];
-  const byTable = new Map<SyncedTableName, { created: StoredRow[]; changed: StoredRow[] }>();
-  for (const { table, id, row } of state.dirtyRows()) {
-    const lists = byTable.get(table) ?? { created: [], changed: [] };
-    (insertsPlainly(mode, state, table, id) ? lists.created : lists.changed).push(row);
-    byTable.set(table, lists);
-  }
-  for (const [table, { created, changed }] of byTable) {
-    const key = syncedTables[table].key;
-    const types = catalog.get(table);
-    const seen = new Set<string>();
-    for (const rows of [created, changed]) for (const row of rows) for (const column of Object.keys(row.values)) seen.add(column);
-    // Only the columns the batch names; a column it leaves out keeps its stored value on update
-    // and is null on insert, as before.
-    const columns = [...seen];
-    const assignments = [...columns.filter((column) => column !== key), CLOCK_COLUMN].map((column) => `${column} = excluded.${column}`).join(', ');
-    const arrays = [...columns.map((column, index) => `$${String(index + 1)}::${types?.get(column) === 'bigint' ? 'bigint' : 'text'}[]`), `$${String(columns.length + 1)}::jsonb[]`].join(', ');
-    const insert = `insert into ${table} (${[...columns, CLOCK_COLUMN].join(', ')}) select * from unnest(${arrays})`;
-    const params = (part: readonly StoredRow[]): unknown[] => [
-      ...columns.map((column) => array(types?.get(column) === 'bigint' ? 'bigint' : 'text', part.map((row) => row.values[column] ?? null))),
-      array('jsonb', part.map((row) => JSON.stringify(row.clock))),
-    ];
-    for (const part of chunks(created, WRITE_CHUNK)) writes.push({ sql: insert, params: params(part) });
-    for (const part of chunks(changed, WRITE_CHUNK)) writes.push({ sql: `${insert} on conflict (${key}) do update set ${assignments}`, params: params(part) });
-  }
-  return writes;
-}
-
-/** A feed entry the batch wrote, for RecentFeedEntries once the batch commits: its changes between its brackets. */
-type WrittenEntry = { readonly key: string; readonly clinicId: string; readonly body: Buffer | string };
-
-/**
- * The batch's changes as feed entries, one per clinic. To PostgreSQL the text goes as bytes,
- * encoded once: the driver would measure the text and encode it itself, and the same bytes are
- * what a pull sends. PGlite takes the text.
- */
-function writeFeed(feed: readonly FeedEntry[], origin: string, nowMs: number, asBytes: boolean, written: WrittenEntry[]): Write[] {
-  const writes: Write[] = [];
-  const byClinic = new Map<string, FeedEntry[]>();
-  for (const entry of feed) {
-    const list = byClinic.get(entry.clinicId) ?? [];
-    list.push(entry);
-    byClinic.set(entry.clinicId, list);
-  }
-  for (const [clinicId, entries] of byClinic) {
-    const first = entries[0];
-    if (first === undefined) continue;
-    const { text, body, changeCount } = feedText(entries, origin, asBytes);
-    const key = randomUUID();
-    written.push({ key, clinicId, body });
-    writes.push({
-      sql: `insert into hub_feed (clinic_id, origin, changes, change_count, fingerprint, written_at, entry_key) values ($1, $2, $3, $4, $5, to_timestamp($6::double precision / 1000), $7)`,
-      params: [clinicId, origin, text, changeCount, changeFingerprint({ origin, row_id: first.rowId, hlc: first.hlc }), nowMs, key],
-    });
-  }
-  return writes;
-}
-
-/**
- * Who sees each row, sent per clinic as two arrays, tables and ids: the clinic's id once, not on
- * every row. A row the batch created has no such pairs yet; the others' may be there already.
- */
-function writeRowClinics(state: BatchState, touched: RowClinics, mode: WriteMode, array: ArrayParam): Write[] {
-  const writes: Write[] = [];
-  const byClinic = new Map<string, { created: [string, string][]; known: [string, string][] }>();
-  for (const [tbl, ofTable] of touched) {
-    for (const [rowId, clinics] of ofTable) {
-      const created = insertsPlainly(mode, state, tbl, rowId);
-      for (const clinic of clinics) {
-        const pairs = byClinic.get(clinic) ?? { created: [], known: [] };
-        (created ? pairs.created : pairs.known).push([tbl, rowId]);
-        byClinic.set(clinic, pairs);
-      }
-    }
-  }
-  const insert = `insert into hub_row_clinics (clinic_id, tbl, row_id) select $1, tbl, row_id from unnest($2::text[], $3::text[]) as pair(tbl, row_id)`;
-  const params = (clinic: string, part: readonly [string, string][]): unknown[] => [clinic, array('text', part.map((pair) => pair[0])), array('text', part.map((pair) => pair[1]))];
-  for (const [clinic, { created, known }] of byClinic) {
-    for (const part of chunks(created, WRITE_CHUNK)) writes.push({ sql: insert, params: params(clinic, part) });
-    for (const part of chunks(known, WRITE_CHUNK)) writes.push({ sql: `${insert} on conflict do nothing`, params: params(clinic, part) });
-  }
-  return writes;
 }
 
 /**

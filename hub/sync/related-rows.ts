@@ -1,8 +1,8 @@
-import { latestStamp, type RowClock, type SyncValue } from '#shared/sync/merge.ts';
+import { latestStamp, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
 import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { PreparedSource } from './feed-text.ts';
-import { rowKey, type BatchState, type RowClinics } from './batch-state.ts';
+import { rowKey, type BatchState, type DirtyTable, type RowClinics } from './batch-state.ts';
 
 export type FeedEntry = {
   clinicId: string;
@@ -35,11 +35,18 @@ const followers: Readonly<Record<'patients' | 'users', readonly { table: SyncedT
 /** The clinics each changed row is seen by once the whole batch is applied. */
 export function finalClinics(state: BatchState, origin: string): RowClinics {
   const result: RowClinics = new Map();
-  for (const { table, id, row } of state.dirtyRows()) {
-    const clinics = state.clinicsOf(table, row.values, origin);
-    addRowClinics(result, table, id, clinics.size > 0 ? clinics : new Set(state.attributed.get(rowKey(table, id)) ?? []));
-  }
+  for (const dirty of state.dirtyTables()) result.set(dirty.table, finalClinicsOfTable(state, origin, dirty));
   return result;
+}
+
+function finalClinicsOfTable(state: BatchState, origin: string, { table, ids, rows }: DirtyTable): Map<string, Set<string>> {
+  const ofTable = new Map<string, Set<string>>();
+  for (let index = 0; index < ids.length; index += 1) {
+    const id = ids[index] as string;
+    const clinics = state.clinicsOf(table, (rows[index] as StoredRow).values, origin);
+    ofTable.set(id, clinics.size > 0 ? clinics : new Set(state.attributed.get(rowKey(table, id)) ?? []));
+  }
+  return ofTable;
 }
 
 /** Adds to a row's clinics; a set not held yet is kept as given. */
@@ -54,6 +61,34 @@ function addRowClinics(into: RowClinics, table: SyncedTableName, id: string, cli
   else for (const clinic of clinics) held.add(clinic);
 }
 
+type Owner = { readonly table: 'patients' | 'users'; readonly id: string };
+
+function seenKey(clinicId: string, table: string, id: string): string {
+  return `${clinicId}\u0000${table}\u0000${id}`;
+}
+
+/** The patients and users whose rows, links or roles the batch changed; only their tables are walked. */
+function changedOwners(state: BatchState): Map<string, Owner> {
+  const owners = new Map<string, Owner>();
+  for (const { table, ids, rows } of state.dirtyTables()) {
+    const ownerTable = table === 'patients' || table === 'patient_clinics' ? 'patients' : table === 'users' || table === 'memberships' ? 'users' : null;
+    if (ownerTable === null) continue;
+    const ownerColumn = table === 'patient_clinics' ? 'patient_id' : table === 'memberships' ? 'user_id' : null;
+    for (let index = 0; index < ids.length; index += 1) {
+      const ownerId = ownerColumn === null ? ids[index] : (rows[index] as StoredRow).values[ownerColumn];
+      if (typeof ownerId === 'string') owners.set(rowKey(ownerTable, ownerId), { table: ownerTable, id: ownerId });
+    }
+  }
+  return owners;
+}
+
+/** The clinics' keys (seenKey) of the patients and users the batch itself creates. */
+function ownersCreated(batchFeed: readonly FeedEntry[]): string[] {
+  const keys: string[] = [];
+  for (const entry of batchFeed) if (entry.kind === 'insert' && (entry.table === 'patients' || entry.table === 'users')) keys.push(seenKey(entry.clinicId, entry.table, entry.rowId));
+  return keys;
+}
+
 /**
  * A patient linked to another clinic, or a user given a role in one, was never seen by that
  * clinic's workstations: their rows go to it whole, with their clocks, and the hub notes that the
@@ -62,27 +97,21 @@ function addRowClinics(into: RowClinics, table: SyncedTableName, id: string, cli
  * query per table, not one per owner.
  */
 export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinicsOfRow: RowClinics, batchFeed: readonly FeedEntry[]): Promise<FeedEntry[]> {
-  const owners = new Map<string, { table: 'patients' | 'users'; id: string }>();
-  for (const { table, id, row } of state.dirtyRows()) {
-    const ownerTable = table === 'patients' || table === 'patient_clinics' ? 'patients' : table === 'users' || table === 'memberships' ? 'users' : null;
-    const ownerId = table === 'patients' || table === 'users' ? id : row.values[table === 'patient_clinics' ? 'patient_id' : 'user_id'];
-    if (ownerTable !== null && typeof ownerId === 'string') owners.set(rowKey(ownerTable, ownerId), { table: ownerTable, id: ownerId });
-  }
+  const owners = changedOwners(state);
 
   // Each owner's clinics, and which of them have not seen it yet.
-  const wanted: { owner: { table: 'patients' | 'users'; id: string }; clinics: string[] }[] = [];
+  const wanted: { owner: Owner; clinics: string[] }[] = [];
   for (const owner of owners.values()) {
     if (state.get(owner.table, owner.id) === null) continue;
     const clinics = owner.table === 'patients' ? state.clinicsOfPatient(owner.id) : state.clinicsOfUser(owner.id);
     if (clinics.size > 0) wanted.push({ owner, clinics: [...clinics] });
   }
   if (wanted.length === 0) return [];
-  const seenKey = (clinicId: string, table: string, id: string): string => `${clinicId}\u0000${table}\u0000${id}`;
   const seen = new Set<string>();
   // A patient or user created by this very batch reaches its clinics through the batch's own
   // changes, and so do all its rows (none can be older than it): nothing to send twice, and
   // nothing to look up.
-  for (const entry of batchFeed) if (entry.kind === 'insert' && (entry.table === 'patients' || entry.table === 'users')) seen.add(seenKey(entry.clinicId, entry.table, entry.rowId));
+  for (const key of ownersCreated(batchFeed)) seen.add(key);
   for (const ownerTable of ['patients', 'users'] as const) {
     const pairs = wanted
       .filter((item) => item.owner.table === ownerTable)
@@ -126,12 +155,15 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinic
     }
   }
   const followerColumns = new Map<string, string>(Object.values(followers).flatMap((list) => list.map((follower) => [follower.table, follower.column] as const)));
-  for (const { table, id, row: held } of state.dirtyRows()) {
+  for (const { table, ids, rows } of state.dirtyTables()) {
     const column = followerColumns.get(table);
     if (column === undefined) continue;
-    const ownerId = held.values[column];
-    if (typeof ownerId !== 'string' || followersOf.get(table)?.has(ownerId) !== true) continue;
-    heldFor(table, ownerId).set(id, { values: { ...held.values }, clock: held.clock });
+    for (let index = 0; index < ids.length; index += 1) {
+      const held = rows[index] as StoredRow;
+      const ownerId = held.values[column];
+      if (typeof ownerId !== 'string' || followersOf.get(table)?.has(ownerId) !== true) continue;
+      heldFor(table, ownerId).set(ids[index] as string, { values: { ...held.values }, clock: held.clock });
+    }
   }
 
   const feed: FeedEntry[] = [];

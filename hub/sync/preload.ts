@@ -1,0 +1,120 @@
+import type { PushTx } from '#shared/sync/protocol.ts';
+import { isSyncedTable, syncedTableNames, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import type { HubQueries } from '../db/hub-db.ts';
+import type { BatchState } from './batch-state.ts';
+import type { Device } from './devices.ts';
+
+// What a push batch reads before it applies: the rows it touches, locked, and the rows that decide
+// which clinics see them.
+
+type OwnerColumn = { readonly owner: 'patients' | 'users'; readonly column: string };
+
+/** Where a row's owner is named: the patient or user whose links or roles decide its clinics. */
+function ownerColumnOf(table: SyncedTableName): OwnerColumn | null {
+  const scope = syncedTables[table].scope;
+  if (scope.by === 'patient') return { owner: 'patients', column: scope.column };
+  if (scope.by === 'user') return { owner: 'users', column: scope.column };
+  // A user's roles decide which clinics see the user's rows.
+  if (table === 'memberships') return { owner: 'users', column: 'user_id' };
+  return null;
+}
+
+/**
+ * The patients and users whose links and roles decide where the batch's rows go. They are locked
+ * with the batch's own rows: a device of another clinic linking the same patient (or giving the
+ * same user a role) at the same moment locks them too, so one of the two batches reads what the
+ * other committed. Otherwise each would route by what it read before the other committed, and the
+ * other clinic would miss a change until the next comparison. A change that does not name its
+ * owner (an allergy's new reaction) finds it in the stored row, read here without a lock.
+ */
+async function ownersOf(db: HubQueries, txs: readonly PushTx[]): Promise<{ patients: Set<string>; users: Set<string> }> {
+  const owners = { patients: new Set<string>(), users: new Set<string>() };
+  const unnamed = new Map<SyncedTableName, { readonly named: OwnerColumn; readonly ids: Set<string> }>();
+  for (const tx of txs) {
+    for (const op of tx.ops) {
+      if (!isSyncedTable(op.table)) continue;
+      const named = ownerColumnOf(op.table);
+      if (named === null) continue;
+      const owner = named.column === syncedTables[op.table].key ? op.id : op.columns[named.column];
+      if (typeof owner === 'string') {
+        owners[named.owner].add(owner);
+        continue;
+      }
+      const found = unnamed.get(op.table) ?? { named, ids: new Set<string>() };
+      found.ids.add(op.id);
+      unnamed.set(op.table, found);
+    }
+  }
+  await Promise.all(
+    [...unnamed].map(async ([table, { named, ids }]) => {
+      const rows = await db.query<{ owner: unknown }>(`select ${named.column} as owner from ${table} where ${syncedTables[table].key} = any($1::text[])`, [[...ids]]);
+      for (const row of rows) if (typeof row.owner === 'string') owners[named.owner].add(row.owner);
+    }),
+  );
+  return owners;
+}
+
+/** Loads everything the batch needs: touched rows and their owners, locked, then the rows that decide their clinics. */
+export async function preload(db: HubQueries, state: BatchState, txs: readonly PushTx[], device: Device): Promise<void> {
+  const byTable = idsByTable(txs);
+  const owners = await ownersOf(db, txs);
+  for (const owner of ['patients', 'users'] as const) for (const id of owners[owner]) byTable.set(owner, (byTable.get(owner) ?? new Set()).add(id));
+  // Independent reads go out together: the database answers one while the hub reads the last.
+  // They run in the order sent, here one fixed order of tables, so row locks follow it too.
+  const touched = syncedTableNames.filter((table) => byTable.has(table)).map((table) => [table, byTable.get(table) ?? new Set<string>()] as const);
+  await Promise.all(touched.map(([table, ids]) => state.load(table, ids, 'forUpdate')));
+  const deciding = decidingRows(state, txs, device);
+  await Promise.all([
+    state.load('patients', deciding.patients),
+    state.loadBy('patient_clinics', 'patient_id', deciding.patients),
+    state.loadBy('memberships', 'user_id', deciding.users),
+    state.load('appointments', deciding.appointments),
+    state.loadDeviceClinics(deciding.devices),
+  ]);
+}
+
+/** The rows the batch's changes name, by table. */
+function idsByTable(txs: readonly PushTx[]): Map<SyncedTableName, Set<string>> {
+  const byTable = new Map<SyncedTableName, Set<string>>();
+  for (const tx of txs) {
+    for (const op of tx.ops) {
+      if (!isSyncedTable(op.table)) continue;
+      let ids = byTable.get(op.table);
+      if (ids === undefined) {
+        ids = new Set();
+        byTable.set(op.table, ids);
+      }
+      ids.add(op.id);
+    }
+  }
+  return byTable;
+}
+
+type DecidingRows = { readonly patients: Set<string>; readonly users: Set<string>; readonly appointments: Set<string>; readonly devices: Set<string> };
+
+/** The rows that decide which clinics see the batch's rows, as the changes and the stored rows name them. */
+function decidingRows(state: BatchState, txs: readonly PushTx[], device: Device): DecidingRows {
+  const deciding: DecidingRows = { patients: new Set(), users: new Set(), appointments: new Set(), devices: new Set([device.id]) };
+  for (const tx of txs) {
+    for (const op of tx.ops) {
+      if (!isSyncedTable(op.table)) continue;
+      noteDecidingRows(deciding, op.table, op.columns);
+      const existing = state.get(op.table, op.id);
+      if (existing !== null) noteDecidingRows(deciding, op.table, existing.values);
+      if (op.table === 'audit_log' && typeof op.columns['user_id'] === 'string') deciding.users.add(op.columns['user_id']);
+    }
+  }
+  return deciding;
+}
+
+function noteDecidingRows(deciding: DecidingRows, table: SyncedTableName, values: Readonly<Record<string, unknown>>): void {
+  const scope = syncedTables[table].scope;
+  const value = 'column' in scope ? values[scope.column] : scope.by === 'device' ? values['id'] : undefined;
+  if (typeof value !== 'string') return;
+  if (scope.by === 'patient') deciding.patients.add(value);
+  if (scope.by === 'user') deciding.users.add(value);
+  if (scope.by === 'appointment') deciding.appointments.add(value);
+  if (scope.by === 'device') deciding.devices.add(value);
+  if (scope.by === 'audit' && typeof values['user_id'] === 'string') deciding.users.add(values['user_id']);
+}
+
