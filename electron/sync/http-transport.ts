@@ -14,6 +14,7 @@ import {
   SYNC_PROTOCOL_VERSION,
 } from '#shared/sync/protocol.ts';
 import { postToHub, type HubAnswer } from './hub-request.ts';
+import { pushRequestText } from './outbox.ts';
 import { HubRefusal, HubUnavailable, type HubTransport } from './transport.ts';
 
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -24,6 +25,11 @@ function endpoint(base: string, path: string): string {
 }
 
 async function request<T>(base: string, path: string, body: unknown, schema: z.ZodType<T>, credential: string | null): Promise<T> {
+  return requestText(base, path, JSON.stringify(body), schema, credential);
+}
+
+/** A request whose body is JSON text already. */
+async function requestText<T>(base: string, path: string, bodyText: string, schema: z.ZodType<T>, credential: string | null): Promise<T> {
   let answer: HubAnswer;
   try {
     answer = await postToHub(
@@ -33,7 +39,7 @@ async function request<T>(base: string, path: string, body: unknown, schema: z.Z
         [PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION),
         ...(credential === null ? {} : { authorization: `Bearer ${credential}` }),
       },
-      JSON.stringify(body),
+      bodyText,
       REQUEST_TIMEOUT_MS,
     );
   } catch {
@@ -90,7 +96,7 @@ function subscribe(base: string, credential: string, onPoke: () => void, onConne
 export function httpTransport(baseUrl: string): HubTransport {
   return {
     enrol: (body) => request(baseUrl, 'sync/enrol', body, enrolResponseSchema, null),
-    push: (credential, body) => request(baseUrl, 'sync/push', body, pushResponseSchema, credential),
+    push: (credential, push) => requestText(baseUrl, 'sync/push', pushRequestText(push), pushResponseSchema, credential),
     pull: (credential, body) => request(baseUrl, 'sync/pull', body, pullResponseSchema, credential),
     startSnapshot: (credential) => request(baseUrl, 'sync/snapshot/start', {}, snapshotStartResponseSchema, credential),
     snapshotPage: (credential, body) => request(baseUrl, 'sync/snapshot/page', body, snapshotPageResponseSchema, credential),

@@ -1,10 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { ChangeOp, PushResponse, PushTx } from '#shared/sync/protocol.ts';
-import type { SyncValue } from '#shared/sync/merge.ts';
+import type { PushResponse } from '#shared/sync/protocol.ts';
 import { limitSql } from '../db/literal-limit.ts';
 import { statement } from '../db/statements.ts';
-
-type OutboxRow = { seq: number; txn: number; hlc: string; tbl: string; row_id: string; kind: 'insert' | 'update'; data: string; changed: string | null };
 
 /**
  * Push numbers follow transaction numbers (both only grow, and every waiting transaction is
@@ -43,37 +40,64 @@ export function numberPendingTransactions(sqlite: Database.Database): void {
   })();
 }
 
-function opOf(row: OutboxRow): ChangeOp {
-  const data = JSON.parse(row.data) as Record<string, SyncValue>;
-  if (row.kind === 'insert' || row.changed === null) return { table: row.tbl, id: row.row_id, kind: row.kind, columns: data };
-  const columns: Record<string, SyncValue> = {};
-  for (const column of JSON.parse(row.changed) as string[]) columns[column] = data[column] ?? null;
-  return { table: row.tbl, id: row.row_id, kind: 'update', columns };
+/**
+ * A waiting transaction as it goes up: its push number, its stamp, and its changes as the JSON
+ * text of ChangeOp[] (OP_JSON_SQL), sent as it is: parsing every stored row and serialising the
+ * batch again took most of this workstation's work in a catch-up push.
+ */
+export type OutgoingTx = { readonly seq: number; readonly hlc: string; readonly opCount: number; readonly opsJson: string };
+
+/** What a push sends: the transactions, and whether the hub may go on past a gap (PushRequest). */
+export type OutgoingPush = { readonly txs: readonly OutgoingTx[]; readonly gapAccepted?: boolean };
+
+/** A push as the JSON text of a PushRequest. */
+export function pushRequestText(push: OutgoingPush): string {
+  const txs = push.txs.map((tx) => `{"seq":${String(tx.seq)},"hlc":${JSON.stringify(tx.hlc)},"ops":${tx.opsJson}}`).join(',');
+  return `{"txs":[${txs}]${push.gapAccepted === true ? ',"gapAccepted":true' : ''}}`;
+}
+
+/**
+ * A stored change as the JSON text of a ChangeOp, written by SQLite from the outbox's own JSON:
+ * a new row's stored JSON is its columns as they are, a changed row's columns are picked from it.
+ * Parsing each row in JavaScript to serialise it again took two to three times as long.
+ */
+const OP_JSON_SQL = `case when o.kind = 'insert' or o.changed is null
+    then '{"table":' || json_quote(o.tbl) || ',"id":' || json_quote(o.row_id) || ',"kind":' || json_quote(o.kind) || ',"columns":' || o.data || '}'
+    else json_object('table', o.tbl, 'id', o.row_id, 'kind', 'update', 'columns', (select json_group_object(c.value, json_extract(o.data, '$."' || c.value || '"')) from json_each(o.changed) c))
+  end`;
+
+type OutgoingRow = { seq: number; hlc: string; op: string };
+
+type TxBeingRead = { seq: number; hlc: string; ops: string[] };
+
+function outgoing(tx: TxBeingRead): OutgoingTx {
+  return { seq: tx.seq, hlc: tx.hlc, opCount: tx.ops.length, opsJson: `[${tx.ops.join(',')}]` };
 }
 
 /** The next unacknowledged transactions (after a push number, when one is given), whole, up to about a number of changes. */
-export function pendingTransactions(sqlite: Database.Database, maxOps: number, afterSeq = 0): PushTx[] {
+export function pendingTransactions(sqlite: Database.Database, maxOps: number, afterSeq = 0): OutgoingTx[] {
   const from = Math.max(afterSeq, highestAcked(sqlite));
-  const rows = statement(sqlite, `select o.*, t.pushed_seq from sync_outbox_txns t join sync_outbox o on o.txn = t.txn where t.pushed_seq > ? order by t.pushed_seq, o.seq limit ${limitSql(maxOps + 1)}`).all(from) as (OutboxRow & { pushed_seq: number })[];
-  const txs = new Map<number, PushTx & { ops: ChangeOp[] }>();
+  const rows = statement(sqlite, `select t.pushed_seq as seq, o.hlc, ${OP_JSON_SQL} as op from sync_outbox_txns t join sync_outbox o on o.txn = t.txn where t.pushed_seq > ? order by t.pushed_seq, o.seq limit ${limitSql(maxOps + 1)}`).all(from) as OutgoingRow[];
+  const txs: TxBeingRead[] = [];
+  let tx: TxBeingRead | undefined;
   for (const row of rows) {
-    const seq = row.pushed_seq;
-    const tx = txs.get(seq) ?? { seq, hlc: row.hlc, ops: [] };
-    tx.ops.push(opOf(row));
+    if (tx?.seq !== row.seq) {
+      tx = { seq: row.seq, hlc: row.hlc, ops: [] };
+      txs.push(tx);
+    }
+    tx.ops.push(row.op);
     if (row.hlc > tx.hlc) tx.hlc = row.hlc;
-    txs.set(seq, tx);
   }
-  const list = [...txs.values()];
   // The last transaction may be cut off by the limit; it goes whole next time, unless it alone is too big.
-  if (rows.length > maxOps && list.length > 1) list.pop();
-  if (list.length === 1 && rows.length > maxOps) {
-    const only = list[0];
+  if (rows.length > maxOps && txs.length > 1) txs.pop();
+  if (txs.length === 1 && rows.length > maxOps) {
+    const only = txs[0];
     if (only !== undefined) {
-      const all = sqlite.prepare(`select o.* from sync_outbox o where o.txn = (select txn from sync_outbox_txns where pushed_seq = ?) order by o.seq`).all(only.seq) as OutboxRow[];
-      return [{ seq: only.seq, hlc: only.hlc, ops: all.map(opOf) }];
+      const all = statement(sqlite, `select ${OP_JSON_SQL} as op from sync_outbox o where o.txn = (select txn from sync_outbox_txns where pushed_seq = ?) order by o.seq`).pluck().all(only.seq) as string[];
+      return [outgoing({ seq: only.seq, hlc: only.hlc, ops: all })];
     }
   }
-  return list;
+  return txs.map(outgoing);
 }
 
 export type WaitingChange = { table: string; rowId: string; kind: string; hlc: string };
@@ -92,14 +116,14 @@ export function countPending(sqlite: Database.Database): { changes: number; tran
  * ones are set aside for a person to see, and restamped ones get the stamp the hub gave them, in
  * the outbox and in the column clocks they set, so this replica merges like every other.
  */
-export function recordPushResponse(sqlite: Database.Database, sent: readonly PushTx[], response: PushResponse, nowIso: string): void {
+export function recordPushResponse(sqlite: Database.Database, sent: readonly OutgoingTx[], response: PushResponse, nowIso: string): void {
   sqlite.transaction(() => {
     const rejected = new Map(response.rejected.map((entry) => [entry.seq, entry]));
     for (const tx of sent) {
       if (tx.seq > response.appliedThrough) continue;
       const refusal = rejected.get(tx.seq);
       if (refusal !== undefined) {
-        sqlite.prepare(`insert into sync_rejections (pushed_seq, code, message, changes, rejected_at) values (?, ?, ?, ?, ?)`).run(tx.seq, refusal.code, refusal.message, JSON.stringify(tx.ops), nowIso);
+        sqlite.prepare(`insert into sync_rejections (pushed_seq, code, message, changes, rejected_at) values (?, ?, ?, ?, ?)`).run(tx.seq, refusal.code, refusal.message, tx.opsJson, nowIso);
       }
     }
     // An answer below the mark is a hub that lost changes: reopenAfter lowers the mark.

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
-import type { HubIdentity, PullResponse, PushResponse, PushTx } from '#shared/sync/protocol.ts';
+import type { HubIdentity, PullResponse, PushResponse } from '#shared/sync/protocol.ts';
 import { isHlc } from '#shared/sync/hlc.ts';
 import { latestStamp } from '#shared/sync/merge.ts';
 import type { SyncStatus } from '#shared/api/calls/sync.ts';
@@ -20,7 +20,7 @@ import { compareWithHub } from './mend.ts';
 import { withoutWaitingForDisk } from '../db/pragmas.ts';
 import { statement } from '../db/statements.ts';
 import { topUpNumberBlocks } from './number-leases.ts';
-import { countPending, highestAcked, numberPendingTransactions, pendingTransactions, purgeAcked, recordPushResponse, reopenAfter, RETAIN_ACKED_MS } from './outbox.ts';
+import { countPending, highestAcked, numberPendingTransactions, pendingTransactions, purgeAcked, recordPushResponse, reopenAfter, RETAIN_ACKED_MS, type OutgoingTx } from './outbox.ts';
 import { readSyncSettings, writeSetting, type LastCheck, type SyncSettings } from './settings.ts';
 import { HubRefusal, HubUnavailable, type HubTransport } from './transport.ts';
 
@@ -335,8 +335,8 @@ export class SyncClient {
    */
   async #push(settings: SyncSettings, transport: HubTransport): Promise<void> {
     const { sqlite } = this.deps;
-    type Sent = { txs: PushTx[]; answer: Promise<PushResponse> };
-    const send = (txs: PushTx[], gapAccepted: boolean): Sent => {
+    type Sent = { txs: OutgoingTx[]; answer: Promise<PushResponse> };
+    const send = (txs: OutgoingTx[], gapAccepted: boolean): Sent => {
       return { txs, answer: sentAhead(transport.push(settings.credential, gapAccepted ? { txs, gapAccepted } : { txs })) };
     };
     let gapAccepted = false;

@@ -1,5 +1,6 @@
 import type { RangeDigest, TableDigest } from '#shared/sync/digest.ts';
-import type { EnrolRequest, EnrolResponse, HubErrorCode, HubIdentity, Lease, PullResponse, PushRequest, PushResponse, SnapshotPage } from '#shared/sync/protocol.ts';
+import type { EnrolRequest, EnrolResponse, HubErrorCode, HubIdentity, Lease, PullResponse, PushResponse, SnapshotPage } from '#shared/sync/protocol.ts';
+import type { OutgoingPush } from './outbox.ts';
 
 /** The hub could not be reached or was busy: try again later, nothing is wrong with the change. */
 export class HubUnavailable extends Error {
@@ -26,7 +27,8 @@ export type SnapshotStart = { hubId: string; epoch: number; hubTime: number; cur
 /** How a workstation talks to its hub: over HTTP, or in tests straight to a hub in the same process. */
 export type HubTransport = {
   readonly enrol: (request: EnrolRequest) => Promise<EnrolResponse>;
-  readonly push: (credential: string, request: PushRequest) => Promise<PushResponse>;
+  /** Sends a push; pushRequestText gives its body. */
+  readonly push: (credential: string, request: OutgoingPush) => Promise<PushResponse>;
   readonly pull: (credential: string, request: { cursor: string | null; limit: number }) => Promise<PullResponse>;
   readonly startSnapshot: (credential: string) => Promise<SnapshotStart>;
   readonly snapshotPage: (credential: string, request: { table: string; after: string | null; through?: string | null; limit: number }) => Promise<SnapshotPage>;

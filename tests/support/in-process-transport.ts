@@ -1,6 +1,8 @@
 import type { HubService } from '#hub/hub-service.ts';
 import { HubError } from '#hub/sync/hub-errors.ts';
 import { HubRefusal, HubUnavailable, type HubTransport } from '#core/sync/transport.ts';
+import { pushRequestText } from '#core/sync/outbox.ts';
+import { pushRequestSchema } from '#shared/sync/protocol.ts';
 
 /** What the network does to one request; the simulation decides, seeded. */
 export type Fault = 'deliver' | 'dropRequest' | 'dropResponse' | 'duplicate' | 'delay' | 'crashAfterCommit';
@@ -52,7 +54,8 @@ export function inProcessTransport(hub: () => HubService, deviceKey: string, net
     enrol: (request) => call('enrol', () => hub().enrol(request)),
     push: (credential, request) =>
       call('push', async () => {
-        const { clinicsChanged: _changed, ...response } = await hub().push(credential, request);
+        // The body the HTTP transport sends, read as the hub's server reads it.
+        const { clinicsChanged: _changed, ...response } = await hub().push(credential, pushRequestSchema.parse(JSON.parse(pushRequestText(request))));
         return response;
       }),
     pull: (credential, request) => call('pull', () => hub().pull(credential, request)),

@@ -4,8 +4,8 @@ import { openDatabase } from '#core/db/open.ts';
 import { backupsDirIn, databaseFileIn, sourcePaths } from '#core/platform/paths.ts';
 import { allocateNumber } from '#core/references/number-blocks.ts';
 import { setSyncMode, SYNC_MODE } from '#core/sync/change-stamps.ts';
-import { countPending, firstWaitingChanges, highestAcked, numberPendingTransactions, pendingTransactions, purgeAcked, recordPushResponse, reopenAfter } from '#core/sync/outbox.ts';
-import type { PushResponse, PushTx } from '#shared/sync/protocol.ts';
+import { countPending, firstWaitingChanges, highestAcked, numberPendingTransactions, pendingTransactions, purgeAcked, recordPushResponse, pushRequestText, reopenAfter, type OutgoingTx } from '#core/sync/outbox.ts';
+import { pushRequestSchema, type PushResponse } from '#shared/sync/protocol.ts';
 import { patientInput, setUpClinic, startHarness, type Harness } from '#tests/support/core-harness.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 
@@ -26,7 +26,7 @@ describe('the outbox acknowledged by marks', () => {
   afterEach(() => harness.close());
 
   /** Registers patients, each in its own local transaction, and numbers them for the push. */
-  const register = async (count: number): Promise<PushTx[]> => {
+  const register = async (count: number): Promise<OutgoingTx[]> => {
     for (let index = 0; index < count; index += 1) {
       await harness.call('patients.register', { ...patientInput({ givenName: `Ack${String(index)}`, phone: `0117 496 ${String(1000 + index)}` }), notADuplicate: true }, admin);
     }
@@ -45,7 +45,7 @@ describe('the outbox acknowledged by marks', () => {
     expect(outboxText()).toBe(before);
     expect(sqlite.prepare('select through_seq, acked_at from sync_outbox_acks').all()).toEqual([{ through_seq: 2, acked_at: '2026-03-02T09:00:00.000Z' }]);
     expect(pendingTransactions(sqlite, 10_000).map((tx) => tx.seq)).toEqual([3, 4]);
-    const ackedChanges = sent.slice(0, 2).reduce((sum, tx) => sum + tx.ops.length, 0);
+    const ackedChanges = sent.slice(0, 2).reduce((sum, tx) => sum + tx.opCount, 0);
     expect(countPending(sqlite)).toEqual({ changes: changes - ackedChanges, transactions: 2 });
 
     // The same answer again, or an older one arriving late, moves nothing.
@@ -79,7 +79,7 @@ describe('the outbox acknowledged by marks', () => {
     expect(countPending(sqlite).changes).toBe(0);
 
     const reopened = reopenAfter(sqlite, 3);
-    expect(reopened).toBe(sent.slice(3).reduce((sum, tx) => sum + tx.ops.length, 0));
+    expect(reopened).toBe(sent.slice(3).reduce((sum, tx) => sum + tx.opCount, 0));
     expect(pendingTransactions(sqlite, 10_000).map((tx) => tx.seq)).toEqual([4, 5]);
     expect(countPending(sqlite).transactions).toBe(2);
     // Transaction 3 stays acknowledged, as of when it first was.
@@ -90,7 +90,7 @@ describe('the outbox acknowledged by marks', () => {
     expect(reopenAfter(sqlite, 3)).toBe(0);
 
     // A hub that lost everything gets everything again.
-    expect(reopenAfter(sqlite, 0)).toBe(sent.slice(0, 3).reduce((sum, tx) => sum + tx.ops.length, 0));
+    expect(reopenAfter(sqlite, 0)).toBe(sent.slice(0, 3).reduce((sum, tx) => sum + tx.opCount, 0));
     expect(pendingTransactions(sqlite, 10_000).map((tx) => tx.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(highestAcked(sqlite)).toBe(0);
   });
@@ -102,7 +102,7 @@ describe('the outbox acknowledged by marks', () => {
     const rowsOf = (): number[] => sqlite.prepare('select distinct t.pushed_seq from sync_outbox o join sync_outbox_txns t on t.txn = o.txn order by t.pushed_seq').pluck().all() as number[];
 
     expect(purgeAcked(sqlite, '2026-03-01T00:00:00.000Z')).toBe(0);
-    expect(purgeAcked(sqlite, '2026-03-02T00:00:00.000Z')).toBe(sent.slice(0, 2).reduce((sum, tx) => sum + tx.ops.length, 0));
+    expect(purgeAcked(sqlite, '2026-03-02T00:00:00.000Z')).toBe(sent.slice(0, 2).reduce((sum, tx) => sum + tx.opCount, 0));
     expect(rowsOf()).toEqual([3, 4]);
     expect(purgeAcked(sqlite, '2026-03-02T00:00:00.000Z')).toBe(0);
 
@@ -114,6 +114,59 @@ describe('the outbox acknowledged by marks', () => {
     const next = await register(1);
     expect(next.map((tx) => tx.seq)).toEqual([5]);
     expect(countPending(sqlite).transactions).toBe(1);
+  });
+});
+
+describe('a push as the outbox sends it', () => {
+  let harness: Harness;
+  let admin: string;
+  let sqlite: Database.Database;
+  beforeEach(async () => {
+    harness = await startHarness();
+    admin = await setUpClinic(harness);
+    sqlite = harness.core.database.sqlite;
+    const clinicId = sqlite.prepare('select id from clinics').pluck().get() as string;
+    allocateNumber(harness.core.database.db, { clinicId, series: 'M', deviceId: harness.core.identity.deviceId, nowMs: 0 });
+    setSyncMode(harness.core.database.db, SYNC_MODE.connected);
+  });
+  afterEach(() => harness.close());
+
+  it('carries each change as stored: a new row whole, a changed row by its changed columns, any text intact', async () => {
+    const name = 'O\'Brien "Jr" \\ 名前 😀';
+    const patient = await harness.call('patients.register', { ...patientInput({ givenName: name }), notADuplicate: true }, admin);
+    harness.clock.advance(1000);
+    const renamed = 'Zoë "Q" \\ 🙂 {x}';
+    await harness.call('patients.update', { ...patientInput({ givenName: renamed, phone: '0117 496 0000' }), patientId: patient.id }, admin);
+    numberPendingTransactions(sqlite);
+    const txs = pendingTransactions(sqlite, 10_000);
+
+    const request = pushRequestSchema.parse(JSON.parse(pushRequestText({ txs, gapAccepted: true })));
+    expect(request.gapAccepted).toBe(true);
+    expect(request.txs.map((tx) => [tx.seq, tx.hlc, tx.ops.length])).toEqual(txs.map((tx) => [tx.seq, tx.hlc, tx.opCount]));
+    const stored = sqlite.prepare('select * from patients where id = ?').get(patient.id) as Record<string, unknown>;
+    const { sync_clock: _clock, ...storedColumns } = stored;
+    const patientOps = request.txs.flatMap((tx) => tx.ops).filter((op) => op.table === 'patients');
+    expect(patientOps.map((op) => op.kind)).toEqual(['insert', 'update']);
+    // The row as registered: as it is stored now but for what the update changed.
+    const { phone: _phone, phone_digits_reversed: _digits, updated_at: _updated, given_name: _given, ...unchanged } = storedColumns;
+    expect(patientOps[0]?.columns).toMatchObject({ ...unchanged, phone: '+44 7700 900123' });
+    expect(Object.keys(patientOps[0]?.columns ?? {}).sort()).toEqual(Object.keys(storedColumns).sort());
+    expect(patientOps[0]?.columns['given_name']).toBe(name);
+    expect(patientOps[1]).toEqual({ table: 'patients', id: patient.id, kind: 'update', columns: { given_name: renamed, phone: '0117 496 0000', phone_digits_reversed: stored['phone_digits_reversed'], updated_at: stored['updated_at'] } });
+    expect(stored['given_name']).toBe(renamed);
+    // A transaction larger than a batch goes whole, alone.
+    expect(pendingTransactions(sqlite, 1)).toEqual(txs.slice(0, 1));
+    expect(JSON.parse(pushRequestText({ txs }))).not.toHaveProperty('gapAccepted');
+  });
+
+  it('keeps the changes of a refused transaction as they were sent', async () => {
+    await harness.call('patients.register', { ...patientInput(), notADuplicate: true }, admin);
+    numberPendingTransactions(sqlite);
+    const sent = pendingTransactions(sqlite, 10_000);
+    const [refused] = sent;
+    recordPushResponse(sqlite, sent, { ...answer(refused?.seq ?? 0), rejected: [{ seq: refused?.seq ?? 0, code: 'BAD_VALUE', message: 'Refused.' }] }, '2026-03-02T09:00:00.000Z');
+    const kept = sqlite.prepare('select changes from sync_rejections').pluck().get() as string;
+    expect(JSON.parse(kept)).toEqual(pushRequestSchema.parse(JSON.parse(pushRequestText({ txs: sent }))).txs[0]?.ops);
   });
 });
 
