@@ -11,17 +11,23 @@ import { makeTempDir } from '#tests/support/temp-dir.ts';
 
 const answer = (appliedThrough: number): PushResponse => ({ hubId: 'hub', epoch: 1, hubTime: 0, appliedThrough, rejected: [], restamped: [] });
 
+/** A workstation whose clinic is set up, connected (its changes captured), with a block of record numbers. */
+async function connectedDesk(): Promise<{ harness: Harness; admin: string; sqlite: Database.Database }> {
+  const harness = await startHarness();
+  const admin = await setUpClinic(harness);
+  const { sqlite } = harness.core.database;
+  const clinicId = sqlite.prepare('select id from clinics').pluck().get() as string;
+  allocateNumber(harness.core.database.db, { clinicId, series: 'M', deviceId: harness.core.identity.deviceId, nowMs: 0 });
+  setSyncMode(harness.core.database.db, SYNC_MODE.connected);
+  return { harness, admin, sqlite };
+}
+
 describe('the outbox acknowledged by marks', () => {
   let harness: Harness;
   let admin: string;
   let sqlite: Database.Database;
   beforeEach(async () => {
-    harness = await startHarness();
-    admin = await setUpClinic(harness);
-    sqlite = harness.core.database.sqlite;
-    const clinicId = sqlite.prepare('select id from clinics').pluck().get() as string;
-    allocateNumber(harness.core.database.db, { clinicId, series: 'M', deviceId: harness.core.identity.deviceId, nowMs: 0 });
-    setSyncMode(harness.core.database.db, SYNC_MODE.connected);
+    ({ harness, admin, sqlite } = await connectedDesk());
   });
   afterEach(() => harness.close());
 
@@ -122,12 +128,7 @@ describe('a push as the outbox sends it', () => {
   let admin: string;
   let sqlite: Database.Database;
   beforeEach(async () => {
-    harness = await startHarness();
-    admin = await setUpClinic(harness);
-    sqlite = harness.core.database.sqlite;
-    const clinicId = sqlite.prepare('select id from clinics').pluck().get() as string;
-    allocateNumber(harness.core.database.db, { clinicId, series: 'M', deviceId: harness.core.identity.deviceId, nowMs: 0 });
-    setSyncMode(harness.core.database.db, SYNC_MODE.connected);
+    ({ harness, admin, sqlite } = await connectedDesk());
   });
   afterEach(() => harness.close());
 
