@@ -57,9 +57,9 @@ function insertsPlainly(mode: WriteMode, state: BatchState, table: SyncedTableNa
  * parsed and no record built per row. The arrays are typed by the mirror table's own columns, and
  * go in the database's binary format where it takes it (array-params.ts).
  */
-export function writeRows(catalog: MirrorCatalog, state: BatchState, mode: WriteMode, array: ArrayParam): Write[] {
+export function writeRows(catalog: MirrorCatalog, state: BatchState, changed: readonly DirtyTable[], mode: WriteMode, array: ArrayParam): Write[] {
   const writes: Write[] = [];
-  for (const dirty of state.dirtyTables()) {
+  for (const dirty of changed) {
     const { table } = dirty;
     const key = syncedTables[table].key;
     const types = catalog.get(table);

@@ -101,22 +101,26 @@ function applyTx(state: BatchState, device: Device, tx: PushTx, checked: Checked
 }
 
 /**
- * Merges a transaction's changes into the batch's rows. Returns each change's row's clinics as
- * they stood before the transaction first changed it (null for a row it changes again, or new).
+ * Merges a transaction's changes into the batch's rows. Returns, for each change, its row's
+ * clinics as they stood before the transaction first changed it (none for a new row): a row
+ * changed twice is routed by where it was before the transaction.
  * Plain loops, here and in routeOps: they run for every change of a push, and closures made per
  * transaction were functions V8 compiled again and again.
  */
-function mergeOps(state: BatchState, device: Device, tx: PushTx, tables: readonly SyncedTableName[], hlc: string): (Set<string> | null)[] {
-  const preClinics: (Set<string> | null)[] = [];
-  const firstChanged = new Set<string>();
+function mergeOps(state: BatchState, device: Device, tx: PushTx, tables: readonly SyncedTableName[], hlc: string): ReadonlySet<string>[] {
+  const preClinics: ReadonlySet<string>[] = [];
+  const beforeTx = new Map<string, ReadonlySet<string>>();
   for (let index = 0; index < tx.ops.length; index += 1) {
     const op = tx.ops[index] as ChangeOp;
     const table = tables[index] as SyncedTableName;
     const stored = state.get(table, op.id);
     const key = rowKey(table, op.id);
-    const first = !firstChanged.has(key);
-    firstChanged.add(key);
-    preClinics.push(!first || stored === null ? null : state.clinicsOf(table, stored.values, device.id));
+    let pre = beforeTx.get(key);
+    if (pre === undefined) {
+      pre = stored === null ? new Set<string>() : state.clinicsOf(table, stored.values, device.id);
+      beforeTx.set(key, pre);
+    }
+    preClinics.push(pre);
     const merged = mergeChange(syncedTables[table], stored, { columns: op.columns, hlc, kind: op.kind });
     merged.values[syncedTables[table].key] = op.id;
     state.set(table, op.id, { values: merged.values, clock: merged.clock });
@@ -125,17 +129,13 @@ function mergeOps(state: BatchState, device: Device, tx: PushTx, tables: readonl
 }
 
 /** Each change's feed entries: one per clinic that saw its row before the transaction or sees it after. */
-function routeOps(state: BatchState, device: Device, tx: PushTx, tables: readonly SyncedTableName[], hlc: string, prepared: PreparedChanges, preClinics: readonly (Set<string> | null)[]): FeedEntry[] {
+function routeOps(state: BatchState, device: Device, tx: PushTx, tables: readonly SyncedTableName[], hlc: string, prepared: PreparedChanges, preClinics: readonly ReadonlySet<string>[]): FeedEntry[] {
   const allowed = new Set(device.clinicIds);
   const feed: FeedEntry[] = [];
-  // A row changed twice is routed by its clinics before its first change.
-  const firstPre = new Map<string, Set<string> | null>();
   for (let index = 0; index < tx.ops.length; index += 1) {
     const op = tx.ops[index] as ChangeOp;
     const table = tables[index] as SyncedTableName;
-    const key = rowKey(table, op.id);
-    if (!firstPre.has(key)) firstPre.set(key, preClinics[index] ?? null);
-    const pre = firstPre.get(key) ?? new Set<string>();
+    const pre = preClinics[index] ?? new Set<string>();
     const row = state.get(table, op.id);
     const post = row === null ? new Set<string>() : state.clinicsOf(table, row.values, device.id);
     if ((pre.size > 0 && !seesAny(pre, allowed)) || (post.size > 0 && !seesAny(post, allowed))) {
@@ -148,7 +148,7 @@ function routeOps(state: BatchState, device: Device, tx: PushTx, tables: readonl
       // backup and will receive again from its author. The device knows the row only through
       // its own clinics, so the row is theirs until its own columns say more.
       for (const clinic of device.clinicIds) clinics.add(clinic);
-      state.attributed.set(key, new Set(device.clinicIds));
+      state.attributed.set(rowKey(table, op.id), new Set(device.clinicIds));
     }
     const source = { prepared, index };
     for (const clinic of clinics) feed.push({ clinicId: clinic, table, rowId: op.id, kind: op.kind, columns: op.columns, hlc, clock: null, source });
@@ -269,9 +269,11 @@ async function applyPushOnce(db: HubDb, catalog: MirrorCatalog, clock: HybridClo
       txRows.push({ seq: pushed.seq, hash: pushedChecked.hash, restamped_hlc: hlc === pushed.hlc ? null : hlc });
       lastSeq = pushed.seq;
     }
-    const touched = finalClinics(state, device.id);
-    feed.push(...(await fanOutNewClinics(tx, state, touched, feed)));
-    const writes = [...writeRows(catalog, state, mode, db.arrayParam), ...writeFeed(feed, device.id, nowMs, asBytes, written), ...writeRowClinics(state, touched, mode, db.arrayParam)];
+    // The batch's rows as it leaves them: what the routing, the fan-out and the writes all walk.
+    const changed = state.dirtyTables();
+    const touched = finalClinics(state, changed, device.id);
+    feed.push(...(await fanOutNewClinics(tx, state, changed, touched, feed)));
+    const writes = [...writeRows(catalog, state, changed, mode, db.arrayParam), ...writeFeed(feed, device.id, nowMs, asBytes, written), ...writeRowClinics(state, touched, mode, db.arrayParam)];
     if (txRows.length > 0) {
       writes.push(
         {

@@ -33,9 +33,9 @@ const followers: Readonly<Record<'patients' | 'users', readonly { table: SyncedT
 };
 
 /** The clinics each changed row is seen by once the whole batch is applied. */
-export function finalClinics(state: BatchState, origin: string): RowClinics {
+export function finalClinics(state: BatchState, changed: readonly DirtyTable[], origin: string): RowClinics {
   const result: RowClinics = new Map();
-  for (const dirty of state.dirtyTables()) result.set(dirty.table, finalClinicsOfTable(state, origin, dirty));
+  for (const dirty of changed) result.set(dirty.table, finalClinicsOfTable(state, origin, dirty));
   return result;
 }
 
@@ -68,9 +68,9 @@ function seenKey(clinicId: string, table: string, id: string): string {
 }
 
 /** The patients and users whose rows, links or roles the batch changed; only their tables are walked. */
-function changedOwners(state: BatchState): Map<string, Owner> {
+function changedOwners(changed: readonly DirtyTable[]): Map<string, Owner> {
   const owners = new Map<string, Owner>();
-  for (const { table, ids, rows } of state.dirtyTables()) {
+  for (const { table, ids, rows } of changed) {
     const ownerTable = table === 'patients' || table === 'patient_clinics' ? 'patients' : table === 'users' || table === 'memberships' ? 'users' : null;
     if (ownerTable === null) continue;
     const ownerColumn = table === 'patient_clinics' ? 'patient_id' : table === 'memberships' ? 'user_id' : null;
@@ -96,8 +96,8 @@ function ownersCreated(batchFeed: readonly FeedEntry[]): string[] {
  * thousands of owners, so what the clinics have seen and the followers' rows are read in one
  * query per table, not one per owner.
  */
-export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinicsOfRow: RowClinics, batchFeed: readonly FeedEntry[]): Promise<FeedEntry[]> {
-  const owners = changedOwners(state);
+export async function fanOutNewClinics(db: HubQueries, state: BatchState, changed: readonly DirtyTable[], clinicsOfRow: RowClinics, batchFeed: readonly FeedEntry[]): Promise<FeedEntry[]> {
+  const owners = changedOwners(changed);
 
   // Each owner's clinics, and which of them have not seen it yet.
   const wanted: { owner: Owner; clinics: string[] }[] = [];
@@ -155,7 +155,7 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, clinic
     }
   }
   const followerColumns = new Map<string, string>(Object.values(followers).flatMap((list) => list.map((follower) => [follower.table, follower.column] as const)));
-  for (const { table, ids, rows } of state.dirtyTables()) {
+  for (const { table, ids, rows } of changed) {
     const column = followerColumns.get(table);
     if (column === undefined) continue;
     for (let index = 0; index < ids.length; index += 1) {
