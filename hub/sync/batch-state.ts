@@ -46,6 +46,12 @@ function presentRows(table: SyncedTableName, ids: ReadonlySet<string>, held: Rea
   return { table, ids: presentIds, rows };
 }
 
+/** Rows by key, locked when the batch will write them. */
+export type RowRead = { readonly table: SyncedTableName; readonly ids: Iterable<string>; readonly lock?: 'forUpdate' };
+
+/** What a batch reads before it applies: rows by key, rows by their owner, and devices' clinics. */
+export type BatchRead = RowRead | { readonly table: 'patient_clinics' | 'memberships'; readonly by: string; readonly values: Iterable<string> } | { readonly deviceIds: Iterable<string> };
+
 /** The rows of one transaction as they were before it, to roll it back in memory if refused. */
 export type RowsBefore = { readonly table: SyncedTableName; readonly id: string; readonly row: StoredRow | null | undefined; readonly wasDirty: boolean }[];
 
@@ -125,27 +131,66 @@ export class BatchState {
   }
 
   /**
-   * Loads rows by key; rows already held are not read again. The rows the batch will write are
-   * read locked (forUpdate): a device of another clinic that sees the same row (a patient linked
-   * to both) holds another clinic's lock, and its change read before this batch commits would
-   * otherwise be merged onto the old row and undo this one. Locks are taken in key order, table by
-   * table in the caller's order, so two batches never wait on each other in a circle.
+   * Reads what the batch needs in one statement, a round trip to the database instead of one per
+   * table: each of those waited for the hub's thread, busy with the next batch's request, and the
+   * reads of a batch of 2,000 changes took 10-12 ms of the time it held its clinic's lock for about
+   * 2 ms of the database's work. Rows already held are not read again.
+   *
+   * The rows the batch will write are read locked (forUpdate): a device of another clinic that
+   * sees the same row (a patient linked to both) holds another clinic's lock, and its change read
+   * before this batch commits would otherwise be merged onto the old row and undo this one. Locks
+   * are taken in key order, table by table in the order of the reads, so two batches never wait on
+   * each other in a circle.
    */
-  async load(table: SyncedTableName, ids: Iterable<string>, lock: 'forUpdate' | 'none' = 'none'): Promise<void> {
-    const wanted = [...new Set(ids)].filter((id) => !this.has(table, id));
+  async read(reads: readonly BatchRead[]): Promise<void> {
+    const parts: { sql: string; keep: (rows: Record<string, unknown>[]) => void }[] = [];
+    const params: unknown[] = [];
+    const param = (values: readonly string[]): string => {
+      params.push(values);
+      return `$${String(params.length)}::text[]`;
+    };
+    for (const read of reads) {
+      if ('deviceIds' in read) {
+        const wanted = [...new Set(read.deviceIds)].filter((id) => !this.deviceClinics.has(id));
+        if (wanted.length === 0) continue;
+        for (const id of wanted) this.deviceClinics.set(id, []);
+        parts.push({
+          sql: `select to_jsonb(d) as row from (select device_id::text, clinic_id from hub_device_clinics where device_id::text = any(${param(wanted)})) as d`,
+          keep: (rows) => this.#keepDeviceClinics(rows),
+        });
+      } else if ('by' in read) {
+        for (const part of chunks([...new Set(read.values)])) {
+          parts.push({ sql: `select to_jsonb(m) as row from ${read.table} m where ${read.by} = any(${param(part)})`, keep: (rows) => this.#keepOwned(read.table, part, rows) });
+        }
+      } else {
+        parts.push(...this.#rowReads(read, param));
+      }
+    }
+    if (parts.length === 0) return;
+    const sql = parts.map((part, index) => `select ${String(index)} as part, row from (${part.sql}) as p${String(index)}`).join(' union all ');
+    const found = await this.db.query<{ part: number; row: Record<string, unknown> }>(sql, params);
+    const byPart = parts.map((): Record<string, unknown>[] => []);
+    for (const { part, row } of found) byPart[part]?.push(row);
+    parts.forEach((part, index) => part.keep(byPart[index] ?? []));
+  }
+
+  /** The reads of rows by key, as parts of read()'s statement; the rows are held as absent until found. */
+  #rowReads(read: RowRead, param: (values: readonly string[]) => string): { sql: string; keep: (rows: Record<string, unknown>[]) => void }[] {
+    const { table } = read;
+    const wanted = [...new Set(read.ids)].filter((id) => !this.has(table, id));
     const key = syncedTables[table].key;
     const rows = this.#table(table);
-    if (lock === 'forUpdate') wanted.sort();
-    const locking = lock === 'forUpdate' ? ` order by ${key} for update` : '';
+    if (read.lock === 'forUpdate') wanted.sort();
+    const locking = read.lock === 'forUpdate' ? ` order by ${key} for update` : '';
     const absent = this.#absent.get(table) ?? new Set<string>();
     this.#absent.set(table, absent);
-    for (const part of chunks(wanted)) {
+    return chunks(wanted).map((part) => {
       for (const id of part) {
         rows.set(id, null);
         absent.add(id);
       }
-      this.#keepFound(table, key, await this.db.query(`select * from ${table} where ${key} = any($1::text[])${locking}`, [part]), absent);
-    }
+      return { sql: `select to_jsonb(m) as row from ${table} m where ${key} = any(${param(part)})${locking}`, keep: (found) => this.#keepFound(table, key, found, absent) };
+    });
   }
 
   #keepFound(table: SyncedTableName, key: string, found: readonly Record<string, unknown>[], absent: Set<string>): void {
@@ -159,32 +204,26 @@ export class BatchState {
     }
   }
 
-  /** Loads every row of a table whose column holds one of the values (the links of patients, the roles of users). */
-  async loadBy(table: 'patient_clinics' | 'memberships', column: string, values: Iterable<string>): Promise<void> {
-    const wanted = [...new Set(values)];
+  /** Every row of a table whose owner column holds one of the owners (the links of patients, the roles of users). */
+  #keepOwned(table: 'patient_clinics' | 'memberships', owners: readonly string[], found: readonly Record<string, unknown>[]): void {
     const rows = this.#table(table);
-    for (const part of chunks(wanted)) {
-      const found = await this.db.query(`select * from ${table} where ${column} = any($1::text[])`, [part]);
-      for (const row of found) {
-        const stored = toStored(row);
-        const id = String(stored.values['id']);
-        if (!rows.has(id)) {
-          rows.set(id, stored);
-          this.#index(table, id, stored.values);
-        }
-      }
-      for (const owner of part) {
-        const index = table === 'patient_clinics' ? this.#linksByPatient : this.#membershipsByUser;
-        if (!index.has(owner)) index.set(owner, new Set());
+    for (const row of found) {
+      const stored = toStored(row);
+      const id = String(stored.values['id']);
+      if (!rows.has(id)) {
+        rows.set(id, stored);
+        this.#index(table, id, stored.values);
       }
     }
+    const index = table === 'patient_clinics' ? this.#linksByPatient : this.#membershipsByUser;
+    for (const owner of owners) if (!index.has(owner)) index.set(owner, new Set());
   }
 
-  async loadDeviceClinics(deviceIds: Iterable<string>): Promise<void> {
-    const wanted = [...new Set(deviceIds)].filter((id) => !this.deviceClinics.has(id));
-    if (wanted.length === 0) return;
-    const rows = await this.db.query<{ device_id: string; clinic_id: string }>(`select device_id::text, clinic_id from hub_device_clinics where device_id::text = any($1::text[])`, [wanted]);
-    for (const id of wanted) this.deviceClinics.set(id, rows.filter((row) => row.device_id === id).map((row) => row.clinic_id));
+  #keepDeviceClinics(found: readonly Record<string, unknown>[]): void {
+    for (const row of found) {
+      const deviceId = String(row['device_id']);
+      this.deviceClinics.set(deviceId, [...(this.deviceClinics.get(deviceId) ?? []), String(row['clinic_id'])]);
+    }
   }
 
   clinicsOfPatient(patientId: string): Set<string> {

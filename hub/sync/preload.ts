@@ -59,17 +59,15 @@ export async function preload(db: HubQueries, state: BatchState, txs: readonly P
   const byTable = idsByTable(txs);
   const owners = await ownersOf(db, txs);
   for (const owner of ['patients', 'users'] as const) for (const id of owners[owner]) byTable.set(owner, (byTable.get(owner) ?? new Set()).add(id));
-  // Independent reads go out together: the database answers one while the hub reads the last.
-  // They run in the order sent, here one fixed order of tables, so row locks follow it too.
-  const touched = syncedTableNames.filter((table) => byTable.has(table)).map((table) => [table, byTable.get(table) ?? new Set<string>()] as const);
-  await Promise.all(touched.map(([table, ids]) => state.load(table, ids, 'forUpdate')));
+  // Read in one fixed order of tables, so row locks follow it too.
+  await state.read(syncedTableNames.filter((table) => byTable.has(table)).map((table) => ({ table, ids: byTable.get(table) ?? [], lock: 'forUpdate' })));
   const deciding = decidingRows(state, txs, device);
-  await Promise.all([
-    state.load('patients', deciding.patients),
-    state.loadBy('patient_clinics', 'patient_id', deciding.patients),
-    state.loadBy('memberships', 'user_id', deciding.users),
-    state.load('appointments', deciding.appointments),
-    state.loadDeviceClinics(deciding.devices),
+  await state.read([
+    { table: 'patients', ids: deciding.patients },
+    { table: 'patient_clinics', by: 'patient_id', values: deciding.patients },
+    { table: 'memberships', by: 'user_id', values: deciding.users },
+    { table: 'appointments', ids: deciding.appointments },
+    { deviceIds: deciding.devices },
   ]);
 }
 
