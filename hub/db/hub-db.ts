@@ -18,7 +18,13 @@ export type HubDb = HubQueries & {
   readonly kind: 'postgres' | 'pglite';
   /** An array parameter in the form this database reads fastest. */
   readonly arrayParam: ArrayParam;
-  readonly transaction: <T>(work: (tx: HubQueries) => Promise<T>) => Promise<T>;
+  /**
+   * Runs work in a transaction. An opening, SQL without parameters (its values written in with
+   * sqlLiteral), runs right after the transaction begins, sent with the begin itself: its last
+   * statement's rows are handed to work. A push batch opens with its locks and its device's row,
+   * three round trips to the database in one, while the batch holds its clinic's lock.
+   */
+  readonly transaction: <T>(work: (tx: HubQueries, opened: Row[]) => Promise<T>, opening?: string) => Promise<T>;
   /** Calls back on NOTIFY of the channel, from any hub process sharing the database. */
   readonly listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
   readonly close: () => Promise<void>;
@@ -66,11 +72,12 @@ export async function openPglite(dataDir: string): Promise<HubDb> {
     kind: 'pglite',
     arrayParam: plainArrays,
     query: (sql, params) => serial(() => query(sql, params)),
-    transaction: (work) =>
+    transaction: (work, opening) =>
       serial(() =>
         db.transaction(async (tx) => {
+          const opened = opening === undefined ? [] : ((await tx.exec(opening)).at(-1)?.rows ?? []);
           const statements = inOrder(async (sql, params) => (await tx.query<Row>(sql, [...params])).rows);
-          return work(statements.queries).finally(statements.end);
+          return work(statements.queries, opened).finally(statements.end);
         }),
       ),
     listen: async (channel, onPayload) => {
@@ -81,6 +88,16 @@ export async function openPglite(dataDir: string): Promise<HubDb> {
     },
     close: () => db.close(),
   };
+}
+
+/** A value written into SQL text, for an opening (see HubDb.transaction), quoted as the driver quotes it. */
+export function sqlLiteral(text: string): string {
+  return pg.escapeLiteral(text);
+}
+
+/** The rows of a simple query's last statement: node-postgres answers several statements with a result each. */
+function lastRows(result: pg.QueryResult<Row> | pg.QueryResult<Row>[]): Row[] {
+  return (Array.isArray(result) ? result.at(-1) : result)?.rows ?? [];
 }
 
 /**
@@ -112,12 +129,14 @@ export async function openPostgres(connectionString: string): Promise<HubDb> {
     kind: 'postgres',
     arrayParam: binaryArray,
     query: async <T extends Row>(sql: string, params: readonly unknown[] = []) => (await pool.query<T>(sql, [...params])).rows,
-    transaction: async (work) => {
+    transaction: async (work, opening) => {
       const client = await pool.connect();
       try {
-        await client.query('begin');
+        let opened: Row[] = [];
+        if (opening === undefined) await client.query('begin');
+        else opened = lastRows(await client.query<Row>(`begin; ${opening}`));
         const statements = inOrder(async (sql, params) => (await client.query<Row>(sql, [...params])).rows);
-        const result = await work(statements.queries).finally(statements.end);
+        const result = await work(statements.queries, opened).finally(statements.end);
         await client.query('commit');
         return result;
       } catch (error) {

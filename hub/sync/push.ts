@@ -4,7 +4,7 @@ import { parseHlc } from '#shared/sync/hlc.ts';
 import { mergeChange } from '#shared/sync/merge.ts';
 import type { ChangeOp, PushRequest, PushTx } from '#shared/sync/protocol.ts';
 import { isSyncedTable, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
-import type { HubDb } from '../db/hub-db.ts';
+import { sqlLiteral, type HubDb } from '../db/hub-db.ts';
 import { BatchState, rowKey } from './batch-state.ts';
 import type { MirrorCatalog } from './catalog.ts';
 import type { Device } from './devices.ts';
@@ -205,9 +205,10 @@ async function applyPushOnce(db: HubDb, catalog: MirrorCatalog, clock: HybridClo
   // Keyed by the transaction itself: a malformed push may carry one number twice.
   const asBytes = db.kind === 'postgres';
   const checked = new Map(request.txs.map((pushed) => [pushed, check(catalog, pushed, device.id, asBytes)]));
-  return db.transaction(async (tx) => {
-    for (const clinic of [...device.clinicIds].sort()) await tx.query(`select pg_advisory_xact_lock(hashtext($1))`, [clinic]);
-    const [current] = await tx.query<{ last_seq: string }>(`select last_seq from hub_devices where id = $1 for update`, [device.id]);
+  // The clinics' locks, in one order, then the device's row; sent with the transaction's begin.
+  const opening = [...[...device.clinicIds].sort().map((clinic) => `select pg_advisory_xact_lock(hashtext(${sqlLiteral(clinic)}))`), `select last_seq from hub_devices where id = ${sqlLiteral(device.id)} for update`].join('; ');
+  return db.transaction(async (tx, opened) => {
+    const [current] = opened as { last_seq?: unknown }[];
     let lastSeq = Number(current?.last_seq ?? 0);
     const ordered = [...request.txs].sort((a, b) => a.seq - b.seq);
     const old = ordered.filter((candidate) => candidate.seq <= lastSeq).map((candidate) => candidate.seq);
@@ -294,5 +295,5 @@ async function applyPushOnce(db: HubDb, catalog: MirrorCatalog, clock: HybridClo
       throw error;
     }
     return outcome;
-  });
+  }, opening);
 }

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPostgres } from '#hub/db/hub-db.ts';
+import { openPostgres, sqlLiteral } from '#hub/db/hub-db.ts';
 import { createScratchDatabase, noPostgresReason, postgresUrl } from '#tests/support/postgres.ts';
 import { openScratchHubDb, type ScratchHubDb } from '#tests/support/scratch-hub-db.ts';
 
 // The hub sends a transaction's statements without waiting for each (see push.ts); they must
-// still run one at a time, in order, and never after the transaction has ended.
+// still run one at a time, in order, and never after the transaction has ended. A push batch
+// opens its transaction with statements sent along with the begin, which belong to it all the same.
 
 describe.each(['pglite', 'postgres'] as const)('a hub transaction’s statements sent ahead, on %s', (kind) => {
   const skip = kind === 'postgres' && postgresUrl === null;
@@ -40,6 +41,34 @@ describe.each(['pglite', 'postgres'] as const)('a hub transaction’s statements
     // What was still waiting when the transaction ended never runs outside it.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(await db.query(`select n from numbers`)).toEqual([]);
+  });
+
+  it.skipIf(skip)('runs an opening inside the transaction and hands over its last statement’s rows, values quoted as written', async () => {
+    opened = await openScratchHubDb(kind, 'clinic_hub_db');
+    const { db } = opened;
+    await db.query(`create table notes (id integer primary key, body text, total bigint)`);
+    const awkward = `O'Brien \\ "quoted" ; drop table notes; --`;
+    const seen = await db.transaction(
+      async (tx, openedRows) => {
+        await tx.query(`insert into notes (id, body, total) values (2, 'later', 1)`);
+        return openedRows;
+      },
+      `insert into notes (id, body, total) values (1, ${sqlLiteral(awkward)}, 9007199254740991); select body, total from notes where id = 1`,
+    );
+    expect(seen).toEqual([{ body: awkward, total: Number.MAX_SAFE_INTEGER }]);
+    expect(await db.query(`select id from notes order by id`)).toEqual([{ id: 1 }, { id: 2 }]);
+  });
+
+  it.skipIf(skip)('keeps nothing of an opening whose transaction fails', async () => {
+    opened = await openScratchHubDb(kind, 'clinic_hub_db');
+    const { db } = opened;
+    await db.query(`create table notes (id integer primary key)`);
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query(`insert into notes (id) values (1)`);
+      }, `insert into notes (id) values (1)`),
+    ).rejects.toThrow();
+    expect(await db.query(`select id from notes`)).toEqual([]);
   });
 });
 
