@@ -52,6 +52,9 @@ export type RowRead = { readonly table: SyncedTableName; readonly ids: Iterable<
 /** What a batch reads before it applies: rows by key, rows by their owner, and devices' clinics. */
 export type BatchRead = RowRead | { readonly table: 'patient_clinics' | 'memberships'; readonly by: string; readonly values: Iterable<string> } | { readonly deviceIds: Iterable<string> };
 
+/** One part of BatchState.read's statement: a query whose rows come as jsonb, and what becomes of them. */
+type ReadPart = { readonly sql: string; readonly keep: (rows: Record<string, unknown>[]) => void };
+
 /** The rows of one transaction as they were before it, to roll it back in memory if refused. */
 export type RowsBefore = { readonly table: SyncedTableName; readonly id: string; readonly row: StoredRow | null | undefined; readonly wasDirty: boolean }[];
 
@@ -143,7 +146,7 @@ export class BatchState {
    * each other in a circle.
    */
   async read(reads: readonly BatchRead[]): Promise<void> {
-    const parts: { sql: string; keep: (rows: Record<string, unknown>[]) => void }[] = [];
+    const parts: ReadPart[] = [];
     const params: unknown[] = [];
     const param = (values: readonly string[]): string => {
       params.push(values);
@@ -175,7 +178,7 @@ export class BatchState {
   }
 
   /** The reads of rows by key, as parts of read()'s statement; the rows are held as absent until found. */
-  #rowReads(read: RowRead, param: (values: readonly string[]) => string): { sql: string; keep: (rows: Record<string, unknown>[]) => void }[] {
+  #rowReads(read: RowRead, param: (values: readonly string[]) => string): ReadPart[] {
     const { table } = read;
     const wanted = [...new Set(read.ids)].filter((id) => !this.has(table, id));
     const key = syncedTables[table].key;
