@@ -45,7 +45,7 @@ export function numberPendingTransactions(sqlite: Database.Database): void {
  * text of ChangeOp[] (OP_JSON_SQL), sent as it is: parsing every stored row and serialising the
  * batch again took most of this workstation's work in a catch-up push.
  */
-export type OutgoingTx = { readonly seq: number; readonly hlc: string; readonly opCount: number; readonly opsJson: string };
+export type OutgoingTx = { readonly seq: number; readonly hlc: string; readonly opsJson: string };
 
 /** What a push sends: the transactions, and whether the hub may go on past a gap (PushRequest). */
 export type OutgoingPush = { readonly txs: readonly OutgoingTx[]; readonly gapAccepted?: boolean };
@@ -71,7 +71,7 @@ type OutgoingRow = { seq: number; hlc: string; op: string };
 type TxBeingRead = { seq: number; hlc: string; ops: string[] };
 
 function outgoing(tx: TxBeingRead): OutgoingTx {
-  return { seq: tx.seq, hlc: tx.hlc, opCount: tx.ops.length, opsJson: `[${tx.ops.join(',')}]` };
+  return { seq: tx.seq, hlc: tx.hlc, opsJson: `[${tx.ops.join(',')}]` };
 }
 
 /** The next unacknowledged transactions (after a push number, when one is given), whole, up to about a number of changes. */

@@ -9,6 +9,9 @@ import { pushRequestSchema, type PushResponse } from '#shared/sync/protocol.ts';
 import { patientInput, setUpClinic, startHarness, type Harness } from '#tests/support/core-harness.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 
+/** How many changes a waiting transaction holds. */
+const changesIn = (tx: OutgoingTx): number => (JSON.parse(tx.opsJson) as unknown[]).length;
+
 const answer = (appliedThrough: number): PushResponse => ({ hubId: 'hub', epoch: 1, hubTime: 0, appliedThrough, rejected: [], restamped: [] });
 
 describe('the outbox of a connected workstation', () => {
@@ -47,7 +50,7 @@ describe('the outbox of a connected workstation', () => {
       expect(outboxText()).toBe(before);
       expect(sqlite.prepare('select through_seq, acked_at from sync_outbox_acks').all()).toEqual([{ through_seq: 2, acked_at: '2026-03-02T09:00:00.000Z' }]);
       expect(pendingTransactions(sqlite, 10_000).map((tx) => tx.seq)).toEqual([3, 4]);
-      const ackedChanges = sent.slice(0, 2).reduce((sum, tx) => sum + tx.opCount, 0);
+      const ackedChanges = sent.slice(0, 2).reduce((sum, tx) => sum + changesIn(tx), 0);
       expect(countPending(sqlite)).toEqual({ changes: changes - ackedChanges, transactions: 2 });
 
       // The same answer again, or an older one arriving late, moves nothing.
@@ -81,7 +84,7 @@ describe('the outbox of a connected workstation', () => {
       expect(countPending(sqlite).changes).toBe(0);
 
       const reopened = reopenAfter(sqlite, 3);
-      expect(reopened).toBe(sent.slice(3).reduce((sum, tx) => sum + tx.opCount, 0));
+      expect(reopened).toBe(sent.slice(3).reduce((sum, tx) => sum + changesIn(tx), 0));
       expect(pendingTransactions(sqlite, 10_000).map((tx) => tx.seq)).toEqual([4, 5]);
       expect(countPending(sqlite).transactions).toBe(2);
       // Transaction 3 stays acknowledged, as of when it first was.
@@ -92,7 +95,7 @@ describe('the outbox of a connected workstation', () => {
       expect(reopenAfter(sqlite, 3)).toBe(0);
 
       // A hub that lost everything gets everything again.
-      expect(reopenAfter(sqlite, 0)).toBe(sent.slice(0, 3).reduce((sum, tx) => sum + tx.opCount, 0));
+      expect(reopenAfter(sqlite, 0)).toBe(sent.slice(0, 3).reduce((sum, tx) => sum + changesIn(tx), 0));
       expect(pendingTransactions(sqlite, 10_000).map((tx) => tx.seq)).toEqual([1, 2, 3, 4, 5]);
       expect(highestAcked(sqlite)).toBe(0);
     });
@@ -104,7 +107,7 @@ describe('the outbox of a connected workstation', () => {
       const rowsOf = (): number[] => sqlite.prepare('select distinct t.pushed_seq from sync_outbox o join sync_outbox_txns t on t.txn = o.txn order by t.pushed_seq').pluck().all() as number[];
 
       expect(purgeAcked(sqlite, '2026-03-01T00:00:00.000Z')).toBe(0);
-      expect(purgeAcked(sqlite, '2026-03-02T00:00:00.000Z')).toBe(sent.slice(0, 2).reduce((sum, tx) => sum + tx.opCount, 0));
+      expect(purgeAcked(sqlite, '2026-03-02T00:00:00.000Z')).toBe(sent.slice(0, 2).reduce((sum, tx) => sum + changesIn(tx), 0));
       expect(rowsOf()).toEqual([3, 4]);
       expect(purgeAcked(sqlite, '2026-03-02T00:00:00.000Z')).toBe(0);
 
@@ -131,7 +134,7 @@ describe('the outbox of a connected workstation', () => {
 
       const request = pushRequestSchema.parse(JSON.parse(pushRequestText({ txs, gapAccepted: true })));
       expect(request.gapAccepted).toBe(true);
-      expect(request.txs.map((tx) => [tx.seq, tx.hlc, tx.ops.length])).toEqual(txs.map((tx) => [tx.seq, tx.hlc, tx.opCount]));
+      expect(request.txs.map((tx) => [tx.seq, tx.hlc, tx.ops.length])).toEqual(txs.map((tx) => [tx.seq, tx.hlc, changesIn(tx)]));
       const stored = sqlite.prepare('select * from patients where id = ?').get(patient.id) as Record<string, unknown>;
       const { sync_clock: _clock, ...storedColumns } = stored;
       const patientOps = request.txs.flatMap((tx) => tx.ops).filter((op) => op.table === 'patients');
