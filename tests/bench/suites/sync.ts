@@ -16,6 +16,8 @@ import { call, catchUp, firstWorkstation, joinWorkstation, makeOfflineChanges, s
 const SMALL_ROWS = 10_000;
 // Each offline transaction holds 12 changes (two visits of four rows, the previous two closed).
 const OFFLINE_TRANSACTIONS = 8_334;
+// A morning's work at one desk, online, before the outage (12 changes each, as above).
+const ONLINE_TRANSACTIONS = 1_000;
 const INCREMENTAL_TRANSACTIONS = 84;
 const NOOP_SAMPLES = 200;
 const INCREMENTAL_ROUNDS = 5;
@@ -148,11 +150,18 @@ async function scenario(kind: HubKind, rows: number, full: boolean, measureCeili
       figures.push({ name: 'compare_longest_pause_ms_1m', value: round(pauses.max / 1e6, 1), unit: 'ms', note: `the longest the main process was held during that comparison; 99th percentile ${(pauses.percentile(99) / 1e6).toFixed(1)} ms` });
     }
 
+    // A clinic's hub is a long-running process. Before its internet goes down this desk works
+    // online a while, so the catch-up meets a hub whose push path has run (its code compiled, its
+    // allocator sized for a batch), not a process that has only served first syncs since it started.
+    const online = makeOfflineChanges(joined.core, { clinicId: first.clinicId, userId: first.userId, doctorIds: first.doctorIds, transactions: ONLINE_TRANSACTIONS, tag: 'ONL', day: '2026-12-28', series: 'W' });
+    const onlineStarted = process.hrtime.bigint();
+    await catchUp(joined.core, online);
+    log(`${kind}: first push since the hub started: ${String(online)} changes in ${seconds(onlineStarted).toFixed(2)} s`);
     const changes = makeOfflineChanges(joined.core, { clinicId: first.clinicId, userId: first.userId, doctorIds: first.doctorIds, transactions: OFFLINE_TRANSACTIONS, tag: 'OFF', day: '2027-01-04', series: 'X' });
     const pushStarted = process.hrtime.bigint();
     const pushed = await catchUp(joined.core, changes);
     const pushSeconds = seconds(pushStarted);
-    figures.push({ name: `push_changes_per_s_${kind}`, value: round(pushed / pushSeconds, 0), unit: 'changes/s', note: `${String(pushed)} changes in ${String(OFFLINE_TRANSACTIONS)} transactions, ${pushSeconds.toFixed(1)} s${kind === 'postgres' ? '; goal: at least 30,000/s' : ''}` });
+    figures.push({ name: `push_changes_per_s_${kind}`, value: round(pushed / pushSeconds, 0), unit: 'changes/s', note: `${String(pushed)} changes in ${String(OFFLINE_TRANSACTIONS)} transactions, ${pushSeconds.toFixed(1)} s, to a hub that served pushes before${kind === 'postgres' ? '; goal: at least 30,000/s' : ''}` });
     log(`${kind}: pushed ${String(pushed)} changes in ${pushSeconds.toFixed(1)} s`);
 
     if (full) {
