@@ -150,14 +150,16 @@ async function scenario(kind: HubKind, rows: number, full: boolean, measureCeili
       figures.push({ name: 'compare_longest_pause_ms_1m', value: round(pauses.max / 1e6, 1), unit: 'ms', note: `the longest the main process was held during that comparison; 99th percentile ${(pauses.percentile(99) / 1e6).toFixed(1)} ms` });
     }
 
+    // Who books the visits every batch of work below makes.
+    const desk = { clinicId: first.clinicId, userId: first.userId, doctorIds: first.doctorIds };
     // A clinic's hub is a long-running process. Before its internet goes down this desk works
     // online a while, so the catch-up meets a hub whose push path has run (its code compiled, its
     // allocator sized for a batch), not a process that has only served first syncs since it started.
-    const online = makeOfflineChanges(joined.core, { clinicId: first.clinicId, userId: first.userId, doctorIds: first.doctorIds, transactions: ONLINE_TRANSACTIONS, tag: 'ONL', day: '2026-12-28', series: 'W' });
+    const online = makeOfflineChanges(joined.core, { ...desk, transactions: ONLINE_TRANSACTIONS, tag: 'ONL', day: '2026-12-28', series: 'W' });
     const onlineStarted = process.hrtime.bigint();
     await catchUp(joined.core, online);
     log(`${kind}: first push since the hub started: ${String(online)} changes in ${seconds(onlineStarted).toFixed(2)} s`);
-    const changes = makeOfflineChanges(joined.core, { clinicId: first.clinicId, userId: first.userId, doctorIds: first.doctorIds, transactions: OFFLINE_TRANSACTIONS, tag: 'OFF', day: '2027-01-04', series: 'X' });
+    const changes = makeOfflineChanges(joined.core, { ...desk, transactions: OFFLINE_TRANSACTIONS, tag: 'OFF', day: '2027-01-04', series: 'X' });
     const pushStarted = process.hrtime.bigint();
     const pushed = await catchUp(joined.core, changes);
     const pushSeconds = seconds(pushStarted);
@@ -175,7 +177,7 @@ async function scenario(kind: HubKind, rows: number, full: boolean, measureCeili
       const incremental: number[] = [];
       const checks: number[] = [];
       for (let round_ = 0; round_ < INCREMENTAL_ROUNDS; round_ += 1) {
-        const made = makeOfflineChanges(first.core, { clinicId: first.clinicId, userId: first.userId, doctorIds: first.doctorIds, transactions: INCREMENTAL_TRANSACTIONS, tag: `INC${String(round_)}`, day: `2028-0${String(round_ + 1)}-03`, series: String.fromCharCode(75 + round_) });
+        const made = makeOfflineChanges(first.core, { ...desk, transactions: INCREMENTAL_TRANSACTIONS, tag: `INC${String(round_)}`, day: `2028-0${String(round_ + 1)}-03`, series: String.fromCharCode(75 + round_) });
         await first.core.sync.syncNow();
         const started = process.hrtime.bigint();
         await joined.core.sync.syncNow();
