@@ -1,15 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from './db/database.ts';
-import { devices, localMeta } from './db/schema/index.ts';
+import { readMetaWith, writeMetaWith } from './db/local-meta.ts';
+import { devices } from './db/schema/index.ts';
 import { isoAt } from './platform/clock.ts';
 import { newId } from './platform/ids.ts';
 
 /** Mutable: a workstation that enrols again with a hub takes a new device id (see sync/enrol). */
 export type DeviceIdentity = { databaseId: string; deviceId: string; deviceName: string };
-
-function readMeta(db: Db, key: string): string | undefined {
-  return db.select({ value: localMeta.value }).from(localMeta).where(eq(localMeta.key, key)).get()?.value;
-}
 
 /**
  * Gives a new database its own id and this workstation a device row, once. The database id lets
@@ -17,16 +14,16 @@ function readMeta(db: Db, key: string): string | undefined {
  */
 export function ensureDeviceIdentity(db: Db, defaultName: string, nowMs: number): DeviceIdentity {
   return db.transaction((tx) => {
-    let databaseId = readMeta(tx, 'database_id');
-    let deviceId = readMeta(tx, 'device_id');
+    let databaseId = readMetaWith(tx, 'database_id');
+    let deviceId = readMetaWith(tx, 'device_id');
     if (databaseId === undefined) {
       databaseId = newId();
-      tx.insert(localMeta).values({ key: 'database_id', value: databaseId }).run();
+      writeMetaWith(tx, 'database_id', databaseId);
     }
     if (deviceId === undefined) {
       deviceId = newId();
       tx.insert(devices).values({ id: deviceId, name: defaultName, createdAt: isoAt(nowMs) }).run();
-      tx.insert(localMeta).values({ key: 'device_id', value: deviceId }).run();
+      writeMetaWith(tx, 'device_id', deviceId);
     }
     const name = tx.select({ name: devices.name }).from(devices).where(eq(devices.id, deviceId)).get()?.name ?? defaultName;
     return { databaseId, deviceId, deviceName: name };

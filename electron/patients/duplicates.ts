@@ -1,5 +1,5 @@
 import { and, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
-import { PHONE_MATCH_DIGITS, phoneDigits } from '#shared/domain/patient.ts';
+import { PHONE_MATCH_DIGITS, phoneDigits, type DuplicateReason } from '#shared/domain/patient.ts';
 import type { Db } from '../db/database.ts';
 import { literalLimit } from '../db/literal-limit.ts';
 import { prepared } from '../db/prepared.ts';
@@ -9,7 +9,6 @@ import { isVisibleIn } from './patient-rows.ts';
 import { reversedPhoneDigits } from './patient-values.ts';
 import { editDistance, nameTerms } from './search/normalize.ts';
 
-export type DuplicateReason = 'phone' | 'nameAndBirthDate' | 'nationalId';
 export type DuplicateProbe = { givenName: string; familyName: string; birthDate: string | null; phone: string; nationalId?: string; excludePatientId?: string | undefined };
 export type DuplicateCandidate = { row: PatientRow; reasons: DuplicateReason[] };
 

@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
-import { localMeta, tokenCounters } from '../db/schema/index.ts';
+import { readMetaWith } from '../db/local-meta.ts';
+import { tokenCounters } from '../db/schema/index.ts';
 
 export const DEFAULT_TOKEN_SERIES = 'A';
 
@@ -10,7 +11,7 @@ export const DEFAULT_TOKEN_SERIES = 'A';
  * hand out the same one.
  */
 export function tokenSeriesOf(db: Db): string {
-  return db.select({ value: localMeta.value }).from(localMeta).where(eq(localMeta.key, 'token_series')).get()?.value ?? DEFAULT_TOKEN_SERIES;
+  return readMetaWith(db, 'token_series') ?? DEFAULT_TOKEN_SERIES;
 }
 
 /** The next token of the day for this workstation: A1, A2… */

@@ -124,7 +124,7 @@ export async function createWebHost(options: WebHostOptions): Promise<FastifyIns
   app.get('/api/display/events', (request, reply) => {
     const key = displayKeyOf(request);
     if (core.queueBoard(key) === null) return sendError(reply, 404, unknownScreen);
-    openEventStream(reply, (send) => core.subscribeBoard(key, () => send({ type: 'data.changed', call: 'queue.board', clinicId: null })), openStreams);
+    openEventStream(reply, (send) => core.subscribeBoard(key, () => send({ type: 'board.changed' })), openStreams);
     return reply;
   });
 

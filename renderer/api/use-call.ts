@@ -19,13 +19,17 @@ export function useCall<N extends CallName>(name: N, input: CallInput<N> | null)
   const [state, setState] = useState<CallState<N>>({ status: input === null ? 'idle' : 'loading' });
   const [nonce, setNonce] = useState(0);
   const inputKey = input === null ? null : JSON.stringify(input);
+  // The input asked for is kept until one with another JSON comes: a fresh object with the same
+  // content does not load again.
+  const [asked, setAsked] = useState({ key: inputKey, input });
+  if (asked.key !== inputKey) setAsked({ key: inputKey, input });
   useEffect(() => {
-    if (inputKey === null) {
+    if (asked.input === null) {
       setState({ status: 'idle' });
       return;
     }
     let current = true;
-    api.call(name, JSON.parse(inputKey) as CallInput<N>).then(
+    api.call(name, asked.input).then(
       (result) => current && setState({ status: 'done', result }),
       (error: unknown) =>
         current &&
@@ -34,7 +38,7 @@ export function useCall<N extends CallName>(name: N, input: CallInput<N> | null)
     return () => {
       current = false;
     };
-  }, [name, inputKey, dataVersion, nonce]);
+  }, [name, asked, dataVersion, nonce]);
   const reload = useCallback(() => setNonce((value) => value + 1), []);
   return { ...state, reload };
 }

@@ -1,4 +1,4 @@
-import type { ServerEvent } from '#shared/api/events.ts';
+import { sessionChangingCalls, type ServerEvent } from '#shared/api/events.ts';
 import { api } from '../api/api.ts';
 import { startIdleLock } from './idle-lock.ts';
 import { parseHash } from './routes.ts';
@@ -7,17 +7,22 @@ import { useAppStore } from './store.ts';
 
 function onServerEvent(event: ServerEvent): void {
   const state = useAppStore.getState();
-  if (event.type === 'data.changed') {
-    state.bumpDataVersion();
-    if (event.call.startsWith('users.') || event.call.startsWith('clinic.')) void refreshSession();
-    return;
+  switch (event.type) {
+    case 'data.changed':
+      state.bumpDataVersion();
+      if (sessionChangingCalls.has(event.call)) void refreshSession();
+      return;
+    case 'sync.status':
+      state.applySyncStatus(event.status);
+      return;
+    case 'session.ended':
+      api.transport.rememberToken(null);
+      state.endSession('An administrator changed your account; please sign in again.');
+      return;
+    case 'board.changed':
+      // Sent only on a waiting-room screen's stream, never to a session.
+      return;
   }
-  if (event.type === 'sync.status') {
-    state.applySyncStatus(event.status);
-    return;
-  }
-  api.transport.rememberToken(null);
-  state.endSession('An administrator changed your account; please sign in again.');
 }
 
 /** The badge's first figures; afterwards the core's sync.status events keep them current. */

@@ -8,12 +8,18 @@ export const sexLabels: Readonly<Record<Sex, string>> = { MALE: 'Male', FEMALE: 
 
 export const allergySeverities = ['MILD', 'MODERATE', 'SEVERE', 'UNKNOWN'] as const;
 export const allergySeveritySchema = z.enum(allergySeverities, { error: 'Choose how severe the reaction is' });
-export const allergySeverityLabels: Readonly<Record<(typeof allergySeverities)[number], string>> = {
+export type AllergySeverity = z.infer<typeof allergySeveritySchema>;
+export const allergySeverityLabels: Readonly<Record<AllergySeverity, string>> = {
   MILD: 'Mild',
   MODERATE: 'Moderate',
   SEVERE: 'Severe',
   UNKNOWN: 'Not known',
 };
+
+/** Why a registered patient may be the person being registered. */
+export const duplicateReasons = ['phone', 'nameAndBirthDate', 'nationalId'] as const;
+export const duplicateReasonSchema = z.enum(duplicateReasons);
+export type DuplicateReason = z.infer<typeof duplicateReasonSchema>;
 
 export const MAX_AGE_YEARS = 130;
 

@@ -1,11 +1,12 @@
 import { Alert, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import type { PatientSummary } from '#shared/api/calls/patients.ts';
+import type { DuplicateReason } from '#shared/domain/patient.ts';
 import { patientFacts, patientName } from '../../format/people.ts';
 import { useClinicToday } from '../../state/clinic-hooks.ts';
 
-export type DuplicateCandidate = PatientSummary & { reasons: readonly string[] };
+export type DuplicateCandidate = PatientSummary & { reasons: readonly DuplicateReason[] };
 
-const reasonLabels: Readonly<Record<string, string>> = { phone: 'same phone', nameAndBirthDate: 'similar name, same date of birth', nationalId: 'same national id' };
+const reasonLabels: Readonly<Record<DuplicateReason, string>> = { phone: 'same phone', nameAndBirthDate: 'similar name, same date of birth', nationalId: 'same national id' };
 
 /** "This may be the same person": shown while registering, before anything is saved. */
 export function DuplicateWarning({
@@ -33,7 +34,7 @@ export function DuplicateWarning({
                 {patientName(candidate)}
               </Text>
               <Text size="xs">
-                {patientFacts(candidate, today).join(' · ')} — {candidate.reasons.map((reason) => reasonLabels[reason] ?? reason).join(', ')}
+                {patientFacts(candidate, today).join(' · ')} — {candidate.reasons.map((reason) => reasonLabels[reason]).join(', ')}
               </Text>
             </div>
             <Button size="xs" variant="light" onClick={() => onOpen(candidate.id)}>

@@ -2,6 +2,7 @@ import { Button, CloseButton, Divider, Group, Modal, NumberInput, SegmentedContr
 import { useForm } from '@mantine/form';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
+import { z } from 'zod';
 import type { PatientRecord } from '#shared/api/calls/patients.ts';
 import { allergySeverities, allergySeverityLabels, sexes, sexLabels } from '#shared/domain/patient.ts';
 import { api } from '../../api/api.ts';
@@ -12,13 +13,17 @@ import { emptyPatientForm, formPath, formValuesOf, parsedDetails, validatePatien
 
 const DUPLICATE_CHECK_DELAY_MS = 350;
 
+/** The details a duplicate check looks at, as typed so far: debounced as JSON text, which compares by content. */
+const typedProbeSchema = z.object({ givenName: z.string(), familyName: z.string(), birthDate: z.string().nullable(), phone: z.string(), nationalId: z.string() });
+type TypedProbe = z.infer<typeof typedProbeSchema>;
+
 /** Looks for the person among registered patients while the desk types their details. */
 function useDuplicateCheck(values: PatientFormValues, excludePatientId: string | undefined) {
-  const probe = { givenName: values.givenName, familyName: values.familyName, birthDate: values.birthKind === 'date' && values.birthDate !== '' ? values.birthDate : null, phone: values.phone, nationalId: values.nationalId };
+  const probe: TypedProbe = { givenName: values.givenName, familyName: values.familyName, birthDate: values.birthKind === 'date' && values.birthDate !== '' ? values.birthDate : null, phone: values.phone, nationalId: values.nationalId };
   const [debounced] = useDebouncedValue(JSON.stringify(probe), DUPLICATE_CHECK_DELAY_MS);
   const [found, setFound] = useState<{ candidates: DuplicateCandidate[]; elsewhere: number }>({ candidates: [], elsewhere: 0 });
   useEffect(() => {
-    const input = JSON.parse(debounced) as typeof probe;
+    const input = typedProbeSchema.parse(JSON.parse(debounced));
     const enough = (input.givenName.trim() !== '' && input.familyName.trim() !== '' && input.birthDate !== null) || input.phone.replace(/\D/g, '').length >= 6 || input.nationalId.trim().length >= 4;
     if (!enough) {
       setFound({ candidates: [], elsewhere: 0 });

@@ -1,8 +1,8 @@
 import type { PatientRecord } from '#shared/api/calls/patients.ts';
-import { patientDetailsSchema, type PatientDetails } from '#shared/domain/patient.ts';
+import { patientDetailsSchema, type AllergySeverity, type PatientDetails } from '#shared/domain/patient.ts';
 import type { FieldErrors } from '../../forms/schema-form.ts';
 
-export type AllergyValues = { id?: string; substance: string; reaction: string; severity: 'MILD' | 'MODERATE' | 'SEVERE' | 'UNKNOWN' };
+export type AllergyValues = { id?: string; substance: string; reaction: string; severity: AllergySeverity };
 export type ConditionValues = { id?: string; name: string; notes: string };
 
 /** What the registration form holds: the birth as two inputs, so switching between them keeps both. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../domain/fields.ts';
-import { allergyInputSchema, allergySeveritySchema, conditionInputSchema, patientDetailsSchema, sexSchema } from '../../domain/patient.ts';
+import { allergyInputSchema, allergySeveritySchema, conditionInputSchema, duplicateReasonSchema, patientDetailsSchema, sexSchema } from '../../domain/patient.ts';
 import { defineCall, rolesAccess } from '../define.ts';
 
 export const patientSummarySchema = z.object({
@@ -48,8 +48,6 @@ const everyone = rolesAccess('ADMIN', 'STAFF', 'DOCTOR', 'PHARMACIST');
 const editedAllergySchema = allergyInputSchema.extend({ id: uuidSchema.optional() });
 const editedConditionSchema = conditionInputSchema.extend({ id: uuidSchema.optional() });
 
-export const duplicateReasons = ['phone', 'nameAndBirthDate', 'nationalId'] as const;
-
 export const duplicateProbeSchema = z
   .object({
     givenName: z.string().max(80).default(''),
@@ -86,7 +84,7 @@ export const patientCalls = {
     effect: 'read',
     input: duplicateProbeSchema,
     output: z.object({
-      candidates: z.array(patientSummarySchema.extend({ reasons: z.array(z.enum(duplicateReasons)) })),
+      candidates: z.array(patientSummarySchema.extend({ reasons: z.array(duplicateReasonSchema) })),
       /** Matches registered only in other clinics of the chain: counted, never shown here. */
       elsewhere: z.number(),
     }),
