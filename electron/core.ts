@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import type { QueueBoard } from '#shared/api/calls/queue.ts';
-import type { ServerEvent } from '#shared/api/events.ts';
+import { queueBoardCalls, type ServerEvent } from '#shared/api/events.ts';
 import { clinicOfDisplayKey } from './display/display-links.ts';
 import { queueBoardOf } from './display/queue-board.ts';
 import { createDispatcher, type Dispatch } from './api/dispatch.ts';
@@ -10,9 +10,11 @@ import { startCheckpointer } from './db/checkpointer.ts';
 import type { OpenedDatabase } from './db/database.ts';
 import type { MigrationReport } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
+import { conflictResolversOf, registerCoreModules } from './modules/registry.ts';
 import { TermDictionary } from './patients/search/term-dictionary.ts';
 import { restoreTriggers } from './sync/bulk-triggers.ts';
 import { installCaptureTriggers } from './sync/capture-triggers.ts';
+import { installDeleteGuards } from './sync/delete-guards.ts';
 import { ChangeStamper, readSyncState } from './sync/change-stamps.ts';
 import { httpTransport } from './sync/http-transport.ts';
 import { SyncClient, type SyncDeps } from './sync/sync-client.ts';
@@ -64,6 +66,7 @@ export type Core = {
 };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
+  registerCoreModules();
   const clock = options.clock ?? systemClock;
   const opened = await openDatabase({
     file: databaseFileIn(options.dataDir),
@@ -78,6 +81,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // A first sync cut off by a stop leaves its triggers aside: back first; it sets them aside again as it resumes.
   restoreTriggers(opened.sqlite);
   installCaptureTriggers(opened.sqlite);
+  installDeleteGuards(opened.sqlite);
   const stamper = new ChangeStamper(identity.deviceId, clock, readSyncState(opened.db).hlc);
   const sessions = new SessionStore();
   const events = new EventBus();
@@ -101,7 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions,
     events,
     handlers,
-    services: { patientTerms: new TermDictionary(), stamper, sync, syncDeps },
+    services: { patientTerms: new TermDictionary(), stamper, sync, syncDeps, conflictResolvers: conflictResolversOf() },
   });
 
   function subscribe(token: string, listener: (event: ServerEvent) => void): () => void {
@@ -127,7 +131,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const clinicId = clinicOfDisplayKey(opened.db, displayKey);
     if (clinicId === null) return () => undefined;
     return events.subscribe((event, audience) => {
-      if (event.type === 'data.changed' && 'clinicId' in audience && audience.clinicId === clinicId && /^(queue|appointments)\./.test(event.call)) listener();
+      if (event.type === 'data.changed' && 'clinicId' in audience && audience.clinicId === clinicId && queueBoardCalls.has(event.call)) listener();
     });
   };
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { registerSharedModules } from '#shared/modules/registry.ts';
 import { HybridClock } from '#shared/sync/hlc.ts';
 import type { EnrolRequest, EnrolResponse, FeedChange, HubIdentity, PushRequest, PushResponse, SnapshotPage } from '#shared/sync/protocol.ts';
 import type { RangeDigest, TableDigest } from '#shared/sync/digest.ts';
@@ -50,6 +51,7 @@ export class HubService {
   }
 
   static async open(storage: HubStorage, now: () => number = Date.now): Promise<HubService> {
+    registerSharedModules();
     const db = storage.kind === 'pglite' ? await openPglite(storage.dataDir) : await openPostgres(storage.url);
     try {
       await migrateHub(db, hubMigrationsDir);

@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: 'core',
           include: ['tests/core/**/*.test.ts', 'tests/web/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/sync/**/*.test.ts'],
+          setupFiles: ['tests/support/register-modules.ts'],
           testTimeout: 30_000,
           // Sync tests open a hub and several workstations before each test; on two busy cores that
           // takes longer than vitest's default ten seconds.

@@ -3,6 +3,7 @@ import type { CallName, CallResult, ParsedInput } from '#shared/api/contract.ts'
 import { ApiError } from '#shared/api/errors.ts';
 import type { Role } from '#shared/domain/roles.ts';
 import type { AuditDetail } from '../audit/record.ts';
+import type { ConflictResolver } from './conflict-resolvers.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -33,6 +34,8 @@ export type CoreServices = {
   readonly stamper: ChangeStamper;
   readonly sync: SyncClient;
   readonly syncDeps: SyncDeps;
+  /** The modules' ways out of a conflict, by the action each takes. */
+  readonly conflictResolvers: ReadonlyMap<string, ConflictResolver>;
 };
 
 export type CallContext = {

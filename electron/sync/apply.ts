@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
 import { latestStamp, mergeChange, type IncomingChange, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
 import { rowValues, type FeedChange, type SnapshotPage } from '#shared/sync/protocol.ts';
-import { CLOCK_COLUMN, isSyncedTable, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, isSyncedTable, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
 import { statement } from '../db/statements.ts';
-import { indexPendingPatients } from '../patients/search/index-pending.ts';
 import { createLogger } from '../platform/logger.ts';
 import { SYNC_MODE, type SyncMode } from './change-stamps.ts';
+import { runAfterApply } from './participants.ts';
 
 const log = createLogger('sync');
 
@@ -65,7 +65,7 @@ export class TableWriter {
   }
 
   read(table: SyncedTableName, id: string): StoredRow | null {
-    const key = syncedTables[table].key;
+    const key = syncTable(table).key;
     const row = statement(this.sqlite, `select * from "${table}" where "${key}" = ?`).get(id) as Record<string, SyncValue> | undefined;
     if (row === undefined) return null;
     const { [CLOCK_COLUMN]: clock, ...values } = row;
@@ -77,7 +77,7 @@ export class TableWriter {
     const known = this.columnsOf(table);
     const columns = Object.keys(values).filter((column) => known.has(column));
     const sql = `insert ${ifAbsent ? 'or ignore ' : ''}into "${table}" (${[...columns, CLOCK_COLUMN].map((column) => `"${column}"`).join(', ')}) values (${[...columns, CLOCK_COLUMN].map(() => '?').join(', ')})`;
-    statement(this.sqlite, sql).run(...columns.map((column) => values[column] ?? null), syncedTables[table].kind === 'ledger' ? null : JSON.stringify(clock));
+    statement(this.sqlite, sql).run(...columns.map((column) => values[column] ?? null), syncTable(table).kind === 'ledger' ? null : JSON.stringify(clock));
   }
 
   /**
@@ -92,7 +92,7 @@ export class TableWriter {
       if (value === undefined) return null;
       args.push(value);
     }
-    args.push(syncedTables[table].kind === 'ledger' ? null : JSON.stringify(clock));
+    args.push(syncTable(table).kind === 'ledger' ? null : JSON.stringify(clock));
     return plan.statement.run(...args).changes === 1;
   }
 
@@ -106,7 +106,7 @@ export class TableWriter {
     const picks = plan.columns.map((column) => pageColumns.indexOf(column));
     if (picks.includes(-1)) return null;
     const required = this.#requiredOf(table).map((column) => pageColumns.indexOf(column));
-    const ledger = syncedTables[table].kind === 'ledger';
+    const ledger = syncTable(table).kind === 'ledger';
     const args: SyncValue[] = new Array<SyncValue>(picks.length + 1).fill(null);
     // Called for every row of a first sync: plain loops and one array bound as it is, with no
     // iterator or spread to allocate per row.
@@ -122,7 +122,7 @@ export class TableWriter {
     let plan = this.#newRowPlans.get(table);
     if (plan === undefined) {
       const columns = [...this.columnsOf(table)];
-      const key = syncedTables[table].key;
+      const key = syncTable(table).key;
       const sql = `insert into "${table}" (${[...columns, CLOCK_COLUMN].map((column) => `"${column}"`).join(', ')}) values (${[...columns, CLOCK_COLUMN].map(() => '?').join(', ')}) on conflict ("${key}") do nothing`;
       plan = { columns, statement: this.sqlite.prepare(sql) };
       this.#newRowPlans.set(table, plan);
@@ -133,7 +133,7 @@ export class TableWriter {
   update(table: SyncedTableName, id: string, values: Readonly<Record<string, SyncValue>>, columns: readonly string[], clock: RowClock): void {
     const known = this.columnsOf(table);
     const set = columns.filter((column) => known.has(column));
-    const key = syncedTables[table].key;
+    const key = syncTable(table).key;
     const sql = `update "${table}" set ${[...set, CLOCK_COLUMN].map((column) => `"${column}" = ?`).join(', ')} where "${key}" = ?`;
     statement(this.sqlite, sql).run(...set.map((column) => values[column] ?? null), JSON.stringify(clock), id);
   }
@@ -187,7 +187,8 @@ export function writerFor(sqlite: Database.Database): TableWriter {
 /**
  * Runs work with the capture triggers set aside (remote changes are not ours to send back) and
  * foreign keys checked only at commit, since a page may bring a row before the one it refers to.
- * Patients a page of changes touched are indexed by name once, at its end, in its transaction.
+ * Each module then brings up to date what its triggers noted of the page (runAfterApply), once,
+ * at its end, in its transaction: the patients' name index, say.
  *
  * Inside the caller's transaction the work runs in it, not in a savepoint of its own: a savepoint
  * copies every page it first writes aside (about 5 ms of a 1,000-change page), and a failure
@@ -200,7 +201,7 @@ export function withTriggersAside<T>(sqlite: Database.Database, mode: SyncMode, 
     statement(sqlite, `update sync_state set mode = ? where id = 1`).run(mode);
     try {
       const result = work();
-      if (mode === SYNC_MODE.applying) indexPendingPatients(sqlite);
+      if (mode === SYNC_MODE.applying) runAfterApply(sqlite);
       return result;
     } finally {
       statement(sqlite, `update sync_state set mode = ? where id = 1`).run(previous);
@@ -218,7 +219,7 @@ export type ApplyMode = { readonly careful: boolean; readonly nowIso: string };
 /** Merges one change into the local row, as the hub and every other replica do. */
 export function applyOne(writer: TableWriter, table: SyncedTableName, id: string, change: IncomingChange, mode: ApplyMode): AppliedRow | null {
   if (writer.noneParked && !mode.careful && change.kind !== 'update') {
-    const created = mergeChange(syncedTables[table], null, change);
+    const created = mergeChange(syncTable(table), null, change);
     try {
       if (writer.isWhole(table, created.values) && writer.insertIfNew(table, created.values, created.clock) === true) return { table, id, inserted: true };
     } catch (error) {
@@ -229,8 +230,8 @@ export function applyOne(writer: TableWriter, table: SyncedTableName, id: string
   const stored = writer.read(table, id);
   if (stored === null) {
     const parked = writer.readParked(table, id);
-    const merged = mergeChange(syncedTables[table], parked, change);
-    const row = { values: { ...merged.values, [syncedTables[table].key]: id }, clock: merged.clock };
+    const merged = mergeChange(syncTable(table), parked, change);
+    const row = { values: { ...merged.values, [syncTable(table).key]: id }, clock: merged.clock };
     if (!writer.isWhole(table, row.values) || (mode.careful && !writer.parentsPresent(table, row.values))) {
       writer.park(table, id, row, mode.nowIso);
       return null;
@@ -245,7 +246,7 @@ export function applyOne(writer: TableWriter, table: SyncedTableName, id: string
     if (parked !== null) writer.unpark(table, id);
     return { table, id, inserted: true };
   }
-  const merged = mergeChange(syncedTables[table], stored, change);
+  const merged = mergeChange(syncTable(table), stored, change);
   const clockChanged = JSON.stringify(merged.clock) !== JSON.stringify(stored.clock);
   if (merged.changedColumns.length === 0 && !clockChanged) return null;
   writer.update(table, id, merged.values, merged.changedColumns, merged.clock);
@@ -309,7 +310,7 @@ function orCarefully<T>(write: () => T): T {
 function folded(table: SyncedTableName, start: StoredRow | null, changes: readonly FeedChange[]): StoredRow {
   let row = start;
   for (const change of changes) {
-    const merged = mergeChange(syncedTables[table], row, change);
+    const merged = mergeChange(syncTable(table), row, change);
     row = { values: merged.values, clock: merged.clock };
   }
   return row ?? { values: {}, clock: {} };
@@ -327,7 +328,7 @@ function applyFolded(writer: TableWriter, table: SyncedTableName, id: string, ch
   const stored = writer.read(table, id);
   if (stored === null) {
     const created = tried ?? folded(table, null, changes);
-    const row = { values: { ...created.values, [syncedTables[table].key]: id }, clock: created.clock };
+    const row = { values: { ...created.values, [syncTable(table).key]: id }, clock: created.clock };
     if (!writer.isWhole(table, row.values)) {
       writer.park(table, id, row, mode.nowIso);
       return null;
@@ -402,7 +403,7 @@ function insertedNew(insert: (row: readonly SyncValue[], clock: RowClock) => boo
  */
 export function applySnapshotPage(sqlite: Database.Database, table: SyncedTableName, page: SnapshotPage, mode: ApplyMode): number {
   const writer = writerFor(sqlite);
-  const keyPosition = page.columns.indexOf(syncedTables[table].key);
+  const keyPosition = page.columns.indexOf(syncTable(table).key);
   if (keyPosition === -1) return 0;
   withTriggersAside(sqlite, SYNC_MODE.bulk, () => {
     writer.beginPage();

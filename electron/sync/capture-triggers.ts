@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { CLOCK_COLUMN, syncedTables, type SyncedTable, type SyncedTableName } from '#shared/sync/tables.ts';
+import { readMeta, writeMeta } from '../db/local-meta.ts';
+import { SYNC_MODE } from './change-stamps.ts';
+import { CLOCK_COLUMN, syncTable, syncedTableNames, type SyncedTable } from '#shared/sync/tables.ts';
 
 // Change capture in the database itself (SYNC.md §2): a trigger on every synced table records
 // each change in the outbox in the same transaction, whatever code made it. The triggers are
 // derived from the table declarations and the live columns, and rebuilt when either changes.
 
-const PREFIX = 'sync_capture_';
+export const CAPTURE_TRIGGER_PREFIX = 'sync_capture_';
 const STATE = `(select mode from sync_state where id = 1)`;
-const MODE_STANDALONE_OR_CONNECTED = `${STATE} < 2`;
+/** Standalone and connected come before the modes in which the engine itself writes (change-stamps.ts). */
+const MODE_STANDALONE_OR_CONNECTED = `${STATE} < ${String(SYNC_MODE.applying)}`;
+const QUEUEING = `mode = ${String(SYNC_MODE.connected)}`;
 
 function quote(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -36,10 +40,10 @@ function changedList(columns: readonly string[], entry: (column: string) => stri
 export function captureTriggerSql(table: string, spec: SyncedTable, columns: readonly string[]): string[] {
   const key = quote(spec.key);
   const insert = [
-    `create trigger ${PREFIX}${table}_insert after insert on ${quote(table)} when ${MODE_STANDALONE_OR_CONNECTED}`,
+    `create trigger ${CAPTURE_TRIGGER_PREFIX}${table}_insert after insert on ${quote(table)} when ${MODE_STANDALONE_OR_CONNECTED}`,
     'begin',
     `  insert into sync_outbox (txn, hlc, tbl, row_id, kind, data)`,
-    `    select txn, hlc, ${literal(table)}, NEW.${key}, 'insert', ${jsonOfRow(columns, 'NEW')} from sync_state where id = 1 and mode = 1;`,
+    `    select txn, hlc, ${literal(table)}, NEW.${key}, 'insert', ${jsonOfRow(columns, 'NEW')} from sync_state where id = 1 and ${QUEUEING};`,
     // Ledger rows never change, so their clock is their creation and need not be stored.
     ...(spec.kind === 'ledger' ? [] : [`  update ${quote(table)} set ${CLOCK_COLUMN} = (select json_object('*', hlc) from sync_state where id = 1) where ${key} = NEW.${key};`]),
     'end',
@@ -47,11 +51,11 @@ export function captureTriggerSql(table: string, spec: SyncedTable, columns: rea
   if (spec.kind === 'ledger') return [insert];
   const anyChange = columns.map((column) => `OLD.${quote(column)} is NEW.${quote(column)}`).join(' and ');
   const update = [
-    `create trigger ${PREFIX}${table}_update after update on ${quote(table)} when ${MODE_STANDALONE_OR_CONNECTED} and not (${anyChange})`,
+    `create trigger ${CAPTURE_TRIGGER_PREFIX}${table}_update after update on ${quote(table)} when ${MODE_STANDALONE_OR_CONNECTED} and not (${anyChange})`,
     'begin',
     `  insert into sync_outbox (txn, hlc, tbl, row_id, kind, data, changed)`,
     `    select txn, hlc, ${literal(table)}, NEW.${key}, 'update', ${jsonOfRow(columns, 'NEW')}, ${changedList(columns, (column) => literal(`"${column}",`), '[', ']')}`,
-    `    from sync_state where id = 1 and mode = 1;`,
+    `    from sync_state where id = 1 and ${QUEUEING};`,
     `  update ${quote(table)} set ${CLOCK_COLUMN} = json_patch(coalesce(NEW.${CLOCK_COLUMN}, '{}'),`,
     `    (select ${changedList(columns, (column) => `'"${column}":"' || hlc || '",'`, '{', '}')} from sync_state where id = 1))`,
     `    where ${key} = NEW.${key};`,
@@ -62,20 +66,21 @@ export function captureTriggerSql(table: string, spec: SyncedTable, columns: rea
 
 /** Every capture trigger, for the synced tables as they are in this database. */
 export function allCaptureTriggerSql(sqlite: Database.Database): string[] {
-  return (Object.keys(syncedTables) as SyncedTableName[]).flatMap((table) => captureTriggerSql(table, syncedTables[table], dataColumnsOf(sqlite, table)));
+  return syncedTableNames().flatMap((table) => captureTriggerSql(table, syncTable(table), dataColumnsOf(sqlite, table)));
 }
 
-/** (Re)creates the triggers when the declarations or the columns changed since last time. */
+/** (Re)creates the triggers when the declarations or the columns changed since last time, or some are missing. */
 export function installCaptureTriggers(sqlite: Database.Database): boolean {
   const statements = allCaptureTriggerSql(sqlite);
   const hash = createHash('sha256').update(statements.join('\n;\n')).digest('hex');
-  const installed = sqlite.prepare(`select value from local_meta where key = 'capture_triggers'`).pluck().get() as string | undefined;
-  if (installed === hash) return false;
+  const installed = readMeta(sqlite, 'capture_triggers');
+  // A table rebuilt by a migration loses its triggers while the declarations stay the same.
+  const existing = sqlite.prepare(`select name from sqlite_master where type = 'trigger' and name like '${CAPTURE_TRIGGER_PREFIX.replace(/_/g, '\\_')}%' escape '\\'`).pluck().all() as string[];
+  if (installed === hash && existing.length === statements.length) return false;
   sqlite.transaction(() => {
-    const existing = sqlite.prepare(`select name from sqlite_master where type = 'trigger' and name like '${PREFIX}%'`).pluck().all() as string[];
     for (const name of existing) sqlite.exec(`drop trigger ${quote(name)}`);
     for (const statement of statements) sqlite.exec(statement);
-    sqlite.prepare(`insert into local_meta (key, value) values ('capture_triggers', ?) on conflict (key) do update set value = excluded.value`).run(hash);
+    writeMeta(sqlite, 'capture_triggers', hash);
   })();
   return true;
 }

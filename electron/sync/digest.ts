@@ -3,9 +3,9 @@ import { setImmediate } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
 import { DIGEST_HASH_CHARS, digestText, type RangeDigest, type TableDigest } from '#shared/sync/digest.ts';
 import type { SyncValue } from '#shared/sync/merge.ts';
-import { syncedTables, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
+import { syncTable, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
-import { rowsInClinic } from './initial-upload.ts';
+import { rowsInClinic } from './clinic-rows.ts';
 
 // The workstation's side of "are we equal?" (SYNC.md §10): the same digest the hub computes in
 // SQL, over this workstation's rows of its clinic (by the rules of its first upload) and the rows
@@ -49,7 +49,7 @@ function sortedColumns(sqlite: Database.Database, table: SyncedTableName): strin
 /** The rows from the hub waiting aside, with their key and share of the digest. */
 function parkedShares(sqlite: Database.Database, table: SyncedTableName): { key: string; hash: bigint }[] {
   const columns = sortedColumns(sqlite, table);
-  const key = syncedTables[table].key;
+  const key = syncTable(table).key;
   const rows = sqlite.prepare(`select data from sync_parked where tbl = ?`).pluck().all(table) as string[];
   return rows.map((data) => {
     const values = JSON.parse(data) as Record<string, SyncValue>;
@@ -117,7 +117,7 @@ function forRange(statements: ByEnd, after: string, through: string | null, clin
 
 function rangeSums(sqlite: Database.Database, table: SyncedTableName): RangeStatements {
   registerFunctions(sqlite);
-  const key = quoted(syncedTables[table].key);
+  const key = quoted(syncTable(table).key);
   const columns = sortedColumns(sqlite, table).map(quoted).join(', ');
   const scope = clinicScope(sqlite, table);
   // The offset is bound: one compilation per chunk of several milliseconds costs nothing worth a
@@ -163,7 +163,7 @@ async function sumRange(statements: RangeStatements, pace: ChunkPace, clinicId: 
 /** Every replicated table's digest on this workstation, a chunk of rows at a time with a pause between chunks. */
 export async function localTableDigests(sqlite: Database.Database, clinicId: string, paceOf: () => ChunkPace = () => new ChunkPace()): Promise<Record<string, TableDigest>> {
   const totals = new Map<string, Sum>();
-  for (const table of syncedTableNames) {
+  for (const table of syncedTableNames()) {
     // Each table finds its own pace: one of narrow rows runs many times as fast as the next.
     const whole = await sumRange(rangeSums(sqlite, table), paceOf(), clinicId, '', null);
     totals.set(table, whole);
@@ -201,6 +201,6 @@ export async function localRangeDigests(
 
 /** The keys of this workstation's rows of its clinic in one range. */
 export function localKeysInRange(sqlite: Database.Database, clinicId: string, table: SyncedTableName, after: string, through: string | null): string[] {
-  const key = quoted(syncedTables[table].key);
+  const key = quoted(syncTable(table).key);
   return sqlite.prepare(`select ${key} from "${table}" where ${keysWithin(key, through !== null)} and ${clinicScope(sqlite, table)}`).pluck().all(rangeParams(after, through, clinicId)) as string[];
 }

@@ -4,10 +4,12 @@ import { isoAt } from '../platform/clock.ts';
 import { newId } from '../platform/ids.ts';
 import { nodeTagOf } from '#shared/sync/hlc.ts';
 import { SYNC_MODE } from './change-stamps.ts';
-import { queueInitialUpload, uploadOrder } from './initial-upload.ts';
+import { queueInitialUpload } from './initial-upload.ts';
+import { uploadOrderOf } from './upload-order.ts';
 import { ownBlocks } from './number-leases.ts';
-import { seriesLetterFor, writeSetting } from './settings.ts';
-import type { BootstrapProgress, SyncClient, SyncDeps } from './sync-client.ts';
+import { writeMeta } from '../db/local-meta.ts';
+import { seriesLetterFor, writeSetting, type BootstrapProgress } from './settings.ts';
+import type { SyncClient, SyncDeps } from './sync-client.ts';
 import { HubRefusal, HubUnavailable } from './transport.ts';
 
 function hubUnreachable(error: unknown): never {
@@ -25,7 +27,7 @@ export function takeNewDeviceId(deps: SyncDeps): void {
   const now = isoAt(deps.clock.now());
   deps.sqlite.transaction(() => {
     deps.sqlite.prepare(`insert into devices (id, name, created_at) values (?, ?, ?)`).run(id, deps.identity.deviceName, now);
-    deps.sqlite.prepare(`update local_meta set value = ? where key = 'device_id'`).run(id);
+    writeMeta(deps.sqlite, 'device_id', id);
   })();
   deps.identity.deviceId = id;
   deps.stamper.setNode(nodeTagOf(id));
@@ -53,7 +55,7 @@ function saveLink(deps: SyncDeps, hubUrl: string, enrolment: EnrolResponse): voi
   writeSetting(db, 'hub_epoch', String(enrolment.epoch));
   writeSetting(db, 'hub_clinic_id', enrolment.clinicId);
   writeSetting(db, 'hub_workstation', String(enrolment.workstationNumber));
-  deps.sqlite.prepare(`insert into local_meta (key, value) values ('token_series', ?) on conflict (key) do update set value = excluded.value`).run(seriesLetterFor(enrolment.workstationNumber));
+  writeMeta(deps.sqlite, 'token_series', seriesLetterFor(enrolment.workstationNumber));
 }
 
 /** The first workstation of a clinic joins a hub: its own numbers are recorded, then all its data goes up. */
@@ -79,8 +81,8 @@ export async function joinClinic(deps: SyncDeps, client: SyncClient, request: { 
   if (clinics > 0) throw conflictError('This workstation already holds a clinic; only a new workstation can join one.');
   const enrolment = await enrol(deps, request.hubUrl, request.code, null);
   const start = await deps.transportFor(request.hubUrl).startSnapshot(enrolment.credential).catch(hubUnreachable);
-  const total = uploadOrder.reduce((sum, table) => sum + (start.totals[table] ?? 0), 0);
-  const progress: BootstrapProgress = { table: 0, after: null, cursor: start.cursor, done: 0, total };
+  const total = uploadOrderOf(deps.sqlite).reduce((sum, table) => sum + (start.totals[table] ?? 0), 0);
+  const progress: BootstrapProgress = { table: uploadOrderOf(deps.sqlite)[0] ?? null, after: null, cursor: start.cursor, done: 0, total };
   deps.sqlite.transaction(() => {
     saveLink(deps, request.hubUrl, enrolment);
     writeSetting(deps.db, 'bootstrap_progress', JSON.stringify(progress));

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { sameDigest, type TableDigest } from '#shared/sync/digest.ts';
 import { clockOf, latestStamp, mergeChange, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
 import { rowsOfPage } from '#shared/sync/protocol.ts';
-import { syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import { createLogger } from '../platform/logger.ts';
 import { markForConflictCheck } from './conflicts.ts';
 import { applyOne, inPageTransaction, withTriggersAside, writerFor, type AppliedRow, type ApplyMode } from './apply.ts';
@@ -10,7 +10,7 @@ import type { ChangeStamper } from './change-stamps.ts';
 import { SYNC_MODE } from './change-stamps.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
 import { localKeysInRange, localRangeDigests, localTableDigests } from './digest.ts';
-import { uploadOrder } from './initial-upload.ts';
+import { uploadOrderOf } from './upload-order.ts';
 import { WAITING_CHANGE_SQL } from './outbox.ts';
 import type { HubTransport } from './transport.ts';
 
@@ -42,7 +42,7 @@ function differingKeys(hub: Readonly<Record<string, TableDigest>>, local: Readon
 function mendRow(table: SyncedTableName, stored: StoredRow, hub: HubRow): { values: Record<string, SyncValue>; clock: Record<string, string>; changed: string[]; newerHere: string[] } {
   // A column the hub holds no stamp for (a row whose creation it lost) is one it knows nothing of.
   const known = Object.fromEntries(Object.entries(hub.values).filter(([column]) => clockOf(hub.clock, column) !== ''));
-  const merged = mergeChange(syncedTables[table], stored, { columns: known, hlc: latestStamp(hub.clock), clock: hub.clock });
+  const merged = mergeChange(syncTable(table), stored, { columns: known, hlc: latestStamp(hub.clock), clock: hub.clock });
   const values = { ...merged.values };
   const clock = { ...merged.clock };
   const changed = new Set(merged.changedColumns);
@@ -72,7 +72,7 @@ type Outgoing = { readonly id: string; readonly kind: 'insert' | 'update'; reado
  */
 function queueResend(sqlite: Database.Database, stamper: ChangeStamper, table: SyncedTableName, resends: readonly Resend[]): void {
   if (resends.length === 0) return;
-  const key = syncedTables[table].key;
+  const key = syncTable(table).key;
   const columns = dataColumnsOf(sqlite, table);
   const writer = writerFor(sqlite);
   const inserts = new Map<string, Outgoing[]>();
@@ -86,7 +86,7 @@ function queueResend(sqlite: Database.Database, stamper: ChangeStamper, table: S
   for (const resend of resends) {
     const stored = writer.read(table, resend.id);
     if (stored === null) continue;
-    if (syncedTables[table].kind === 'ledger') {
+    if (syncTable(table).kind === 'ledger') {
       // Ledger entries keep no clocks and never merge: any stamp serves.
       add(inserts, stamper.clock.tick(), { id: resend.id, kind: 'insert', columns: null });
       continue;
@@ -118,7 +118,7 @@ function queueResend(sqlite: Database.Database, stamper: ChangeStamper, table: S
 
 /** Sets one range of a table's keys right against the hub's rows of it, in one local transaction. */
 function mendRange(sqlite: Database.Database, stamper: ChangeStamper, clinicId: string, table: SyncedTableName, range: { after: string; through: string | null }, hubRows: readonly HubRow[], nowIso: string): { mended: AppliedRow[]; resent: number } {
-  const key = syncedTables[table].key;
+  const key = syncTable(table).key;
   const mended: AppliedRow[] = [];
   let resent = 0;
   inPageTransaction(sqlite, nowIso, (mode: ApplyMode) => {
@@ -138,7 +138,7 @@ function mendRange(sqlite: Database.Database, stamper: ChangeStamper, clinicId: 
           if (applied !== null) mended.push(applied);
           continue;
         }
-        if (syncedTables[table].kind === 'ledger') {
+        if (syncTable(table).kind === 'ledger') {
           // Entries here never change (the audit log refuses it): a damaged one is reported, not rewritten.
           if (Object.entries(hub.values).some(([column, value]) => stored.values[column] !== value)) log.warn('a ledger entry here differs from the hub', { table });
           continue;
@@ -181,7 +181,7 @@ export async function compareWithHub(
   const tablesDiffering = differingKeys(hub.tables, await localTableDigests(sqlite, clinicId));
   const mended: AppliedRow[] = [];
   let rowsResent = 0;
-  for (const table of uploadOrder) {
+  for (const table of uploadOrderOf(sqlite)) {
     if (!tablesDiffering.includes(table)) continue;
     const { ranges } = await transport.tableRanges(credential, { table });
     // A table the hub holds nothing of is one range over every key.

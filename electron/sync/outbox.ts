@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { PushResponse } from '#shared/sync/protocol.ts';
+import { isSyncedTable, syncTable } from '#shared/sync/tables.ts';
 import { limitSql } from '../db/literal-limit.ts';
+import { readMeta, writeMeta } from '../db/local-meta.ts';
 import { statement } from '../db/statements.ts';
 
 /**
@@ -29,14 +31,14 @@ export function numberPendingTransactions(sqlite: Database.Database): void {
     const pending = statement(sqlite, `select distinct txn from sync_outbox where txn > (select coalesce(max(txn), 0) from sync_outbox_txns) order by txn`).pluck().all() as number[];
     if (pending.length === 0) return;
     let next = (statement(sqlite, `select coalesce(max(pushed_seq), 0) from sync_outbox_txns`).pluck().get() as number) + 1;
-    const floor = Number((statement(sqlite, `select value from local_meta where key = 'push_seq_floor'`).pluck().get() as string | undefined) ?? '0');
+    const floor = Number(readMeta(sqlite, 'push_seq_floor') ?? '0');
     next = Math.max(next, floor + 1);
     const assign = statement(sqlite, `insert into sync_outbox_txns (txn, pushed_seq) values (?, ?)`);
     for (const txn of pending) {
       assign.run(txn, next);
       next += 1;
     }
-    statement(sqlite, `insert into local_meta (key, value) values ('push_seq_floor', ?) on conflict (key) do update set value = excluded.value`).run(String(next - 1));
+    writeMeta(sqlite, 'push_seq_floor', String(next - 1));
   })();
 }
 
@@ -137,7 +139,8 @@ function restampTransaction(sqlite: Database.Database, seq: number, hlc: string)
   if (txn === undefined) return;
   const rows = sqlite.prepare(`select tbl, row_id, hlc, kind, changed, data from sync_outbox where txn = ?`).all(txn) as { tbl: string; row_id: string; hlc: string; kind: string; changed: string | null; data: string }[];
   for (const row of rows) {
-    const key = row.tbl === 'doctor_profiles' ? 'user_id' : 'id';
+    if (!isSyncedTable(row.tbl)) continue;
+    const key = syncTable(row.tbl).key;
     const current = sqlite.prepare(`select sync_clock from "${row.tbl}" where "${key}" = ?`).pluck().get(row.row_id) as string | null | undefined;
     if (current === undefined || current === null) continue;
     const clock = JSON.parse(current) as Record<string, string>;

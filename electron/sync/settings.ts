@@ -1,15 +1,30 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { lastCheckSchema } from '#shared/api/calls/sync.ts';
 import type { Db } from '../db/database.ts';
+import { SYNC_SETTING_KEYS, type SyncSettingKey } from '../db/local-meta.ts';
 import { prepared } from '../db/prepared.ts';
 import { localMeta } from '../db/schema/index.ts';
 
 // This workstation's link to its hub, kept in the main process's database: the renderer never
 // sees the credential.
 
-const KEYS = ['hub_url', 'hub_credential', 'hub_id', 'hub_epoch', 'hub_position', 'hub_clinic_id', 'hub_workstation', 'sync_cursor', 'last_sync_at', 'last_error', 'bootstrap_progress', 'last_check'] as const;
-type Key = (typeof KEYS)[number];
+/** How far a first sync got: the table and key it reached, and rows done of rows to load. */
+export const bootstrapProgressSchema = z.object({
+  /**
+   * The table being loaded, null once all are. The upload order is derived from the modules'
+   * tables, so a place in it is not kept: an older version's number counts as no place at all.
+   */
+  table: z.union([z.string(), z.null(), z.number().int().nonnegative()]),
+  after: z.string().nullable(),
+  cursor: z.string().nullable(),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type BootstrapProgress = z.infer<typeof bootstrapProgressSchema>;
+
+/** A stored setting this version cannot read, raised where its content is needed. */
+export class UnreadableSetting extends Error {}
 
 export type SyncSettings = {
   readonly hubUrl: string;
@@ -23,8 +38,12 @@ export type SyncSettings = {
   readonly cursor: string | null;
   readonly lastSyncAt: string | null;
   readonly lastError: string | null;
-  /** Set while a first sync is under way: the table and key it reached, to resume after a restart. */
-  readonly bootstrapProgress: string | null;
+  /**
+   * Set while a first sync is under way: where it got, to resume after a restart. Progress that
+   * cannot be read still means a first sync is under way, one that cannot go on: it is kept as
+   * the error to raise, not taken for no first sync at all.
+   */
+  readonly bootstrapProgress: BootstrapProgress | UnreadableSetting | null;
   /** The last comparison with the hub (SYNC.md §10): when, and what it set right. */
   readonly lastCheck: LastCheck | null;
 };
@@ -42,9 +61,21 @@ function parseLastCheck(text: string | undefined): LastCheck | null {
   }
 }
 
+function parseBootstrapProgress(text: string | undefined): BootstrapProgress | UnreadableSetting | null {
+  if (text === undefined) return null;
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    return new UnreadableSetting('The first sync\'s saved progress is not JSON.');
+  }
+  const parsed = bootstrapProgressSchema.safeParse(stored);
+  return parsed.success ? parsed.data : new UnreadableSetting(`The first sync's saved progress cannot be read: ${z.prettifyError(parsed.error)}`);
+}
+
 function prepareStatements(db: Db) {
   return {
-    readAll: db.select().from(localMeta).where(inArray(localMeta.key, [...KEYS])).prepare(),
+    readAll: db.select().from(localMeta).where(inArray(localMeta.key, [...SYNC_SETTING_KEYS])).prepare(),
     upsert: db
       .insert(localMeta)
       .values({ key: sql.placeholder('key'), value: sql.placeholder('value') })
@@ -60,9 +91,10 @@ function prepareStatements(db: Db) {
 /** Read and written several times by every sync, even one with nothing to do: prepared once per database. */
 const statementsFor = (db: Db): ReturnType<typeof prepareStatements> => prepared(db, 'sync.settings', prepareStatements);
 
-function readAll(db: Db): Map<Key, string> {
+function readAll(db: Db): Map<SyncSettingKey, string> {
   const rows = statementsFor(db).readAll.all();
-  return new Map(rows.map((row) => [row.key as Key, row.value]));
+  // The query asks for these keys only.
+  return new Map(rows.map((row) => [row.key as SyncSettingKey, row.value]));
 }
 
 /** The hub link, or null while standalone. */
@@ -83,12 +115,12 @@ export function readSyncSettings(db: Db): SyncSettings | null {
     cursor: values.get('sync_cursor') ?? null,
     lastSyncAt: values.get('last_sync_at') ?? null,
     lastError: values.get('last_error') ?? null,
-    bootstrapProgress: values.get('bootstrap_progress') ?? null,
+    bootstrapProgress: parseBootstrapProgress(values.get('bootstrap_progress')),
     lastCheck: parseLastCheck(values.get('last_check')),
   };
 }
 
-export function writeSetting(db: Db, key: Key, value: string | null): void {
+export function writeSetting(db: Db, key: SyncSettingKey, value: string | null): void {
   if (value === null) statementsFor(db).remove.run({ key });
   else statementsFor(db).upsert.run({ key, value });
 }

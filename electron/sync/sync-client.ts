@@ -4,24 +4,26 @@ import type { HubIdentity, PullResponse, PushResponse } from '#shared/sync/proto
 import { isHlc } from '#shared/sync/hlc.ts';
 import { latestStamp } from '#shared/sync/merge.ts';
 import type { SyncStatus } from '#shared/api/calls/sync.ts';
+import type { PulledFromHub } from '#shared/api/events.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Db } from '../db/database.ts';
+import { readMeta, writeMeta } from '../db/local-meta.ts';
 import type { DeviceIdentity } from '../device.ts';
-import { rebuildPatientSearchIndex } from '../patients/search/rebuild-index.ts';
 import { isoAt, type Clock } from '../platform/clock.ts';
 import type { EventBus } from '../platform/events.ts';
 import { createLogger, describeError } from '../platform/logger.ts';
-import { restoreTriggers, setTriggersAside } from './bulk-triggers.ts';
+import { rebuildAfterBulkLoad, restoreTriggers, setTriggersAside } from './bulk-triggers.ts';
 import { applyFeedPage, applySnapshotPage, inPageTransaction, parkedCount, type AppliedRow } from './apply.ts';
 import { readSyncState, SYNC_MODE, type ChangeStamper } from './change-stamps.ts';
 import { checkMarkedRows, conflictChecksWaiting, markForConflictCheck, type DetectedConflict } from './conflicts.ts';
-import { queueOwnRows, uploadOrder } from './initial-upload.ts';
+import { queueOwnRows } from './initial-upload.ts';
+import { uploadOrderOf } from './upload-order.ts';
 import { compareWithHub } from './mend.ts';
 import { withoutWaitingForDisk } from '../db/pragmas.ts';
 import { statement } from '../db/statements.ts';
 import { topUpNumberBlocks } from './number-leases.ts';
 import { countPending, highestAcked, numberPendingTransactions, pendingTransactions, purgeAcked, recordPushResponse, reopenAfter, RETAIN_ACKED_MS, type OutgoingTx } from './outbox.ts';
-import { readSyncSettings, writeSetting, type LastCheck, type SyncSettings } from './settings.ts';
+import { readSyncSettings, UnreadableSetting, writeSetting, type BootstrapProgress, type LastCheck, type SyncSettings } from './settings.ts';
 import { HubRefusal, HubUnavailable, type HubTransport } from './transport.ts';
 
 const log = createLogger('sync');
@@ -32,7 +34,7 @@ export const SNAPSHOT_PAGE = 10_000;
 const DEBOUNCE_MS = 30;
 const POLL_MS = 30_000;
 /** The call named in the events of what a pull wrote. */
-const PULLED_CALL = 'sync.pull';
+const PULLED_CALL: PulledFromHub = 'sync.pull';
 /** Rows checked for conflicts in one turn of the thread: a catch-up's thousands do not hold the screens at once. */
 const CONFLICT_CHECK_ROWS_PER_TURN = 500;
 const BACKOFF_MIN_MS = 1_000;
@@ -59,8 +61,6 @@ export type SyncDeps = {
   readonly random?: () => number;
   readonly compareEveryMs?: number;
 };
-
-export type BootstrapProgress = { table: number; after: string | null; cursor: string | null; done: number; total: number };
 
 /** A request sent ahead: a failure is seen when its answer is awaited, not as an unhandled rejection meanwhile. */
 function sentAhead<T>(answer: Promise<T>): Promise<T> {
@@ -403,7 +403,7 @@ export class SyncClient {
 
   #ackedThrough(): number {
     // The hub's last answer, kept on every answer; before the first one, the highest acknowledgement mark.
-    const stored = statement(this.deps.sqlite, `select value from local_meta where key = 'acked_through'`).pluck().get() as string | undefined;
+    const stored = readMeta(this.deps.sqlite, 'acked_through');
     return stored === undefined ? highestAcked(this.deps.sqlite) : Number(stored);
   }
 
@@ -414,7 +414,7 @@ export class SyncClient {
       const reopened = reopenAfter(sqlite, appliedThrough);
       log.warn('the hub lost acknowledged changes; sending them again', { appliedThrough, ackedBefore, reopened });
     }
-    sqlite.prepare(`insert into local_meta (key, value) values ('acked_through', ?) on conflict (key) do update set value = excluded.value`).run(String(appliedThrough));
+    writeMeta(sqlite, 'acked_through', String(appliedThrough));
   }
 
   async #pull(settings: SyncSettings, transport: HubTransport): Promise<void> {
@@ -600,13 +600,18 @@ export class SyncClient {
   async #resumeBootstrap(settings: SyncSettings): Promise<void> {
     const { sqlite, db } = this.deps;
     const transport = this.deps.transportFor(settings.hubUrl);
-    let progress = JSON.parse(settings.bootstrapProgress ?? '{}') as BootstrapProgress;
+    if (settings.bootstrapProgress === null) return;
+    if (settings.bootstrapProgress instanceof UnreadableSetting) throw settings.bootstrapProgress;
+    const order = uploadOrderOf(sqlite);
+    // A first sync an older version began started over: its pages merge again as they did.
+    let progress: BootstrapProgress = typeof settings.bootstrapProgress.table === 'number' ? { ...settings.bootstrapProgress, table: order[0] ?? null, after: null, done: 0 } : settings.bootstrapProgress;
     this.#state = 'bootstrapping';
     setTriggersAside(sqlite);
-    type Position = { table: number; after: string | null };
+    const tableAfter = (table: string): string | null => order[order.indexOf(table) + 1] ?? null;
+    type Position = { table: BootstrapProgress['table']; after: string | null };
     const fetchPage = (position: Position) => {
-      const table = uploadOrder[position.table];
-      if (table === undefined) return null;
+      const table = position.table;
+      if (typeof table !== 'string') return null;
       return { table, request: sentAhead(transport.snapshotPage(settings.credential, { table, after: position.after, limit: SNAPSHOT_PAGE })) };
     };
     // The next page is on its way while this one is written: the hub and the network work
@@ -615,11 +620,11 @@ export class SyncClient {
     while (coming !== null) {
       const { table, request } = coming;
       const page = await request;
-      coming = fetchPage(page.next === null ? { table: progress.table + 1, after: null } : { table: progress.table, after: page.next });
+      coming = fetchPage(page.next === null ? { table: tableAfter(table), after: null } : { table, after: page.next });
       // Writing the page holds the thread; let the request for the next one leave first, or the
       // hub would only hear of it once this page is written and the two would take turns.
       await nextTurn();
-      const next: BootstrapProgress = page.next === null ? { ...progress, table: progress.table + 1, after: null, done: progress.done + page.rows.length } : { ...progress, after: page.next, done: progress.done + page.rows.length };
+      const next: BootstrapProgress = page.next === null ? { ...progress, table: tableAfter(table), after: null, done: progress.done + page.rows.length } : { ...progress, after: page.next, done: progress.done + page.rows.length };
       withoutWaitingForDisk(sqlite, () => {
         inPageTransaction(sqlite, isoAt(this.deps.clock.now()), (mode) => {
           applySnapshotPage(sqlite, table, page, mode);
@@ -634,7 +639,7 @@ export class SyncClient {
     }
     sqlite.transaction(() => {
       restoreTriggers(sqlite);
-      rebuildPatientSearchIndex(sqlite);
+      rebuildAfterBulkLoad(sqlite);
       writeSetting(db, 'sync_cursor', progress.cursor);
       writeSetting(db, 'bootstrap_progress', null);
       queueOwnRows(sqlite, this.deps.stamper, this.deps.identity.deviceId);

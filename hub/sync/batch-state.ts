@@ -1,5 +1,5 @@
 import type { RowClock, RowValues, StoredRow, SyncValue } from '#shared/sync/merge.ts';
-import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 
 const CHUNK = 5_000;
@@ -181,7 +181,7 @@ export class BatchState {
   #rowReads(read: RowRead, param: (values: readonly string[]) => string): ReadPart[] {
     const { table } = read;
     const wanted = [...new Set(read.ids)].filter((id) => !this.has(table, id));
-    const key = syncedTables[table].key;
+    const key = syncTable(table).key;
     const rows = this.#table(table);
     if (read.lock === 'forUpdate') wanted.sort();
     const locking = read.lock === 'forUpdate' ? ` order by ${key} for update` : '';
@@ -252,7 +252,7 @@ export class BatchState {
 
   /** The clinics that see a row in its present state (SYNC.md §7). */
   clinicsOf(table: SyncedTableName, values: RowValues, originDevice: string): Set<string> {
-    const scope = syncedTables[table].scope;
+    const scope = syncTable(table).scope;
     switch (scope.by) {
       case 'self': {
         const id = textOf(values, 'id');
@@ -270,17 +270,18 @@ export class BatchState {
         const userId = textOf(values, scope.column);
         return userId === null ? new Set() : this.clinicsOfUser(userId);
       }
-      case 'appointment': {
-        const appointmentId = textOf(values, scope.column);
-        const clinic = appointmentId === null ? undefined : this.get('appointments', appointmentId)?.values['clinic_id'];
+      case 'parent': {
+        const parentId = textOf(values, scope.column);
+        const parent = syncTable(scope.table);
+        const clinic = parentId === null || parent.scope.by !== 'column' ? undefined : this.get(scope.table, parentId)?.values[parent.scope.column];
         return new Set(typeof clinic === 'string' ? [clinic] : []);
       }
       case 'device':
         return new Set(this.deviceClinics.get(textOf(values, 'id') ?? '') ?? this.deviceClinics.get(originDevice) ?? []);
-      case 'audit': {
-        const clinic = textOf(values, 'clinic_id');
+      case 'clinicOrUser': {
+        const clinic = textOf(values, scope.clinicColumn);
         if (clinic !== null) return new Set([clinic]);
-        const user = textOf(values, 'user_id');
+        const user = textOf(values, scope.userColumn);
         const ofUser = user === null ? new Set<string>() : this.clinicsOfUser(user);
         return ofUser.size > 0 ? ofUser : new Set(this.deviceClinics.get(originDevice) ?? []);
       }

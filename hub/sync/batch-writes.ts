@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredRow } from '#shared/sync/merge.ts';
-import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { ArrayParam } from '../db/array-params.ts';
 import { chunks, type BatchState, type DirtyTable, type RowClinics } from './batch-state.ts';
 import type { MirrorCatalog } from './catalog.ts';
@@ -61,7 +61,7 @@ export function writeRows(catalog: MirrorCatalog, state: BatchState, changed: re
   const writes: Write[] = [];
   for (const dirty of changed) {
     const { table } = dirty;
-    const key = syncedTables[table].key;
+    const key = syncTable(table).key;
     const types = catalog.get(table);
     const { created, changed } = splitByCreation(mode, state, dirty);
     // Only the columns the batch names; a column it leaves out keeps its stored value on update

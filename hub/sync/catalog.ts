@@ -1,4 +1,4 @@
-import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 
 export type ColumnType = 'text' | 'bigint';
@@ -10,9 +10,9 @@ export async function readMirrorCatalog(db: HubQueries): Promise<MirrorCatalog> 
     `select table_name, column_name, data_type from information_schema.columns where table_schema = current_schema() order by table_name, ordinal_position`,
   );
   const catalog = new Map<SyncedTableName, Map<string, ColumnType>>();
-  for (const table of Object.keys(syncedTables) as SyncedTableName[]) catalog.set(table, new Map());
+  for (const table of syncedTableNames()) catalog.set(table, new Map());
   for (const row of rows) {
-    const columns = catalog.get(row.table_name as SyncedTableName);
+    const columns = catalog.get(row.table_name);
     if (columns === undefined || row.column_name === CLOCK_COLUMN) continue;
     columns.set(row.column_name, row.data_type === 'bigint' || row.data_type === 'integer' ? 'bigint' : 'text');
   }

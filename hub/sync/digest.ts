@@ -1,5 +1,5 @@
 import { DIGEST_HASH_CHARS, DIGEST_NULL, DIGEST_RANGES, DIGEST_SEPARATOR, type RangeDigest, type TableDigest } from '#shared/sync/digest.ts';
-import { isSyncedTable, syncedTables, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
+import { isSyncedTable, syncTable, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { MirrorCatalog } from './catalog.ts';
 import type { Device } from './devices.ts';
@@ -19,7 +19,7 @@ function rowHashSql(catalog: MirrorCatalog, table: SyncedTableName): string {
 }
 
 function seenBy(table: SyncedTableName): string {
-  return `m."${syncedTables[table].key}" in (select row_id from hub_row_clinics where clinic_id = any($1::text[]) and tbl = '${table}')`;
+  return `m."${syncTable(table).key}" in (select row_id from hub_row_clinics where clinic_id = any($1::text[]) and tbl = '${table}')`;
 }
 
 function requireTable(table: string): SyncedTableName {
@@ -30,7 +30,7 @@ function requireTable(table: string): SyncedTableName {
 /** Every replicated table's digest over the rows the device's clinics see. */
 export async function tableDigests(db: HubQueries, catalog: MirrorCatalog, device: Device): Promise<Record<string, TableDigest>> {
   const digests: Record<string, TableDigest> = {};
-  for (const table of syncedTableNames) {
+  for (const table of syncedTableNames()) {
     const [row] = await db.query<{ count: string; sum: string }>(`select count(*)::text as count, coalesce(sum(${rowHashSql(catalog, table)}), 0)::text as sum from ${table} m where ${seenBy(table)}`, [device.clinicIds]);
     digests[table] = { count: Number(row?.count ?? '0'), sum: row?.sum ?? '0' };
   }
@@ -44,7 +44,7 @@ export async function tableDigests(db: HubQueries, catalog: MirrorCatalog, devic
  */
 export async function tableRanges(db: HubQueries, catalog: MirrorCatalog, device: Device, tableName: string): Promise<RangeDigest[]> {
   const table = requireTable(tableName);
-  const key = `m."${syncedTables[table].key}"`;
+  const key = `m."${syncTable(table).key}"`;
   const rows = await db.query<{ through: string; count: string; sum: string }>(
     `select max(k) as through, count(*)::text as count, sum(h)::text as sum
      from (select ${key} as k, ${rowHashSql(catalog, table)} as h, ntile(${String(DIGEST_RANGES)}) over (order by ${key}) as part from ${table} m where ${seenBy(table)}) as ranked

@@ -1,5 +1,5 @@
 import type { PushTx } from '#shared/sync/protocol.ts';
-import { isSyncedTable, syncedTableNames, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { isSyncedTable, syncedTableNames, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { BatchState } from './batch-state.ts';
 import type { Device } from './devices.ts';
@@ -11,7 +11,7 @@ type OwnerColumn = { readonly owner: 'patients' | 'users'; readonly column: stri
 
 /** Where a row's owner is named: the patient or user whose links or roles decide its clinics. */
 function ownerColumnOf(table: SyncedTableName): OwnerColumn | null {
-  const scope = syncedTables[table].scope;
+  const scope = syncTable(table).scope;
   if (scope.by === 'patient') return { owner: 'patients', column: scope.column };
   if (scope.by === 'user') return { owner: 'users', column: scope.column };
   // A user's roles decide which clinics see the user's rows.
@@ -35,7 +35,7 @@ async function ownersOf(db: HubQueries, txs: readonly PushTx[]): Promise<{ patie
       if (!isSyncedTable(op.table)) continue;
       const named = ownerColumnOf(op.table);
       if (named === null) continue;
-      const owner = named.column === syncedTables[op.table].key ? op.id : op.columns[named.column];
+      const owner = named.column === syncTable(op.table).key ? op.id : op.columns[named.column];
       if (typeof owner === 'string') {
         owners[named.owner].add(owner);
         continue;
@@ -47,7 +47,7 @@ async function ownersOf(db: HubQueries, txs: readonly PushTx[]): Promise<{ patie
   }
   await Promise.all(
     [...unnamed].map(async ([table, { named, ids }]) => {
-      const rows = await db.query<{ owner: unknown }>(`select ${named.column} as owner from ${table} where ${syncedTables[table].key} = any($1::text[])`, [[...ids]]);
+      const rows = await db.query<{ owner: unknown }>(`select ${named.column} as owner from ${table} where ${syncTable(table).key} = any($1::text[])`, [[...ids]]);
       for (const row of rows) if (typeof row.owner === 'string') owners[named.owner].add(row.owner);
     }),
   );
@@ -60,13 +60,13 @@ export async function preload(db: HubQueries, state: BatchState, txs: readonly P
   const owners = await ownersOf(db, txs);
   for (const owner of ['patients', 'users'] as const) for (const id of owners[owner]) byTable.set(owner, (byTable.get(owner) ?? new Set()).add(id));
   // Read in one fixed order of tables, so row locks follow it too.
-  await state.read(syncedTableNames.filter((table) => byTable.has(table)).map((table) => ({ table, ids: byTable.get(table) ?? [], lock: 'forUpdate' })));
+  await state.read(syncedTableNames().filter((table) => byTable.has(table)).map((table) => ({ table, ids: byTable.get(table) ?? [], lock: 'forUpdate' })));
   const deciding = decidingRows(state, txs, device);
   await state.read([
     { table: 'patients', ids: deciding.patients },
     { table: 'patient_clinics', by: 'patient_id', values: deciding.patients },
     { table: 'memberships', by: 'user_id', values: deciding.users },
-    { table: 'appointments', ids: deciding.appointments },
+    ...[...deciding.parents].map(([table, ids]) => ({ table, ids })),
     { deviceIds: deciding.devices },
   ]);
 }
@@ -88,31 +88,33 @@ function idsByTable(txs: readonly PushTx[]): Map<SyncedTableName, Set<string>> {
   return byTable;
 }
 
-type DecidingRows = { readonly patients: Set<string>; readonly users: Set<string>; readonly appointments: Set<string>; readonly devices: Set<string> };
+type DecidingRows = { readonly patients: Set<string>; readonly users: Set<string>; readonly parents: Map<SyncedTableName, Set<string>>; readonly devices: Set<string> };
 
 /** The rows that decide which clinics see the batch's rows, as the changes and the stored rows name them. */
 function decidingRows(state: BatchState, txs: readonly PushTx[], device: Device): DecidingRows {
-  const deciding: DecidingRows = { patients: new Set(), users: new Set(), appointments: new Set(), devices: new Set([device.id]) };
+  const deciding: DecidingRows = { patients: new Set(), users: new Set(), parents: new Map(), devices: new Set([device.id]) };
   for (const tx of txs) {
     for (const op of tx.ops) {
       if (!isSyncedTable(op.table)) continue;
       noteDecidingRows(deciding, op.table, op.columns);
       const existing = state.get(op.table, op.id);
       if (existing !== null) noteDecidingRows(deciding, op.table, existing.values);
-      if (op.table === 'audit_log' && typeof op.columns['user_id'] === 'string') deciding.users.add(op.columns['user_id']);
     }
   }
   return deciding;
 }
 
 function noteDecidingRows(deciding: DecidingRows, table: SyncedTableName, values: Readonly<Record<string, unknown>>): void {
-  const scope = syncedTables[table].scope;
+  const scope = syncTable(table).scope;
+  if (scope.by === 'clinicOrUser') {
+    const user = values[scope.userColumn];
+    if (typeof user === 'string') deciding.users.add(user);
+    return;
+  }
   const value = 'column' in scope ? values[scope.column] : scope.by === 'device' ? values['id'] : undefined;
   if (typeof value !== 'string') return;
   if (scope.by === 'patient') deciding.patients.add(value);
   if (scope.by === 'user') deciding.users.add(value);
-  if (scope.by === 'appointment') deciding.appointments.add(value);
+  if (scope.by === 'parent') deciding.parents.set(scope.table, (deciding.parents.get(scope.table) ?? new Set()).add(value));
   if (scope.by === 'device') deciding.devices.add(value);
-  if (scope.by === 'audit' && typeof values['user_id'] === 'string') deciding.users.add(values['user_id']);
 }
-

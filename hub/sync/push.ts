@@ -3,7 +3,7 @@ import type { HybridClock } from '#shared/sync/hlc.ts';
 import { parseHlc } from '#shared/sync/hlc.ts';
 import { mergeChange } from '#shared/sync/merge.ts';
 import type { ChangeOp, PushRequest, PushTx } from '#shared/sync/protocol.ts';
-import { isSyncedTable, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { isSyncedTable, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import { sqlLiteral, type HubDb } from '../db/hub-db.ts';
 import { BatchState, rowKey } from './batch-state.ts';
 import type { MirrorCatalog } from './catalog.ts';
@@ -46,7 +46,7 @@ function txHash(tx: PushTx, opTexts: readonly string[]): string {
 function validateOp(catalog: MirrorCatalog, op: ChangeOp): SyncedTableName {
   if (!isSyncedTable(op.table)) throw new Rejection('UNKNOWN_TABLE', `The hub does not keep a table named "${op.table}".`);
   const columns = catalog.get(op.table);
-  const key = syncedTables[op.table].key;
+  const key = syncTable(op.table).key;
   if (columns === undefined) throw new Rejection('UNKNOWN_TABLE', `The hub does not keep a table named "${op.table}".`);
   for (const [column, value] of Object.entries(op.columns)) {
     const type = columns.get(column);
@@ -121,8 +121,8 @@ function mergeOps(state: BatchState, device: Device, tx: PushTx, tables: readonl
       beforeTx.set(key, pre);
     }
     preClinics.push(pre);
-    const merged = mergeChange(syncedTables[table], stored, { columns: op.columns, hlc, kind: op.kind });
-    merged.values[syncedTables[table].key] = op.id;
+    const merged = mergeChange(syncTable(table), stored, { columns: op.columns, hlc, kind: op.kind });
+    merged.values[syncTable(table).key] = op.id;
     state.set(table, op.id, { values: merged.values, clock: merged.clock });
   }
   return preClinics;

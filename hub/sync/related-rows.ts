@@ -1,5 +1,5 @@
 import { latestStamp, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
-import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, followersOf, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { PreparedSource } from './feed-text.ts';
 import { rowKey, type BatchState, type DirtyTable, type RowClinics } from './batch-state.ts';
@@ -18,19 +18,10 @@ export type FeedEntry = {
 
 const LOOKUP_CHUNK = 5_000;
 
-/** The rows that travel with a patient or a user to a clinic that just started seeing them. */
-const followers: Readonly<Record<'patients' | 'users', readonly { table: SyncedTableName; column: string }[]>> = {
-  patients: [
-    { table: 'patients', column: 'id' },
-    { table: 'patient_clinics', column: 'patient_id' },
-    { table: 'patient_allergies', column: 'patient_id' },
-    { table: 'patient_conditions', column: 'patient_id' },
-  ],
-  users: [
-    { table: 'users', column: 'id' },
-    { table: 'doctor_profiles', column: 'user_id' },
-  ],
-};
+/** The rows that travel with a patient or a user to a clinic that just started seeing them: every table scoped by one. */
+function followers(owner: 'patients' | 'users'): readonly { readonly table: SyncedTableName; readonly column: string }[] {
+  return followersOf(owner === 'patients' ? 'patient' : 'user');
+}
 
 /** The clinics each changed row is seen by once the whole batch is applied. */
 export function finalClinics(state: BatchState, changed: readonly DirtyTable[], origin: string): RowClinics {
@@ -131,10 +122,10 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, change
 
   // The followers of those owners: as stored, then as this batch leaves them.
   type Held = { values: Record<string, SyncValue>; clock: RowClock };
-  const followersOf = new Map<string, Map<string, Map<string, Held>>>();
+  const heldFollowers = new Map<string, Map<string, Map<string, Held>>>();
   const heldFor = (table: SyncedTableName, ownerId: string): Map<string, Held> => {
-    const byOwner = followersOf.get(table) ?? new Map<string, Map<string, Held>>();
-    followersOf.set(table, byOwner);
+    const byOwner = heldFollowers.get(table) ?? new Map<string, Map<string, Held>>();
+    heldFollowers.set(table, byOwner);
     const rows = byOwner.get(ownerId) ?? new Map<string, Held>();
     byOwner.set(ownerId, rows);
     return rows;
@@ -142,8 +133,8 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, change
   for (const ownerTable of ['patients', 'users'] as const) {
     const ids = [...new Set(unseen.filter((item) => item.owner.table === ownerTable).map((item) => item.owner.id))];
     if (ids.length === 0) continue;
-    for (const follower of followers[ownerTable]) {
-      const key = syncedTables[follower.table].key;
+    for (const follower of followers(ownerTable)) {
+      const key = syncTable(follower.table).key;
       for (const id of ids) heldFor(follower.table, id);
       for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
         const stored = await db.query<Record<string, unknown>>(`select * from ${follower.table} where ${follower.column} = any($1::text[])`, [ids.slice(start, start + LOOKUP_CHUNK)]);
@@ -154,14 +145,14 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, change
       }
     }
   }
-  const followerColumns = new Map<string, string>(Object.values(followers).flatMap((list) => list.map((follower) => [follower.table, follower.column] as const)));
+  const followerColumns = new Map<string, string>([...followers('patients'), ...followers('users')].map((follower) => [follower.table, follower.column] as const));
   for (const { table, ids, rows } of changed) {
     const column = followerColumns.get(table);
     if (column === undefined) continue;
     for (let index = 0; index < ids.length; index += 1) {
       const held = rows[index] as StoredRow;
       const ownerId = held.values[column];
-      if (typeof ownerId !== 'string' || followersOf.get(table)?.has(ownerId) !== true) continue;
+      if (typeof ownerId !== 'string' || heldFollowers.get(table)?.has(ownerId) !== true) continue;
       heldFor(table, ownerId).set(ids[index] as string, { values: { ...held.values }, clock: held.clock });
     }
   }
@@ -169,8 +160,8 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, change
   const feed: FeedEntry[] = [];
   for (const { owner, clinics } of unseen) {
     for (const clinicId of clinics) {
-      for (const follower of followers[owner.table]) {
-        for (const [id, row] of followersOf.get(follower.table)?.get(owner.id) ?? new Map<string, Held>()) {
+      for (const follower of followers(owner.table)) {
+        for (const [id, row] of heldFollowers.get(follower.table)?.get(owner.id) ?? new Map<string, Held>()) {
           feed.push({ clinicId, table: follower.table, rowId: id, kind: 'insert', columns: row.values, hlc: latestStamp(row.clock), clock: row.clock });
           addRowClinics(clinicsOfRow, follower.table, id, new Set([clinicId]));
         }

@@ -1,7 +1,7 @@
 import type { SyncValue } from '#shared/sync/merge.ts';
 import type { SnapshotPage } from '#shared/sync/protocol.ts';
 import type { MirrorCatalog } from './catalog.ts';
-import { CLOCK_COLUMN, isSyncedTable, syncedTables, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, isSyncedTable, syncTable, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
@@ -19,7 +19,7 @@ export async function startSnapshot(db: HubQueries, device: Device): Promise<{ c
   );
   const counts = await db.query<{ tbl: string; total: string }>(`select tbl, count(distinct row_id)::text as total from hub_row_clinics where clinic_id = any($1::text[]) group by tbl`, [device.clinicIds]);
   const totals: Record<string, number> = {};
-  for (const table of syncedTableNames) totals[table] = 0;
+  for (const table of syncedTableNames()) totals[table] = 0;
   for (const row of counts) totals[row.tbl] = Number(row.total);
   return { cursor: head === undefined ? null : formatCursor({ txid: head.txid_text, id: head.id_text, check: head.fingerprint }), totals };
 }
@@ -60,7 +60,7 @@ function plainValue(value: unknown): SyncValue {
 /** One page of a table's rows that the device's clinics see, in key order, resumable from any key, up to an optional last key. */
 export async function snapshotPage(db: HubQueries, catalog: MirrorCatalog, device: Device, request: PageRequest): Promise<SnapshotPage> {
   const table = pageTable(request.table);
-  const key = syncedTables[table].key;
+  const key = syncTable(table).key;
   const columns = pageColumns(catalog, table);
   const found = await db.query<Record<string, unknown>>(`select m.* from ${table} m where m.${key} in (${PAGE_KEYS}) order by m.${key}`, pageParams(device, request));
   const rows = found.map((row) => columns.map((column) => plainValue(row[column])));
@@ -76,7 +76,7 @@ export async function snapshotPage(db: HubQueries, catalog: MirrorCatalog, devic
  */
 export async function snapshotPageJson(db: HubQueries, catalog: MirrorCatalog, device: Device, request: PageRequest): Promise<SnapshotPageText> {
   const table = pageTable(request.table);
-  const key = syncedTables[table].key;
+  const key = syncTable(table).key;
   const columns = pageColumns(catalog, table);
   const [page] = await db.query<{ rows_json: string | null; clocks_json: string | null; row_count: number; last_key: string | null }>(
     `select json_agg(json_build_array(${columns.map((column) => `m."${column}"`).join(', ')}) order by m.${key})::text as rows_json,

@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
-import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import { createCore, type Core } from '#core/core.ts';
 import { manualClock } from '#core/platform/clock.ts';
 import { databaseFileIn } from '#core/platform/paths.ts';
@@ -28,12 +28,20 @@ export type Workstation = {
 export async function openWorkstation(
   key: string,
   hub: () => HubService,
-  options: { startMs: number; network?: Network; random?: () => number; /** Changes what the network does beyond faults (say, the order answers come in). */ transport?: (base: HubTransport) => HubTransport },
+  options: {
+    startMs: number;
+    network?: Network;
+    random?: () => number;
+    /** Changes what the network does beyond faults (say, the order answers come in). */
+    transport?: (base: HubTransport) => HubTransport;
+    /** The workstation's migrations, when a test adds tables of its own. */
+    migrationsDir?: string;
+  },
 ): Promise<Workstation> {
   const temp = makeTempDir(`clinic-ws-${key}-`);
   const clock = manualClock(options.startMs);
   const open = () =>
-    createCore({ dataDir: temp.path, clock, deviceName: `desk-${key}`, appVersion: 'test', hubTransport: () => (options.transport ?? ((base: HubTransport) => base))(inProcessTransport(hub, key, options.network ?? perfectNetwork)), ...(options.random === undefined ? {} : { random: options.random }) });
+    createCore({ dataDir: temp.path, clock, deviceName: `desk-${key}`, appVersion: 'test', hubTransport: () => (options.transport ?? ((base: HubTransport) => base))(inProcessTransport(hub, key, options.network ?? perfectNetwork)), ...(options.random === undefined ? {} : { random: options.random }), ...(options.migrationsDir === undefined ? {} : { migrationsDir: options.migrationsDir }) });
   const workstation: Workstation = {
     key,
     dataDir: temp.path,
@@ -73,14 +81,14 @@ function canonicalRows(rows: readonly Record<string, unknown>[], key: string): M
 
 /** A clinic's rows of one table on a workstation, keyed by id, without the clocks. */
 export function workstationRows(sqlite: Database.Database, table: SyncedTableName, ids: readonly string[] | null): Map<string, Canonical> {
-  const key = syncedTables[table].key;
+  const key = syncTable(table).key;
   const rows = (ids === null ? sqlite.prepare(`select * from "${table}"`).all() : sqlite.prepare(`select * from "${table}" where "${key}" in (select value from json_each(?))`).all(JSON.stringify(ids))) as Record<string, unknown>[];
   return canonicalRows(rows, key);
 }
 
 /** The same at the hub: the rows its clinic sees. */
 export async function hubRows(hub: HubService, table: SyncedTableName, clinicId: string): Promise<Map<string, Canonical>> {
-  const key = syncedTables[table].key;
+  const key = syncTable(table).key;
   const rows = await hub.db.query(`select m.* from ${table} m where m.${key} in (select row_id from hub_row_clinics where clinic_id = $1 and tbl = $2)`, [clinicId, table]);
   return canonicalRows(rows, key);
 }

@@ -74,7 +74,7 @@ describe.each<HubKind>(postgresUrl === null ? ['pglite'] : ['pglite', 'postgres'
   async function expectEqualEverywhere(): Promise<void> {
     for (const ws of [first, second]) {
       expect(await ws.core.sync.compareNow(), `${ws.key} compared with the hub`).toMatchObject({ equal: true, rowsMended: 0, rowsResent: 0 });
-      for (const table of syncedTableNames) {
+      for (const table of syncedTableNames()) {
         const atHub = await hubRows(harness.hub, table, clinicId);
         expect(workstationRows(ws.core.database.sqlite, table, null), `${table} on ${ws.key}`).toEqual(atHub);
       }

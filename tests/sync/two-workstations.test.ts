@@ -54,7 +54,7 @@ describe('two workstations of one clinic through a hub', () => {
       await second.core.sync.syncNow();
     }
 
-    for (const table of syncedTableNames) {
+    for (const table of syncedTableNames()) {
       const atHub = await hubRows(harness.hub, table, clinicId);
       const ids = [...atHub.keys()];
       expect(workstationRows(first.core.database.sqlite, table, ids), `${table} on the first workstation`).toEqual(atHub);
@@ -127,7 +127,7 @@ describe('two workstations of one clinic through a hub', () => {
       await third.core.sync.syncNow();
       expect(third.core.sync.bootstrapping).toBe(false);
       expect(pages).toBeGreaterThan(10);
-      for (const table of syncedTableNames) {
+      for (const table of syncedTableNames()) {
         const atHub = await hubRows(harness.hub, table, clinicId);
         expect(workstationRows(third.core.database.sqlite, table, [...atHub.keys()]), `${table} on the joining workstation`).toEqual(atHub);
       }
@@ -136,6 +136,45 @@ describe('two workstations of one clinic through a hub', () => {
       expect(found.results.map((patient) => patient.givenName)).toEqual(['Chen']);
     } finally {
       await third.close();
+    }
+  });
+
+  it('starts over a first sync an older version began, whose progress named its table by a place in the order', async () => {
+    for (const [index, givenName] of ['Farah', 'Goran', 'Hana'].entries()) await call(first, 'patients.register', { ...patientInput({ givenName, phone: `+44 7700 90030${String(index)}` }), notADuplicate: true }, firstAdmin);
+    await first.core.sync.syncNow();
+    let pages = 0;
+    let reachable = true;
+    const fourth = await openWorkstation('four', () => harness.hub, {
+      startMs: START_MS,
+      transport: (base) => ({
+        ...base,
+        snapshotPage: async (credential, request) => {
+          pages += 1;
+          if (pages === 4) reachable = false;
+          if (!reachable) throw new HubUnavailable('The hub cannot be reached.');
+          return base.snapshotPage(credential, { ...request, limit: 2 });
+        },
+      }),
+    });
+    try {
+      const { code } = await call(first, 'sync.createJoinCode', {}, firstAdmin);
+      await call(fourth, 'sync.join', { hubUrl: 'http://hub.test', code });
+      await fourth.core.sync.syncNow();
+      expect(fourth.core.sync.bootstrapping).toBe(true);
+      // As an older version kept it: the table by its place in that version's order, part way through.
+      const sqlite = fourth.core.database.sqlite;
+      const kept = JSON.parse(sqlite.prepare(`select value from local_meta where key = 'bootstrap_progress'`).pluck().get() as string) as { cursor: string | null; total: number };
+      sqlite.prepare(`update local_meta set value = ? where key = 'bootstrap_progress'`).run(JSON.stringify({ table: 5, after: null, cursor: kept.cursor, done: 3, total: kept.total }));
+      await fourth.restart();
+      reachable = true;
+      await fourth.core.sync.syncNow();
+      expect(fourth.core.sync.bootstrapping).toBe(false);
+      for (const table of syncedTableNames()) {
+        const atHub = await hubRows(harness.hub, table, clinicId);
+        expect(workstationRows(fourth.core.database.sqlite, table, [...atHub.keys()]), `${table} on the joining workstation`).toEqual(atHub);
+      }
+    } finally {
+      await fourth.close();
     }
   });
 
@@ -184,7 +223,7 @@ describe('two workstations of one clinic through a hub', () => {
   /** The latest stamp among the column clocks a workstation holds. */
   function latestHeld(ws: Workstation): string {
     let latest = '';
-    for (const table of syncedTableNames) {
+    for (const table of syncedTableNames()) {
       for (const text of ws.core.database.sqlite.prepare(`select sync_clock from "${table}" where sync_clock is not null`).pluck().all() as string[]) {
         for (const stamp of Object.values(JSON.parse(text) as Record<string, string>)) if (stamp > latest) latest = stamp;
       }

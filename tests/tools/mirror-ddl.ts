@@ -1,6 +1,6 @@
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '#core/db/schema/index.ts';
-import { CLOCK_COLUMN, syncedTables, type SyncedTableName } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, syncTable, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
 
 /** The workstation's tables by SQL name, from the drizzle schema. */
 export function workstationTables(): Map<string, SQLiteTable> {
@@ -27,9 +27,9 @@ export function syncedColumnsOf(name: SyncedTableName): { name: string; type: 't
  * Used once to write migrations/postgres/0001_mirror.sql, and by a test that keeps them equal.
  */
 export function mirrorDdl(): string {
-  return (Object.keys(syncedTables) as SyncedTableName[])
+  return syncedTableNames()
     .map((name) => {
-      const key = syncedTables[name].key;
+      const key = syncTable(name).key;
       const columns = syncedColumnsOf(name).map((column) => `\t${column.name} ${column.type}${column.name === key ? ' primary key' : ''}`);
       return `create table ${name} (\n${[...columns, `\t${CLOCK_COLUMN} jsonb not null default '{}'`].join(',\n')}\n);`;
     })

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot } from '#core/platform/paths.ts';
+import { registerSharedModules } from '#shared/modules/registry.ts';
 import { mirrorDdl } from './mirror-ddl.ts';
 
 // Writes the hub's first mirror migration from the workstation schema. Run once; afterwards the
@@ -10,4 +11,5 @@ const header = `-- Mirrors of the workstations' replicated tables: the same colu
 -- bigint, as the workstations store them), all nullable but the key, and each row's per-column
 -- clocks. No foreign keys: the workstations keep integrity; the hub keeps everything it is sent.
 `;
+registerSharedModules();
 writeFileSync(join(repositoryRoot, 'migrations', 'postgres', '0001_mirror.sql'), `${header}\n${mirrorDdl()}\n`);

@@ -1,18 +1,18 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
 import { conflictError, notFoundError, validationError } from '#shared/api/errors.ts';
-import { recordAppointmentEvent } from '../../appointments/appointment-rows.ts';
 import { clinicContextOf } from '../../clinics/clinic-context.ts';
 import { countClinics } from '../../clinics/clinic-rows.ts';
-import { appointments, queueEntries, syncConflicts, syncRejections } from '../../db/schema/index.ts';
-import { mergePatients } from '../../patients/merge.ts';
-import { findPatient } from '../../patients/patient-rows.ts';
+import { syncConflicts, syncRejections } from '../../db/schema/index.ts';
 import { isoAt } from '../../platform/clock.ts';
-import { nextToken } from '../../references/tokens.ts';
 import { listConflicts } from '../../sync/conflict-views.ts';
 import { connectFirstWorkstation, joinClinic } from '../../sync/enrolment.ts';
 import { HubRefusal, HubUnavailable } from '../../sync/transport.ts';
 import { firstWaitingChanges } from '../../sync/outbox.ts';
 import type { Handlers } from '../context.ts';
+
+/** A conflict's rows as recorded: the ids of the rows in conflict. */
+const conflictRowIdsSchema = z.array(z.string());
 
 export const syncHandlers = {
   'sync.status': (ctx) => ctx.services.sync.status(),
@@ -73,43 +73,22 @@ export const syncHandlers = {
     const conflict = ctx.db.select().from(syncConflicts).where(and(eq(syncConflicts.id, input.conflictId), eq(syncConflicts.clinicId, clinic.clinicId))).get();
     if (conflict === undefined) throw notFoundError('That conflict is not recorded in this clinic.');
     if (conflict.resolvedAt !== null) throw conflictError('That conflict was already resolved.');
-    const rowIds = JSON.parse(conflict.rowIds) as string[];
+    const rowIds = conflictRowIdsSchema.parse(JSON.parse(conflict.rowIds));
     const action = input.action;
+    const resolver = action.kind === 'keepBoth' ? null : ctx.services.conflictResolvers.get(action.kind);
+    if (resolver === undefined) throw validationError('action', 'This workstation cannot resolve that kind of conflict.');
     const involved = (id: string): void => {
       if (!rowIds.includes(id)) throw validationError('action', 'Choose one of the records in this conflict.');
     };
     const now = isoAt(clinic.nowMs);
-    let resolution = 'Kept both';
     ctx.write(
       (tx) => {
-        if (action.kind === 'cancelAppointment') {
-          involved(action.appointmentId);
-          const row = tx.select().from(appointments).where(eq(appointments.id, action.appointmentId)).get();
-          if (row === undefined) throw notFoundError('That appointment is not on this workstation.');
-          tx.update(appointments).set({ status: 'CANCELLED', cancelReason: 'Booked twice while workstations were apart', updatedAt: now }).where(and(eq(appointments.id, row.id), inArray(appointments.status, ['SCHEDULED', 'CHECKED_IN']))).run();
-          recordAppointmentEvent(tx, { appointmentId: row.id, kind: 'CANCELLED', userId: clinic.userId, nowMs: clinic.nowMs, note: 'Double booking resolved' });
-          resolution = `Cancelled ${row.reference}`;
-        } else if (action.kind === 'mergePatients') {
-          involved(action.survivorId);
-          involved(action.mergedId);
-          const survivor = findPatient(tx, action.survivorId);
-          const merged = findPatient(tx, action.mergedId);
-          if (survivor === undefined || merged === undefined || survivor.id === merged.id) throw validationError('action', 'Choose the two records of this person.');
-          mergePatients(tx, survivor, merged, clinic.nowMs);
-          resolution = `Merged ${merged.mrn} into ${survivor.mrn}`;
-        } else if (action.kind === 'renumberToken') {
-          involved(action.entryId);
-          const entry = tx.select().from(queueEntries).where(eq(queueEntries.id, action.entryId)).get();
-          if (entry === undefined) throw notFoundError('That queue entry is not on this workstation.');
-          const token = nextToken(tx, clinic.clinicId, entry.serviceDate);
-          tx.update(queueEntries).set({ token: token.token, tokenSeries: token.series, tokenNumber: token.number, updatedAt: now }).where(eq(queueEntries.id, entry.id)).run();
-          resolution = `Token ${entry.token} became ${token.token}`;
-        }
+        const resolution = resolver === null || action.kind === 'keepBoth' ? 'Kept both' : resolver.resolve({ tx, clinicId: clinic.clinicId, userId: clinic.userId, nowMs: clinic.nowMs, involved }, action);
         tx.update(syncConflicts).set({ resolvedAt: now, resolvedByUserId: clinic.userId, resolution, updatedAt: now }).where(eq(syncConflicts.id, conflict.id)).run();
       },
       { entityType: 'sync_conflict', entityId: conflict.id, detail: { kind: conflict.kind, action: action.kind } },
     );
-    if (action.kind === 'mergePatients') ctx.services.patientTerms.markStale();
+    resolver?.afterCommit?.(ctx);
     const [view] = listConflicts(ctx.services.syncDeps.sqlite, clinic.clinicId, true).filter((candidate) => candidate.id === conflict.id);
     if (view === undefined) throw new Error('conflict vanished');
     return view;

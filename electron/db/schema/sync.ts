@@ -1,9 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clinics } from './clinics.ts';
 import { syncedRowColumns } from './columns.ts';
-
-export const conflictKinds = ['DOUBLE_BOOKING', 'DUPLICATE_PATIENT', 'DUPLICATE_TOKEN'] as const;
 
 /**
  * What a merge could not decide for the clinic, kept for a person to resolve (SYNC.md §6). Its id
@@ -16,7 +13,8 @@ export const syncConflicts = sqliteTable(
     clinicId: text('clinic_id')
       .notNull()
       .references(() => clinics.id),
-    kind: text('kind', { enum: conflictKinds }).notNull(),
+    /** A kind a module declares (shared/modules/<name>/conflicts.ts); checked by the core, not by a constraint, so a new module's kinds need no table rebuild. */
+    kind: text('kind').notNull(),
     /** JSON array of the ids of the rows in conflict. */
     rowIds: text('row_ids').notNull(),
     detectedAt: text('detected_at').notNull(),
@@ -25,7 +23,7 @@ export const syncConflicts = sqliteTable(
     resolution: text('resolution').notNull().default(''),
     ...syncedRowColumns,
   },
-  (table) => [index('sync_conflicts_open_idx').on(table.clinicId, table.resolvedAt), check('sync_conflicts_kind_check', sql`${table.kind} in ('DOUBLE_BOOKING', 'DUPLICATE_PATIENT', 'DUPLICATE_TOKEN')`)],
+  (table) => [index('sync_conflicts_open_idx').on(table.clinicId, table.resolvedAt)],
 );
 
 // The rest stays on this workstation.

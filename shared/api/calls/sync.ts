@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../domain/fields.ts';
+import { conflictKinds, conflictResolutionActions, type ConflictKind, type ConflictResolutionAction } from '../../modules/registry.ts';
 import { defineCall, publicAccess, rolesAccess } from '../define.ts';
 
 export const syncStates = ['standalone', 'connecting', 'bootstrapping', 'online', 'offline', 'error', 'reenrol'] as const;
@@ -37,7 +38,11 @@ const enrolmentCodeSchema = z
   .min(6, { error: 'Enrolment code is required' })
   .max(64);
 
-export const conflictKinds = ['DOUBLE_BOOKING', 'DUPLICATE_PATIENT', 'DUPLICATE_TOKEN'] as const;
+export { conflictKinds, type ConflictKind } from '../../modules/registry.ts';
+
+export function isConflictKind(kind: string): kind is ConflictKind {
+  return (conflictKinds as readonly string[]).includes(kind);
+}
 export const conflictRowSchema = z.object({ id: z.string(), label: z.string(), detail: z.string() });
 export const conflictSchema = z.object({
   id: z.string(),
@@ -49,12 +54,11 @@ export const conflictSchema = z.object({
 });
 export type SyncConflict = z.infer<typeof conflictSchema>;
 
-export const conflictActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cancelAppointment'), appointmentId: uuidSchema }).strict(),
-  z.object({ kind: z.literal('mergePatients'), survivorId: uuidSchema, mergedId: uuidSchema }).strict(),
-  z.object({ kind: z.literal('renumberToken'), entryId: uuidSchema }).strict(),
-  z.object({ kind: z.literal('keepBoth') }).strict(),
-]);
+const keepBothAction = z.object({ kind: z.literal('keepBoth') }).strict();
+
+/** How a person resolves a conflict: one of its module's actions, or keeping both records. */
+export const conflictActionSchema = z.discriminatedUnion('kind', [keepBothAction, ...conflictResolutionActions] as [typeof keepBothAction, ...ConflictResolutionAction[]]);
+export type ConflictAction = z.infer<typeof conflictActionSchema>;
 
 export const syncCalls = {
   'sync.status': defineCall({ access: rolesAccess('ADMIN', 'STAFF', 'DOCTOR', 'PHARMACIST'), effect: 'read', whileLocked: true, input: z.object({}).strict(), output: syncStatusSchema }),

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { ServerEvent } from '#shared/api/events.ts';
 import type { Core } from '#core/core.ts';
-import { uploadOrder } from '#core/sync/initial-upload.ts';
+import { uploadOrderOf } from '#core/sync/upload-order.ts';
 import { adminAccount } from '#tests/support/core-harness.ts';
 import { percentile, round, sample, type BenchSuite, type Figure } from '../figures.ts';
 import { startBenchHub, type BenchHub, type HubKind } from '../sync/bench-hub.ts';
@@ -116,7 +116,7 @@ async function scenario(kind: HubKind, rows: number, full: boolean, measureCeili
       const joined = await joinWorkstation(hub, first.clinicId, 'small');
       await joined.core.sync.stop();
       const noop = await noopSync(hub, joined.core);
-      figures.push({ name: 'noop_sync_ms_10k', value: round(noop.ms, 2), unit: 'ms', note: `median; ${String(syncedRowCount(joined.core, uploadOrder))} rows, ${kind} hub, ${String(Math.round(noop.bytes))} B on the wire; goal: at most 5 ms` });
+      figures.push({ name: 'noop_sync_ms_10k', value: round(noop.ms, 2), unit: 'ms', note: `median; ${String(syncedRowCount(joined.core, uploadOrderOf(joined.core.database.sqlite)))} rows, ${kind} hub, ${String(Math.round(noop.bytes))} B on the wire; goal: at most 5 ms` });
       await joined.close();
     }
 
@@ -129,11 +129,11 @@ async function scenario(kind: HubKind, rows: number, full: boolean, measureCeili
     const bootstrapSeconds = seconds(joinStarted);
     open.push(joined);
     await joined.core.sync.stop();
-    const loaded = syncedRowCount(joined.core, uploadOrder);
+    const loaded = syncedRowCount(joined.core, uploadOrderOf(joined.core.database.sqlite));
     figures.push({ name: `bootstrap_rows_per_s_${kind}`, value: round(loaded / bootstrapSeconds, 0), unit: 'rows/s', note: `${String(loaded)} rows, join to searchable, over HTTP; goal: half the SQLite ceiling` });
     figures.push({ name: `bootstrap_seconds_${kind}`, value: round(bootstrapSeconds, 2), unit: 's', note: `first sync of ${sizeLabel(loaded)} rows from a ${kind} hub` });
     log(`${kind}: first sync of ${String(loaded)} rows in ${bootstrapSeconds.toFixed(1)} s`);
-    if (measureCeiling) ceiling = sqliteBulkInsertRowsPerSecond(joined.core, uploadOrder);
+    if (measureCeiling) ceiling = sqliteBulkInsertRowsPerSecond(joined.core, uploadOrderOf(joined.core.database.sqlite));
 
     if (full) {
       const noop = await noopSync(hub, joined.core);

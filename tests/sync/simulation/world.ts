@@ -189,7 +189,7 @@ export class World {
     const problems: string[] = [];
     for (const desk of this.desks) {
       const clinicId = await this.clinicId(desk.clinic);
-      for (const table of syncedTableNames) {
+      for (const table of syncedTableNames()) {
         const atHub = await hubRows(this.hub, table, clinicId);
         const local = workstationRows(desk.ws.core.database.sqlite, table, null);
         for (const [id, row] of local) {

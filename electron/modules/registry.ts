@@ -1,0 +1,26 @@
+import { registerSharedModules } from '#shared/modules/registry.ts';
+import type { ConflictResolver } from '../api/conflict-resolvers.ts';
+import { registerSyncParticipant } from '../sync/participants.ts';
+import { appointmentsCoreModule } from './appointments/index.ts';
+import type { CoreModule } from './define.ts';
+import { patientsCoreModule } from './patients/index.ts';
+import { queueCoreModule } from './queue/index.ts';
+
+/** Every feature's part in the core, one line each. */
+export const coreModules: readonly CoreModule[] = [appointmentsCoreModule, queueCoreModule, patientsCoreModule];
+
+/** Registers the modules' tables and their parts in sync with the engine; calling it again changes nothing. */
+export function registerCoreModules(modules: readonly CoreModule[] = coreModules): void {
+  registerSharedModules();
+  for (const module of modules) if (module.syncParticipant !== undefined) registerSyncParticipant(module.syncParticipant);
+}
+
+/** The modules' conflict resolvers by the action each takes; an action declared twice is a programming error. */
+export function conflictResolversOf(modules: readonly CoreModule[] = coreModules): ReadonlyMap<string, ConflictResolver> {
+  const resolvers = new Map<string, ConflictResolver>();
+  for (const resolver of modules.flatMap((module) => module.conflictResolvers ?? [])) {
+    if (resolvers.has(resolver.action)) throw new Error(`two modules resolve conflicts by ${resolver.action}`);
+    resolvers.set(resolver.action, resolver);
+  }
+  return resolvers;
+}

@@ -1,0 +1,78 @@
+import type Database from 'better-sqlite3';
+import type { SyncedTableName } from '#shared/sync/tables.ts';
+import type { Db } from '../db/database.ts';
+import type { AppliedRow } from './apply.ts';
+import type { DetectedConflict } from './conflicts.ts';
+
+// How a module takes part in the workstation's sync beyond declaring its tables: the conflicts it
+// looks for in what a pull brings, how a person is shown the rows of one, and what it rebuilds
+// after a first sync. The engine calls these; it names no module.
+
+export type ConflictRowView = { readonly id: string; readonly label: string; readonly detail: string };
+
+export type ConflictDetector = {
+  /** The table whose pulled rows it looks at. */
+  readonly table: SyncedTableName;
+  /** Whether a row a pull or a comparison wrote needs a look; marked in the pull's transaction. */
+  readonly watches: (row: AppliedRow) => boolean;
+  /** The conflicts among marked rows of its table, looked at many at once. */
+  readonly detect: (sqlite: Database.Database, db: Db, ids: readonly string[]) => DetectedConflict[];
+};
+
+/**
+ * What a first sync does to a module's own triggers on synced tables (an index, a total): set
+ * aside while the clinic's history is written, then the module rebuilds what they keep, in the
+ * transaction that ends the first sync. Triggers no module names stay in place and fire.
+ */
+export type BulkLoadHooks = {
+  /** The names of the triggers it sets aside, as an SQL LIKE pattern. */
+  readonly triggers: string;
+  readonly afterBulkLoad: (sqlite: Database.Database) => void;
+};
+
+export type SyncParticipant = {
+  readonly name: string;
+  /**
+   * Runs at the end of every page of remote changes, in the page's transaction, while the
+   * engine's own writes are not captured: brings up to date what the module's triggers noted
+   * (an index of the rows the page touched).
+   */
+  readonly afterApply?: (sqlite: Database.Database) => void;
+  readonly conflictDetectors?: readonly ConflictDetector[];
+  /** How each row of a conflict of each of its kinds is shown. */
+  readonly conflictRows?: Readonly<Record<string, (sqlite: Database.Database, rowId: string) => ConflictRowView>>;
+  readonly bulkLoad?: BulkLoadHooks;
+};
+
+const participants = new Map<string, SyncParticipant>();
+let registeredList: readonly SyncParticipant[] = [];
+
+/** Adds a module's part in sync; registering the same one again changes nothing. */
+export function registerSyncParticipant(participant: SyncParticipant): void {
+  const held = participants.get(participant.name);
+  if (held === participant) return;
+  if (held !== undefined) throw new Error(`a sync participant named ${participant.name} is registered already`);
+  participants.set(participant.name, participant);
+  registeredList = [...participants.values()];
+}
+
+export function syncParticipants(): readonly SyncParticipant[] {
+  return registeredList;
+}
+
+/** Every module's afterApply, in the page's transaction. */
+export function runAfterApply(sqlite: Database.Database): void {
+  for (const participant of registeredList) participant.afterApply?.(sqlite);
+}
+
+export function conflictDetectors(): readonly ConflictDetector[] {
+  return registeredList.flatMap((participant) => participant.conflictDetectors ?? []);
+}
+
+export function conflictRowView(kind: string): ((sqlite: Database.Database, rowId: string) => ConflictRowView) | undefined {
+  for (const participant of registeredList) {
+    const view = participant.conflictRows?.[kind];
+    if (view !== undefined) return view;
+  }
+  return undefined;
+}

@@ -1,0 +1,6 @@
+import { defineSharedModule } from '../define.ts';
+import { doubleBookingConflict } from './conflicts.ts';
+import { appointmentSyncTables } from './sync-tables.ts';
+
+export { appointmentStatusRanks } from './sync-tables.ts';
+export const appointmentsModule = defineSharedModule({ name: 'appointments', syncTables: appointmentSyncTables, conflicts: [doubleBookingConflict] });
