@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { moduleBoundaries } from './eslint-module-boundaries.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const onlyElectronShell = 'Only electron/main.ts, electron/preload.ts and electron/ipc.ts may import electron; the core stays plain Node.';
@@ -78,7 +79,7 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js', 'eslint-module-boundaries.js'] }, tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
     rules: {
@@ -96,9 +97,14 @@ export default tseslint.config(
   { files: ['renderer/**/*.{ts,tsx}'], languageOptions: { globals: { ...globals.browser } } },
   ...layerRules,
   {
-    files: ['eslint.config.js', '**/vite.config.ts', '**/vitest.config.ts', '**/drizzle.config.ts'],
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    plugins: { clinic: { rules: { 'module-boundaries': moduleBoundaries } } },
+    rules: { 'clinic/module-boundaries': 'error' },
+  },
+  {
+    files: ['eslint.config.js', 'eslint-module-boundaries.js', '**/vite.config.ts', '**/vitest.config.ts', '**/drizzle.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['eslint.config.js', 'eslint-module-boundaries.js'], ...tseslint.configs.disableTypeChecked },
   { files: ['tests/**/*.ts'], rules: { 'no-console': 'off' } },
 );

@@ -1,17 +1,11 @@
 import type { CallSpec } from '#shared/api/define.ts';
 import { ApiError, forbiddenError, unauthenticatedError } from '#shared/api/errors.ts';
-import { IDLE_LOCK_MINUTES_DEFAULT } from '#shared/domain/clinic.ts';
 import { roleLabels } from '#shared/domain/roles.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
-import { findClinic } from '../clinics/clinic-rows.ts';
 import type { Db } from '../db/database.ts';
-import { findUserById, roleIn } from '../users/user-rows.ts';
+import { findUserById, roleIn } from '../modules/users/index.ts';
+import { idleLockMinutesFor } from '../auth/idle-lock.ts';
 import type { ClinicScope } from './context.ts';
-
-export function idleLockMinutesFor(db: Db, session: Session): number {
-  if (session.activeClinicId === null) return IDLE_LOCK_MINUTES_DEFAULT;
-  return findClinic(db, session.activeClinicId)?.idleLockMinutes ?? IDLE_LOCK_MINUTES_DEFAULT;
-}
 
 /**
  * Finds the caller's session and applies the idle lock. Everything is re-read from the

@@ -1,4 +1,4 @@
-import type { AuditOutcome } from '#shared/api/calls/audit.ts';
+import type { AuditOutcome } from '#shared/modules/audit/calls.ts';
 import type { CallName, CallResult, ParsedInput } from '#shared/api/contract.ts';
 import { ApiError } from '#shared/api/errors.ts';
 import type { Role } from '#shared/domain/roles.ts';
@@ -7,7 +7,7 @@ import type { ConflictResolver } from './conflict-resolvers.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../platform/clock.ts';
-import type { TermDictionary } from '../patients/search/term-dictionary.ts';
+import type { TermDictionary } from '../modules/patients/search/term-dictionary.ts';
 import type { ChangeStamper } from '../sync/change-stamps.ts';
 import type { SyncClient, SyncDeps } from '../sync/sync-client.ts';
 import type { EventBus } from '../platform/events.ts';

@@ -1,4 +1,4 @@
-import type { AuditOutcome } from '#shared/api/calls/audit.ts';
+import type { AuditOutcome } from '#shared/modules/audit/calls.ts';
 import type { Db } from '../db/database.ts';
 import { auditLog } from '../db/schema/index.ts';
 import { isoAt } from '../platform/clock.ts';

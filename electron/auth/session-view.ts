@@ -1,8 +1,8 @@
 import type { SessionView } from '#shared/api/calls/session.ts';
-import { findClinic } from '../clinics/clinic-rows.ts';
+import { findClinic } from '../modules/clinics/index.ts';
 import type { Db } from '../db/database.ts';
-import { findUserById, membershipsOf, type MembershipWithClinic } from '../users/user-rows.ts';
-import { idleLockMinutesFor } from '../api/access.ts';
+import { findUserById, membershipsOf, type MembershipWithClinic } from '../modules/users/index.ts';
+import { idleLockMinutesFor } from './idle-lock.ts';
 import type { Session } from './sessions.ts';
 
 /** Only administrators may open a clinic that is inactive or suspended, so they can reopen it. */

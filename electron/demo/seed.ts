@@ -1,10 +1,9 @@
 import { recordAudit } from '../audit/record.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { countClinics, insertClinic } from '../clinics/clinic-rows.ts';
-import { createClinicWithAdmin } from '../clinics/setup.ts';
+import { countClinics, createClinicWithAdmin, insertClinic } from '../modules/clinics/index.ts';
 import type { Core } from '../core.ts';
 import { newId } from '../platform/ids.ts';
-import { insertUser, setMembership } from '../users/user-rows.ts';
+import { insertUser, setMembership } from '../modules/users/index.ts';
 import { demoClinics, demoUsers } from './demo-data.ts';
 import { seedReceptionDemo } from './reception-demo.ts';
 

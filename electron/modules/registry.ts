@@ -1,13 +1,21 @@
 import { registerSharedModules } from '#shared/modules/registry.ts';
 import type { ConflictResolver } from '../api/conflict-resolvers.ts';
 import { registerSyncParticipant } from '../sync/participants.ts';
-import { appointmentsCoreModule } from './appointments/index.ts';
+import type { AllOf } from '#shared/modules/define.ts';
+import { appointmentsCoreModule } from './appointments/module.ts';
+import { auditCoreModule } from './audit/module.ts';
+import { clinicsCoreModule } from './clinics/module.ts';
 import type { CoreModule } from './define.ts';
-import { patientsCoreModule } from './patients/index.ts';
-import { queueCoreModule } from './queue/index.ts';
+import { doctorsCoreModule } from './doctors/module.ts';
+import { patientsCoreModule } from './patients/module.ts';
+import { queueCoreModule } from './queue/module.ts';
+import { usersCoreModule } from './users/module.ts';
 
 /** Every feature's part in the core, one line each. */
-export const coreModules: readonly CoreModule[] = [appointmentsCoreModule, queueCoreModule, patientsCoreModule];
+export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, appointmentsCoreModule, queueCoreModule, patientsCoreModule] as const;
+
+/** Every module's handlers as one object; the dispatcher's map adds the core's own. */
+export const moduleHandlers = Object.assign({}, ...coreModules.map((module) => module.handlers)) as AllOf<(typeof coreModules)[number]['handlers']>;
 
 /** Registers the modules' tables and their parts in sync with the engine; calling it again changes nothing. */
 export function registerCoreModules(modules: readonly CoreModule[] = coreModules): void {

@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { queuePriorityLabels, type QueuePriority } from '#shared/domain/queue.ts';
+import { queuePriorityLabels, type QueuePriority } from '#shared/modules/queue/queue.ts';
 
 const colors: Readonly<Record<QueuePriority, string>> = { RED: 'red', ORANGE: 'orange', GREEN: 'green' };
 

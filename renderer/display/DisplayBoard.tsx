@@ -1,4 +1,4 @@
-import type { QueueBoard } from '#shared/api/calls/queue.ts';
+import type { QueueBoard } from '#shared/modules/queue/calls.ts';
 
 /** The waiting room's screen: tokens and rooms in large type, no names. */
 export function DisplayBoard({ board }: { board: QueueBoard }) {

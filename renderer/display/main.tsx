@@ -1,7 +1,7 @@
 import './display.css';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { queueBoardSchema, type QueueBoard } from '#shared/api/calls/queue.ts';
+import { queueBoardSchema, type QueueBoard } from '#shared/modules/queue/calls.ts';
 import { readEventStream } from '../api/sse-reader.ts';
 import { DisplayBoard } from './DisplayBoard.tsx';
 

@@ -1,5 +1,5 @@
-import type { PatientSummary } from '#shared/api/calls/patients.ts';
-import { ageInYears, sexLabels } from '#shared/domain/patient.ts';
+import type { PatientSummary } from '#shared/modules/patients/calls.ts';
+import { ageInYears, sexLabels } from '#shared/modules/patients/patient.ts';
 
 export function patientName(patient: { givenName: string; familyName: string }): string {
   return `${patient.givenName} ${patient.familyName}`;

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { clinicStatusLabels } from '#shared/domain/clinic.ts';
+import { clinicStatusLabels } from '#shared/modules/clinics/clinic.ts';
 import { roleLabels } from '#shared/domain/roles.ts';
 import { api } from '../api/api.ts';
 import { messageOf } from '../forms/schema-form.ts';

@@ -1,30 +1,21 @@
 import type { z } from 'zod';
-import { auditCalls } from './calls/audit.ts';
+import { moduleCalls } from '../modules/registry.ts';
 import { authCalls } from './calls/auth.ts';
-import { clinicCalls } from './calls/clinic.ts';
-import { patientCalls } from './calls/patients.ts';
-import { appointmentCalls } from './calls/appointments.ts';
-import { doctorCalls } from './calls/doctors.ts';
-import { queueCalls } from './calls/queue.ts';
-import { syncCalls } from './calls/sync.ts';
 import { setupCalls } from './calls/setup.ts';
+import { syncCalls } from './calls/sync.ts';
 import { systemCalls } from './calls/system.ts';
-import { userCalls } from './calls/users.ts';
 import type { CallSpec } from './define.ts';
 
-/** Every call the renderer can make. A call added here does not compile until the core implements it. */
+/**
+ * Every call the renderer can make: the core's own and every module's (shared/modules/registry.ts).
+ * A call added to either does not compile until the core implements it.
+ */
 export const contract = {
   ...systemCalls,
   ...setupCalls,
   ...authCalls,
-  ...clinicCalls,
-  ...userCalls,
-  ...auditCalls,
-  ...patientCalls,
-  ...doctorCalls,
-  ...appointmentCalls,
-  ...queueCalls,
   ...syncCalls,
+  ...moduleCalls,
 } satisfies Record<string, CallSpec>;
 
 export type Contract = typeof contract;

@@ -43,3 +43,16 @@ export const emailSchema = z
 export const uuidSchema = z.uuid({ error: 'Not a valid record id' });
 
 export const isoDateTimeSchema = z.iso.datetime({ error: 'Not a valid date and time' });
+
+/** A calendar date as the clinic writes it, YYYY-MM-DD, that exists. */
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRealDate(value: string): boolean {
+  if (!isoDatePattern.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+export const localDateSchema = z
+  .string({ error: 'Date is required' })
+  .refine(isRealDate, { error: 'Not a real date (use YYYY-MM-DD)' });

@@ -1,16 +1,19 @@
 import { engineSyncTables } from '../sync/engine-tables.ts';
 import { registerSyncTables } from '../sync/tables.ts';
-import { appointmentsModule } from './appointments/index.ts';
-import { auditModule } from './audit/index.ts';
-import { clinicsModule } from './clinics/index.ts';
-import type { SharedModule } from './define.ts';
-import { doctorsModule } from './doctors/index.ts';
-import { patientsModule } from './patients/index.ts';
-import { queueModule } from './queue/index.ts';
-import { usersModule } from './users/index.ts';
+import { appointmentsModule } from './appointments/module.ts';
+import { auditModule } from './audit/module.ts';
+import { clinicsModule } from './clinics/module.ts';
+import type { AllOf, SharedModule } from './define.ts';
+import { doctorsModule } from './doctors/module.ts';
+import { patientsModule } from './patients/module.ts';
+import { queueModule } from './queue/module.ts';
+import { usersModule } from './users/module.ts';
 
 /** Every feature's shared part, one line each. A table scoped by a parent comes after the parent's module. */
 export const sharedModules = [clinicsModule, usersModule, auditModule, patientsModule, doctorsModule, appointmentsModule, queueModule] as const;
+
+/** Every module's calls as one object; the contract adds the core's own. */
+export const moduleCalls = Object.assign({}, ...sharedModules.map((module) => module.calls)) as AllOf<(typeof sharedModules)[number]['calls']>;
 
 type DeclaredConflict = (typeof sharedModules)[number]['conflicts'][number];
 export type ConflictKind = DeclaredConflict['kind'];

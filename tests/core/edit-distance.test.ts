@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '#core/patients/search/normalize.ts';
+import { editDistance } from '#core/modules/patients/search/normalize.ts';
 
 /** The table-per-call version editDistance replaced, kept as the definition to agree with. */
 function definition(a: string, b: string, limit: number): number {

@@ -139,7 +139,7 @@ describe('patients', () => {
   });
 
   it('rebuilds the name index from the register, leaving merged records out', async () => {
-    const { rebuildPatientSearchIndex } = await import('#core/patients/search/rebuild-index.ts');
+    const { rebuildPatientSearchIndex } = await import('#core/modules/patients/search/rebuild-index.ts');
     const kept = await register();
     const merged = await harness.call('patients.register', { ...patientInput({ givenName: 'Priyanka', phone: '' }), notADuplicate: true }, admin);
     await harness.call('patients.merge', { survivorId: kept.id, mergedId: merged.id }, admin);

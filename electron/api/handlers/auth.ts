@@ -1,8 +1,8 @@
 import { forbiddenError, notFoundError, validationError } from '#shared/api/errors.ts';
 import { hashPassword, verifyPassword } from '../../auth/passwords.ts';
 import { buildSessionView, mayOpenClinic } from '../../auth/session-view.ts';
-import { signIn, unlockSession } from '../../auth/sign-in.ts';
-import { findUserById, membershipsOf, updateUser } from '../../users/user-rows.ts';
+import { signIn, unlockSession } from '../sign-in.ts';
+import { findUserById, membershipsOf, updateUser } from '../../modules/users/index.ts';
 import { sessionOf, type Handlers } from '../context.ts';
 
 export const authHandlers = {

@@ -1,8 +1,7 @@
 import { conflictError } from '#shared/api/errors.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { buildSessionView } from '../../auth/session-view.ts';
-import { countClinics } from '../../clinics/clinic-rows.ts';
-import { createClinicWithAdmin } from '../../clinics/setup.ts';
+import { countClinics, createClinicWithAdmin } from '../../modules/clinics/index.ts';
 import type { Handlers } from '../context.ts';
 
 const ALREADY_SET_UP = 'This workstation is already set up; sign in instead.';

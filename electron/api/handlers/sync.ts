@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflictError, notFoundError, validationError } from '#shared/api/errors.ts';
-import { clinicContextOf } from '../../clinics/clinic-context.ts';
-import { countClinics } from '../../clinics/clinic-rows.ts';
+import { clinicContextOf } from '../clinic-context.ts';
+import { countClinics } from '../../modules/clinics/index.ts';
 import { syncConflicts, syncRejections } from '../../db/schema/index.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { listConflicts } from '../../sync/conflict-views.ts';

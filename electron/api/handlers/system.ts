@@ -1,4 +1,4 @@
-import { countClinics } from '../../clinics/clinic-rows.ts';
+import { countClinics } from '../../modules/clinics/index.ts';
 import { UnreadableSetting } from '../../sync/settings.ts';
 import type { Handlers } from '../context.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { appointmentStatuses, appointmentTypes } from '#shared/domain/appointment.ts';
+import { appointmentStatuses, appointmentTypes } from '#shared/modules/appointments/appointment.ts';
 import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clinics } from './clinics.ts';
 import { syncClockColumn, syncedRowColumns } from './columns.ts';

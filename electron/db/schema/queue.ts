@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { queuePriorities, queueStatuses } from '#shared/domain/queue.ts';
+import { queuePriorities, queueStatuses } from '#shared/modules/queue/queue.ts';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { appointments } from './appointments.ts';
 import { clinics } from './clinics.ts';

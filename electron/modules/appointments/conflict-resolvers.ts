@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { notFoundError } from '#shared/api/errors.ts';
 import { defineConflictResolver } from '../../api/conflict-resolvers.ts';
-import { recordAppointmentEvent } from '../../appointments/appointment-rows.ts';
+import { recordAppointmentEvent } from './appointment-rows.ts';
 import { appointments } from '../../db/schema/index.ts';
 import { isoAt } from '../../platform/clock.ts';
 

@@ -1,5 +1,2 @@
-import { defineCoreModule } from '../define.ts';
-import { cancelDoubleBooking } from './conflict-resolvers.ts';
-import { appointmentSyncParticipant } from './sync-participant.ts';
-
-export const appointmentsCoreModule = defineCoreModule({ name: 'appointments', syncParticipant: appointmentSyncParticipant, conflictResolvers: [cancelDoubleBooking] });
+// What other modules and the core may use of the appointments module.
+export { recordAppointmentEvent } from './appointment-rows.ts';

@@ -1,7 +1,7 @@
 import { validationError } from '#shared/api/errors.ts';
 import { defineConflictResolver } from '../../api/conflict-resolvers.ts';
-import { mergePatients } from '../../patients/merge.ts';
-import { findPatient } from '../../patients/patient-rows.ts';
+import { mergePatients } from './merge.ts';
+import { findPatient } from './patient-rows.ts';
 
 export const mergeDuplicatePatients = defineConflictResolver(
   'mergePatients',

@@ -1,5 +1,2 @@
-import { defineCoreModule } from '../define.ts';
-import { mergeDuplicatePatients } from './conflict-resolvers.ts';
-import { patientSyncParticipant } from './sync-participant.ts';
-
-export const patientsCoreModule = defineCoreModule({ name: 'patients', syncParticipant: patientSyncParticipant, conflictResolvers: [mergeDuplicatePatients] });
+// What other modules and the core may use of the patients module.
+export { findPatient, isVisibleIn, mergeSetOf } from './patient-rows.ts';

@@ -3,9 +3,9 @@ import type { Db } from '../../db/database.ts';
 import { statement } from '../../db/statements.ts';
 import { detectedConflict, type DetectedConflict } from '../../sync/conflicts.ts';
 import type { ConflictRowView, SyncParticipant } from '../../sync/participants.ts';
-import { findDuplicates } from '../../patients/duplicates.ts';
-import { indexPendingPatients } from '../../patients/search/index-pending.ts';
-import { rebuildPatientSearchIndex } from '../../patients/search/rebuild-index.ts';
+import { findDuplicates } from './duplicates.ts';
+import { indexPendingPatients } from './search/index-pending.ts';
+import { rebuildPatientSearchIndex } from './search/rebuild-index.ts';
 
 function registeredOn(sqlite: Database.Database, patientId: string): string | null {
   return (statement(sqlite, `select device_id from audit_log where action = 'patients.register' and entity_id = ? limit 1`).pluck().get(patientId) as string | undefined) ?? null;

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { AuditEntry, AuditOutcome } from '#shared/api/calls/audit.ts';
-import { auditOutcomes } from '#shared/api/calls/audit.ts';
+import type { AuditEntry, AuditOutcome } from '#shared/modules/audit/calls.ts';
+import { auditOutcomes } from '#shared/modules/audit/calls.ts';
 import { ApiError } from '#shared/api/errors.ts';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Loader, NumberInput, Select, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import type { Clinic } from '#shared/domain/clinic.ts';
-import { clinicStatuses, clinicStatusLabels } from '#shared/domain/clinic.ts';
+import type { Clinic } from '#shared/modules/clinics/clinic.ts';
+import { clinicStatuses, clinicStatusLabels } from '#shared/modules/clinics/clinic.ts';
 import { contract } from '#shared/api/contract.ts';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
-import type { UserSummary } from '#shared/api/calls/users.ts';
+import type { UserSummary } from '#shared/modules/users/calls.ts';
 import { contract } from '#shared/api/contract.ts';
 import { api } from '../../api/api.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

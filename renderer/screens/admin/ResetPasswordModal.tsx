@@ -1,7 +1,7 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import type { UserSummary } from '#shared/api/calls/users.ts';
+import type { UserSummary } from '#shared/modules/users/calls.ts';
 import { contract } from '#shared/api/contract.ts';
 import { api } from '../../api/api.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { UserSummary } from '#shared/api/calls/users.ts';
+import type { UserSummary } from '#shared/modules/users/calls.ts';
 import { roleSchema, type Role } from '#shared/domain/roles.ts';
 import { api } from '../../api/api.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

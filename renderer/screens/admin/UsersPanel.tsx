@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Loader, Menu, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import type { UserSummary } from '#shared/api/calls/users.ts';
+import type { UserSummary } from '#shared/modules/users/calls.ts';
 import { roleLabels } from '#shared/domain/roles.ts';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';

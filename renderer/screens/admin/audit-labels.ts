@@ -1,4 +1,4 @@
-import type { AuditOutcome } from '#shared/api/calls/audit.ts';
+import type { AuditOutcome } from '#shared/modules/audit/calls.ts';
 
 /** Plain names for what the audit log records; unknown actions show their code. */
 export const actionLabels: Readonly<Record<string, string>> = {

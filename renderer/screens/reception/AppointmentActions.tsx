@@ -1,7 +1,7 @@
 import { Button, Group, Menu, Modal, Stack, Text, TextInput, Timeline } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Appointment } from '#shared/api/calls/appointments.ts';
+import type { Appointment } from '#shared/modules/appointments/calls.ts';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

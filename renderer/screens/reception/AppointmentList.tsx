@@ -1,6 +1,6 @@
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
-import type { Appointment } from '#shared/api/calls/appointments.ts';
-import { appointmentStatusLabels, appointmentTypeLabels, type AppointmentStatus } from '#shared/domain/appointment.ts';
+import type { Appointment } from '#shared/modules/appointments/calls.ts';
+import { appointmentStatusLabels, appointmentTypeLabels, type AppointmentStatus } from '#shared/modules/appointments/appointment.ts';
 import { patientName } from '../../format/people.ts';
 import { formatDate, formatTime, localDateIn } from '../../format/time.ts';
 import { useClinicZone } from '../../state/clinic-hooks.ts';

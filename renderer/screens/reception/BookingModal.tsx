@@ -1,9 +1,9 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
-import type { Appointment } from '#shared/api/calls/appointments.ts';
-import type { Doctor } from '#shared/api/calls/doctors.ts';
-import { appointmentTypeLabels, appointmentTypes, type AppointmentType } from '#shared/domain/appointment.ts';
+import type { Appointment } from '#shared/modules/appointments/calls.ts';
+import type { Doctor } from '#shared/modules/doctors/calls.ts';
+import { appointmentTypeLabels, appointmentTypes, type AppointmentType } from '#shared/modules/appointments/appointment.ts';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

@@ -2,8 +2,8 @@ import { Badge, Button, Grid, Group, Loader, Select, Stack, Switch, Table, Text,
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { Doctor } from '#shared/api/calls/doctors.ts';
-import { doctorProfileInputSchema } from '#shared/domain/schedule.ts';
+import type { Doctor } from '#shared/modules/doctors/calls.ts';
+import { doctorProfileInputSchema } from '#shared/modules/doctors/schedule.ts';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
-import type { PatientSummary } from '#shared/api/calls/patients.ts';
-import type { DuplicateReason } from '#shared/domain/patient.ts';
+import type { PatientSummary } from '#shared/modules/patients/calls.ts';
+import type { DuplicateReason } from '#shared/modules/patients/patient.ts';
 import { patientFacts, patientName } from '../../format/people.ts';
 import { useClinicToday } from '../../state/clinic-hooks.ts';
 

@@ -1,6 +1,6 @@
 import { Button, Checkbox, CloseButton, Group, NumberInput, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { exceptionKindLabels, exceptionKinds } from '#shared/domain/schedule.ts';
+import { exceptionKindLabels, exceptionKinds } from '#shared/modules/doctors/schedule.ts';
 import { api } from '../../api/api.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { messageOf } from '../../forms/schema-form.ts';

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import type { PatientRecord } from '#shared/api/calls/patients.ts';
+import type { PatientRecord } from '#shared/modules/patients/calls.ts';
 import { api } from '../../api/api.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { messageOf } from '../../forms/schema-form.ts';

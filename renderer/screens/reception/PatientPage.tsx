@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { PatientRecord } from '#shared/api/calls/patients.ts';
-import { allergySeverityLabels, sexLabels } from '#shared/domain/patient.ts';
+import type { PatientRecord } from '#shared/modules/patients/calls.ts';
+import { allergySeverityLabels, sexLabels } from '#shared/modules/patients/patient.ts';
 import { useCall } from '../../api/use-call.ts';
 import { Refusal } from '../../components/Refusal.tsx';
 import { ageLabel, patientName } from '../../format/people.ts';

@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { PatientSearchResult } from '#shared/api/calls/patients.ts';
+import type { PatientSearchResult } from '#shared/modules/patients/calls.ts';
 import { patientName } from '../../format/people.ts';
 import { PatientResultLine, usePatientSearch } from './PatientSearchBox.tsx';
 

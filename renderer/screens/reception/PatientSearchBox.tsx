@@ -1,7 +1,7 @@
 import { Combobox, Group, Kbd, Loader, Text, TextInput, useCombobox } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { useEffect, useRef, useState } from 'react';
-import type { PatientSearchResult } from '#shared/api/calls/patients.ts';
+import type { PatientSearchResult } from '#shared/modules/patients/calls.ts';
 import { api } from '../../api/api.ts';
 import { patientFacts, patientName } from '../../format/people.ts';
 import { formatDate } from '../../format/time.ts';

@@ -1,8 +1,8 @@
 import { Badge, Button, Grid, Group, Menu, Paper, Popover, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { QueueEntry } from '#shared/api/calls/queue.ts';
-import { queuePriorities, queuePriorityLabels, queueStatusLabels } from '#shared/domain/queue.ts';
+import type { QueueEntry } from '#shared/modules/queue/calls.ts';
+import { queuePriorities, queuePriorityLabels, queueStatusLabels } from '#shared/modules/queue/queue.ts';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
 import { PriorityBadge } from '../../components/PriorityBadge.tsx';

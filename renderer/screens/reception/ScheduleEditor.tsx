@@ -1,7 +1,7 @@
 import { Button, CloseButton, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { weekdayLabels, weeklySessionSchema } from '#shared/domain/schedule.ts';
+import { weekdayLabels, weeklySessionSchema } from '#shared/modules/doctors/schedule.ts';
 import { api } from '../../api/api.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { messageOf } from '../../forms/schema-form.ts';

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, SegmentedControl, Select, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { queuePriorities, queuePriorityLabels, type QueuePriority } from '#shared/domain/queue.ts';
+import { queuePriorities, queuePriorityLabels, type QueuePriority } from '#shared/modules/queue/queue.ts';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';

@@ -1,5 +1,5 @@
-import type { PatientRecord } from '#shared/api/calls/patients.ts';
-import { patientDetailsSchema, type AllergySeverity, type PatientDetails } from '#shared/domain/patient.ts';
+import type { PatientRecord } from '#shared/modules/patients/calls.ts';
+import { patientDetailsSchema, type AllergySeverity, type PatientDetails } from '#shared/modules/patients/patient.ts';
 import type { FieldErrors } from '../../forms/schema-form.ts';
 
 export type AllergyValues = { id?: string; substance: string; reaction: string; severity: AllergySeverity };

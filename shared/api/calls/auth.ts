@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { newPasswordSchema, passwordAttemptSchema } from '../../domain/user.ts';
+import { newPasswordSchema, passwordAttemptSchema } from '../../modules/users/user.ts';
 import { defineCall, publicAccess, signedInAccess } from '../define.ts';
 import { sessionViewSchema, signedInSchema } from './session.ts';
 

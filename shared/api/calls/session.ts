@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clinicStatusSchema } from '../../domain/clinic.ts';
+import { clinicStatusSchema } from '../../modules/clinics/clinic.ts';
 import { roleSchema } from '../../domain/roles.ts';
 
 export const membershipViewSchema = z.object({

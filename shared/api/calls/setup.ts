@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { clinicCodeSchema, clinicDetailsSchema } from '../../domain/clinic.ts';
-import { newPasswordSchema, userProfileSchema, usernameSchema } from '../../domain/user.ts';
+import { clinicCodeSchema, clinicDetailsSchema } from '../../modules/clinics/clinic.ts';
+import { newPasswordSchema, userProfileSchema, usernameSchema } from '../../modules/users/user.ts';
 import { defineCall, publicAccess } from '../define.ts';
 import { signedInSchema } from './session.ts';
 

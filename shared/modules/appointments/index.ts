@@ -1,6 +1,2 @@
-import { defineSharedModule } from '../define.ts';
-import { doubleBookingConflict } from './conflicts.ts';
-import { appointmentSyncTables } from './sync-tables.ts';
-
-export { appointmentStatusRanks } from './sync-tables.ts';
-export const appointmentsModule = defineSharedModule({ name: 'appointments', syncTables: appointmentSyncTables, conflicts: [doubleBookingConflict] });
+// What other modules may use of the appointments module.
+export { occupyingStatuses, type AppointmentType } from './appointment.ts';

@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import { createCore } from '#core/core.ts';
 import { samplePersonName, seededRandom } from '#core/demo/sample-names.ts';
-import { reversedPhoneDigits } from '#core/patients/patient-values.ts';
-import { rebuildPatientSearchIndex } from '#core/patients/search/rebuild-index.ts';
+import { reversedPhoneDigits } from '#core/modules/patients/patient-values.ts';
+import { rebuildPatientSearchIndex } from '#core/modules/patients/search/rebuild-index.ts';
 import { systemClock } from '#core/platform/clock.ts';
 import { newId } from '#core/platform/ids.ts';
 import { databaseFileIn } from '#core/platform/paths.ts';

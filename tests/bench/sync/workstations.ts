@@ -2,7 +2,7 @@ import type { CallInput, CallName, CallResult } from '#shared/api/contract.ts';
 import { createCore, type Core } from '#core/core.ts';
 import { systemClock } from '#core/platform/clock.ts';
 import { newId } from '#core/platform/ids.ts';
-import { reversedPhoneDigits } from '#core/patients/patient-values.ts';
+import { reversedPhoneDigits } from '#core/modules/patients/patient-values.ts';
 import { countPending } from '#core/sync/outbox.ts';
 import { adminAccount, sampleClinic } from '#tests/support/core-harness.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';

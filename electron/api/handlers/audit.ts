@@ -1,6 +1,0 @@
-import { listAudit } from '../../audit/query.ts';
-import { clinicOf, type Handlers } from '../context.ts';
-
-export const auditHandlers = {
-  'audit.list': (ctx, input) => listAudit(ctx.db, { ...input, clinicId: clinicOf(ctx).clinicId }),
-} satisfies Partial<Handlers>;

@@ -1,0 +1,29 @@
+import type { ClinicDetails } from '#shared/modules/clinics/clinic.ts';
+import type { Db } from '../../db/database.ts';
+import { newId } from '../../platform/ids.ts';
+import { insertUser, setMembership } from '../users/index.ts';
+import { insertClinic } from './clinic-rows.ts';
+
+export type FirstAdmin = {
+  readonly fullName: string;
+  readonly username: string;
+  readonly email: string;
+  readonly phone: string;
+  readonly passwordHash: string;
+};
+
+/** A clinic with its first administrator; used by first-run setup and by the demo. */
+export function createClinicWithAdmin(
+  db: Db,
+  clinic: ClinicDetails & { code: string },
+  admin: FirstAdmin,
+  nowMs: number,
+): { clinicId: string; adminId: string } {
+  const clinicId = newId();
+  const adminId = newId();
+  const { code, ...details } = clinic;
+  insertClinic(db, clinicId, code, details, nowMs);
+  insertUser(db, { id: adminId, ...admin }, nowMs);
+  setMembership(db, adminId, clinicId, 'ADMIN', nowMs);
+  return { clinicId, adminId };
+}

@@ -1,0 +1,4 @@
+import { defineCoreModule } from '../define.ts';
+import { doctorHandlers } from './handlers.ts';
+
+export const doctorsCoreModule = defineCoreModule({ name: 'doctors', handlers: doctorHandlers });

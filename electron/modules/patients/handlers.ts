@@ -1,0 +1,117 @@
+import { eq } from 'drizzle-orm';
+import { conflictError, notFoundError } from '#shared/api/errors.ts';
+import { changedFields } from '../../audit/record.ts';
+import { clinicContextOf } from '../../api/clinic-context.ts';
+import type { ClinicContext } from '../clinics/index.ts';
+import type { Db } from '../../db/database.ts';
+import { patients } from '../../db/schema/index.ts';
+import type { PatientRow } from '../../db/schema/patients.ts';
+import { findDuplicates } from './duplicates.ts';
+import { mergePatients } from './merge.ts';
+import { findPatient, isVisibleIn, recordOf, summariesOf } from './patient-rows.ts';
+import { patientColumns } from './patient-values.ts';
+import { insertPatient, linkToClinic, replaceAllergies, replaceConditions, updatePatientRow } from './patient-writes.ts';
+import { searchPatients } from './search/patient-search.ts';
+import type { CallContext, Handlers } from '../../api/context.ts';
+
+/** A patient this clinic may see; a merged record answers with its survivor. */
+function visiblePatient(db: Db, clinic: ClinicContext, patientId: string): { row: PatientRow; redirectedFrom: string | null } {
+  const row = findPatient(db, patientId);
+  if (row === undefined || !isVisibleIn(db, row, clinic.clinicId)) throw notFoundError('No such patient in this clinic.');
+  if (row.mergedIntoId === null) return { row, redirectedFrom: null };
+  const survivor = findPatient(db, row.mergedIntoId);
+  if (survivor === undefined) throw notFoundError('This record was merged into one that no longer exists.');
+  return { row: survivor, redirectedFrom: row.id };
+}
+
+function markNamesChanged(ctx: CallContext): void {
+  ctx.services.patientTerms.markStale();
+}
+
+export const patientHandlers = {
+  'patients.search': (ctx, input) => {
+    const clinic = clinicContextOf(ctx);
+    return { results: searchPatients(ctx.db, ctx.services.patientTerms, { clinicId: clinic.clinicId, query: input.query, limit: input.limit, nowMs: clinic.nowMs }) };
+  },
+
+  'patients.get': (ctx, input) => {
+    const clinic = clinicContextOf(ctx);
+    const { row, redirectedFrom } = visiblePatient(ctx.db, clinic, input.patientId);
+    // Opening a record is audited like a change: who read which patient, when, from where.
+    ctx.write(() => null, { entityType: 'patient', entityId: row.id, detail: redirectedFrom === null ? null : { redirectedFrom } });
+    return recordOf(ctx.db, row, redirectedFrom);
+  },
+
+  'patients.findDuplicates': (ctx, input) => {
+    const clinic = clinicContextOf(ctx);
+    const { visible, elsewhere } = findDuplicates(ctx.db, input, clinic.clinicId);
+    const summaries = summariesOf(ctx.db, visible.map((candidate) => candidate.row));
+    return { candidates: summaries.map((summary, index) => ({ ...summary, reasons: visible[index]?.reasons ?? [] })), elsewhere };
+  },
+
+  'patients.register': (ctx, input) => {
+    const clinic = clinicContextOf(ctx);
+    const { notADuplicate, ...details } = input;
+    const birthDate = patientColumns(details, clinic.today).birthDate;
+    if (!notADuplicate) {
+      const { visible } = findDuplicates(ctx.db, { ...details, birthDate }, clinic.clinicId);
+      if (visible.length > 0) {
+        const names = visible.map(({ row }) => `${row.givenName} ${row.familyName} (${row.mrn})`).join(', ');
+        throw conflictError(`This may be the same person as ${names}. Open that record, or confirm this is someone else.`);
+      }
+    }
+    const id = ctx.write(
+      (tx) => insertPatient(tx, details, { clinicId: clinic.clinicId, clinicCode: clinic.code, deviceId: ctx.deviceId, nowMs: clinic.nowMs, today: clinic.today }),
+      (patientId) => ({ entityType: 'patient', entityId: patientId, detail: { duplicateWarningOverridden: notADuplicate } }),
+    );
+    markNamesChanged(ctx);
+    const row = findPatient(ctx.db, id);
+    if (row === undefined) throw new Error('registered patient missing');
+    return recordOf(ctx.db, row, null);
+  },
+
+  'patients.update': (ctx, input) => {
+    const clinic = clinicContextOf(ctx);
+    const { patientId, ...details } = input;
+    const { row } = visiblePatient(ctx.db, clinic, patientId);
+    const fields = changedFields(row, patientColumns(details, clinic.today));
+    ctx.write(
+      (tx) => {
+        updatePatientRow(tx, row.id, details, clinic.today, clinic.nowMs);
+        replaceAllergies(tx, row.id, details.allergies, clinic.nowMs);
+        replaceConditions(tx, row.id, details.conditions, clinic.nowMs);
+      },
+      // Field names only: the audit log says what was changed, not what it now says.
+      { entityType: 'patient', entityId: row.id, detail: { fields: fields.filter((field) => field !== 'phoneDigitsReversed'), allergies: details.allergies.length, conditions: details.conditions.length } },
+    );
+    markNamesChanged(ctx);
+    return recordOf(ctx.db, findPatient(ctx.db, row.id) ?? row, null);
+  },
+
+  'patients.merge': (ctx, input) => {
+    const clinic = clinicContextOf(ctx);
+    if (input.survivorId === input.mergedId) throw conflictError('Choose two different records to merge.');
+    const survivor = visiblePatient(ctx.db, clinic, input.survivorId);
+    const merged = visiblePatient(ctx.db, clinic, input.mergedId);
+    if (survivor.redirectedFrom !== null || merged.redirectedFrom !== null) throw conflictError('One of these records was already merged; open it again to see its survivor.');
+    ctx.write((tx) => mergePatients(tx, survivor.row, merged.row, clinic.nowMs), (fields) => ({
+      entityType: 'patient',
+      entityId: survivor.row.id,
+      detail: { mergedId: merged.row.id, mergedMrn: merged.row.mrn, fieldsTaken: fields },
+    }));
+    markNamesChanged(ctx);
+    return recordOf(ctx.db, findPatient(ctx.db, survivor.row.id) ?? survivor.row, null);
+  },
+
+  'patients.linkByMrn': (ctx, input) => {
+    const clinic = clinicContextOf(ctx);
+    const row = ctx.db.select().from(patients).where(eq(patients.mrn, input.mrn)).get();
+    if (row === undefined || row.deletedAt !== null) throw notFoundError(`No patient with record number ${input.mrn} on this workstation.`);
+    const target = row.mergedIntoId === null ? row : findPatient(ctx.db, row.mergedIntoId);
+    if (target === undefined) throw notFoundError(`No patient with record number ${input.mrn} on this workstation.`);
+    if (!isVisibleIn(ctx.db, target, clinic.clinicId)) {
+      ctx.write((tx) => linkToClinic(tx, target.id, clinic.clinicId, clinic.nowMs), { entityType: 'patient', entityId: target.id, detail: { linkedClinic: clinic.code } });
+    }
+    return recordOf(ctx.db, target, target.id === row.id ? null : row.id);
+  },
+} satisfies Partial<Handlers>;

@@ -1,0 +1,74 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import { patientAllergies, patientClinics, patientConditions, patients } from '../../db/schema/index.ts';
+import type { PatientRow } from '../../db/schema/patients.ts';
+import { isoAt } from '../../platform/clock.ts';
+import { newId } from '../../platform/ids.ts';
+import { linkToClinic } from './patient-writes.ts';
+import { normalizeTerm } from './search/normalize.ts';
+
+const FILLABLE = ['phone', 'phoneDigitsReversed', 'email', 'address', 'postalCode', 'nationalId', 'emergencyContactName', 'emergencyContactPhone'] as const;
+
+/**
+ * Merges one record of a person into another. Nothing is deleted: the merged record points to
+ * the survivor, so its appointments and queue entries show there; the survivor takes whatever it
+ * lacked (contact details, allergies, conditions, clinics). Returns the fields it took.
+ */
+export function mergePatients(db: Db, survivor: PatientRow, merged: PatientRow, nowMs: number): string[] {
+  const now = isoAt(nowMs);
+  const filled: Partial<Record<(typeof FILLABLE)[number], string>> = {};
+  for (const field of FILLABLE) {
+    if (survivor[field] === '' && merged[field] !== '') filled[field] = merged[field];
+  }
+  const notes = merged.notes === '' ? survivor.notes : survivor.notes === '' ? merged.notes : `${survivor.notes}\n\n[From ${merged.mrn}] ${merged.notes}`;
+  const birth = survivor.birthDateEstimated && !merged.birthDateEstimated && merged.birthDate !== null ? { birthDate: merged.birthDate, birthDateEstimated: false } : {};
+  db.update(patients)
+    .set({ ...filled, ...birth, notes, updatedAt: now })
+    .where(eq(patients.id, survivor.id))
+    .run();
+
+  // Earlier merges into the merged record now point at the survivor, so one level always suffices.
+  db.update(patients).set({ mergedIntoId: survivor.id, updatedAt: now }).where(eq(patients.mergedIntoId, merged.id)).run();
+  db.update(patients).set({ mergedIntoId: survivor.id, updatedAt: now }).where(eq(patients.id, merged.id)).run();
+
+  copyMissingAllergies(db, survivor.id, merged.id, now);
+  copyMissingConditions(db, survivor.id, merged.id, now);
+
+  linkToClinic(db, survivor.id, merged.registeredClinicId, nowMs);
+  for (const link of db
+    .select({ clinicId: patientClinics.clinicId })
+    .from(patientClinics)
+    .where(and(eq(patientClinics.patientId, merged.id), isNull(patientClinics.deletedAt)))
+    .all()) {
+    linkToClinic(db, survivor.id, link.clinicId, nowMs);
+  }
+  return [...Object.keys(filled).filter((field) => field !== 'phoneDigitsReversed'), ...(notes === survivor.notes ? [] : ['notes']), ...Object.keys(birth).slice(0, 1)];
+}
+
+function copyMissingAllergies(db: Db, survivorId: string, mergedId: string, now: string): void {
+  const live = (patientId: string) =>
+    db
+      .select()
+      .from(patientAllergies)
+      .where(and(eq(patientAllergies.patientId, patientId), isNull(patientAllergies.deletedAt)))
+      .all();
+  const known = new Set(live(survivorId).map((row) => normalizeTerm(row.substance)));
+  for (const row of live(mergedId)) {
+    if (known.has(normalizeTerm(row.substance))) continue;
+    db.insert(patientAllergies).values({ ...row, id: newId(), patientId: survivorId, createdAt: now, updatedAt: now }).run();
+  }
+}
+
+function copyMissingConditions(db: Db, survivorId: string, mergedId: string, now: string): void {
+  const live = (patientId: string) =>
+    db
+      .select()
+      .from(patientConditions)
+      .where(and(eq(patientConditions.patientId, patientId), isNull(patientConditions.deletedAt)))
+      .all();
+  const known = new Set(live(survivorId).map((row) => normalizeTerm(row.name)));
+  for (const row of live(mergedId)) {
+    if (known.has(normalizeTerm(row.name))) continue;
+    db.insert(patientConditions).values({ ...row, id: newId(), patientId: survivorId, createdAt: now, updatedAt: now }).run();
+  }
+}

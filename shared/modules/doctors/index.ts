@@ -1,4 +1,0 @@
-import { defineSharedModule } from '../define.ts';
-import { doctorSyncTables } from './sync-tables.ts';
-
-export const doctorsModule = defineSharedModule({ name: 'doctors', syncTables: doctorSyncTables, conflicts: [] });

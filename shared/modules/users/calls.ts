@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { uuidSchema } from '../../domain/fields.ts';
+import { roleSchema } from '../../domain/roles.ts';
+import { newPasswordSchema, userProfileSchema } from './user.ts';
+import { defineCall, rolesAccess } from '../../api/define.ts';
+import { newUserAccountSchema } from '../../api/calls/setup.ts';
+
+export const userSummarySchema = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  username: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  /** Set while too many failed sign-ins keep the account locked on this workstation. */
+  lockedUntil: z.string().nullable(),
+  /** Roles in the clinics the caller administers; other clinics are not disclosed. */
+  memberships: z.array(z.object({ clinicId: z.string(), clinicCode: z.string(), clinicName: z.string(), role: roleSchema })),
+});
+export type UserSummary = z.infer<typeof userSummarySchema>;
+
+const userIdInput = { userId: uuidSchema };
+
+export const userCalls = {
+  'users.list': defineCall({
+    access: rolesAccess('ADMIN'),
+    effect: 'read',
+    input: z.object({}).strict(),
+    output: z.object({
+      users: z.array(userSummarySchema),
+      /** Clinics whose roles the caller may give and take. */
+      manageableClinics: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+    }),
+  }),
+  'users.create': defineCall({
+    access: rolesAccess('ADMIN'),
+    effect: 'write',
+    input: newUserAccountSchema.extend({ role: roleSchema }).strict(),
+    output: userSummarySchema,
+  }),
+  'users.update': defineCall({
+    access: rolesAccess('ADMIN'),
+    effect: 'write',
+    input: userProfileSchema.extend(userIdInput).strict(),
+    output: userSummarySchema,
+  }),
+  'users.setRole': defineCall({
+    access: rolesAccess('ADMIN'),
+    effect: 'write',
+    input: z.object({ ...userIdInput, clinicId: uuidSchema, role: roleSchema.nullable() }).strict(),
+    output: userSummarySchema,
+  }),
+  'users.setActive': defineCall({
+    access: rolesAccess('ADMIN'),
+    effect: 'write',
+    input: z.object({ ...userIdInput, active: z.boolean({ error: 'Active must be yes or no' }) }).strict(),
+    output: userSummarySchema,
+  }),
+  'users.resetPassword': defineCall({
+    access: rolesAccess('ADMIN'),
+    effect: 'write',
+    input: z.object({ ...userIdInput, newPassword: newPasswordSchema }).strict(),
+    output: userSummarySchema,
+  }),
+};
