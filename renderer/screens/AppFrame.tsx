@@ -4,17 +4,15 @@ import { api } from '../api/api.ts';
 import { ClinicSwitcher } from '../components/ClinicSwitcher.tsx';
 import { SignOutButton } from '../components/SignOutButton.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
+import { headerWidgets } from '../modules/registry.ts';
 import { sectionLabels, sections, type Section } from '../state/routes.ts';
 import { useAppStore } from '../state/store.ts';
-import { AdminScreen } from './admin/AdminScreen.tsx';
 import { PlaceholderScreen } from './PlaceholderScreen.tsx';
-import { PatientSearchBox } from './reception/PatientSearchBox.tsx';
-import { ReceptionScreen } from './reception/ReceptionScreen.tsx';
 import { SyncScreen } from './sync/SyncScreen.tsx';
+import { TabbedSection } from './TabbedSection.tsx';
 
 function SectionScreen({ section }: { section: Section }) {
-  if (section === 'administration') return <AdminScreen />;
-  if (section === 'reception') return <ReceptionScreen />;
+  if (section === 'administration' || section === 'reception') return <TabbedSection section={section} />;
   if (section === 'sync') return <SyncScreen />;
   return <PlaceholderScreen section={section} />;
 }
@@ -53,7 +51,9 @@ export function AppFrame() {
               </>
             )}
           </Group>
-          <PatientSearchBox />
+          {headerWidgets.map((Widget, index) => (
+            <Widget key={index} />
+          ))}
           <Group gap="sm" wrap="nowrap">
             <StatusBadge />
             <Text size="sm" aria-label="Signed in as">

@@ -12,12 +12,6 @@ export const sectionLabels: Readonly<Record<Section, string>> = {
   administration: 'Administration',
 };
 
-export const adminTabs = ['users', 'clinic', 'audit'] as const;
-export type AdminTab = (typeof adminTabs)[number];
-
-export const receptionTabs = ['queue', 'appointments', 'patients', 'doctors'] as const;
-export type ReceptionTab = (typeof receptionTabs)[number];
-
 /** section/tab/id, e.g. #/reception/patient/<id>. */
 export type Route = { readonly section: Section; readonly tab: string | null; readonly id?: string | null };
 

@@ -1,2 +1,3 @@
 // What other modules and the core may use of the appointments module.
 export { recordAppointmentEvent } from './appointment-rows.ts';
+export { appointmentToCheckIn, checkIn, closeCheckedIn } from './arrival.ts';

@@ -1,31 +1,18 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { conflictError, forbiddenError, notFoundError } from '#shared/api/errors.ts';
-import { canMoveQueueEntry, priorityForAppointment, queueStatusLabels, type QueuePriority, type QueueStatus } from '#shared/modules/queue/queue.ts';
-import { localDateOf } from '#shared/scheduling/slots.ts';
-import { recordAppointmentEvent } from '../appointments/index.ts';
+import { conflictError, notFoundError } from '#shared/api/errors.ts';
+import { priorityForAppointment, type QueueStatus } from '#shared/modules/queue/queue.ts';
 import { clinicContextOf } from '../../api/clinic-context.ts';
-import type { ClinicContext } from '../clinics/index.ts';
+import { clinicOf, type CallContext, type Handlers } from '../../api/context.ts';
 import type { Db } from '../../db/database.ts';
-import { appointments, queueEntries } from '../../db/schema/index.ts';
+import { queueEntries } from '../../db/schema/index.ts';
 import type { QueueEntryRow } from '../../db/schema/queue.ts';
-import { createDisplayLink, revokeDisplayLinks } from './display/display-links.ts';
+import { isoAt } from '../../platform/clock.ts';
+import { appointmentToCheckIn, checkIn } from '../appointments/index.ts';
 import { doctorIn } from '../doctors/index.ts';
 import { findPatient, isVisibleIn } from '../patients/index.ts';
-import { isoAt } from '../../platform/clock.ts';
-import { newId } from '../../platform/ids.ts';
+import { createDisplayLink, revokeDisplayLinks } from './display/display-links.ts';
 import { queueEntriesWhere, queueEntryById } from './queue-rows.ts';
-import { nextToken } from '../../references/tokens.ts';
-import { clinicOf, type CallContext, type Handlers } from '../../api/context.ts';
-
-function requireEntry(db: Db, clinic: ClinicContext, entryId: string): QueueEntryRow {
-  const row = db
-    .select()
-    .from(queueEntries)
-    .where(and(eq(queueEntries.id, entryId), eq(queueEntries.clinicId, clinic.clinicId)))
-    .get();
-  if (row === undefined || row.deletedAt !== null) throw notFoundError('No such queue entry in this clinic.');
-  return row;
-}
+import { addEntry, requireEntry, stepOf, takeStep } from './queue-steps.ts';
 
 function fetched(db: Db, id: string) {
   const entry = queueEntryById(db, id);
@@ -33,63 +20,15 @@ function fetched(db: Db, id: string) {
   return entry;
 }
 
-/** A doctor moves only their own patients, or those waiting for any doctor (who then become theirs). */
-function requireMayHandle(ctx: CallContext, row: QueueEntryRow): void {
-  const { role, userId } = clinicOf(ctx);
-  if (role === 'DOCTOR' && row.doctorUserId !== null && row.doctorUserId !== userId) {
-    throw forbiddenError('This patient is waiting for another doctor.');
-  }
-}
-
 /** Moves an entry along its state machine, stamping the time of the step. */
 function moveEntry(ctx: CallContext, entryId: string, to: QueueStatus, extra: Partial<QueueEntryRow> = {}) {
   const clinic = clinicContextOf(ctx);
-  const row = requireEntry(ctx.db, clinic, entryId);
-  requireMayHandle(ctx, row);
-  const again = to === 'CALLED' && row.status === 'CALLED';
-  if (!again && !canMoveQueueEntry(row.status, to)) {
-    throw conflictError(`Token ${row.token} is ${queueStatusLabels[row.status].toLowerCase()}; it cannot become ${queueStatusLabels[to].toLowerCase()}.`);
-  }
-  const now = isoAt(clinic.nowMs);
+  const row = requireEntry(ctx.db, clinic.clinicId, entryId);
   const { role, userId } = clinicOf(ctx);
-  const claim = role === 'DOCTOR' && row.doctorUserId === null ? { doctorUserId: userId } : {};
-  const stamps: Partial<QueueEntryRow> =
-    to === 'CALLED' ? { calledAt: now } : to === 'IN_CONSULTATION' ? { startedAt: now, calledAt: row.calledAt ?? now } : to === 'DONE' || to === 'LEFT' ? { finishedAt: now } : { calledAt: null, room: '' };
-  ctx.write(
-    (tx) => {
-      tx.update(queueEntries)
-        .set({ status: to, ...stamps, ...claim, ...extra, updatedAt: now })
-        .where(eq(queueEntries.id, row.id))
-        .run();
-      if (row.appointmentId !== null && (to === 'DONE' || to === 'LEFT')) {
-        const status = to === 'DONE' ? 'COMPLETED' : 'CANCELLED';
-        const changed = tx
-          .update(appointments)
-          .set({ status, updatedAt: now, ...(to === 'LEFT' ? { cancelReason: 'Left without being seen' } : {}) })
-          .where(and(eq(appointments.id, row.appointmentId), eq(appointments.status, 'CHECKED_IN')))
-          .run().changes;
-        if (changed > 0) recordAppointmentEvent(tx, { appointmentId: row.appointmentId, kind: to === 'DONE' ? 'COMPLETED' : 'CANCELLED', userId, nowMs: clinic.nowMs, note: to === 'LEFT' ? 'Left without being seen' : '' });
-      }
-    },
-    { entityType: 'queue_entry', entityId: row.id, detail: { from: row.status, to } },
-  );
+  const actor = { role, userId };
+  const step = { ...stepOf(row, to, actor, clinic.nowMs), ...extra };
+  ctx.write((tx) => takeStep(tx, row, step, actor, clinic.nowMs), { entityType: 'queue_entry', entityId: row.id, detail: { from: row.status, to } });
   return fetched(ctx.db, row.id);
-}
-
-function addEntry(ctx: CallContext, clinic: ClinicContext, entry: { patientId: string; appointmentId: string | null; doctorUserId: string | null; priority: QueuePriority }, tx: Db): string {
-  const active = tx
-    .select({ token: queueEntries.token })
-    .from(queueEntries)
-    .where(and(eq(queueEntries.patientId, entry.patientId), eq(queueEntries.clinicId, clinic.clinicId), eq(queueEntries.serviceDate, clinic.today), inArray(queueEntries.status, ['WAITING', 'CALLED', 'IN_CONSULTATION'])))
-    .get();
-  if (active !== undefined) throw conflictError(`This patient is already in today's queue with token ${active.token}.`);
-  const token = nextToken(tx, clinic.clinicId, clinic.today);
-  const id = newId();
-  const now = isoAt(clinic.nowMs);
-  tx.insert(queueEntries)
-    .values({ id, clinicId: clinic.clinicId, serviceDate: clinic.today, token: token.token, tokenSeries: token.series, tokenNumber: token.number, ...entry, arrivedAt: now, createdAt: now, updatedAt: now })
-    .run();
-  return id;
 }
 
 export const queueHandlers = {
@@ -102,16 +41,11 @@ export const queueHandlers = {
 
   'queue.checkIn': (ctx, input) => {
     const clinic = clinicContextOf(ctx);
-    const appointment = ctx.db.select().from(appointments).where(and(eq(appointments.id, input.appointmentId), eq(appointments.clinicId, clinic.clinicId))).get();
-    if (appointment === undefined) throw notFoundError('No such appointment in this clinic.');
-    if (appointment.status !== 'SCHEDULED' && appointment.status !== 'NO_SHOW') throw conflictError(`Appointment ${appointment.reference} cannot be checked in: it is ${appointment.status.toLowerCase().replace('_', ' ')}.`);
-    const day = localDateOf(appointment.startAt, clinic.timeZone);
-    if (day !== clinic.today) throw conflictError(`Appointment ${appointment.reference} is on ${day}, not today.`);
+    const appointment = appointmentToCheckIn(ctx.db, clinic, input.appointmentId);
     const id = ctx.write(
       (tx) => {
-        const entryId = addEntry(ctx, clinic, { patientId: appointment.patientId, appointmentId: appointment.id, doctorUserId: appointment.doctorUserId, priority: input.priority ?? priorityForAppointment(appointment.type) }, tx);
-        tx.update(appointments).set({ status: 'CHECKED_IN', updatedAt: isoAt(clinic.nowMs) }).where(eq(appointments.id, appointment.id)).run();
-        recordAppointmentEvent(tx, { appointmentId: appointment.id, kind: 'CHECKED_IN', userId: clinic.userId, nowMs: clinic.nowMs });
+        const entryId = addEntry(tx, clinic, { patientId: appointment.patientId, appointmentId: appointment.id, doctorUserId: appointment.doctorUserId, priority: input.priority ?? priorityForAppointment(appointment.type) });
+        checkIn(tx, appointment.id, clinic.userId, clinic.nowMs);
         return entryId;
       },
       (entryId) => ({ entityType: 'queue_entry', entityId: entryId, detail: { appointmentId: appointment.id } }),
@@ -127,7 +61,7 @@ export const queueHandlers = {
     if (input.doctorUserId !== null && doctorIn(ctx.db, clinic.clinicId, input.doctorUserId)?.bookable !== true) {
       throw conflictError('That doctor is not available here.', 'doctorUserId');
     }
-    const id = ctx.write((tx) => addEntry(ctx, clinic, { patientId: patient.id, appointmentId: null, doctorUserId: input.doctorUserId, priority: input.priority }, tx), (entryId) => ({
+    const id = ctx.write((tx) => addEntry(tx, clinic, { patientId: patient.id, appointmentId: null, doctorUserId: input.doctorUserId, priority: input.priority }), (entryId) => ({
       entityType: 'queue_entry',
       entityId: entryId,
       detail: { walkIn: true, patientId: patient.id },
@@ -143,7 +77,7 @@ export const queueHandlers = {
 
   'queue.setPriority': (ctx, input) => {
     const clinic = clinicContextOf(ctx);
-    const row = requireEntry(ctx.db, clinic, input.entryId);
+    const row = requireEntry(ctx.db, clinic.clinicId, input.entryId);
     if (row.status === 'DONE' || row.status === 'LEFT') throw conflictError(`Token ${row.token} has left the queue.`);
     ctx.write((tx) => tx.update(queueEntries).set({ priority: input.priority, updatedAt: isoAt(clinic.nowMs) }).where(eq(queueEntries.id, row.id)).run(), {
       entityType: 'queue_entry',

@@ -7,7 +7,7 @@ import { useCall } from '../../api/use-call.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { messageOf } from '../../forms/schema-form.ts';
 import { patientName } from '../../format/people.ts';
-import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
+import { PatientPicker, type PickedPatient } from '../patients/index.ts';
 
 const ANY_DOCTOR = 'ANY';
 

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Tex
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import type { Appointment } from '#shared/modules/appointments/calls.ts';
-import type { Doctor } from '#shared/modules/doctors/calls.ts';
+import type { Doctor } from '#shared/modules/doctors/index.ts';
 import { appointmentTypeLabels, appointmentTypes, type AppointmentType } from '#shared/modules/appointments/appointment.ts';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
@@ -11,7 +11,7 @@ import { messageOf } from '../../forms/schema-form.ts';
 import { patientName } from '../../format/people.ts';
 import { formatDate, formatTime, localDateIn } from '../../format/time.ts';
 import { useClinicToday, useClinicZone } from '../../state/clinic-hooks.ts';
-import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
+import { PatientPicker, type PickedPatient } from '../patients/index.ts';
 import { SlotGrid, type SlotView } from './SlotGrid.tsx';
 
 export type BookingStart = { patient: PickedPatient | null; doctorUserId: string | null; slot: SlotView | null };

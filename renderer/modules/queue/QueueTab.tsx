@@ -12,7 +12,7 @@ import { patientName } from '../../format/people.ts';
 import { formatTime, formatWaited } from '../../format/time.ts';
 import { useClinicToday, useClinicZone, useIsFrontDesk } from '../../state/clinic-hooks.ts';
 import { useNow } from '../../state/use-now.ts';
-import { AppointmentActions } from './AppointmentActions.tsx';
+import { AppointmentActions } from '../appointments/index.ts';
 import { WalkInModal } from './WalkInModal.tsx';
 
 const ROOM_KEY = 'clinic-desk.room';

@@ -9,11 +9,10 @@ import { formatDate } from '../../format/time.ts';
 import { useClinicToday, useIsFrontDesk } from '../../state/clinic-hooks.ts';
 import { patientRoute } from '../../state/routes.ts';
 import { useAppStore } from '../../state/store.ts';
-import { AppointmentList } from './AppointmentList.tsx';
-import { BookingModal } from './BookingModal.tsx';
+import { AppointmentList, BookingModal } from '../appointments/index.ts';
 import { MergeModal } from './MergeModal.tsx';
 import { PatientFormModal } from './PatientFormModal.tsx';
-import { WalkInModal } from './WalkInModal.tsx';
+import { WalkInModal } from '../queue/index.ts';
 
 type Dialog = 'edit' | 'book' | 'queue' | 'merge' | null;
 

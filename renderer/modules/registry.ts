@@ -1,0 +1,24 @@
+import type { Role } from '#shared/domain/roles.ts';
+import type { Section } from '../state/routes.ts';
+import { appointmentScreens } from './appointments/module.ts';
+import { auditScreens } from './audit/module.ts';
+import { clinicScreens } from './clinics/module.ts';
+import type { NavigationEntry, RecordPage, RendererModule } from './define.ts';
+import { doctorScreens } from './doctors/module.ts';
+import { patientScreens } from './patients/module.tsx';
+import { queueScreens } from './queue/module.ts';
+import { userScreens } from './users/module.ts';
+
+/** Every feature's screens, one line each; a section's tabs come in this order. */
+export const rendererModules: readonly RendererModule[] = [queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, auditScreens];
+
+/** The tabs of a section a role may open; null for every tab of the section. */
+export function tabsOf(section: Section, role: Role | null): NavigationEntry[] {
+  return rendererModules.flatMap((module) => module.navigation).filter((entry) => entry.section === section && (role === null || entry.roles.includes(role)));
+}
+
+export function recordPageOf(section: Section, tab: string | null): RecordPage | undefined {
+  return rendererModules.flatMap((module) => module.recordPages ?? []).find((page) => page.section === section && page.tab === tab);
+}
+
+export const headerWidgets = rendererModules.flatMap((module) => (module.headerWidget === undefined ? [] : [module.headerWidget]));
