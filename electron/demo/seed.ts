@@ -5,7 +5,7 @@ import type { Core } from '../core.ts';
 import { newId } from '../platform/ids.ts';
 import { insertUser, setMembership } from '../modules/users/index.ts';
 import { demoClinics, demoUsers } from './demo-data.ts';
-import { seedReceptionDemo } from './reception-demo.ts';
+import { seedModuleDemos } from './module-demos.ts';
 
 export type DemoOutcome = 'created' | 'skipped-not-empty';
 
@@ -38,6 +38,6 @@ export async function seedDemo(core: Core): Promise<DemoOutcome> {
     recordAudit(tx, { atMs: nowMs, deviceId: core.identity.deviceId, userId: null, clinicId, action: 'demo.seed', outcome: 'SUCCESS' });
   });
   const admin = demoUsers.find((user) => user.role === 'ADMIN');
-  if (admin !== undefined) await seedReceptionDemo(core, { username: admin.username, password: admin.password });
+  if (admin !== undefined) await seedModuleDemos(core, { username: admin.username, password: admin.password });
   return 'created';
 }

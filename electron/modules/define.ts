@@ -1,5 +1,6 @@
 import type { ConflictResolver } from '../api/conflict-resolvers.ts';
 import type { Handlers } from '../api/context.ts';
+import type { DemoStep } from '../demo/demo-session.ts';
 import type { SyncParticipant } from '../sync/participants.ts';
 
 /** A feature's part in the core. */
@@ -11,6 +12,8 @@ export type CoreModule<ModuleHandlers extends Partial<Handlers> = Partial<Handle
   readonly syncParticipant?: SyncParticipant;
   /** The ways out of its kinds of conflict. */
   readonly conflictResolvers?: readonly ConflictResolver[];
+  /** Its part of the demo clinic (npm start -- --demo), run in registry order. */
+  readonly demo?: DemoStep;
 };
 
 export function defineCoreModule<ModuleHandlers extends Partial<Handlers>>(module: CoreModule<ModuleHandlers>): CoreModule<ModuleHandlers> {

@@ -11,8 +11,8 @@ import { patientsCoreModule } from './patients/module.ts';
 import { queueCoreModule } from './queue/module.ts';
 import { usersCoreModule } from './users/module.ts';
 
-/** Every feature's part in the core, one line each. */
-export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, appointmentsCoreModule, queueCoreModule, patientsCoreModule] as const;
+/** Every feature's part in the core, one line each; their demo steps run in this order. */
+export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule] as const;
 
 /** Every module's handlers as one object; the dispatcher's map adds the core's own. */
 export const moduleHandlers = Object.assign({}, ...coreModules.map((module) => module.handlers)) as AllOf<(typeof coreModules)[number]['handlers']>;
