@@ -7,6 +7,7 @@ import { repositoryRoot } from '#core/platform/paths.ts';
 import { openPglite, openPostgres, type HubDb } from './db/hub-db.ts';
 import { migrateHub } from './db/migrate.ts';
 import { readMirrorCatalog, type MirrorCatalog } from './sync/catalog.ts';
+import type { HubSyncContext } from './sync/context.ts';
 import { authenticateDevice, createEnrolmentCode, enrolDevice, revokeDevice } from './sync/devices.ts';
 import { HubError, hubErrors } from './sync/hub-errors.ts';
 import { ensureHubIdentity, raiseEpoch } from './sync/identity.ts';
@@ -34,20 +35,26 @@ export type HubStorage = { readonly kind: 'pglite'; readonly dataDir: string } |
  * processes can serve one PostgreSQL.
  */
 export class HubService {
-  readonly #clock: HybridClock;
+  /** What push, pull, first sync and comparison share: built once, with the hub's clock and its recent feed entries. */
+  readonly #sync: HubSyncContext;
   /** Pulls are the most frequent request: each reads its page while its credential is checked. */
   readonly #pullers = new RecentDevices();
-  /** What other desks of a clinic pull moments after a push wrote it. */
-  readonly #recentFeed = new RecentFeedEntries(RECENT_FEED_BYTES, RECENT_FEED_ENTRIES);
 
   private constructor(
     readonly db: HubDb,
-    private readonly catalog: MirrorCatalog,
+    catalog: MirrorCatalog,
     private hubId: string,
     private epoch: number,
     private readonly now: () => number,
   ) {
-    this.#clock = new HybridClock('hub0', now);
+    this.#sync = {
+      db,
+      catalog,
+      clock: new HybridClock('hub0', now),
+      // What other desks of a clinic pull moments after a push wrote it.
+      recentFeed: new RecentFeedEntries(RECENT_FEED_BYTES, RECENT_FEED_ENTRIES),
+      now,
+    };
   }
 
   static async open(storage: HubStorage, now: () => number = Date.now): Promise<HubService> {
@@ -109,7 +116,7 @@ export class HubService {
   async push(credential: string | null, request: PushRequest): Promise<PushResponse & { clinicsChanged: string[] }> {
     const device = await authenticateDevice(this.db, credential);
     try {
-      const outcome = await applyPush(this.db, this.catalog, this.#clock, device, request, this.now(), this.#recentFeed);
+      const outcome = await applyPush(this.#sync, device, request);
       return { ...(await this.located()), ...outcome };
     } catch (error) {
       if (error instanceof HubError && error.code === 'REENROL_REQUIRED') await this.db.query(`update hub_devices set reenrol_required = true where id = $1`, [device.id]);
@@ -118,14 +125,14 @@ export class HubService {
   }
 
   async pull(credential: string | null, request: PullRequest): Promise<HubIdentity & { changes: FeedChange[]; cursor: string | null; more: boolean; head: string | null; appliedThrough: number; cursorUnknown?: true }> {
-    const { device, result } = await this.#pullers.run(this.db, credential, (scope) => pullChanges(this.db, scope, request, this.#recentFeed));
+    const { device, result } = await this.#pullers.run(this.db, credential, (scope) => pullChanges(this.#sync, scope, request));
     const { position, ...page } = result;
     return { ...(await this.locatedAt(position)), ...page, appliedThrough: device.lastSeq };
   }
 
   /** The same answer as JSON, in the pieces of bytes the HTTP answer carries: the feed's stored changes go out as they are. */
   async pullJson(credential: string | null, request: PullRequest): Promise<Buffer[]> {
-    const { device, result } = await this.#pullers.run(this.db, credential, (scope) => pullChangesJson(this.db, scope, request, this.#recentFeed));
+    const { device, result } = await this.#pullers.run(this.db, credential, (scope) => pullChangesJson(this.#sync, scope, request));
     const { position, changes, ...page } = result;
     const rest = JSON.stringify({ ...(await this.locatedAt(position)), ...page, appliedThrough: device.lastSeq }).slice(1);
     return [CHANGES_OPENING, ...changes, Buffer.from(`,${rest}`, 'utf8')];
@@ -143,26 +150,26 @@ export class HubService {
 
   async snapshotPage(credential: string | null, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<SnapshotPage> {
     const device = await authenticateDevice(this.db, credential);
-    return snapshotPage(this.db, this.catalog, device, request);
+    return snapshotPage(this.#sync, device, request);
   }
 
   /** The same page with its rows as JSON text, as the HTTP answer carries them: PGlite writes it itself (see snapshotPageJson). */
   async snapshotPageText(credential: string | null, request: { table: string; after: string | null; through?: string | null | undefined; limit: number }): Promise<SnapshotPageText> {
     const device = await authenticateDevice(this.db, credential);
-    if (this.db.kind === 'pglite') return snapshotPageJson(this.db, this.catalog, device, request);
-    const { columns, rows, clocks, next } = await snapshotPage(this.db, this.catalog, device, request);
+    if (this.db.kind === 'pglite') return snapshotPageJson(this.#sync, device, request);
+    const { columns, rows, clocks, next } = await snapshotPage(this.#sync, device, request);
     return { columnsJson: JSON.stringify(columns), rowsJson: JSON.stringify(rows), clocksJson: JSON.stringify(clocks), next };
   }
 
   /** Each table's digest over what the device's clinics see, to compare with the workstation's. */
   async tableDigests(credential: string | null): Promise<HubIdentity & { tables: Record<string, TableDigest> }> {
     const device = await authenticateDevice(this.db, credential);
-    return { ...(await this.located()), tables: await tableDigests(this.db, this.catalog, device) };
+    return { ...(await this.located()), tables: await tableDigests(this.#sync, device) };
   }
 
   async tableRanges(credential: string | null, request: { table: string }): Promise<{ ranges: RangeDigest[] }> {
     const device = await authenticateDevice(this.db, credential);
-    return { ranges: await tableRanges(this.db, this.catalog, device, request.table) };
+    return { ranges: await tableRanges(this.#sync, device, request.table) };
   }
 
   async lease(credential: string | null, request: { clinicId: string; series: string; size: number }): Promise<{ rangeStart: number; rangeEnd: number }> {

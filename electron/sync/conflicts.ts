@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
-import type { AppliedRow } from './apply.ts';
+import type { AppliedRow } from './table-writer.ts';
 import { statement } from '../db/statements.ts';
 import { conflictDetectors } from './participants.ts';
 

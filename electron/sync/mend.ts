@@ -5,7 +5,10 @@ import { rowsOfPage } from '#shared/sync/protocol.ts';
 import { syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import { createLogger } from '../platform/logger.ts';
 import { markForConflictCheck } from './conflicts.ts';
-import { applyOne, inPageTransaction, withTriggersAside, writerFor, type AppliedRow, type ApplyMode } from './apply.ts';
+import { applyOne } from './apply.ts';
+import { inPageTransaction, withTriggersAside, type ApplyMode } from './page-transaction.ts';
+import { parkedRowsFor } from './parked-rows.ts';
+import { writerFor, type AppliedRow } from './table-writer.ts';
 import type { ChangeStamper } from './change-stamps.ts';
 import { SYNC_MODE } from './change-stamps.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
@@ -124,17 +127,18 @@ function mendRange(sqlite: Database.Database, stamper: ChangeStamper, clinicId: 
   inPageTransaction(sqlite, nowIso, (mode: ApplyMode) => {
     mended.length = 0;
     const writer = writerFor(sqlite);
+    const parked = parkedRowsFor(sqlite);
     const resends: Resend[] = [];
     const atHub = new Set<string>();
     withTriggersAside(sqlite, SYNC_MODE.applying, () => {
-      writer.beginPage();
+      parked.beginPage();
       for (const hub of hubRows) {
         const id = hub.values[key];
         if (typeof id !== 'string') continue;
         atHub.add(id);
         const stored = writer.read(table, id);
         if (stored === null) {
-          const applied = applyOne(writer, table, id, { columns: hub.values, hlc: latestStamp(hub.clock), clock: hub.clock }, mode);
+          const applied = applyOne(writer, parked, table, id, { columns: hub.values, hlc: latestStamp(hub.clock), clock: hub.clock }, mode);
           if (applied !== null) mended.push(applied);
           continue;
         }

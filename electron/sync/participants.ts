@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SyncedTableName } from '#shared/sync/tables.ts';
 import type { Db } from '../db/database.ts';
-import type { AppliedRow } from './apply.ts';
+import type { AppliedRow } from './table-writer.ts';
 import type { DetectedConflict } from './conflicts.ts';
 
 // How a module takes part in the workstation's sync beyond declaring its tables: the conflicts it

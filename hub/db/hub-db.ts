@@ -115,7 +115,24 @@ const IDLE_CONNECTION_MS = 5 * 60 * 1000;
 /** How long a listener whose connection the server closed waits before listening again. */
 const RELISTEN_MS = 500;
 
+/** A listen on a channel: the connection it holds (none while it opens another), and whether it was stopped. */
+type Listener = { readonly channel: string; readonly onPayload: (payload: string) => void; client: pg.PoolClient | null; stopped: boolean };
+
 export async function openPostgres(connectionString: string): Promise<HubDb> {
+  const pool = openPool(connectionString);
+  await pool.query('select 1');
+  const listeners = new Set<Listener>();
+  return {
+    kind: 'postgres',
+    arrayParam: binaryArray,
+    query: async <T extends Row>(sql: string, params: readonly unknown[] = []) => (await pool.query<T>(sql, [...params])).rows,
+    transaction: (work, opening) => inPostgresTransaction(pool, work, opening),
+    listen: (channel, onPayload) => listenOn(pool, listeners, { channel, onPayload, client: null, stopped: false }),
+    close: () => closePostgres(pool, listeners),
+  };
+}
+
+function openPool(connectionString: string): pg.Pool {
   // Connections are kept five minutes idle, not node-postgres's ten seconds: a connection opened
   // anew starts with empty caches on the server (measured: a catch-up push after a pause ran about
   // 15% slower on fresh connections), and workstations sync in bursts with pauses between.
@@ -123,97 +140,104 @@ export async function openPostgres(connectionString: string): Promise<HubDb> {
   // The server may close an idle connection (a restart, an administrator, a failover): the pool
   // drops it and opens another when needed. Unheard, the error would end the hub's process.
   pool.on('error', (error: Error & { code?: string }) => log.warn('the database closed an idle connection', { code: error.code ?? null }));
-  await pool.query('select 1');
-  const listeners = new Set<{ client: pg.PoolClient | null; stopped: boolean }>();
-  return {
-    kind: 'postgres',
-    arrayParam: binaryArray,
-    query: async <T extends Row>(sql: string, params: readonly unknown[] = []) => (await pool.query<T>(sql, [...params])).rows,
-    transaction: async (work, opening) => {
-      const client = await pool.connect();
-      try {
-        let opened: Row[] = [];
-        if (opening === undefined) await client.query('begin');
-        else opened = lastRows(await client.query<Row>(`begin; ${opening}`));
-        const statements = inOrder(async (sql, params) => (await client.query<Row>(sql, [...params])).rows);
-        const result = await work(statements.queries, opened).finally(statements.end);
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-    listen: async (channel, onPayload) => {
-      const listener: { client: pg.PoolClient | null; stopped: boolean } = { client: null, stopped: false };
-      listeners.add(listener);
-      // A listener's connection the server closed is given back broken and opened anew (again
-      // and again while the server is away), so pokes from other hub processes keep coming.
-      const dropped = (client: pg.PoolClient, error: Error & { code?: string }): void => {
-        if (listener.client !== client) return;
-        log.warn('the database closed the connection listening for changes; listening again', { code: error.code ?? null });
-        listener.client = null;
-        client.release(error);
-        listenAgain();
-      };
-      const listenAgain = (): void => {
-        if (!listener.stopped) setTimeout(() => void connect(true).catch(() => undefined), RELISTEN_MS);
-      };
-      const connect = async (again: boolean): Promise<void> => {
-        let client: pg.PoolClient;
-        try {
-          client = await pool.connect();
-        } catch (error) {
-          // The first listen reports its failure to the caller; a listener listening again keeps trying.
-          if (again) listenAgain();
-          throw error;
-        }
-        if (listener.stopped) {
-          client.release();
-          return;
-        }
-        listener.client = client;
-        client.on('notification', (message) => {
-          if (message.channel === channel) onPayload(message.payload ?? '');
-        });
-        client.on('error', (error: Error & { code?: string }) => dropped(client, error));
-        try {
-          await client.query(`listen ${channel}`);
-        } catch (error) {
-          dropped(client, error as Error & { code?: string });
-          throw error;
-        }
-      };
-      const stop = (): pg.PoolClient | null => {
-        listener.stopped = true;
-        listeners.delete(listener);
-        const client = listener.client;
-        listener.client = null;
-        return client;
-      };
-      try {
-        await connect(false);
-      } catch (error) {
-        stop();
-        throw error;
-      }
-      return async () => {
-        const client = stop();
-        if (client === null) return;
-        await client.query(`unlisten ${channel}`).catch(() => undefined);
-        client.release();
-      };
-    },
-    close: async () => {
-      for (const listener of listeners) {
-        listener.stopped = true;
-        listener.client?.release();
-        listener.client = null;
-      }
-      listeners.clear();
-      await pool.end();
-    },
+  return pool;
+}
+
+/** HubDb.transaction on a connection of the pool: the opening goes with the begin, in one round trip. */
+async function inPostgresTransaction<T>(pool: pg.Pool, work: (tx: HubQueries, opened: Row[]) => Promise<T>, opening: string | undefined): Promise<T> {
+  const client = await pool.connect();
+  try {
+    let opened: Row[] = [];
+    if (opening === undefined) await client.query('begin');
+    else opened = lastRows(await client.query<Row>(`begin; ${opening}`));
+    const statements = inOrder(async (sql, params) => (await client.query<Row>(sql, [...params])).rows);
+    const result = await work(statements.queries, opened).finally(statements.end);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** HubDb.listen: listens on a connection of its own until the function it answers is called. */
+async function listenOn(pool: pg.Pool, listeners: Set<Listener>, listener: Listener): Promise<() => Promise<void>> {
+  listeners.add(listener);
+  const connect = listenerConnector(pool, listener);
+  try {
+    await connect(false);
+  } catch (error) {
+    stopListening(listeners, listener);
+    throw error;
+  }
+  return async () => {
+    const client = stopListening(listeners, listener);
+    if (client === null) return;
+    await client.query(`unlisten ${listener.channel}`).catch(() => undefined);
+    client.release();
   };
+}
+
+/** Connects a listener (again: after the server closed its connection), and keeps connecting it while it is not stopped. */
+function listenerConnector(pool: pg.Pool, listener: Listener): (again: boolean) => Promise<void> {
+  const { channel, onPayload } = listener;
+  // A listener's connection the server closed is given back broken and opened anew (again
+  // and again while the server is away), so pokes from other hub processes keep coming.
+  const dropped = (client: pg.PoolClient, error: Error & { code?: string }): void => {
+    if (listener.client !== client) return;
+    log.warn('the database closed the connection listening for changes; listening again', { code: error.code ?? null });
+    listener.client = null;
+    client.release(error);
+    listenAgain();
+  };
+  const listenAgain = (): void => {
+    if (!listener.stopped) setTimeout(() => void connect(true).catch(() => undefined), RELISTEN_MS);
+  };
+  const connect = async (again: boolean): Promise<void> => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      // The first listen reports its failure to the caller; a listener listening again keeps trying.
+      if (again) listenAgain();
+      throw error;
+    }
+    if (listener.stopped) {
+      client.release();
+      return;
+    }
+    listener.client = client;
+    client.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
+    });
+    client.on('error', (error: Error & { code?: string }) => dropped(client, error));
+    try {
+      await client.query(`listen ${channel}`);
+    } catch (error) {
+      dropped(client, error as Error & { code?: string });
+      throw error;
+    }
+  };
+  return connect;
+}
+
+/** Stops a listener and forgets it; returns the connection it held, for the caller to let go. */
+function stopListening(listeners: Set<Listener>, listener: Listener): pg.PoolClient | null {
+  listener.stopped = true;
+  listeners.delete(listener);
+  const client = listener.client;
+  listener.client = null;
+  return client;
+}
+
+async function closePostgres(pool: pg.Pool, listeners: Set<Listener>): Promise<void> {
+  for (const listener of listeners) {
+    listener.stopped = true;
+    listener.client?.release();
+    listener.client = null;
+  }
+  listeners.clear();
+  await pool.end();
 }

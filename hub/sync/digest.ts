@@ -1,7 +1,7 @@
 import { DIGEST_HASH_CHARS, DIGEST_NULL, DIGEST_RANGES, DIGEST_SEPARATOR, type RangeDigest, type TableDigest } from '#shared/sync/digest.ts';
 import { isSyncedTable, syncTable, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
-import type { HubQueries } from '../db/hub-db.ts';
 import type { MirrorCatalog } from './catalog.ts';
+import type { MirrorSource } from './context.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
 
@@ -28,10 +28,10 @@ function requireTable(table: string): SyncedTableName {
 }
 
 /** Every replicated table's digest over the rows the device's clinics see. */
-export async function tableDigests(db: HubQueries, catalog: MirrorCatalog, device: Device): Promise<Record<string, TableDigest>> {
+export async function tableDigests(mirror: MirrorSource, device: Device): Promise<Record<string, TableDigest>> {
   const digests: Record<string, TableDigest> = {};
   for (const table of syncedTableNames()) {
-    const [row] = await db.query<{ count: string; sum: string }>(`select count(*)::text as count, coalesce(sum(${rowHashSql(catalog, table)}), 0)::text as sum from ${table} m where ${seenBy(table)}`, [device.clinicIds]);
+    const [row] = await mirror.db.query<{ count: string; sum: string }>(`select count(*)::text as count, coalesce(sum(${rowHashSql(mirror.catalog, table)}), 0)::text as sum from ${table} m where ${seenBy(table)}`, [device.clinicIds]);
     digests[table] = { count: Number(row?.count ?? '0'), sum: row?.sum ?? '0' };
   }
   return digests;
@@ -42,12 +42,12 @@ export async function tableDigests(db: HubQueries, catalog: MirrorCatalog, devic
  * workstation sums its own rows over the same ranges along its key's index, and reads again only
  * the ranges that differ.
  */
-export async function tableRanges(db: HubQueries, catalog: MirrorCatalog, device: Device, tableName: string): Promise<RangeDigest[]> {
+export async function tableRanges(mirror: MirrorSource, device: Device, tableName: string): Promise<RangeDigest[]> {
   const table = requireTable(tableName);
   const key = `m."${syncTable(table).key}"`;
-  const rows = await db.query<{ through: string; count: string; sum: string }>(
+  const rows = await mirror.db.query<{ through: string; count: string; sum: string }>(
     `select max(k) as through, count(*)::text as count, sum(h)::text as sum
-     from (select ${key} as k, ${rowHashSql(catalog, table)} as h, ntile(${String(DIGEST_RANGES)}) over (order by ${key}) as part from ${table} m where ${seenBy(table)}) as ranked
+     from (select ${key} as k, ${rowHashSql(mirror.catalog, table)} as h, ntile(${String(DIGEST_RANGES)}) over (order by ${key}) as part from ${table} m where ${seenBy(table)}) as ranked
      group by part order by part`,
     [device.clinicIds],
   );

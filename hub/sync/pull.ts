@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FeedChange } from '#shared/sync/protocol.ts';
 import type { HubQueries } from '../db/hub-db.ts';
+import type { HubSyncContext } from './context.ts';
 import type { DeviceScope } from './recent-devices.ts';
 import { hubErrors } from './hub-errors.ts';
 import type { RecentFeedEntries } from './recent-feed.ts';
@@ -110,9 +111,12 @@ function partText(part: PagePart): string {
   return JSON.stringify(part.changes).slice(1, -1);
 }
 
+/** What a read of the feed needs of the hub: its database, and the entries this process wrote lately. */
+type FeedSource = Pick<HubSyncContext, 'db' | 'recentFeed'>;
+
 /** A page of a device's clinics' changes after its cursor, as objects. */
-export async function pullChanges(db: HubQueries, device: DeviceScope, request: PullRequest, recent: RecentFeedEntries): Promise<Page<FeedChange[]>> {
-  const { changes: parts, ...page } = await pullPage(db, device, request, recent);
+export async function pullChanges(context: FeedSource, device: DeviceScope, request: PullRequest): Promise<Page<FeedChange[]>> {
+  const { changes: parts, ...page } = await pullPage(context, device, request);
   return { ...page, changes: parts.flatMap((part) => ('changes' in part ? part.changes : (JSON.parse(`[${partText(part)}]`) as FeedChange[]))) };
 }
 
@@ -120,8 +124,8 @@ export async function pullChanges(db: HubQueries, device: DeviceScope, request: 
  * The same page with its changes as a JSON array's bytes, in pieces that go out one after the
  * other as the HTTP answer: joining them would copy half a megabyte into new memory for nothing.
  */
-export async function pullChangesJson(db: HubQueries, device: DeviceScope, request: PullRequest, recent: RecentFeedEntries): Promise<Page<Buffer[]>> {
-  const { changes: parts, ...page } = await pullPage(db, device, request, recent);
+export async function pullChangesJson(context: FeedSource, device: DeviceScope, request: PullRequest): Promise<Page<Buffer[]>> {
+  const { changes: parts, ...page } = await pullPage(context, device, request);
   const pieces: Buffer[] = [];
   for (const part of parts) {
     const bytes = 'bytes' in part ? part.bytes : Buffer.from(partText(part), 'utf8');
@@ -141,17 +145,67 @@ const EMPTY_ARRAY = Buffer.from('[]');
  * A page of a device's clinics' changes after its cursor. Only transactions that finished before
  * any still running are read, so a change that commits later can never fall behind the cursor.
  */
-async function pullPage(db: HubQueries, device: DeviceScope, request: PullRequest, recent: RecentFeedEntries): Promise<Page<PagePart[]>> {
-  const clinics = clinicsFor(device, request.clinicId);
-  const after = parseCursor(request.cursor);
+async function pullPage(context: FeedSource, device: DeviceScope, request: PullRequest): Promise<Page<PagePart[]>> {
+  const query: PageQuery = { clinics: clinicsFor(device, request.clinicId), after: parseCursor(request.cursor), deviceId: device.id, limit: request.limit };
   // Checked while the entries are read, on another connection: a sync with nothing to do then
   // waits for one round trip to the database after the device's, not three.
-  const known = cursorKnown(db, clinics, after);
+  const known = cursorKnown(context.db, query.clinics, query.after);
   known.catch(() => undefined);
+  const found = await readEntries(context, query);
+  if (!(await known)) return { changes: [], cursor: null, more: true, head: null, cursorUnknown: true };
+  const entries = query.clinics.length === 1 ? found.entries : found.entries.sort(byPosition).slice(0, request.limit + 1);
+  const plan = planPage(entries, query.after, device.id, request.limit);
+  const held = heldEntries(context.recentFeed, plan.slices);
+  await readMissingTexts(context.db, plan.slices, found.texts, held);
+  return {
+    changes: pageParts(plan.slices, held, found.texts, query.clinics.length > 1),
+    cursor: plan.position === null ? request.cursor : formatCursor(plan.position),
+    more: plan.stopped || found.full,
+    head: found.head === undefined ? null : formatCursor({ txid: found.head.txid_text, id: found.head.id_text }),
+    ...(found.mark === undefined ? {} : { position: found.mark.position }),
+  };
+}
+
+/** What a page is read for: the clinics, the cursor it follows, the device asking, and how many changes it may hold. */
+type PageQuery = { readonly clinics: readonly string[]; readonly after: Cursor; readonly deviceId: string; readonly limit: number };
+
+/** The snapshot's xmin every clinic's query reads below, and the hub's position with it (see HubIdentity). */
+type Watermark = { readonly xmin: string; readonly position: string };
+
+/**
+ * What the clinics' queries found: the entries after the cursor, whether one clinic had more than
+ * a page, the newest entry, the entries' texts that came with them, and the watermark.
+ */
+type FoundEntries = { readonly entries: EntryHead[]; readonly full: boolean; readonly head: EntryHead | undefined; readonly texts: Map<string, string>; readonly mark: Watermark | undefined };
+
+const ENTRY_COLUMNS = `id::text as id_text, txid::text as txid_text, clinic_id, origin::text, change_count, fingerprint, entry_key`;
+
+// The texts of the entries the page will take come in the same query, saving a round trip:
+// those of other devices until the changes before them reach the limit (counted whole, so an
+// entry read from inside may leave the last one out, and it is read after), but for those this
+// hub process holds (see RecentFeedEntries).
+const OTHERS_BEFORE = `coalesce(sum(case when origin::text <> $6::text then change_count else 0 end) over (order by txid, id rows between unbounded preceding and 1 preceding), 0)`;
+
+/** One clinic's entries after the cursor ($2, $3; from inside an entry when from is '>='), up to $5, and its newest entry, below the watermark $4 or one taken here. */
+function entriesAfterSql(from: '>' | '>='): string {
+  return `with mark as (select coalesce($4::xid8, pg_snapshot_xmin(s)) as xmin, pg_snapshot_xmax(s)::text as position from pg_current_snapshot() as s)
+       select m.xmin::text as mark_xmin, m.position as mark_position, found.* from mark as m left join lateral (
+         (select false as is_head, at_txid, at_id, id_text, txid_text, clinic_id, origin, change_count, fingerprint, entry_key,
+            case when origin <> $6::text and others_before < $5 - 1 and not coalesce(entry_key = any($7::text[]), false) then changes end as changes_text
+          from (select txid as at_txid, id as at_id, ${ENTRY_COLUMNS}, changes, ${OTHERS_BEFORE} as others_before from hub_feed
+            where clinic_id = $1 and (txid, id) ${from} ($2::xid8, $3::bigint) and txid < m.xmin order by txid, id limit $5) as page)
+         union all
+         (select true, txid, id, ${ENTRY_COLUMNS}, null from hub_feed where clinic_id = $1 and txid < m.xmin order by txid desc, id desc limit 1)
+       ) as found on true order by found.is_head, found.at_txid, found.at_id`;
+}
+
+/** Reads each clinic's entries after the cursor, with the newest entry and the texts the page will take. */
+async function readEntries(context: FeedSource, query: PageQuery): Promise<FoundEntries> {
+  const { after, limit } = query;
   // One watermark for every clinic's query: the page may then stop anywhere without skipping.
   // The first clinic's query takes it from its own snapshot, with the hub's position (see
   // HubIdentity), and hands it to the others.
-  let mark: { xmin: string; position: string } | undefined;
+  let mark: Watermark | undefined;
   const found: EntryHead[] = [];
   let full = false;
   let head: EntryHead | undefined;
@@ -160,59 +214,53 @@ async function pullPage(db: HubQueries, device: DeviceScope, request: PullReques
   // would read the whole feed): a sync with nothing to do costs the same at any size. Every
   // entry holds a change at least, so limit + 1 entries are enough to fill a page. The newest
   // entry comes in the same query, marked as the head.
-  const from = after.offset === undefined ? '>' : '>=';
-  const columns = `id::text as id_text, txid::text as txid_text, clinic_id, origin::text, change_count, fingerprint, entry_key`;
-  // The texts of the entries the page will take come in the same query, saving a round trip:
-  // those of other devices until the changes before them reach the limit (counted whole, so an
-  // entry read from inside may leave the last one out, and it is read after), but for those this
-  // hub process holds (see RecentFeedEntries).
-  const othersBefore = `coalesce(sum(case when origin::text <> $6::text then change_count else 0 end) over (order by txid, id rows between unbounded preceding and 1 preceding), 0)`;
-  for (const clinic of clinics) {
-    const rows = await db.query<FoundRow & { changes_text: string | null }>(
-      `with mark as (select coalesce($4::xid8, pg_snapshot_xmin(s)) as xmin, pg_snapshot_xmax(s)::text as position from pg_current_snapshot() as s)
-       select m.xmin::text as mark_xmin, m.position as mark_position, found.* from mark as m left join lateral (
-         (select false as is_head, at_txid, at_id, id_text, txid_text, clinic_id, origin, change_count, fingerprint, entry_key,
-            case when origin <> $6::text and others_before < $5 - 1 and not coalesce(entry_key = any($7::text[]), false) then changes end as changes_text
-          from (select txid as at_txid, id as at_id, ${columns}, changes, ${othersBefore} as others_before from hub_feed
-            where clinic_id = $1 and (txid, id) ${from} ($2::xid8, $3::bigint) and txid < m.xmin order by txid, id limit $5) as page)
-         union all
-         (select true, txid, id, ${columns}, null from hub_feed where clinic_id = $1 and txid < m.xmin order by txid desc, id desc limit 1)
-       ) as found on true order by found.is_head, found.at_txid, found.at_id`,
-      [clinic, after.txid, after.id, mark?.xmin ?? null, request.limit + 1, device.id, recent.keysOf(clinic)],
-    );
+  const sql = entriesAfterSql(after.offset === undefined ? '>' : '>=');
+  for (const clinic of query.clinics) {
+    const rows = await context.db.query<FoundRow & { changes_text: string | null }>(sql, [clinic, after.txid, after.id, mark?.xmin ?? null, limit + 1, query.deviceId, context.recentFeed.keysOf(clinic)]);
     const first = rows[0];
     if (mark === undefined && first !== undefined) mark = { xmin: first.mark_xmin, position: first.mark_position };
     for (const row of rows) if (row.is_head === false && row.changes_text !== null) texts.set(row.id_text, row.changes_text);
     const heads = rows.filter((row): row is FoundEntry & { changes_text: string | null } => row.is_head !== null);
     const newest = heads.find((row) => row.is_head);
     const entries = heads.filter((row) => !row.is_head);
-    full ||= entries.length > request.limit;
+    full ||= entries.length > limit;
     found.push(...entries);
     if (newest !== undefined && (head === undefined || byPosition(newest, head) > 0)) head = newest;
   }
-  if (!(await known)) return { changes: [], cursor: null, more: true, head: null, cursorUnknown: true };
-  const entries = clinics.length === 1 ? found : found.sort(byPosition).slice(0, request.limit + 1);
-  const plan = planPage(entries, after, device.id, request.limit);
+  return { entries: found, full, head, texts, mark };
+}
+
+/** The page's entries this hub process still holds as it wrote them, by entry id. */
+function heldEntries(recent: RecentFeedEntries, slices: readonly Slice[]): Map<string, Buffer> {
   const held = new Map<string, Buffer>();
-  for (const { entry } of plan.slices) {
+  for (const { entry } of slices) {
     const bytes = entry.entry_key === null ? undefined : recent.bytesOf(entry.entry_key);
     if (bytes !== undefined) held.set(entry.id_text, bytes);
   }
-  const unread = plan.slices.filter((slice) => !texts.has(slice.entry.id_text) && !held.has(slice.entry.id_text));
-  if (unread.length > 0) {
-    // As text: an entry that goes out whole is never parsed here.
-    const rows = await db.query<{ id_text: string; changes_text: string }>(
-      `select f.id::text as id_text, f.changes as changes_text from hub_feed f join unnest($1::text[], $2::xid8[], $3::bigint[]) as w(clinic_id, txid, id) on f.clinic_id = w.clinic_id and f.txid = w.txid and f.id = w.id`,
-      [unread.map((slice) => slice.entry.clinic_id), unread.map((slice) => slice.entry.txid_text), unread.map((slice) => slice.entry.id_text)],
-    );
-    for (const row of rows) texts.set(row.id_text, row.changes_text);
-  }
+  return held;
+}
+
+/** Reads the texts of the page's entries that neither came with the first query nor are held here, into texts. */
+async function readMissingTexts(db: HubQueries, slices: readonly Slice[], texts: Map<string, string>, held: ReadonlyMap<string, Buffer>): Promise<void> {
+  const unread = slices.filter((slice) => !texts.has(slice.entry.id_text) && !held.has(slice.entry.id_text));
+  if (unread.length === 0) return;
+  // As text: an entry that goes out whole is never parsed here.
+  const rows = await db.query<{ id_text: string; changes_text: string }>(
+    `select f.id::text as id_text, f.changes as changes_text from hub_feed f join unnest($1::text[], $2::xid8[], $3::bigint[]) as w(clinic_id, txid, id) on f.clinic_id = w.clinic_id and f.txid = w.txid and f.id = w.id`,
+    [unread.map((slice) => slice.entry.clinic_id), unread.map((slice) => slice.entry.txid_text), unread.map((slice) => slice.entry.id_text)],
+  );
+  for (const row of rows) texts.set(row.id_text, row.changes_text);
+}
+
+/** The page's changes as they go out (see PagePart), slice by slice. */
+function pageParts(slices: readonly Slice[], held: ReadonlyMap<string, Buffer>, texts: ReadonlyMap<string, string>, manyClinics: boolean): PagePart[] {
   // One change fanned out to two of the device's clinics arrives once.
-  const seen = clinics.length > 1 ? new Set<string>() : null;
+  const seen = manyClinics ? new Set<string>() : null;
   const parts: PagePart[] = [];
-  for (const { entry, from: start, to } of plan.slices) {
+  for (const slice of slices) {
+    const { entry, from, to } = slice;
     const bytes = held.get(entry.id_text);
-    const sentWhole = seen === null && start === 0 && to === entry.change_count;
+    const sentWhole = seen === null && from === 0 && to === entry.change_count;
     if (bytes !== undefined && sentWhole) {
       parts.push({ bytes });
       continue;
@@ -223,25 +271,24 @@ async function pullPage(db: HubQueries, device: DeviceScope, request: PullReques
       parts.push({ json: whole });
       continue;
     }
-    const list = JSON.parse(text) as StoredChange[];
-    const changes: FeedChange[] = [];
-    parts.push({ changes });
-    for (let index = start; index < to; index += 1) {
-      const change = list[index];
-      if (change === undefined) continue;
-      if (seen !== null) {
-        const key = `${change.table}\u0000${change.id}\u0000${change.hlc}\u0000${JSON.stringify(change.columns)}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-      }
-      changes.push({ table: change.table, id: change.id, kind: change.kind, columns: change.columns, hlc: change.hlc, clock: change.clock, origin: entry.origin });
-    }
+    parts.push({ changes: sliceChanges(slice, text, seen) });
   }
-  return {
-    changes: parts,
-    cursor: plan.position === null ? request.cursor : formatCursor(plan.position),
-    more: plan.stopped || full,
-    head: head === undefined ? null : formatCursor({ txid: head.txid_text, id: head.id_text }),
-    ...(mark === undefined ? {} : { position: mark.position }),
-  };
+  return parts;
+}
+
+/** A slice's changes read from its entry's text, each named with the entry's origin; those already seen through another clinic left out. */
+function sliceChanges({ entry, from, to }: Slice, text: string, seen: Set<string> | null): FeedChange[] {
+  const list = JSON.parse(text) as StoredChange[];
+  const changes: FeedChange[] = [];
+  for (let index = from; index < to; index += 1) {
+    const change = list[index];
+    if (change === undefined) continue;
+    if (seen !== null) {
+      const key = `${change.table}\u0000${change.id}\u0000${change.hlc}\u0000${JSON.stringify(change.columns)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    changes.push({ table: change.table, id: change.id, kind: change.kind, columns: change.columns, hlc: change.hlc, clock: change.clock, origin: entry.origin });
+  }
+  return changes;
 }

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { HybridClock } from '#shared/sync/hlc.ts';
 import { parseHlc } from '#shared/sync/hlc.ts';
 import { mergeChange } from '#shared/sync/merge.ts';
 import type { ChangeOp, PushRequest, PushTx } from '#shared/sync/protocol.ts';
 import { isSyncedTable, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
-import { sqlLiteral, type HubDb } from '../db/hub-db.ts';
+import { sqlLiteral } from '../db/hub-db.ts';
 import { BatchState, rowKey } from './batch-state.ts';
 import type { MirrorCatalog } from './catalog.ts';
+import type { HubSyncContext } from './context.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
 import { fanOutNewClinics, finalClinics, type FeedEntry } from './related-rows.ts';
-import type { RecentFeedEntries } from './recent-feed.ts';
 import { oneStatement, writeFeed, writeRowClinics, writeRows, type WriteMode, type WrittenEntry } from './batch-writes.ts';
 import { preload } from './preload.ts';
 import { prepareChanges, type PreparedChanges } from './feed-text.ts';
@@ -184,22 +183,30 @@ function contiguousAfter(ordered: readonly PushTx[], lastSeq: number, gapAccepte
  * changes nothing, an invalid one is recorded as a rejection and passed, and the device's last
  * sequence number moves in the same transaction as the effects.
  */
-export async function applyPush(db: HubDb, catalog: MirrorCatalog, clock: HybridClock, device: Device, request: PushRequest, nowMs: number, recentFeed: RecentFeedEntries): Promise<PushOutcome> {
-  const mode: WriteMode = { plainInserts: true, clashed: false };
-  const written: WrittenEntry[] = [];
+export async function applyPush(context: HubSyncContext, device: Device, request: PushRequest): Promise<PushOutcome> {
+  const nowMs = context.now();
+  let attempt: PushAttempt = { nowMs, mode: { plainInserts: true, clashed: false }, written: [] };
   let outcome: PushOutcome;
   try {
-    outcome = await applyPushOnce(db, catalog, clock, device, request, nowMs, mode, written);
+    outcome = await applyPushOnce(context, device, request, attempt);
   } catch (error) {
-    if (!mode.clashed) throw error;
-    written.length = 0;
-    outcome = await applyPushOnce(db, catalog, clock, device, request, nowMs, { plainInserts: false, clashed: false }, written);
+    if (!attempt.mode.clashed) throw error;
+    attempt = { nowMs, mode: { plainInserts: false, clashed: false }, written: [] };
+    outcome = await applyPushOnce(context, device, request, attempt);
   }
-  for (const entry of written) recentFeed.add(entry.key, entry.clinicId, entry.body);
+  for (const entry of attempt.written) context.recentFeed.add(entry.key, entry.clinicId, entry.body);
   return outcome;
 }
 
-async function applyPushOnce(db: HubDb, catalog: MirrorCatalog, clock: HybridClock, device: Device, request: PushRequest, nowMs: number, mode: WriteMode, written: WrittenEntry[]): Promise<PushOutcome> {
+/**
+ * One try at a push: the time it is applied at (the same for a second try), how its rows are
+ * written, and the feed entries it wrote, kept for RecentFeedEntries once it commits.
+ */
+type PushAttempt = { readonly nowMs: number; readonly mode: WriteMode; readonly written: WrittenEntry[] };
+
+async function applyPushOnce(context: HubSyncContext, device: Device, request: PushRequest, attempt: PushAttempt): Promise<PushOutcome> {
+  const { db, catalog, clock } = context;
+  const { nowMs, mode, written } = attempt;
   if (device.reenrolRequired) throw hubErrors.reenrolRequired('This workstation must be enrolled again: its database was copied or restored from a backup.');
   // What needs no stored row is worked out before the lock, while another batch may hold it.
   // Keyed by the transaction itself: a malformed push may carry one number twice.

@@ -1,6 +1,7 @@
 import type { SyncValue } from '#shared/sync/merge.ts';
 import type { SnapshotPage } from '#shared/sync/protocol.ts';
 import type { MirrorCatalog } from './catalog.ts';
+import type { MirrorSource } from './context.ts';
 import { CLOCK_COLUMN, isSyncedTable, syncTable, syncedTableNames, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { Device } from './devices.ts';
@@ -58,11 +59,11 @@ function plainValue(value: unknown): SyncValue {
 }
 
 /** One page of a table's rows that the device's clinics see, in key order, resumable from any key, up to an optional last key. */
-export async function snapshotPage(db: HubQueries, catalog: MirrorCatalog, device: Device, request: PageRequest): Promise<SnapshotPage> {
+export async function snapshotPage(mirror: MirrorSource, device: Device, request: PageRequest): Promise<SnapshotPage> {
   const table = pageTable(request.table);
   const key = syncTable(table).key;
-  const columns = pageColumns(catalog, table);
-  const found = await db.query<Record<string, unknown>>(`select m.* from ${table} m where m.${key} in (${PAGE_KEYS}) order by m.${key}`, pageParams(device, request));
+  const columns = pageColumns(mirror.catalog, table);
+  const found = await mirror.db.query<Record<string, unknown>>(`select m.* from ${table} m where m.${key} in (${PAGE_KEYS}) order by m.${key}`, pageParams(device, request));
   const rows = found.map((row) => columns.map((column) => plainValue(row[column])));
   const clocks = found.map((row) => (row[CLOCK_COLUMN] ?? {}) as Record<string, string>);
   const last = found[found.length - 1];
@@ -74,11 +75,11 @@ export async function snapshotPage(db: HubQueries, catalog: MirrorCatalog, devic
  * where reading rows as objects and serialising them again costs twice what its own JSON
  * functions do; a hub over PostgreSQL, which runs beside it, is quicker with snapshotPage.
  */
-export async function snapshotPageJson(db: HubQueries, catalog: MirrorCatalog, device: Device, request: PageRequest): Promise<SnapshotPageText> {
+export async function snapshotPageJson(mirror: MirrorSource, device: Device, request: PageRequest): Promise<SnapshotPageText> {
   const table = pageTable(request.table);
   const key = syncTable(table).key;
-  const columns = pageColumns(catalog, table);
-  const [page] = await db.query<{ rows_json: string | null; clocks_json: string | null; row_count: number; last_key: string | null }>(
+  const columns = pageColumns(mirror.catalog, table);
+  const [page] = await mirror.db.query<{ rows_json: string | null; clocks_json: string | null; row_count: number; last_key: string | null }>(
     `select json_agg(json_build_array(${columns.map((column) => `m."${column}"`).join(', ')}) order by m.${key})::text as rows_json,
        json_agg(coalesce(m.${CLOCK_COLUMN}, '{}'::jsonb) order by m.${key})::text as clocks_json,
        count(*)::integer as row_count, max(m.${key}) as last_key

@@ -280,11 +280,11 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
     const catalog = await readMirrorCatalog(harness.hub.db);
     const device = await authenticateDevice(harness.hub.db, second.credential);
     for (const request of [{ table: 'clinics', after: null, limit: 10 }, { table: 'devices', after: null, limit: 1 }, { table: 'devices', after: '', through: first.deviceId, limit: 10 }]) {
-      const byDatabase = await snapshotPageJson(harness.hub.db, catalog, device, request);
-      const byHub = await snapshotPage(harness.hub.db, catalog, device, request);
+      const byDatabase = await snapshotPageJson({ db: harness.hub.db, catalog }, device, request);
+      const byHub = await snapshotPage({ db: harness.hub.db, catalog }, device, request);
       expect({ columns: JSON.parse(byDatabase.columnsJson) as unknown, rows: JSON.parse(byDatabase.rowsJson) as unknown, clocks: JSON.parse(byDatabase.clocksJson) as unknown, next: byDatabase.next }).toEqual(byHub);
     }
-    const text = await snapshotPageJson(harness.hub.db, catalog, device, { table: 'clinics', after: null, limit: 10 });
+    const text = await snapshotPageJson({ db: harness.hub.db, catalog }, device, { table: 'clinics', after: null, limit: 10 });
     const [clinic] = rowsOfPage({ columns: JSON.parse(text.columnsJson) as string[], rows: JSON.parse(text.rowsJson) as SyncValue[][], clocks: JSON.parse(text.clocksJson) as Record<string, string>[], next: text.next });
     expect(clinic?.values).toMatchObject({ id: CLINIC, phone: '4', idle_lock_minutes: 15, deleted_at: null });
     expect(clinic?.clock['phone']).toBe(stamp(4000));
