@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncedTableName } from '#shared/sync/tables.ts';
 import { HubUnavailable, type HubTransport } from '#core/sync/transport.ts';
-import { PULL_PAGE } from '#core/sync/sync-client.ts';
+import { PULL_PAGE } from '#core/sync/pull-loop.ts';
 import { adminAccount, sampleClinic, START_MS } from '#tests/support/core-harness.ts';
 import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
 import { call } from '#tests/support/sync-calls.ts';

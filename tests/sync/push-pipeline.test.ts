@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HubUnavailable, type HubTransport } from '#core/sync/transport.ts';
-import { PUSH_MAX_OPS } from '#core/sync/sync-client.ts';
+import { PUSH_MAX_OPS } from '#core/sync/push-loop.ts';
 import { adminAccount, sampleClinic, START_MS } from '#tests/support/core-harness.ts';
 import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
 import { call } from '#tests/support/sync-calls.ts';
