@@ -105,7 +105,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions,
     events,
     handlers,
-    services: { patientTerms: new TermDictionary(), stamper, sync, syncDeps, conflictResolvers: conflictResolversOf() },
+    services: { patientTerms: new TermDictionary(), stamper, sync, conflictResolvers: conflictResolversOf() },
   });
 
   function subscribe(token: string, listener: (event: ServerEvent) => void): () => void {

@@ -9,7 +9,7 @@ import type { Db } from '../db/database.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { TermDictionary } from '../modules/patients/search/term-dictionary.ts';
 import type { ChangeStamper } from '../sync/change-stamps.ts';
-import type { SyncClient, SyncDeps } from '../sync/sync-client.ts';
+import type { SyncClient } from '../sync/sync-client.ts';
 import type { EventBus } from '../platform/events.ts';
 
 export type AuditIntent = {
@@ -33,7 +33,6 @@ export type CoreServices = {
   /** Stamps every write transaction for the sync engine's capture triggers. */
   readonly stamper: ChangeStamper;
   readonly sync: SyncClient;
-  readonly syncDeps: SyncDeps;
   /** The modules' ways out of a conflict, by the action each takes. */
   readonly conflictResolvers: ReadonlyMap<string, ConflictResolver>;
 };

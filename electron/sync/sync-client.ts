@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SyncStatus } from '#shared/api/calls/sync.ts';
+import type { SyncConflict, SyncStatus } from '#shared/api/calls/sync.ts';
 import type { Db } from '../db/database.ts';
 import type { DeviceIdentity } from '../device.ts';
 import { isoAt, type Clock } from '../platform/clock.ts';
@@ -13,7 +13,9 @@ import { FirstSync } from './first-sync.ts';
 import { HubIdentityTracker } from './hub-identity.ts';
 import { HubPokes } from './hub-pokes.ts';
 import { topUpNumberBlocks } from './number-leases.ts';
-import { numberPendingTransactions, purgeAcked, RETAIN_ACKED_MS } from './outbox.ts';
+import { listConflicts } from './conflict-views.ts';
+import { connectFirstWorkstation, joinClinic } from './enrolment.ts';
+import { firstWaitingChanges, numberPendingTransactions, purgeAcked, RETAIN_ACKED_MS, type WaitingChange } from './outbox.ts';
 import { PullLoop } from './pull-loop.ts';
 import { announcePulledRows, PULLED_CALL } from './pulled-events.ts';
 import { PushLoop } from './push-loop.ts';
@@ -260,5 +262,30 @@ export class SyncClient {
 
   restartPokes(): void {
     this.#pokes.connect();
+  }
+
+  /** The first workstation of its clinic connects to a hub; all its data then goes up. */
+  async connectFirst(request: { hubUrl: string; code: string; clinicId: string; clinicCode: string }): Promise<void> {
+    await connectFirstWorkstation(this.deps, this, request);
+  }
+
+  /** A new workstation joins a clinic on a hub; its first sync then loads the clinic. */
+  async join(request: { hubUrl: string; code: string }): Promise<void> {
+    await joinClinic(this.deps, this, request);
+  }
+
+  /** A code another workstation joins this one's clinic with, from the hub. */
+  async createJoinCode(settings: SyncSettings): Promise<{ code: string; expiresAt: string }> {
+    return this.deps.transportFor(settings.hubUrl).createJoinCode(settings.credential);
+  }
+
+  /** The oldest changes still waiting to go up, for the screen that lists them. */
+  waitingChanges(limit: number): WaitingChange[] {
+    return firstWaitingChanges(this.deps.sqlite, limit);
+  }
+
+  /** The clinic's conflicts as the screens show them. */
+  conflicts(clinicId: string, includeResolved: boolean): SyncConflict[] {
+    return listConflicts(this.deps.sqlite, clinicId, includeResolved);
   }
 }

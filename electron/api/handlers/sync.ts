@@ -5,10 +5,7 @@ import { clinicContextOf } from '../clinic-context.ts';
 import { countClinics } from '../../modules/clinics/index.ts';
 import { syncConflicts, syncRejections } from '../../db/schema/index.ts';
 import { isoAt } from '../../platform/clock.ts';
-import { listConflicts } from '../../sync/conflict-views.ts';
-import { connectFirstWorkstation, joinClinic } from '../../sync/enrolment.ts';
 import { HubRefusal, HubUnavailable } from '../../sync/transport.ts';
-import { firstWaitingChanges } from '../../sync/outbox.ts';
 import type { Handlers } from '../context.ts';
 
 /** A conflict's rows as recorded: the ids of the rows in conflict. */
@@ -26,7 +23,7 @@ export const syncHandlers = {
 
   'sync.connect': async (ctx, input) => {
     const clinic = clinicContextOf(ctx);
-    await connectFirstWorkstation(ctx.services.syncDeps, ctx.services.sync, { hubUrl: input.hubUrl, code: input.code, clinicId: clinic.clinicId, clinicCode: clinic.code });
+    await ctx.services.sync.connectFirst({ hubUrl: input.hubUrl, code: input.code, clinicId: clinic.clinicId, clinicCode: clinic.code });
     ctx.write(() => null, { entityType: 'clinic', entityId: clinic.clinicId, detail: { connected: true } });
     ctx.services.sync.start();
     ctx.services.sync.requestSync(0);
@@ -35,7 +32,7 @@ export const syncHandlers = {
 
   'sync.join': async (ctx, input) => {
     if (countClinics(ctx.db) > 0) throw conflictError('This workstation already holds a clinic; only a new workstation can join one.');
-    await joinClinic(ctx.services.syncDeps, ctx.services.sync, input);
+    await ctx.services.sync.join(input);
     ctx.write(() => null, { entityType: 'device', entityId: ctx.deviceId, detail: { joined: true } });
     ctx.services.sync.start();
     ctx.services.sync.requestSync(0);
@@ -47,7 +44,7 @@ export const syncHandlers = {
     const settings = ctx.services.sync.settings();
     if (settings === null) throw conflictError('Connect this workstation to a hub first.');
     try {
-      const code = await ctx.services.syncDeps.transportFor(settings.hubUrl).createJoinCode(settings.credential);
+      const code = await ctx.services.sync.createJoinCode(settings);
       ctx.write(() => null, { entityType: 'clinic', entityId: settings.clinicId, detail: { joinCode: true } });
       return code;
     } catch (error) {
@@ -57,7 +54,7 @@ export const syncHandlers = {
   },
 
   'sync.pending': (ctx) => {
-    const changes = firstWaitingChanges(ctx.services.syncDeps.sqlite, 200);
+    const changes = ctx.services.sync.waitingChanges(200);
     const total = ctx.services.sync.status().pendingChanges;
     return { changes: changes.map(({ hlc, ...change }) => ({ ...change, stampedAt: new Date(parseInt(hlc.slice(0, 9), 36)).toISOString() })), total };
   },
@@ -65,7 +62,7 @@ export const syncHandlers = {
   'sync.conflicts': (ctx, input) => {
     // Rows a pull marked a moment ago are checked first, so the list is complete.
     ctx.services.sync.checkConflicts();
-    return { conflicts: listConflicts(ctx.services.syncDeps.sqlite, clinicContextOf(ctx).clinicId, input.includeResolved) };
+    return { conflicts: ctx.services.sync.conflicts(clinicContextOf(ctx).clinicId, input.includeResolved) };
   },
 
   'sync.resolveConflict': (ctx, input) => {
@@ -89,7 +86,7 @@ export const syncHandlers = {
       { entityType: 'sync_conflict', entityId: conflict.id, detail: { kind: conflict.kind, action: action.kind } },
     );
     resolver?.afterCommit?.(ctx);
-    const [view] = listConflicts(ctx.services.syncDeps.sqlite, clinic.clinicId, true).filter((candidate) => candidate.id === conflict.id);
+    const [view] = ctx.services.sync.conflicts(clinic.clinicId, true).filter((candidate) => candidate.id === conflict.id);
     if (view === undefined) throw new Error('conflict vanished');
     return view;
   },
