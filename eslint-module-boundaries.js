@@ -2,7 +2,9 @@ import { dirname, join, normalize, relative } from 'node:path';
 
 // Module boundaries the layer rules cannot express, since they depend on where an import lands
 // rather than how it is spelt (see ARCHITECTURE.md): a module reaches another module only through
-// that module's index.ts, and domain code never imports the API layer.
+// that module's index.ts, and domain code never imports the API layer. One exception: a module's
+// drizzle tables (a file named *tables.ts) may name another module's tables file, since a foreign
+// key is declared on the table itself and drizzle-kit reads the tables without the services.
 
 const root = import.meta.dirname;
 const aliases = { '#shared/': 'shared/', '#core/': 'electron/', '#hub/': 'hub/', '#renderer/': 'renderer/', '#tests/': 'tests/' };
@@ -18,6 +20,11 @@ function landing(fromFile, specifier) {
 function moduleOf(file) {
   const match = /^(shared|electron|renderer)\/modules\/([^/]+)\//.exec(file);
   return match === null ? null : { layer: match[1], name: match[2] };
+}
+
+/** A module's drizzle tables: the schema registry (electron/db/schema/index.ts) lists them. */
+function isTablesFile(file) {
+  return /^electron\/modules\/[^/]+\/([a-z-]+-)?tables\.ts$/.test(file);
 }
 
 /** The API layer: the dispatcher and its handlers, a module's handlers, resolvers and its definition for the registry. */
@@ -49,7 +56,7 @@ export const moduleBoundaries = {
       const target = landing(file, node.source.value);
       if (target === null) return;
       const targetModule = moduleOf(target);
-      if (own !== null && targetModule !== null && targetModule.name !== own.name && !/\/index\.ts$/.test(target)) {
+      if (own !== null && targetModule !== null && targetModule.name !== own.name && !/\/index\.ts$/.test(target) && !(isTablesFile(file) && isTablesFile(target))) {
         context.report({ node: node.source, messageId: 'throughIndex', data: { target: targetModule.name, path: target } });
       }
       if (domain && isApiLayer(target)) context.report({ node: node.source, messageId: 'domainImportsApi', data: { path: target } });

@@ -3,7 +3,7 @@ import { ApiError, unauthenticatedError } from '#shared/api/errors.ts';
 import { sessionOf, type CallContext } from './context.ts';
 import { isoAt } from '../platform/clock.ts';
 import { findUserById, findUserByUsername, membershipsOf } from '../modules/users/index.ts';
-import type { UserRow } from '../db/schema/users.ts';
+import type { UserRow } from '../modules/users/tables.ts';
 import { verifyDecoy, verifyPassword } from '../auth/passwords.ts';
 import { autoSelectClinic, buildSessionView, mayOpenClinic } from '../auth/session-view.ts';
 import { clearThrottle, LOCKOUT_MS, readThrottle, recordFailedSignIn } from '../auth/throttle.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { clinics } from './clinics.ts';
+import { clinics } from '../../modules/clinics/tables.ts';
 import { syncClockColumn } from './columns.ts';
-import { users } from './users.ts';
+import { users } from '../../modules/users/tables.ts';
 
 /** Append-only: triggers in the migrations refuse every update and delete. */
 export const auditLog = sqliteTable(

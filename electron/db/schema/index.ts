@@ -1,12 +1,19 @@
+// The workstation's whole drizzle schema: drizzle-kit generates the migrations from this list and
+// the Db type is built from it. The core's own tables live beside this file; each module's
+// tables live in electron/modules/<name>/, listed here once like every other registry.
+
+// The core: the audit trail, this workstation, local settings, number references, sync.
 export { auditLog } from './audit.ts';
-export { clinics } from './clinics.ts';
 export { devices } from './devices.ts';
 export { displayLinks, localMeta, signInThrottle } from './local.ts';
-export { memberships } from './memberships.ts';
-export { users } from './users.ts';
-export { appointmentEvents, appointments } from './appointments.ts';
-export { doctorProfiles, scheduleExceptions, weeklySchedules } from './doctors.ts';
-export { patientAllergies, patientClinics, patientConditions, patients } from './patients.ts';
-export { queueEntries } from './queue.ts';
 export { numberBlocks, tokenCounters } from './references.ts';
 export { syncConflictChecks, syncConflicts, syncOutbox, syncOutboxAcks, syncOutboxTxns, syncParked, syncRejections, syncState } from './sync.ts';
+
+// The modules.
+export { clinics } from '../../modules/clinics/tables.ts';
+export { memberships } from '../../modules/users/membership-tables.ts';
+export { users } from '../../modules/users/tables.ts';
+export { doctorProfiles, scheduleExceptions, weeklySchedules } from '../../modules/doctors/tables.ts';
+export { patientAllergies, patientClinics, patientConditions, patients } from '../../modules/patients/tables.ts';
+export { appointmentEvents, appointments } from '../../modules/appointments/tables.ts';
+export { queueEntries } from '../../modules/queue/tables.ts';

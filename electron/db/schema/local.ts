@@ -1,5 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { users } from './users.ts';
+import { users } from '../../modules/users/tables.ts';
 
 // Tables that stay on this workstation and never replicate.
 

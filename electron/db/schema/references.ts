@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { clinics } from './clinics.ts';
+import { clinics } from '../../modules/clinics/tables.ts';
 
 /**
  * Ranges of reference numbers this workstation may hand out, per clinic and series (M record

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { clinics } from './clinics.ts';
+import { clinics } from '../../modules/clinics/tables.ts';
 import { syncedRowColumns } from './columns.ts';
 
 /**

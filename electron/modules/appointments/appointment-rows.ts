@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Appointment } from '#shared/modules/appointments/calls.ts';
 import type { Db } from '../../db/database.ts';
 import { appointmentEvents, appointments, patients, users } from '../../db/schema/index.ts';
-import type { AppointmentRow } from '../../db/schema/appointments.ts';
+import type { AppointmentRow } from './tables.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 

@@ -3,7 +3,7 @@ import { conflictError, notFoundError } from '#shared/api/errors.ts';
 import { localDateOf } from '#shared/scheduling/slots.ts';
 import type { Db } from '../../db/database.ts';
 import { appointments } from '../../db/schema/index.ts';
-import type { AppointmentRow } from '../../db/schema/appointments.ts';
+import type { AppointmentRow } from './tables.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { recordAppointmentEvent } from './appointment-rows.ts';
 

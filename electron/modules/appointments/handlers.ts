@@ -8,7 +8,7 @@ import { clinicContextOf } from '../../api/clinic-context.ts';
 import type { ClinicContext } from '../clinics/index.ts';
 import type { Db } from '../../db/database.ts';
 import { appointmentEvents, appointments, queueEntries, users } from '../../db/schema/index.ts';
-import type { AppointmentRow } from '../../db/schema/appointments.ts';
+import type { AppointmentRow } from './tables.ts';
 import { doctorIn } from '../doctors/index.ts';
 import { findPatient, isVisibleIn, mergeSetOf } from '../patients/index.ts';
 import { isoAt } from '../../platform/clock.ts';

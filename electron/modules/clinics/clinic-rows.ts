@@ -2,7 +2,7 @@ import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Clinic, ClinicDetails, ClinicStatus } from '#shared/modules/clinics/clinic.ts';
 import type { Db } from '../../db/database.ts';
 import { clinics } from '../../db/schema/index.ts';
-import type { ClinicRow } from '../../db/schema/clinics.ts';
+import type { ClinicRow } from './tables.ts';
 import { prepared } from '../../db/prepared.ts';
 import { isoAt } from '../../platform/clock.ts';
 

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, isNull, or } from 'drizzle-orm';
 import type { ScheduleException, WeeklySession } from '#shared/scheduling/slots.ts';
 import type { Db } from '../../db/database.ts';
 import { scheduleExceptions, weeklySchedules } from '../../db/schema/index.ts';
-import type { ScheduleExceptionRow, WeeklyScheduleRow } from '../../db/schema/doctors.ts';
+import type { ScheduleExceptionRow, WeeklyScheduleRow } from './tables.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { literalLimit } from '../../db/literal-limit.ts';
 import { prepared } from '../../db/prepared.ts';
 import { patients } from '../../db/schema/index.ts';
-import type { PatientRow } from '../../db/schema/patients.ts';
+import type { PatientRow } from './tables.ts';
 import { isVisibleIn } from './patient-rows.ts';
 import { reversedPhoneDigits } from './patient-values.ts';
 import { editDistance, nameTerms } from './search/normalize.ts';

@@ -5,7 +5,7 @@ import { clinicContextOf } from '../../api/clinic-context.ts';
 import type { ClinicContext } from '../clinics/index.ts';
 import type { Db } from '../../db/database.ts';
 import { patients } from '../../db/schema/index.ts';
-import type { PatientRow } from '../../db/schema/patients.ts';
+import type { PatientRow } from './tables.ts';
 import { findDuplicates } from './duplicates.ts';
 import { mergePatients } from './merge.ts';
 import { findPatient, isVisibleIn, recordOf, summariesOf } from './patient-rows.ts';

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { patientAllergies, patientClinics, patientConditions, patients } from '../../db/schema/index.ts';
-import type { PatientRow } from '../../db/schema/patients.ts';
+import type { PatientRow } from './tables.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { linkToClinic } from './patient-writes.ts';

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, max, or, sql, type Placeholder } from 'drizzl
 import type { PatientRecord, PatientSummary } from '#shared/modules/patients/calls.ts';
 import type { Db } from '../../db/database.ts';
 import { appointments, clinics, patientAllergies, patientClinics, patientConditions, patients, queueEntries } from '../../db/schema/index.ts';
-import type { PatientRow } from '../../db/schema/patients.ts';
+import type { PatientRow } from './tables.ts';
 import { prepared } from '../../db/prepared.ts';
 
 export function findPatient(db: Db, patientId: string): PatientRow | undefined {

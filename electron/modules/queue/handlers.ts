@@ -5,7 +5,7 @@ import { clinicContextOf } from '../../api/clinic-context.ts';
 import { clinicOf, type CallContext, type Handlers } from '../../api/context.ts';
 import type { Db } from '../../db/database.ts';
 import { queueEntries } from '../../db/schema/index.ts';
-import type { QueueEntryRow } from '../../db/schema/queue.ts';
+import type { QueueEntryRow } from './tables.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { appointmentToCheckIn, checkIn } from '../appointments/index.ts';
 import { doctorIn } from '../doctors/index.ts';

@@ -6,7 +6,7 @@ import { closeCheckedIn } from '../appointments/index.ts';
 import type { ClinicContext } from '../clinics/index.ts';
 import type { Db } from '../../db/database.ts';
 import { queueEntries } from '../../db/schema/index.ts';
-import type { QueueEntryRow } from '../../db/schema/queue.ts';
+import type { QueueEntryRow } from './tables.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { nextToken } from '../../references/tokens.ts';

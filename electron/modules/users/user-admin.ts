@@ -5,7 +5,7 @@ import type { Role } from '#shared/domain/roles.ts';
 import { readThrottle } from '../../auth/throttle.ts';
 import type { Db } from '../../db/database.ts';
 import { clinics, memberships, users } from '../../db/schema/index.ts';
-import type { UserRow } from '../../db/schema/users.ts';
+import type { UserRow } from './tables.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { activeAdminIds, findUserById, membershipsOf } from './user-rows.ts';
 

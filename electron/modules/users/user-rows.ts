@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Role } from '#shared/domain/roles.ts';
 import type { Db } from '../../db/database.ts';
 import { clinics, memberships, users } from '../../db/schema/index.ts';
-import type { NewUserRow, UserRow } from '../../db/schema/users.ts';
+import type { NewUserRow, UserRow } from './tables.ts';
 import { prepared } from '../../db/prepared.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';

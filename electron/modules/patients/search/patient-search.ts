@@ -5,7 +5,7 @@ import type { Db } from '../../../db/database.ts';
 import { limitSql, literalLimit } from '../../../db/literal-limit.ts';
 import { prepared } from '../../../db/prepared.ts';
 import { clinics, patients } from '../../../db/schema/index.ts';
-import type { PatientRow } from '../../../db/schema/patients.ts';
+import type { PatientRow } from '../tables.ts';
 import { summariesOf, visibleInClinicSql } from '../patient-rows.ts';
 import { reversedPhoneDigits } from '../patient-values.ts';
 import { nameTerms } from './normalize.ts';

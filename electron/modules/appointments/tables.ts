@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { appointmentStatuses, appointmentTypes } from '#shared/modules/appointments/appointment.ts';
 import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { clinics } from './clinics.ts';
-import { syncClockColumn, syncedRowColumns } from './columns.ts';
-import { patients } from './patients.ts';
-import { users } from './users.ts';
+import { clinics } from '../clinics/tables.ts';
+import { syncClockColumn, syncedRowColumns } from '../../db/schema/columns.ts';
+import { patients } from '../patients/tables.ts';
+import { users } from '../users/tables.ts';
 
 
 export const appointments = sqliteTable(

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
-import { clinics } from './clinics.ts';
-import { syncedRowColumns } from './columns.ts';
-import { users } from './users.ts';
+import { clinics } from '../clinics/tables.ts';
+import { syncedRowColumns } from '../../db/schema/columns.ts';
+import { users } from './tables.ts';
 
 /** One role per user per clinic. Taking a role away tombstones the row; giving one back revives it. */
 export const memberships = sqliteTable(

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { clinics } from './clinics.ts';
-import { syncedRowColumns } from './columns.ts';
-import { users } from './users.ts';
+import { clinics } from '../clinics/tables.ts';
+import { syncedRowColumns } from '../../db/schema/columns.ts';
+import { users } from '../users/tables.ts';
 
 /** The professional side of a user with the Doctor role; the clinics come from memberships. */
 export const doctorProfiles = sqliteTable(

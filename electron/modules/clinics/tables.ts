@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { syncedRowColumns } from './columns.ts';
+import { syncedRowColumns } from '../../db/schema/columns.ts';
 
 export const clinics = sqliteTable(
   'clinics',

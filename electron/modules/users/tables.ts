@@ -1,5 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { syncedRowColumns } from './columns.ts';
+import { syncedRowColumns } from '../../db/schema/columns.ts';
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { queuePriorities, queueStatuses } from '#shared/modules/queue/queue.ts';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { appointments } from './appointments.ts';
-import { clinics } from './clinics.ts';
-import { syncedRowColumns } from './columns.ts';
-import { patients } from './patients.ts';
-import { users } from './users.ts';
+import { appointments } from '../appointments/tables.ts';
+import { clinics } from '../clinics/tables.ts';
+import { syncedRowColumns } from '../../db/schema/columns.ts';
+import { patients } from '../patients/tables.ts';
+import { users } from '../users/tables.ts';
 
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, unique, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { clinics } from './clinics.ts';
-import { syncedRowColumns } from './columns.ts';
+import { clinics } from '../clinics/tables.ts';
+import { syncedRowColumns } from '../../db/schema/columns.ts';
 
 export const patients = sqliteTable(
   'patients',
