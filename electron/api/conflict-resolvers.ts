@@ -1,3 +1,4 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import type { ConflictAction } from '#shared/api/calls/sync.ts';
 import type { Db } from '../db/database.ts';
 import type { CallContext } from './context.ts';
@@ -6,8 +7,8 @@ type ModuleAction = Exclude<ConflictAction, { kind: 'keepBoth' }>;
 
 export type ConflictResolution = {
   readonly tx: Db;
-  readonly clinicId: string;
-  readonly userId: string;
+  readonly clinicId: ClinicId;
+  readonly userId: UserId;
   readonly nowMs: number;
   /** Refuses a row that is not one of the conflict's. */
   readonly involved: (rowId: string) => void;

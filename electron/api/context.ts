@@ -1,3 +1,4 @@
+import type { ClinicId, DeviceId, UserId } from '#shared/domain/ids.ts';
 import type { AuditOutcome } from '#shared/modules/audit/calls.ts';
 import type { CallName, CallResult, ParsedInput } from '#shared/api/contract.ts';
 import { ApiError } from '#shared/api/errors.ts';
@@ -20,12 +21,12 @@ export type AuditIntent = {
   readonly action?: string;
   readonly outcome?: AuditOutcome;
   /** Default to the session's user and clinic. */
-  readonly userId?: string | null;
-  readonly clinicId?: string | null;
+  readonly userId?: UserId | null;
+  readonly clinicId?: ClinicId | null;
   readonly attemptedUsername?: string | null;
 };
 
-export type ClinicScope = { readonly clinicId: string; readonly role: Role };
+export type ClinicScope = { readonly clinicId: ClinicId; readonly role: Role };
 
 /** Long-lived helpers of the core that calls share. */
 export type CoreServices = {
@@ -41,7 +42,7 @@ export type CallContext = {
   readonly call: CallName;
   readonly db: Db;
   readonly clock: Clock;
-  readonly deviceId: string;
+  readonly deviceId: DeviceId;
   readonly deviceName: string;
   readonly appVersion: string;
   readonly sessions: SessionStore;
@@ -62,7 +63,7 @@ export function sessionOf(ctx: CallContext): Session {
   return ctx.session;
 }
 
-export function clinicOf(ctx: CallContext): ClinicScope & { readonly userId: string } {
+export function clinicOf(ctx: CallContext): ClinicScope & { readonly userId: UserId } {
   const session = sessionOf(ctx);
   if (ctx.clinic === null) throw new ApiError({ code: 'INTERNAL', message: 'This call needs a clinic.' });
   return { ...ctx.clinic, userId: session.userId };

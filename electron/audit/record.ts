@@ -1,3 +1,4 @@
+import type { ClinicId, DeviceId, UserId } from '#shared/domain/ids.ts';
 import type { AuditOutcome } from '#shared/modules/audit/calls.ts';
 import type { Db } from '../db/database.ts';
 import { auditLog } from '../db/schema/index.ts';
@@ -9,9 +10,9 @@ export type AuditDetail = Readonly<Record<string, string | number | boolean | nu
 
 export type AuditEntryInput = {
   readonly atMs: number;
-  readonly deviceId: string;
-  readonly userId: string | null;
-  readonly clinicId: string | null;
+  readonly deviceId: DeviceId;
+  readonly userId: UserId | null;
+  readonly clinicId: ClinicId | null;
   readonly action: string;
   readonly outcome: AuditOutcome;
   readonly entityType?: string | null;

@@ -1,3 +1,4 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import { createHash } from 'node:crypto';
 import { newSecretToken } from '../platform/ids.ts';
 
@@ -6,9 +7,9 @@ export const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 export type Session = {
   /** The hash of the token: the token itself is held only by the transport that carries it. */
   readonly id: string;
-  readonly userId: string;
+  readonly userId: UserId;
   readonly createdAtMs: number;
-  activeClinicId: string | null;
+  activeClinicId: ClinicId | null;
   lastActivityMs: number;
   locked: boolean;
 };
@@ -21,7 +22,7 @@ function hashToken(token: string): string {
 export class SessionStore {
   readonly #byId = new Map<string, Session>();
 
-  create(userId: string, nowMs: number): { token: string; session: Session } {
+  create(userId: UserId, nowMs: number): { token: string; session: Session } {
     const token = newSecretToken();
     const session: Session = {
       id: hashToken(token),
@@ -48,7 +49,7 @@ export class SessionStore {
   }
 
   /** Ends every session of a user (deactivated, password reset); returns the ended ids. */
-  endAllOf(userId: string, exceptSessionId?: string): string[] {
+  endAllOf(userId: UserId, exceptSessionId?: string): string[] {
     const ended: string[] = [];
     for (const session of this.#byId.values()) {
       if (session.userId === userId && session.id !== exceptSessionId) {

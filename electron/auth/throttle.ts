@@ -1,3 +1,4 @@
+import type { UserId } from '#shared/domain/ids.ts';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { signInThrottle } from '../db/schema/index.ts';
@@ -10,7 +11,7 @@ export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 export type ThrottleState = { readonly failedCount: number; readonly lockedUntilMs: number | null };
 
-export function readThrottle(db: Db, userId: string, nowMs: number): ThrottleState {
+export function readThrottle(db: Db, userId: UserId, nowMs: number): ThrottleState {
   const row = db.select().from(signInThrottle).where(eq(signInThrottle.userId, userId)).get();
   if (row === undefined) return { failedCount: 0, lockedUntilMs: null };
   const lockedUntilMs = row.lockedUntil === null ? null : Date.parse(row.lockedUntil);
@@ -21,7 +22,7 @@ export function readThrottle(db: Db, userId: string, nowMs: number): ThrottleSta
 }
 
 /** Counts one failure; returns whether this failure locked the account. */
-export function recordFailedSignIn(db: Db, userId: string, nowMs: number): { lockedNow: boolean; lockedUntilMs: number | null } {
+export function recordFailedSignIn(db: Db, userId: UserId, nowMs: number): { lockedNow: boolean; lockedUntilMs: number | null } {
   const failedCount = readThrottle(db, userId, nowMs).failedCount + 1;
   const lockedNow = failedCount >= MAX_FAILED_SIGN_INS;
   const lockedUntilMs = lockedNow ? nowMs + LOCKOUT_MS : null;
@@ -37,6 +38,6 @@ export function recordFailedSignIn(db: Db, userId: string, nowMs: number): { loc
   return { lockedNow, lockedUntilMs };
 }
 
-export function clearThrottle(db: Db, userId: string): void {
+export function clearThrottle(db: Db, userId: UserId): void {
   db.delete(signInThrottle).where(eq(signInThrottle.userId, userId)).run();
 }

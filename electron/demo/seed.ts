@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/record.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { countClinics, createClinicWithAdmin, insertClinic } from '../modules/clinics/index.ts';
 import type { Core } from '../core.ts';
-import { newId } from '../platform/ids.ts';
+import { newClinicId, newUserId } from '../platform/ids.ts';
 import { insertUser, setMembership } from '../modules/users/index.ts';
 import { demoClinics, demoUsers } from './demo-data.ts';
 import { seedModuleDemos } from './module-demos.ts';
@@ -25,12 +25,12 @@ export async function seedDemo(core: Core): Promise<DemoOutcome> {
     if (admin === undefined) throw new Error('demo data has no administrator');
     const adminAccount = { fullName: admin.fullName, username: admin.username, email: '', phone: '', passwordHash: hashes.get(admin.username) ?? '' };
     const { clinicId, adminId } = createClinicWithAdmin(tx, first, adminAccount, nowMs);
-    const secondClinicId = newId();
+    const secondClinicId = newClinicId();
     const { code, ...details } = second;
     insertClinic(tx, secondClinicId, code, details, nowMs);
     setMembership(tx, adminId, secondClinicId, 'ADMIN', nowMs);
     for (const user of others) {
-      const id = newId();
+      const id = newUserId();
       insertUser(tx, { id, fullName: user.fullName, username: user.username, email: '', phone: '', passwordHash: hashes.get(user.username) ?? '' }, nowMs);
       setMembership(tx, id, clinicId, user.role, nowMs);
       if (user.bothClinics) setMembership(tx, id, secondClinicId, user.role, nowMs);

@@ -1,7 +1,8 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import type { ServerEvent } from '#shared/api/events.ts';
 
 /** Who an event is for: everyone working in a clinic, or one user's sessions. */
-export type EventAudience = { readonly clinicId: string | null } | { readonly userId: string };
+export type EventAudience = { readonly clinicId: ClinicId | null } | { readonly userId: UserId };
 
 export type EventListener = (event: ServerEvent, audience: EventAudience) => void;
 

@@ -1,3 +1,4 @@
+import type { ClinicId, DeviceId, PatientId, UserId } from '#shared/domain/ids.ts';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -6,6 +7,24 @@ let source: () => string = () => uuidv7();
 /** UUIDv7: made on the workstation, unique without the network, and ordered by time. */
 export function newId(): string {
   return source();
+}
+
+// The ids whose types are branded (shared/domain/ids.ts) are made here and nowhere else.
+
+export function newPatientId(): PatientId {
+  return source() as PatientId;
+}
+
+export function newClinicId(): ClinicId {
+  return source() as ClinicId;
+}
+
+export function newUserId(): UserId {
+  return source() as UserId;
+}
+
+export function newDeviceId(): DeviceId {
+  return source() as DeviceId;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { ClinicId, DeviceId } from '#shared/domain/ids.ts';
 import { and, asc, eq, lt, max, sql } from 'drizzle-orm';
 import { conflictError } from '#shared/api/errors.ts';
 import type { Db } from '../db/database.ts';
@@ -14,7 +15,7 @@ export const BLOCK_SIZE = 1000;
 /** References start at four digits, as people expect of ABC01-A1234. */
 export const FIRST_NUMBER = 1001;
 
-export type Allocation = { readonly clinicId: string; readonly series: ReferenceSeries; readonly deviceId: string; readonly nowMs: number };
+export type Allocation = { readonly clinicId: ClinicId; readonly series: ReferenceSeries; readonly deviceId: DeviceId; readonly nowMs: number };
 
 /**
  * A standalone workstation leases its next block from itself: numbers above every block any

@@ -1,3 +1,4 @@
+import type { ClinicId } from '#shared/domain/ids.ts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
 import { readMetaWith } from '../db/local-meta.ts';
@@ -15,7 +16,7 @@ export function tokenSeriesOf(db: Db): string {
 }
 
 /** The next token of the day for this workstation: A1, A2… */
-export function nextToken(db: Db, clinicId: string, serviceDate: string): { token: string; series: string; number: number } {
+export function nextToken(db: Db, clinicId: ClinicId, serviceDate: string): { token: string; series: string; number: number } {
   const series = tokenSeriesOf(db);
   const key = `${clinicId}:${serviceDate}:${series}`;
   const number =

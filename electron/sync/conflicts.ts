@@ -1,3 +1,4 @@
+import type { ClinicId } from '#shared/domain/ids.ts';
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
@@ -5,7 +6,7 @@ import type { AppliedRow } from './table-writer.ts';
 import { statement } from '../db/statements.ts';
 import { conflictDetectors } from './participants.ts';
 
-export type DetectedConflict = { readonly id: string; readonly clinicId: string; readonly kind: string; readonly rowIds: readonly string[] };
+export type DetectedConflict = { readonly id: string; readonly clinicId: ClinicId; readonly kind: string; readonly rowIds: readonly string[] };
 
 /**
  * The same conflict gets the same id on every workstation that notices it (a hash of its kind
@@ -16,7 +17,7 @@ export function conflictId(kind: string, rowIds: readonly string[]): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export function detectedConflict(kind: string, clinicId: string, rowIds: readonly string[]): DetectedConflict {
+export function detectedConflict(kind: string, clinicId: ClinicId, rowIds: readonly string[]): DetectedConflict {
   const sorted = [...rowIds].sort();
   return { id: conflictId(kind, sorted), clinicId, kind, rowIds: sorted };
 }
@@ -28,7 +29,7 @@ export function detectedConflict(kind: string, clinicId: string, rowIds: readonl
  */
 export function clashingPairs(sqlite: Database.Database, kind: string, sql: string, ids: readonly string[]): DetectedConflict[] {
   if (ids.length === 0) return [];
-  const rows = statement(sqlite, sql).all(JSON.stringify(ids)) as { id: string; other_id: string; clinic_id: string }[];
+  const rows = statement(sqlite, sql).all(JSON.stringify(ids)) as { id: string; other_id: string; clinic_id: ClinicId }[];
   return rows.map((row) => detectedConflict(kind, row.clinic_id, [row.id, row.other_id]));
 }
 

@@ -1,7 +1,7 @@
 import type { EnrolResponse } from '#shared/sync/protocol.ts';
 import { conflictError, forbiddenError } from '#shared/api/errors.ts';
 import { isoAt } from '../platform/clock.ts';
-import { newId } from '../platform/ids.ts';
+import { newDeviceId } from '../platform/ids.ts';
 import { nodeTagOf } from '#shared/sync/hlc.ts';
 import { SYNC_MODE } from './change-stamps.ts';
 import { queueInitialUpload } from './initial-upload.ts';
@@ -23,7 +23,7 @@ function hubUnreachable(error: unknown): never {
  * again, it takes a new device id (its old rows keep the old one).
  */
 export function takeNewDeviceId(deps: SyncDeps): void {
-  const id = newId();
+  const id = newDeviceId();
   const now = isoAt(deps.clock.now());
   deps.sqlite.transaction(() => {
     deps.sqlite.prepare(`insert into devices (id, name, created_at) values (?, ?, ?)`).run(id, deps.identity.deviceName, now);

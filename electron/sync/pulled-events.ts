@@ -1,3 +1,4 @@
+import type { ClinicId } from '#shared/domain/ids.ts';
 import type Database from 'better-sqlite3';
 import type { PulledFromHub } from '#shared/api/events.ts';
 import type { EventBus } from '../platform/events.ts';
@@ -7,7 +8,7 @@ export const PULLED_CALL: PulledFromHub = 'sync.pull';
 
 /** Screens refresh with the rows a pull or a comparison wrote: every clinic's, and those working in none. */
 export function announcePulledRows(sqlite: Database.Database, events: EventBus): void {
-  const clinics = new Set<string | null>([null]);
-  for (const clinic of sqlite.prepare(`select id from clinics`).pluck().all() as string[]) clinics.add(clinic);
+  const clinics = new Set<ClinicId | null>([null]);
+  for (const clinic of sqlite.prepare(`select id from clinics`).pluck().all() as ClinicId[]) clinics.add(clinic);
   for (const clinicId of clinics) events.publish({ type: 'data.changed', call: PULLED_CALL, clinicId }, { clinicId });
 }

@@ -1,3 +1,4 @@
+import type { ClinicId, DeviceId } from '#shared/domain/ids.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allocateNumber, BLOCK_SIZE } from '#core/references/number-blocks.ts';
 import { nextToken } from '#core/references/tokens.ts';
@@ -117,11 +118,11 @@ describe('references and tokens stay unique per workstation', () => {
 
   it('hands two devices of one database disjoint number blocks, and a new block when one runs out', () => {
     const { db } = harness.core.database;
-    const clinicId = harness.core.database.sqlite.prepare('select id from clinics').pluck().get() as string;
+    const clinicId = harness.core.database.sqlite.prepare('select id from clinics').pluck().get() as ClinicId;
     const numbers = { a: new Set<number>(), b: new Set<number>() };
     for (let index = 0; index < BLOCK_SIZE + 5; index += 1) {
-      numbers.a.add(allocateNumber(db, { clinicId, series: 'A', deviceId: 'device-a', nowMs: 0 }));
-      if (index < 10) numbers.b.add(allocateNumber(db, { clinicId, series: 'A', deviceId: 'device-b', nowMs: 0 }));
+      numbers.a.add(allocateNumber(db, { clinicId, series: 'A', deviceId: 'device-a' as DeviceId, nowMs: 0 }));
+      if (index < 10) numbers.b.add(allocateNumber(db, { clinicId, series: 'A', deviceId: 'device-b' as DeviceId, nowMs: 0 }));
     }
     expect(numbers.a.size).toBe(BLOCK_SIZE + 5);
     expect([...numbers.b].filter((number) => numbers.a.has(number))).toEqual([]);
@@ -130,7 +131,7 @@ describe('references and tokens stay unique per workstation', () => {
 
   it('numbers tokens per day in the workstation’s own series', () => {
     const { db, sqlite } = harness.core.database;
-    const clinicId = sqlite.prepare('select id from clinics').pluck().get() as string;
+    const clinicId = sqlite.prepare('select id from clinics').pluck().get() as ClinicId;
     expect([nextToken(db, clinicId, '2026-03-02').token, nextToken(db, clinicId, '2026-03-02').token, nextToken(db, clinicId, '2026-03-03').token]).toEqual(['A1', 'A2', 'A1']);
     sqlite.prepare(`insert into local_meta (key, value) values ('token_series', 'B')`).run();
     expect(nextToken(db, clinicId, '2026-03-02').token).toBe('B1');

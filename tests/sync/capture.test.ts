@@ -1,3 +1,4 @@
+import type { ClinicId } from '#shared/domain/ids.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allocateNumber } from '#core/references/number-blocks.ts';
 import { restoreTriggers, setTriggersAside } from '#core/sync/bulk-triggers.ts';
@@ -26,7 +27,7 @@ describe('change capture in SQLite triggers', () => {
 
   it('queues every change of a connected workstation, a whole transaction under one number', async () => {
     // A connected workstation numbers from blocks the hub leased it; here, one leased beforehand.
-    const clinicId = harness.core.database.sqlite.prepare('select id from clinics').pluck().get() as string;
+    const clinicId = harness.core.database.sqlite.prepare('select id from clinics').pluck().get() as ClinicId;
     allocateNumber(harness.core.database.db, { clinicId, series: 'M', deviceId: harness.core.identity.deviceId, nowMs: 0 });
     setSyncMode(harness.core.database.db, SYNC_MODE.connected);
     const patient = await harness.call('patients.register', { ...patientInput({ allergies: [{ substance: 'Latex', reaction: '', severity: 'MILD' }] }), notADuplicate: false }, admin);

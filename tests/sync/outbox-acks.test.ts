@@ -1,3 +1,4 @@
+import type { ClinicId } from '#shared/domain/ids.ts';
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '#core/db/open.ts';
@@ -23,7 +24,7 @@ describe('the outbox of a connected workstation', () => {
     harness = await startHarness();
     admin = await setUpClinic(harness);
     sqlite = harness.core.database.sqlite;
-    const clinicId = sqlite.prepare('select id from clinics').pluck().get() as string;
+    const clinicId = sqlite.prepare('select id from clinics').pluck().get() as ClinicId;
     allocateNumber(harness.core.database.db, { clinicId, series: 'M', deviceId: harness.core.identity.deviceId, nowMs: 0 });
     setSyncMode(harness.core.database.db, SYNC_MODE.connected);
   });

@@ -1,3 +1,4 @@
+import type { ClinicId, DeviceId, UserId } from '#shared/domain/ids.ts';
 import { sql } from 'drizzle-orm';
 import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clinics } from '../../modules/clinics/tables.ts';
@@ -10,10 +11,10 @@ export const auditLog = sqliteTable(
   {
     id: text('id').primaryKey(),
     at: text('at').notNull(),
-    userId: text('user_id').references(() => users.id),
+    userId: text('user_id').$type<UserId>().references(() => users.id),
     attemptedUsername: text('attempted_username'),
-    clinicId: text('clinic_id').references(() => clinics.id),
-    deviceId: text('device_id').notNull(),
+    clinicId: text('clinic_id').$type<ClinicId>().references(() => clinics.id),
+    deviceId: text('device_id').$type<DeviceId>().notNull(),
     action: text('action').notNull(),
     entityType: text('entity_type'),
     entityId: text('entity_id'),

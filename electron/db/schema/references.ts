@@ -1,3 +1,4 @@
+import type { ClinicId, DeviceId } from '#shared/domain/ids.ts';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clinics } from '../../modules/clinics/tables.ts';
 
@@ -10,7 +11,7 @@ export const numberBlocks = sqliteTable(
   'number_blocks',
   {
     id: text('id').primaryKey(),
-    clinicId: text('clinic_id')
+    clinicId: text('clinic_id').$type<ClinicId>()
       .notNull()
       .references(() => clinics.id),
     series: text('series').notNull(),
@@ -18,7 +19,7 @@ export const numberBlocks = sqliteTable(
     /** Exclusive. */
     rangeEnd: integer('range_end').notNull(),
     nextValue: integer('next_value').notNull(),
-    deviceId: text('device_id').notNull(),
+    deviceId: text('device_id').$type<DeviceId>().notNull(),
     leasedAt: text('leased_at').notNull(),
   },
   (table) => [index('number_blocks_series_idx').on(table.clinicId, table.series, table.rangeStart)],

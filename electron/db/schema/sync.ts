@@ -1,3 +1,4 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clinics } from '../../modules/clinics/tables.ts';
 import { syncedRowColumns } from './columns.ts';
@@ -10,7 +11,7 @@ export const syncConflicts = sqliteTable(
   'sync_conflicts',
   {
     id: text('id').primaryKey(),
-    clinicId: text('clinic_id')
+    clinicId: text('clinic_id').$type<ClinicId>()
       .notNull()
       .references(() => clinics.id),
     /** A kind a module declares (shared/modules/<name>/conflicts.ts); checked by the core, not by a constraint, so a new module's kinds need no table rebuild. */
@@ -19,7 +20,7 @@ export const syncConflicts = sqliteTable(
     rowIds: text('row_ids').notNull(),
     detectedAt: text('detected_at').notNull(),
     resolvedAt: text('resolved_at'),
-    resolvedByUserId: text('resolved_by_user_id'),
+    resolvedByUserId: text('resolved_by_user_id').$type<UserId>(),
     resolution: text('resolution').notNull().default(''),
     ...syncedRowColumns,
   },

@@ -1,3 +1,4 @@
+import type { ClinicId, PatientId, UserId } from '#shared/domain/ids.ts';
 import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Appointment } from '#shared/modules/appointments/calls.ts';
@@ -38,7 +39,7 @@ export function appointmentById(db: Db, id: string): Appointment | undefined {
   return appointmentsWhere(db, eq(appointments.id, id))[0];
 }
 
-export function findAppointmentRow(db: Db, clinicId: string, id: string): AppointmentRow | undefined {
+export function findAppointmentRow(db: Db, clinicId: ClinicId, id: string): AppointmentRow | undefined {
   return db
     .select()
     .from(appointments)
@@ -46,11 +47,11 @@ export function findAppointmentRow(db: Db, clinicId: string, id: string): Appoin
     .get();
 }
 
-export function appointmentsBetween(db: Db, clinicId: string, fromInstant: string, toInstant: string, extra: SQL[]): Appointment[] {
+export function appointmentsBetween(db: Db, clinicId: ClinicId, fromInstant: string, toInstant: string, extra: SQL[]): Appointment[] {
   return appointmentsWhere(db, and(eq(appointments.clinicId, clinicId), gte(appointments.startAt, fromInstant), lt(appointments.startAt, toInstant), ...extra));
 }
 
-export function appointmentsOfPatients(db: Db, patientIds: readonly string[]): Appointment[] {
+export function appointmentsOfPatients(db: Db, patientIds: readonly PatientId[]): Appointment[] {
   return appointmentsWhere(db, inArray(appointments.patientId, [...patientIds]));
 }
 
@@ -59,7 +60,7 @@ export type AppointmentEventKind = (typeof appointmentEvents.$inferInsert)['kind
 /** The ledger of what happened to an appointment; a row is never changed once written. */
 export function recordAppointmentEvent(
   db: Db,
-  event: { appointmentId: string; kind: AppointmentEventKind; userId: string; nowMs: number; fromStartAt?: string | null; toStartAt?: string | null; note?: string },
+  event: { appointmentId: string; kind: AppointmentEventKind; userId: UserId; nowMs: number; fromStartAt?: string | null; toStartAt?: string | null; note?: string },
 ): void {
   const at = isoAt(event.nowMs);
   db.insert(appointmentEvents)

@@ -1,3 +1,4 @@
+import type { UserId } from '#shared/domain/ids.ts';
 import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import { conflictError, notFoundError } from '#shared/api/errors.ts';
 import { appointmentStatusLabels, canMoveAppointment, type AppointmentStatus } from '#shared/modules/appointments/appointment.ts';
@@ -16,7 +17,7 @@ import { newId } from '../../platform/ids.ts';
 import { allocateNumber, formatReference, referenceSeries } from '../../references/number-blocks.ts';
 import type { Handlers } from '../../api/context.ts';
 
-function bookableDoctor(db: Db, clinic: ClinicContext, doctorUserId: string) {
+function bookableDoctor(db: Db, clinic: ClinicContext, doctorUserId: UserId) {
   const doctor = doctorIn(db, clinic.clinicId, doctorUserId);
   if (doctor === undefined) throw notFoundError('That person is not a doctor of this clinic.');
   if (!doctor.bookable) throw conflictError(`${doctor.fullName} cannot be booked: the doctor profile is missing or inactive.`, 'doctorUserId');

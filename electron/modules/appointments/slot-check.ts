@@ -1,3 +1,4 @@
+import type { PatientId, UserId } from '#shared/domain/ids.ts';
 import { and, gt, inArray, lt, ne } from 'drizzle-orm';
 import { conflictError, validationError } from '#shared/api/errors.ts';
 import { localDateOf, type Slot } from '#shared/scheduling/slots.ts';
@@ -11,7 +12,7 @@ import { isoAt } from '../../platform/clock.ts';
  * The slot an appointment would take, refused unless it is one of the doctor's slots, free, and
  * not in the past. Runs inside the booking's transaction, so two bookings cannot both pass.
  */
-export function requireFreeSlot(db: Db, clinic: ClinicContext, doctor: { userId: string; fullName: string }, startAt: string, movingAppointmentId?: string): Slot {
+export function requireFreeSlot(db: Db, clinic: ClinicContext, doctor: { userId: UserId; fullName: string }, startAt: string, movingAppointmentId?: string): Slot {
   const instant = new Date(startAt).toISOString();
   if (instant <= isoAt(clinic.nowMs)) throw validationError('startAt', 'That time has already passed; choose a later slot.');
   const localDate = localDateOf(instant, clinic.timeZone);
@@ -29,7 +30,7 @@ export function requireFreeSlot(db: Db, clinic: ClinicContext, doctor: { userId:
 }
 
 /** A person cannot be in two appointments at once, with any doctor. */
-export function requirePatientFree(db: Db, patientIds: readonly string[], slot: Slot, movingAppointmentId?: string): void {
+export function requirePatientFree(db: Db, patientIds: readonly PatientId[], slot: Slot, movingAppointmentId?: string): void {
   const clash = db
     .select({ reference: appointments.reference, startAt: appointments.startAt })
     .from(appointments)

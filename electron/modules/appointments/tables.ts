@@ -1,3 +1,4 @@
+import type { ClinicId, PatientId, UserId } from '#shared/domain/ids.ts';
 import { sql } from 'drizzle-orm';
 import { appointmentStatuses, appointmentTypes } from '#shared/modules/appointments/appointment.ts';
 import { check, index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
@@ -11,15 +12,15 @@ export const appointments = sqliteTable(
   'appointments',
   {
     id: text('id').primaryKey(),
-    clinicId: text('clinic_id')
+    clinicId: text('clinic_id').$type<ClinicId>()
       .notNull()
       .references(() => clinics.id),
     /** ABC01-A1234: clinic code, series letter, a number from this workstation's leased block. */
     reference: text('reference').notNull().unique(),
-    patientId: text('patient_id')
+    patientId: text('patient_id').$type<PatientId>()
       .notNull()
       .references(() => patients.id),
-    doctorUserId: text('doctor_user_id')
+    doctorUserId: text('doctor_user_id').$type<UserId>()
       .notNull()
       .references(() => users.id),
     /** UTC instants; the clinic's zone turns them into what the screens show. */
@@ -30,7 +31,7 @@ export const appointments = sqliteTable(
     notes: text('notes').notNull().default(''),
     status: text('status', { enum: appointmentStatuses }).notNull().default('SCHEDULED'),
     cancelReason: text('cancel_reason').notNull().default(''),
-    bookedByUserId: text('booked_by_user_id').references(() => users.id),
+    bookedByUserId: text('booked_by_user_id').$type<UserId>().references(() => users.id),
     ...syncedRowColumns,
   },
   (table) => [
@@ -53,7 +54,7 @@ export const appointmentEvents = sqliteTable(
       .references(() => appointments.id),
     at: text('at').notNull(),
     kind: text('kind', { enum: ['BOOKED', 'RESCHEDULED', 'CHECKED_IN', 'COMPLETED', 'CANCELLED', 'NO_SHOW'] }).notNull(),
-    userId: text('user_id').references(() => users.id),
+    userId: text('user_id').$type<UserId>().references(() => users.id),
     fromStartAt: text('from_start_at'),
     toStartAt: text('to_start_at'),
     note: text('note').notNull().default(''),

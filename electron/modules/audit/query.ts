@@ -1,3 +1,4 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { AuditEntry, AuditOutcome } from '#shared/modules/audit/calls.ts';
 import type { Db } from '../../db/database.ts';
@@ -5,10 +6,10 @@ import { literalLimit } from '../../db/literal-limit.ts';
 import { auditLog, devices, memberships, users } from '../../db/schema/index.ts';
 
 export type AuditFilter = {
-  readonly clinicId: string;
+  readonly clinicId: ClinicId;
   readonly from?: string | undefined;
   readonly to?: string | undefined;
-  readonly userId?: string | undefined;
+  readonly userId?: UserId | undefined;
   readonly action?: string | undefined;
   readonly entityId?: string | undefined;
   readonly outcome?: AuditOutcome | undefined;

@@ -1,3 +1,4 @@
+import type { ClinicId } from '#shared/domain/ids.ts';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Clinic, ClinicDetails, ClinicStatus } from '#shared/modules/clinics/clinic.ts';
 import type { Db } from '../../db/database.ts';
@@ -25,7 +26,7 @@ export function clinicFromRow(row: ClinicRow): Clinic {
   };
 }
 
-export function findClinic(db: Db, clinicId: string): ClinicRow | undefined {
+export function findClinic(db: Db, clinicId: ClinicId): ClinicRow | undefined {
   return prepared(db, 'clinics.byId', (handle) =>
     handle
       .select()
@@ -43,7 +44,7 @@ export function countClinics(db: Db): number {
   return db.select({ total: count() }).from(clinics).where(isNull(clinics.deletedAt)).get()?.total ?? 0;
 }
 
-export function insertClinic(db: Db, id: string, code: string, details: ClinicDetails, nowMs: number): void {
+export function insertClinic(db: Db, id: ClinicId, code: string, details: ClinicDetails, nowMs: number): void {
   const now = isoAt(nowMs);
   db.insert(clinics)
     .values({ id, code, ...details, status: 'ACTIVE', createdAt: now, updatedAt: now })
@@ -52,7 +53,7 @@ export function insertClinic(db: Db, id: string, code: string, details: ClinicDe
 
 export type ClinicChanges = ClinicDetails & { status: ClinicStatus; idleLockMinutes: number };
 
-export function updateClinic(db: Db, clinicId: string, changes: ClinicChanges, nowMs: number): void {
+export function updateClinic(db: Db, clinicId: ClinicId, changes: ClinicChanges, nowMs: number): void {
   db.update(clinics)
     .set({ ...changes, updatedAt: isoAt(nowMs) })
     .where(eq(clinics.id, clinicId))

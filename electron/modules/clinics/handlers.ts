@@ -1,10 +1,11 @@
+import type { ClinicId } from '#shared/domain/ids.ts';
 import { notFoundError } from '#shared/api/errors.ts';
 import { changedFields } from '../../audit/record.ts';
 import { clinicFromRow, findClinic, updateClinic } from './clinic-rows.ts';
 import type { Db } from '../../db/database.ts';
 import { clinicOf, type Handlers } from '../../api/context.ts';
 
-function requireClinic(db: Db, clinicId: string) {
+function requireClinic(db: Db, clinicId: ClinicId) {
   const row = findClinic(db, clinicId);
   if (row === undefined) throw notFoundError('This clinic no longer exists on this workstation.');
   return row;

@@ -1,6 +1,7 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import type { ClinicDetails } from '#shared/modules/clinics/clinic.ts';
 import type { Db } from '../../db/database.ts';
-import { newId } from '../../platform/ids.ts';
+import { newClinicId, newUserId } from '../../platform/ids.ts';
 import { insertUser, setMembership } from '../users/index.ts';
 import { insertClinic } from './clinic-rows.ts';
 
@@ -18,9 +19,9 @@ export function createClinicWithAdmin(
   clinic: ClinicDetails & { code: string },
   admin: FirstAdmin,
   nowMs: number,
-): { clinicId: string; adminId: string } {
-  const clinicId = newId();
-  const adminId = newId();
+): { clinicId: ClinicId; adminId: UserId } {
+  const clinicId = newClinicId();
+  const adminId = newUserId();
   const { code, ...details } = clinic;
   insertClinic(db, clinicId, code, details, nowMs);
   insertUser(db, { id: adminId, ...admin }, nowMs);

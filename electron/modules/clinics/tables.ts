@@ -1,3 +1,4 @@
+import type { ClinicId } from '#shared/domain/ids.ts';
 import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { syncedRowColumns } from '../../db/schema/columns.ts';
@@ -5,7 +6,7 @@ import { syncedRowColumns } from '../../db/schema/columns.ts';
 export const clinics = sqliteTable(
   'clinics',
   {
-    id: text('id').primaryKey(),
+    id: text('id').$type<ClinicId>().primaryKey(),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
     country: text('country').notNull(),

@@ -1,10 +1,11 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Doctor } from '#shared/modules/doctors/calls.ts';
 import type { Db } from '../../db/database.ts';
 import { doctorProfiles, memberships, users } from '../../db/schema/index.ts';
 
 /** The doctors of a clinic: users holding the Doctor role there, with their profiles if filled in. */
-export function doctorsOf(db: Db, clinicId: string): Doctor[] {
+export function doctorsOf(db: Db, clinicId: ClinicId): Doctor[] {
   return db
     .select({ user: users, profile: doctorProfiles })
     .from(memberships)
@@ -24,6 +25,6 @@ export function doctorsOf(db: Db, clinicId: string): Doctor[] {
     }));
 }
 
-export function doctorIn(db: Db, clinicId: string, doctorUserId: string): Doctor | undefined {
+export function doctorIn(db: Db, clinicId: ClinicId, doctorUserId: UserId): Doctor | undefined {
   return doctorsOf(db, clinicId).find((doctor) => doctor.userId === doctorUserId);
 }

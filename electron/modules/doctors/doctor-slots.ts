@@ -1,3 +1,4 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import { and, eq, gt, inArray, lt } from 'drizzle-orm';
 import { occupyingStatuses } from '#shared/modules/appointments/index.ts';
 import { generateSlots, localDayBounds, type Slot } from '#shared/scheduling/slots.ts';
@@ -6,9 +7,9 @@ import { appointments } from '../../db/schema/index.ts';
 import { exceptionsOf, weeklySessionsOf } from './schedule-rows.ts';
 
 export type SlotQuery = {
-  readonly clinicId: string;
+  readonly clinicId: ClinicId;
   readonly timeZone: string;
-  readonly doctorUserId: string;
+  readonly doctorUserId: UserId;
   readonly fromDate: string;
   readonly toDate: string;
   /** An appointment being moved does not block its own new time. */

@@ -1,3 +1,4 @@
+import type { UserId } from '#shared/domain/ids.ts';
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { notFoundError, validationError } from '#shared/api/errors.ts';
@@ -18,7 +19,7 @@ import type { Handlers } from '../../api/context.ts';
 const NEXT_FREE_HORIZON_DAYS = 90;
 const NEXT_FREE_WINDOW_DAYS = 7;
 
-function requireDoctor(db: Db, clinic: ClinicContext, doctorUserId: string) {
+function requireDoctor(db: Db, clinic: ClinicContext, doctorUserId: UserId) {
   const doctor = doctorIn(db, clinic.clinicId, doctorUserId);
   if (doctor === undefined) throw notFoundError('That person is not a doctor of this clinic.');
   return doctor;
@@ -33,12 +34,12 @@ function minutes(time: string): number {
 }
 
 /** The earliest free slot after now among the doctors, looking a week at a time. */
-function earliestFree(db: Db, clinic: ClinicContext, doctorIds: readonly string[]): { doctorUserId: string; slot: Slot } | null {
+function earliestFree(db: Db, clinic: ClinicContext, doctorIds: readonly UserId[]): { doctorUserId: UserId; slot: Slot } | null {
   const now = isoAt(clinic.nowMs);
   for (let offset = 0; offset < NEXT_FREE_HORIZON_DAYS; offset += NEXT_FREE_WINDOW_DAYS) {
     const fromDate = addDays(clinic.today, offset);
     const toDate = addDays(fromDate, NEXT_FREE_WINDOW_DAYS - 1);
-    let best: { doctorUserId: string; slot: Slot } | null = null;
+    let best: { doctorUserId: UserId; slot: Slot } | null = null;
     for (const doctorUserId of doctorIds) {
       const slot = doctorSlots(db, { clinicId: clinic.clinicId, timeZone: clinic.timeZone, doctorUserId, fromDate, toDate }).find((candidate) => candidate.free && candidate.startAt > now);
       if (slot !== undefined && (best === null || slot.startAt < best.slot.startAt)) best = { doctorUserId, slot };

@@ -1,3 +1,4 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import { and, asc, eq, gte, isNull, or } from 'drizzle-orm';
 import type { ScheduleException, WeeklySession } from '#shared/scheduling/slots.ts';
 import type { Db } from '../../db/database.ts';
@@ -15,11 +16,11 @@ export function sessionOf(row: WeeklyScheduleRow): WeeklySession {
   return { weekday: row.weekday, startTime: row.startTime, endTime: row.endTime, slotMinutes: row.slotMinutes, breaks: breaksOf(row.breaks) };
 }
 
-export function exceptionOf(row: ScheduleExceptionRow): ScheduleException & { id: string; doctorUserId: string | null; reason: string } {
+export function exceptionOf(row: ScheduleExceptionRow): ScheduleException & { id: string; doctorUserId: UserId | null; reason: string } {
   return { id: row.id, doctorUserId: row.doctorUserId, date: row.date, kind: row.kind, startTime: row.startTime, endTime: row.endTime, slotMinutes: row.slotMinutes, reason: row.reason };
 }
 
-export function weeklySessionsOf(db: Db, clinicId: string, doctorUserId: string): WeeklySession[] {
+export function weeklySessionsOf(db: Db, clinicId: ClinicId, doctorUserId: UserId): WeeklySession[] {
   return db
     .select()
     .from(weeklySchedules)
@@ -30,7 +31,7 @@ export function weeklySessionsOf(db: Db, clinicId: string, doctorUserId: string)
 }
 
 /** The doctor's own exceptions and the clinic's holidays, from a date on. */
-export function exceptionsOf(db: Db, clinicId: string, doctorUserId: string, fromDate: string): ReturnType<typeof exceptionOf>[] {
+export function exceptionsOf(db: Db, clinicId: ClinicId, doctorUserId: UserId, fromDate: string): ReturnType<typeof exceptionOf>[] {
   return db
     .select()
     .from(scheduleExceptions)
@@ -48,7 +49,7 @@ export function exceptionsOf(db: Db, clinicId: string, doctorUserId: string, fro
 }
 
 /** Replaces a doctor's week: the old sessions are tombstoned, so schedules replicate like any row. */
-export function replaceWeeklySessions(db: Db, clinicId: string, doctorUserId: string, sessions: readonly WeeklySession[], nowMs: number): void {
+export function replaceWeeklySessions(db: Db, clinicId: ClinicId, doctorUserId: UserId, sessions: readonly WeeklySession[], nowMs: number): void {
   const now = isoAt(nowMs);
   db.update(weeklySchedules)
     .set({ deletedAt: now, updatedAt: now })

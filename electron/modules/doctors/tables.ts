@@ -1,3 +1,4 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { clinics } from '../clinics/tables.ts';
@@ -8,7 +9,7 @@ import { users } from '../users/tables.ts';
 export const doctorProfiles = sqliteTable(
   'doctor_profiles',
   {
-    userId: text('user_id')
+    userId: text('user_id').$type<UserId>()
       .primaryKey()
       .references(() => users.id),
     specialization: text('specialization').notNull(),
@@ -28,10 +29,10 @@ export const weeklySchedules = sqliteTable(
   'weekly_schedules',
   {
     id: text('id').primaryKey(),
-    doctorUserId: text('doctor_user_id')
+    doctorUserId: text('doctor_user_id').$type<UserId>()
       .notNull()
       .references(() => users.id),
-    clinicId: text('clinic_id')
+    clinicId: text('clinic_id').$type<ClinicId>()
       .notNull()
       .references(() => clinics.id),
     /** ISO weekday: 1 Monday … 7 Sunday. */
@@ -57,10 +58,10 @@ export const scheduleExceptions = sqliteTable(
   'schedule_exceptions',
   {
     id: text('id').primaryKey(),
-    clinicId: text('clinic_id')
+    clinicId: text('clinic_id').$type<ClinicId>()
       .notNull()
       .references(() => clinics.id),
-    doctorUserId: text('doctor_user_id').references(() => users.id),
+    doctorUserId: text('doctor_user_id').$type<UserId>().references(() => users.id),
     /** The clinic's local date, YYYY-MM-DD. */
     date: text('date').notNull(),
     kind: text('kind', { enum: ['LEAVE', 'HOLIDAY', 'EXTRA'] }).notNull(),

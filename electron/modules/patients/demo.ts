@@ -1,3 +1,4 @@
+import type { PatientId } from '#shared/domain/ids.ts';
 import { pick, samplePersonName } from '../../demo/sample-names.ts';
 import type { DemoStep } from '../../demo/demo-session.ts';
 
@@ -5,7 +6,7 @@ const DEMO_PATIENTS = 40;
 
 /** Forty patients of all ages, a few with an allergy or a long-term condition. */
 export const patientsDemo: DemoStep = async ({ call, random, made }) => {
-  const patientIds: string[] = [];
+  const patientIds: PatientId[] = [];
   for (let index = 0; index < DEMO_PATIENTS; index += 1) {
     const { givenName, familyName } = samplePersonName(random);
     const year = 1940 + Math.floor(random() * 80);

@@ -1,3 +1,4 @@
+import type { ClinicId } from '#shared/domain/ids.ts';
 import { and, eq, gte, isNull, lt, ne, sql } from 'drizzle-orm';
 import { PHONE_MATCH_DIGITS, phoneDigits, type DuplicateReason } from '#shared/modules/patients/patient.ts';
 import type { Db } from '../../db/database.ts';
@@ -81,7 +82,7 @@ const lookupsFor = (db: Db): ReturnType<typeof prepareLookups> => prepared(db, '
  * People who may be the one being registered: the same phone line, the same national id, or a
  * similar name with the same date of birth. Those of other clinics are counted, not shown.
  */
-export function findDuplicates(db: Db, probe: DuplicateProbe, clinicId: string): { visible: DuplicateCandidate[]; elsewhere: number } {
+export function findDuplicates(db: Db, probe: DuplicateProbe, clinicId: ClinicId): { visible: DuplicateCandidate[]; elsewhere: number } {
   const found = new Map<string, DuplicateCandidate>();
   const add = (row: PatientRow, reason: DuplicateReason): void => {
     const known = found.get(row.id);

@@ -1,3 +1,4 @@
+import type { PatientId } from '#shared/domain/ids.ts';
 import { eq } from 'drizzle-orm';
 import { conflictError, notFoundError } from '#shared/api/errors.ts';
 import { changedFields } from '../../audit/record.ts';
@@ -15,7 +16,7 @@ import { searchPatients } from './search/patient-search.ts';
 import type { CallContext, Handlers } from '../../api/context.ts';
 
 /** A patient this clinic may see; a merged record answers with its survivor. */
-function visiblePatient(db: Db, clinic: ClinicContext, patientId: string): { row: PatientRow; redirectedFrom: string | null } {
+function visiblePatient(db: Db, clinic: ClinicContext, patientId: PatientId): { row: PatientRow; redirectedFrom: string | null } {
   const row = findPatient(db, patientId);
   if (row === undefined || !isVisibleIn(db, row, clinic.clinicId)) throw notFoundError('No such patient in this clinic.');
   if (row.mergedIntoId === null) return { row, redirectedFrom: null };

@@ -1,3 +1,4 @@
+import type { PatientId } from '#shared/domain/ids.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { patientAllergies, patientClinics, patientConditions, patients } from '../../db/schema/index.ts';
@@ -45,8 +46,8 @@ export function mergePatients(db: Db, survivor: PatientRow, merged: PatientRow, 
   return [...Object.keys(filled).filter((field) => field !== 'phoneDigitsReversed'), ...(notes === survivor.notes ? [] : ['notes']), ...Object.keys(birth).slice(0, 1)];
 }
 
-function copyMissingAllergies(db: Db, survivorId: string, mergedId: string, now: string): void {
-  const live = (patientId: string) =>
+function copyMissingAllergies(db: Db, survivorId: PatientId, mergedId: PatientId, now: string): void {
+  const live = (patientId: PatientId) =>
     db
       .select()
       .from(patientAllergies)
@@ -59,8 +60,8 @@ function copyMissingAllergies(db: Db, survivorId: string, mergedId: string, now:
   }
 }
 
-function copyMissingConditions(db: Db, survivorId: string, mergedId: string, now: string): void {
-  const live = (patientId: string) =>
+function copyMissingConditions(db: Db, survivorId: PatientId, mergedId: PatientId, now: string): void {
+  const live = (patientId: PatientId) =>
     db
       .select()
       .from(patientConditions)

@@ -1,3 +1,4 @@
+import type { ClinicId, PatientId } from '#shared/domain/ids.ts';
 import { and, eq, inArray, isNull, max, or, sql, type Placeholder } from 'drizzle-orm';
 import type { PatientRecord, PatientSummary } from '#shared/modules/patients/calls.ts';
 import type { Db } from '../../db/database.ts';
@@ -5,7 +6,7 @@ import { appointments, clinics, patientAllergies, patientClinics, patientConditi
 import type { PatientRow } from './tables.ts';
 import { prepared } from '../../db/prepared.ts';
 
-export function findPatient(db: Db, patientId: string): PatientRow | undefined {
+export function findPatient(db: Db, patientId: PatientId): PatientRow | undefined {
   return prepared(db, 'patients.byId', (handle) =>
     handle
       .select()
@@ -16,7 +17,7 @@ export function findPatient(db: Db, patientId: string): PatientRow | undefined {
 }
 
 /** A clinic sees the patients it registered and those linked to it. */
-export function isVisibleIn(db: Db, patient: PatientRow, clinicId: string): boolean {
+export function isVisibleIn(db: Db, patient: PatientRow, clinicId: ClinicId): boolean {
   if (patient.registeredClinicId === clinicId) return true;
   return (
     db
@@ -28,7 +29,7 @@ export function isVisibleIn(db: Db, patient: PatientRow, clinicId: string): bool
 }
 
 /** The SQL condition "this patient row is visible in the clinic", for queries over many patients. */
-export function visibleInClinicSql(clinicId: string | Placeholder) {
+export function visibleInClinicSql(clinicId: ClinicId | Placeholder) {
   return or(
     eq(patients.registeredClinicId, clinicId),
     sql`exists (select 1 from ${patientClinics} where ${patientClinics.patientId} = ${patients.id} and ${patientClinics.clinicId} = ${clinicId} and ${patientClinics.deletedAt} is null)`,
@@ -36,7 +37,7 @@ export function visibleInClinicSql(clinicId: string | Placeholder) {
 }
 
 /** The survivor and every record merged into it: their appointments and queue entries are one person's. */
-export function mergeSetOf(db: Db, survivorId: string): string[] {
+export function mergeSetOf(db: Db, survivorId: PatientId): PatientId[] {
   const merged = db
     .select({ id: patients.id })
     .from(patients)
@@ -47,10 +48,10 @@ export function mergeSetOf(db: Db, survivorId: string): string[] {
 }
 
 /** When each patient was last seen: a finished queue entry or a completed appointment. */
-export function lastVisitsOf(db: Db, patientIds: readonly string[]): Map<string, string> {
+export function lastVisitsOf(db: Db, patientIds: readonly PatientId[]): Map<string, string> {
   const visits = new Map<string, string>();
   if (patientIds.length === 0) return visits;
-  const note = (patientId: string, at: string | null): void => {
+  const note = (patientId: PatientId, at: string | null): void => {
     if (at === null) return;
     const known = visits.get(patientId);
     if (known === undefined || at > known) visits.set(patientId, at);

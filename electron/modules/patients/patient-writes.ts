@@ -1,16 +1,17 @@
+import type { ClinicId, DeviceId, PatientId } from '#shared/domain/ids.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { PatientDetails } from '#shared/modules/patients/patient.ts';
 import type { Db } from '../../db/database.ts';
 import { patientAllergies, patientClinics, patientConditions, patients } from '../../db/schema/index.ts';
 import { isoAt } from '../../platform/clock.ts';
-import { newId } from '../../platform/ids.ts';
+import { newId, newPatientId } from '../../platform/ids.ts';
 import { allocateNumber, formatReference, referenceSeries } from '../../references/number-blocks.ts';
 import { patientColumns } from './patient-values.ts';
 
 export type Registration = {
-  readonly clinicId: string;
+  readonly clinicId: ClinicId;
   readonly clinicCode: string;
-  readonly deviceId: string;
+  readonly deviceId: DeviceId;
   readonly nowMs: number;
   /** The clinic's local date, for an estimated age. */
   readonly today: string;
@@ -20,8 +21,8 @@ type Allergy = PatientDetails['allergies'][number] & { id?: string | undefined }
 type Condition = PatientDetails['conditions'][number] & { id?: string | undefined };
 
 /** Inserts a patient with a new medical record number; returns the new id. */
-export function insertPatient(db: Db, details: PatientDetails, registration: Registration): string {
-  const id = newId();
+export function insertPatient(db: Db, details: PatientDetails, registration: Registration): PatientId {
+  const id = newPatientId();
   const now = isoAt(registration.nowMs);
   const number = allocateNumber(db, { clinicId: registration.clinicId, series: referenceSeries.medicalRecord, deviceId: registration.deviceId, nowMs: registration.nowMs });
   db.insert(patients)
@@ -39,7 +40,7 @@ export function insertPatient(db: Db, details: PatientDetails, registration: Reg
   return id;
 }
 
-export function updatePatientRow(db: Db, patientId: string, details: PatientDetails, today: string, nowMs: number): void {
+export function updatePatientRow(db: Db, patientId: PatientId, details: PatientDetails, today: string, nowMs: number): void {
   db.update(patients)
     .set({ ...patientColumns(details, today), updatedAt: isoAt(nowMs) })
     .where(eq(patients.id, patientId))
@@ -50,7 +51,7 @@ export function updatePatientRow(db: Db, patientId: string, details: PatientDeta
  * Makes the stored list equal to the given one: rows with a known id are updated in place, new
  * ones inserted, missing ones tombstoned (never deleted: a removed allergy stays in history).
  */
-export function replaceAllergies(db: Db, patientId: string, allergies: readonly Allergy[], nowMs: number): void {
+export function replaceAllergies(db: Db, patientId: PatientId, allergies: readonly Allergy[], nowMs: number): void {
   const now = isoAt(nowMs);
   const existing = db
     .select({ id: patientAllergies.id })
@@ -72,7 +73,7 @@ export function replaceAllergies(db: Db, patientId: string, allergies: readonly 
   }
 }
 
-export function replaceConditions(db: Db, patientId: string, conditions: readonly Condition[], nowMs: number): void {
+export function replaceConditions(db: Db, patientId: PatientId, conditions: readonly Condition[], nowMs: number): void {
   const now = isoAt(nowMs);
   const existing = db
     .select({ id: patientConditions.id })
@@ -95,7 +96,7 @@ export function replaceConditions(db: Db, patientId: string, conditions: readonl
 }
 
 /** Makes a patient visible in one more clinic (a no-op where it already is). */
-export function linkToClinic(db: Db, patientId: string, clinicId: string, nowMs: number): void {
+export function linkToClinic(db: Db, patientId: PatientId, clinicId: ClinicId, nowMs: number): void {
   const now = isoAt(nowMs);
   db.insert(patientClinics)
     .values({ id: newId(), patientId, clinicId, createdAt: now, updatedAt: now })

@@ -1,3 +1,4 @@
+import { patientIdSchema, type ClinicId, type PatientId } from '#shared/domain/ids.ts';
 import type Database from 'better-sqlite3';
 import type { Db } from '../../db/database.ts';
 import { statement } from '../../db/statements.ts';
@@ -7,7 +8,7 @@ import { findDuplicates } from './duplicates.ts';
 import { indexPendingPatients } from './search/index-pending.ts';
 import { rebuildPatientSearchIndex } from './search/rebuild-index.ts';
 
-function registeredOn(sqlite: Database.Database, patientId: string): string | null {
+function registeredOn(sqlite: Database.Database, patientId: PatientId): string | null {
   return (statement(sqlite, `select device_id from audit_log where action = 'patients.register' and entity_id = ? limit 1`).pluck().get(patientId) as string | undefined) ?? null;
 }
 
@@ -15,9 +16,9 @@ function registeredOn(sqlite: Database.Database, patientId: string): string | nu
  * The same person registered at two workstations while they were apart. A pair registered at
  * one workstation was already checked by its desk against the duplicate warning, so it is not.
  */
-function duplicatePatients(sqlite: Database.Database, db: Db, patientId: string): DetectedConflict[] {
+function duplicatePatients(sqlite: Database.Database, db: Db, patientId: PatientId): DetectedConflict[] {
   const row = statement(sqlite, `select * from patients where id = ? and merged_into_id is null and deleted_at is null`).get(patientId) as
-    | { registered_clinic_id: string; given_name: string; family_name: string; birth_date: string | null; phone: string; national_id: string }
+    | { registered_clinic_id: ClinicId; given_name: string; family_name: string; birth_date: string | null; phone: string; national_id: string }
     | undefined;
   if (row === undefined) return [];
   const { visible } = findDuplicates(db, { givenName: row.given_name, familyName: row.family_name, birthDate: row.birth_date, phone: row.phone, nationalId: row.national_id, excludePatientId: patientId }, row.registered_clinic_id);
@@ -40,7 +41,7 @@ function patientRow(sqlite: Database.Database, id: string): ConflictRowView {
 export const patientSyncParticipant: SyncParticipant = {
   name: 'patients',
   // A registration is checked once, when it arrives; edits of a known patient are not.
-  conflictDetectors: [{ table: 'patients', watches: (row) => row.inserted, detect: (sqlite, db, ids) => ids.flatMap((id) => duplicatePatients(sqlite, db, id)) }],
+  conflictDetectors: [{ table: 'patients', watches: (row) => row.inserted, detect: (sqlite, db, ids) => ids.flatMap((id) => duplicatePatients(sqlite, db, patientIdSchema.parse(id))) }],
   conflictRows: { DUPLICATE_PATIENT: patientRow },
   // The name index takes the patients a page touched, noted by its triggers, once per page.
   afterApply: (sqlite) => {

@@ -1,3 +1,4 @@
+import type { ClinicId, PatientId } from '#shared/domain/ids.ts';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, unique, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { clinics } from '../clinics/tables.ts';
@@ -6,10 +7,10 @@ import { syncedRowColumns } from '../../db/schema/columns.ts';
 export const patients = sqliteTable(
   'patients',
   {
-    id: text('id').primaryKey(),
+    id: text('id').$type<PatientId>().primaryKey(),
     /** Medical record number, from the registering clinic's leased number block: unique chain-wide. */
     mrn: text('mrn').notNull().unique(),
-    registeredClinicId: text('registered_clinic_id')
+    registeredClinicId: text('registered_clinic_id').$type<ClinicId>()
       .notNull()
       .references(() => clinics.id),
     givenName: text('given_name').notNull(),
@@ -29,7 +30,7 @@ export const patients = sqliteTable(
     emergencyContactPhone: text('emergency_contact_phone').notNull().default(''),
     notes: text('notes').notNull().default(''),
     /** Set when this record was merged into another: the survivor. */
-    mergedIntoId: text('merged_into_id').references((): AnySQLiteColumn => patients.id),
+    mergedIntoId: text('merged_into_id').$type<PatientId>().references((): AnySQLiteColumn => patients.id),
     ...syncedRowColumns,
   },
   // Partial indexes: most patients have no national id and were never merged, and those rows
@@ -51,10 +52,10 @@ export const patientClinics = sqliteTable(
   'patient_clinics',
   {
     id: text('id').primaryKey(),
-    patientId: text('patient_id')
+    patientId: text('patient_id').$type<PatientId>()
       .notNull()
       .references(() => patients.id),
-    clinicId: text('clinic_id')
+    clinicId: text('clinic_id').$type<ClinicId>()
       .notNull()
       .references(() => clinics.id),
     ...syncedRowColumns,
@@ -66,7 +67,7 @@ export const patientAllergies = sqliteTable(
   'patient_allergies',
   {
     id: text('id').primaryKey(),
-    patientId: text('patient_id')
+    patientId: text('patient_id').$type<PatientId>()
       .notNull()
       .references(() => patients.id),
     substance: text('substance').notNull(),
@@ -81,7 +82,7 @@ export const patientConditions = sqliteTable(
   'patient_conditions',
   {
     id: text('id').primaryKey(),
-    patientId: text('patient_id')
+    patientId: text('patient_id').$type<PatientId>()
       .notNull()
       .references(() => patients.id),
     name: text('name').notNull(),

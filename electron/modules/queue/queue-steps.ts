@@ -1,3 +1,4 @@
+import type { ClinicId, PatientId, UserId } from '#shared/domain/ids.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import { conflictError, forbiddenError, notFoundError } from '#shared/api/errors.ts';
 import type { Role } from '#shared/domain/roles.ts';
@@ -14,9 +15,9 @@ import { nextToken } from '../../references/tokens.ts';
 // The queue's rules: who may move an entry, which steps it may take, what each step stamps, and
 // how a patient joins today's queue.
 
-export type QueueActor = { readonly role: Role; readonly userId: string };
+export type QueueActor = { readonly role: Role; readonly userId: UserId };
 
-export function requireEntry(db: Db, clinicId: string, entryId: string): QueueEntryRow {
+export function requireEntry(db: Db, clinicId: ClinicId, entryId: string): QueueEntryRow {
   const row = db
     .select()
     .from(queueEntries)
@@ -56,7 +57,7 @@ export function takeStep(tx: Db, row: QueueEntryRow, step: Partial<QueueEntryRow
 }
 
 /** Adds a patient to today's queue under the next token of this workstation; once a day at a time. */
-export function addEntry(tx: Db, clinic: ClinicContext, entry: { patientId: string; appointmentId: string | null; doctorUserId: string | null; priority: QueuePriority }): string {
+export function addEntry(tx: Db, clinic: ClinicContext, entry: { patientId: PatientId; appointmentId: string | null; doctorUserId: UserId | null; priority: QueuePriority }): string {
   const active = tx
     .select({ token: queueEntries.token })
     .from(queueEntries)

@@ -1,3 +1,4 @@
+import type { ClinicId, PatientId, UserId } from '#shared/domain/ids.ts';
 import { sql } from 'drizzle-orm';
 import { queuePriorities, queueStatuses } from '#shared/modules/queue/queue.ts';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
@@ -16,7 +17,7 @@ export const queueEntries = sqliteTable(
   'queue_entries',
   {
     id: text('id').primaryKey(),
-    clinicId: text('clinic_id')
+    clinicId: text('clinic_id').$type<ClinicId>()
       .notNull()
       .references(() => clinics.id),
     /** The clinic's local date. */
@@ -24,12 +25,12 @@ export const queueEntries = sqliteTable(
     token: text('token').notNull(),
     tokenSeries: text('token_series').notNull(),
     tokenNumber: integer('token_number').notNull(),
-    patientId: text('patient_id')
+    patientId: text('patient_id').$type<PatientId>()
       .notNull()
       .references(() => patients.id),
     appointmentId: text('appointment_id').references(() => appointments.id),
     /** Null: any doctor. */
-    doctorUserId: text('doctor_user_id').references(() => users.id),
+    doctorUserId: text('doctor_user_id').$type<UserId>().references(() => users.id),
     priority: text('priority', { enum: queuePriorities }).notNull(),
     status: text('status', { enum: queueStatuses }).notNull().default('WAITING'),
     room: text('room').notNull().default(''),

@@ -1,15 +1,16 @@
+import type { UserId } from '#shared/domain/ids.ts';
 import type { UserSummary } from '#shared/modules/users/calls.ts';
 import { conflictError, forbiddenError } from '#shared/api/errors.ts';
 import { changedFields } from '../../audit/record.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { clearThrottle } from '../../auth/throttle.ts';
 import type { Db } from '../../db/database.ts';
-import { newId } from '../../platform/ids.ts';
+import { newUserId } from '../../platform/ids.ts';
 import { administeredClinics, guardLastAdmin, listManageableUsers, requireManageableUser, summarizeUsers } from './user-admin.ts';
 import { findUserById, findUserByUsername, insertUser, membershipsOf, setMembership, updateUser } from './user-rows.ts';
 import { clinicOf, type CallContext, type Handlers } from '../../api/context.ts';
 
-function summaryOf(ctx: CallContext, db: Db, userId: string): UserSummary {
+function summaryOf(ctx: CallContext, db: Db, userId: UserId): UserSummary {
   const { userId: adminId } = clinicOf(ctx);
   const user = findUserById(db, userId);
   if (user === undefined) throw new Error('user vanished inside its own transaction');
@@ -20,7 +21,7 @@ function summaryOf(ctx: CallContext, db: Db, userId: string): UserSummary {
 }
 
 /** Ends a user's sessions and tells their screens, after an administrator changed their access. */
-function endSessionsOf(ctx: CallContext, userId: string): void {
+function endSessionsOf(ctx: CallContext, userId: UserId): void {
   if (ctx.sessions.endAllOf(userId).length > 0) ctx.events.publish({ type: 'session.ended' }, { userId });
 }
 
@@ -42,7 +43,7 @@ export const userHandlers = {
     return ctx.write(
       (tx) => {
         if (findUserByUsername(tx, input.username) !== undefined) throw taken();
-        const id = newId();
+        const id = newUserId();
         insertUser(tx, { id, ...profile, passwordHash, mustChangePassword: true }, ctx.clock.now());
         setMembership(tx, id, clinicId, role, ctx.clock.now());
         return summaryOf(ctx, tx, id);

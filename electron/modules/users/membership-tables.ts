@@ -1,3 +1,4 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import { sql } from 'drizzle-orm';
 import { check, index, sqliteTable, text, unique } from 'drizzle-orm/sqlite-core';
 import { clinics } from '../clinics/tables.ts';
@@ -9,10 +10,10 @@ export const memberships = sqliteTable(
   'memberships',
   {
     id: text('id').primaryKey(),
-    userId: text('user_id')
+    userId: text('user_id').$type<UserId>()
       .notNull()
       .references(() => users.id),
-    clinicId: text('clinic_id')
+    clinicId: text('clinic_id').$type<ClinicId>()
       .notNull()
       .references(() => clinics.id),
     role: text('role', { enum: ['ADMIN', 'DOCTOR', 'STAFF', 'PHARMACIST'] }).notNull(),

@@ -1,8 +1,9 @@
+import type { UserId } from '#shared/domain/ids.ts';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { syncedRowColumns } from '../../db/schema/columns.ts';
 
 export const users = sqliteTable('users', {
-  id: text('id').primaryKey(),
+  id: text('id').$type<UserId>().primaryKey(),
   /** Stored lower-case so sign-in is case-insensitive and two accounts cannot differ only by case. */
   username: text('username').notNull().unique(),
   fullName: text('full_name').notNull(),

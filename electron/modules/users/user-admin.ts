@@ -1,3 +1,4 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import { and, asc, eq, inArray, isNull, notExists, or } from 'drizzle-orm';
 import type { UserSummary } from '#shared/modules/users/calls.ts';
 import { conflictError, forbiddenError, notFoundError } from '#shared/api/errors.ts';
@@ -10,7 +11,7 @@ import { isoAt } from '../../platform/clock.ts';
 import { activeAdminIds, findUserById, membershipsOf } from './user-rows.ts';
 
 /** The clinics whose users an administrator manages: those where they hold the Administrator role. */
-export function administeredClinics(db: Db, adminId: string): { id: string; code: string; name: string }[] {
+export function administeredClinics(db: Db, adminId: UserId): { id: ClinicId; code: string; name: string }[] {
   return db
     .select({ id: clinics.id, code: clinics.code, name: clinics.name })
     .from(memberships)
@@ -20,7 +21,7 @@ export function administeredClinics(db: Db, adminId: string): { id: string; code
     .all();
 }
 
-export function summarizeUsers(db: Db, rows: readonly UserRow[], clinicIds: ReadonlySet<string>, nowMs: number): UserSummary[] {
+export function summarizeUsers(db: Db, rows: readonly UserRow[], clinicIds: ReadonlySet<ClinicId>, nowMs: number): UserSummary[] {
   const byUser = membershipsOf(db, rows.map((row) => row.id));
   return rows.map((row) => {
     const lockedUntilMs = readThrottle(db, row.id, nowMs).lockedUntilMs;
@@ -44,7 +45,7 @@ export function summarizeUsers(db: Db, rows: readonly UserRow[], clinicIds: Read
  * Users an administrator may see: members of the clinics they administer, and accounts with no
  * role anywhere (so a role taken away by mistake can be given back).
  */
-export function listManageableUsers(db: Db, clinicIds: readonly string[]): UserRow[] {
+export function listManageableUsers(db: Db, clinicIds: readonly ClinicId[]): UserRow[] {
   const memberOfAdministered = db
     .select({ id: memberships.userId })
     .from(memberships)
@@ -62,7 +63,7 @@ export function listManageableUsers(db: Db, clinicIds: readonly string[]): UserR
 }
 
 /** The target must be someone the administrator manages; otherwise the account is not theirs to change. */
-export function requireManageableUser(db: Db, adminId: string, userId: string): UserRow {
+export function requireManageableUser(db: Db, adminId: UserId, userId: UserId): UserRow {
   const user = findUserById(db, userId);
   if (user === undefined) throw notFoundError('That user was not found.');
   const clinicIds = new Set(administeredClinics(db, adminId).map((clinic) => clinic.id));
@@ -74,7 +75,7 @@ export function requireManageableUser(db: Db, adminId: string, userId: string): 
 }
 
 /** Refuses a change that would leave a clinic with no active administrator. */
-export function guardLastAdmin(db: Db, userId: string, clinicId: string, newRole: Role | null | 'INACTIVE'): void {
+export function guardLastAdmin(db: Db, userId: UserId, clinicId: ClinicId, newRole: Role | null | 'INACTIVE'): void {
   if (newRole === 'ADMIN') return;
   const admins = activeAdminIds(db, clinicId);
   if (admins.length === 1 && admins[0] === userId) {

@@ -1,3 +1,4 @@
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Role } from '#shared/domain/roles.ts';
 import type { Db } from '../../db/database.ts';
@@ -8,14 +9,14 @@ import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 
 export type MembershipWithClinic = {
-  readonly clinicId: string;
+  readonly clinicId: ClinicId;
   readonly clinicCode: string;
   readonly clinicName: string;
   readonly clinicStatus: 'ACTIVE' | 'INACTIVE' | 'SUSPENDED';
   readonly role: Role;
 };
 
-export function findUserById(db: Db, userId: string): UserRow | undefined {
+export function findUserById(db: Db, userId: UserId): UserRow | undefined {
   return prepared(db, 'users.byId', (handle) =>
     handle
       .select()
@@ -40,7 +41,7 @@ export function insertUser(db: Db, row: Omit<NewUserRow, 'createdAt' | 'updatedA
     .run();
 }
 
-export function updateUser(db: Db, userId: string, changes: Partial<Pick<UserRow, 'fullName' | 'email' | 'phone' | 'active' | 'mustChangePassword' | 'passwordHash'>>, nowMs: number): void {
+export function updateUser(db: Db, userId: UserId, changes: Partial<Pick<UserRow, 'fullName' | 'email' | 'phone' | 'active' | 'mustChangePassword' | 'passwordHash'>>, nowMs: number): void {
   const now = isoAt(nowMs);
   db.update(users)
     .set({ ...changes, updatedAt: now, ...(changes.passwordHash === undefined ? {} : { passwordChangedAt: now }) })
@@ -48,7 +49,7 @@ export function updateUser(db: Db, userId: string, changes: Partial<Pick<UserRow
     .run();
 }
 
-export function membershipsOf(db: Db, userIds: readonly string[]): Map<string, MembershipWithClinic[]> {
+export function membershipsOf(db: Db, userIds: readonly UserId[]): Map<string, MembershipWithClinic[]> {
   const byUser = new Map<string, MembershipWithClinic[]>();
   if (userIds.length === 0) return byUser;
   const rows = db
@@ -73,7 +74,7 @@ export function membershipsOf(db: Db, userIds: readonly string[]): Map<string, M
   return byUser;
 }
 
-export function roleIn(db: Db, userId: string, clinicId: string): Role | null {
+export function roleIn(db: Db, userId: UserId, clinicId: ClinicId): Role | null {
   const row = prepared(db, 'memberships.role', (handle) =>
     handle
       .select({ role: memberships.role })
@@ -85,7 +86,7 @@ export function roleIn(db: Db, userId: string, clinicId: string): Role | null {
 }
 
 /** Gives, changes or takes away (role null) a user's role in a clinic. */
-export function setMembership(db: Db, userId: string, clinicId: string, role: Role | null, nowMs: number): void {
+export function setMembership(db: Db, userId: UserId, clinicId: ClinicId, role: Role | null, nowMs: number): void {
   const now = isoAt(nowMs);
   const existing = db
     .select({ id: memberships.id })
@@ -104,7 +105,7 @@ export function setMembership(db: Db, userId: string, clinicId: string, role: Ro
 }
 
 /** Active users holding the Administrator role in a clinic. */
-export function activeAdminIds(db: Db, clinicId: string): string[] {
+export function activeAdminIds(db: Db, clinicId: ClinicId): string[] {
   return db
     .select({ id: users.id })
     .from(memberships)

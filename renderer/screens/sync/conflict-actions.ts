@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { conflictActionSchema, SyncConflict } from '#shared/api/calls/sync.ts';
 
-export type ConflictAction = z.infer<typeof conflictActionSchema>;
+// What the screen sends: the core parses it into the actions its resolvers take.
+export type ConflictAction = z.input<typeof conflictActionSchema>;
 
 /** The ways out of one conflict, each with the words of its button. */
 export function actionsFor(conflict: SyncConflict): { label: string; action: ConflictAction }[] {

@@ -31,7 +31,7 @@ export const authCalls = {
   'auth.selectClinic': defineCall({
     access: signedInAccess,
     effect: 'write',
-    input: z.object({ clinicId: z.string({ error: 'Choose a clinic' }).min(1, { error: 'Choose a clinic' }) }).strict(),
+    input: z.object({ clinicId: z.string({ error: 'Choose a clinic' }).min(1, { error: 'Choose a clinic' }).brand<'ClinicId'>() }).strict(),
     output: sessionViewSchema,
   }),
   /** The screen reports that a person is active, so the core's idle lock matches what they see. */

@@ -7,7 +7,7 @@ export const appointmentSchema = z.object({
   id: z.string(),
   reference: z.string(),
   patient: z.object({ id: z.string(), mrn: z.string(), givenName: z.string(), familyName: z.string() }),
-  doctor: z.object({ userId: z.string(), fullName: z.string() }),
+  doctor: z.object({ userId: z.string().brand<'UserId'>(), fullName: z.string() }),
   startAt: z.string(),
   endAt: z.string(),
   type: appointmentTypeSchema,
@@ -27,7 +27,7 @@ export const appointmentCalls = {
     access: viewers,
     effect: 'read',
     input: z
-      .object({ fromDate: localDateSchema, toDate: localDateSchema, doctorUserId: z.uuid().optional(), patientId: z.uuid().optional() })
+      .object({ fromDate: localDateSchema, toDate: localDateSchema, doctorUserId: z.uuid().brand<'UserId'>().optional(), patientId: z.uuid().brand<'PatientId'>().optional() })
       .strict()
       .refine((range) => range.toDate >= range.fromDate, { error: 'The end date is before the start date', path: ['toDate'] }),
     output: z.object({ appointments: z.array(appointmentSchema) }),
@@ -36,7 +36,7 @@ export const appointmentCalls = {
   'appointments.ofPatient': defineCall({
     access: viewers,
     effect: 'read',
-    input: z.object({ patientId: z.uuid() }).strict(),
+    input: z.object({ patientId: z.uuid().brand<'PatientId'>() }).strict(),
     output: z.object({ appointments: z.array(appointmentSchema) }),
   }),
   'appointments.book': defineCall({
@@ -44,8 +44,8 @@ export const appointmentCalls = {
     effect: 'write',
     input: z
       .object({
-        patientId: z.uuid({ error: 'Choose a patient' }),
-        doctorUserId: z.uuid({ error: 'Choose a doctor' }),
+        patientId: z.uuid({ error: 'Choose a patient' }).brand<'PatientId'>(),
+        doctorUserId: z.uuid({ error: 'Choose a doctor' }).brand<'UserId'>(),
         startAt: instant,
         type: appointmentTypeSchema,
         reason: optionalText('Reason', 300),
@@ -57,7 +57,7 @@ export const appointmentCalls = {
   'appointments.reschedule': defineCall({
     access: frontDesk,
     effect: 'write',
-    input: z.object({ appointmentId: z.uuid(), startAt: instant, doctorUserId: z.uuid().optional() }).strict(),
+    input: z.object({ appointmentId: z.uuid(), startAt: instant, doctorUserId: z.uuid().brand<'UserId'>().optional() }).strict(),
     output: appointmentSchema,
   }),
   'appointments.cancel': defineCall({

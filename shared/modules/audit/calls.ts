@@ -34,7 +34,7 @@ export const auditCalls = {
       .object({
         from: isoDateTimeSchema.optional(),
         to: isoDateTimeSchema.optional(),
-        userId: uuidSchema.optional(),
+        userId: uuidSchema.brand<'UserId'>().optional(),
         action: z.string().trim().max(80, { error: 'Action must be at most 80 characters' }).optional(),
         entityId: z.string().trim().max(80, { error: 'Record id must be at most 80 characters' }).optional(),
         outcome: auditOutcomeSchema.optional(),

@@ -4,7 +4,7 @@ import { localDateSchema } from '../../domain/fields.ts';
 import { defineCall, rolesAccess } from '../../api/define.ts';
 
 export const doctorSchema = z.object({
-  userId: z.string(),
+  userId: z.string().brand<'UserId'>(),
   fullName: z.string(),
   /** Null until an administrator fills in the profile. */
   specialization: z.string().nullable(),
@@ -46,7 +46,7 @@ const storedSessionSchema = z.object({
 
 const scheduleView = rolesAccess('ADMIN', 'STAFF', 'DOCTOR');
 const scheduleEdit = rolesAccess('ADMIN', 'STAFF');
-const doctorIdInput = z.uuid({ error: 'Choose a doctor' });
+const doctorIdInput = z.uuid({ error: 'Choose a doctor' }).brand<'UserId'>();
 
 export const doctorCalls = {
   'doctors.list': defineCall({

@@ -37,7 +37,7 @@ export const exceptionKindLabels: Readonly<Record<(typeof exceptionKinds)[number
 export const scheduleExceptionInputSchema = z
   .object({
     /** Null for a clinic-wide holiday. */
-    doctorUserId: z.uuid().nullable(),
+    doctorUserId: z.uuid().brand<'UserId'>().nullable(),
     date: localDateSchema,
     kind: z.enum(exceptionKinds, { error: 'Choose leave, holiday or extra session' }),
     startTime: startTimeSchema.nullable().default(null),
@@ -53,7 +53,7 @@ export const scheduleExceptionInputSchema = z
 
 export const doctorProfileInputSchema = z
   .object({
-    userId: z.uuid({ error: 'Choose a doctor' }),
+    userId: z.uuid({ error: 'Choose a doctor' }).brand<'UserId'>(),
     specialization: requiredText('Specialization', 80),
     registrationNumber: optionalText('Registration number', 40),
     visibility: z.enum(['PUBLIC', 'PRIVATE'], { error: 'Choose public or private' }),

@@ -4,7 +4,7 @@ import { allergyInputSchema, allergySeveritySchema, conditionInputSchema, duplic
 import { defineCall, rolesAccess } from '../../api/define.ts';
 
 export const patientSummarySchema = z.object({
-  id: z.string(),
+  id: z.string().brand<'PatientId'>(),
   mrn: z.string(),
   givenName: z.string(),
   familyName: z.string(),
@@ -76,7 +76,7 @@ export const patientCalls = {
   'patients.get': defineCall({
     access: everyone,
     effect: 'read',
-    input: z.object({ patientId: uuidSchema }).strict(),
+    input: z.object({ patientId: uuidSchema.brand<'PatientId'>() }).strict(),
     output: patientRecordSchema,
   }),
   'patients.findDuplicates': defineCall({
@@ -102,7 +102,7 @@ export const patientCalls = {
     access: frontDesk,
     effect: 'write',
     input: patientDetailsSchema.extend({
-      patientId: uuidSchema,
+      patientId: uuidSchema.brand<'PatientId'>(),
       allergies: z.array(editedAllergySchema).max(50).default([]),
       conditions: z.array(editedConditionSchema).max(50).default([]),
     }),
@@ -111,7 +111,7 @@ export const patientCalls = {
   'patients.merge': defineCall({
     access: frontDesk,
     effect: 'write',
-    input: z.object({ survivorId: uuidSchema, mergedId: uuidSchema }).strict(),
+    input: z.object({ survivorId: uuidSchema.brand<'PatientId'>(), mergedId: uuidSchema.brand<'PatientId'>() }).strict(),
     output: patientRecordSchema,
   }),
   /** A patient of another clinic of the chain, presenting their record number here. */

@@ -48,7 +48,7 @@ export const queueCalls = {
   'queue.addWalkIn': defineCall({
     access: frontDesk,
     effect: 'write',
-    input: z.object({ patientId: z.uuid({ error: 'Choose a patient' }), doctorUserId: z.uuid().nullable(), priority: queuePrioritySchema }).strict(),
+    input: z.object({ patientId: z.uuid({ error: 'Choose a patient' }).brand<'PatientId'>(), doctorUserId: z.uuid().brand<'UserId'>().nullable(), priority: queuePrioritySchema }).strict(),
     output: queueEntrySchema,
   }),
   'queue.call': defineCall({

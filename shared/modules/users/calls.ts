@@ -6,7 +6,7 @@ import { defineCall, rolesAccess } from '../../api/define.ts';
 import { newUserAccountSchema } from '../../api/calls/setup.ts';
 
 export const userSummarySchema = z.object({
-  id: z.string(),
+  id: z.string().brand<'UserId'>(),
   fullName: z.string(),
   username: z.string(),
   email: z.string(),
@@ -20,7 +20,7 @@ export const userSummarySchema = z.object({
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
-const userIdInput = { userId: uuidSchema };
+const userIdInput = { userId: uuidSchema.brand<'UserId'>() };
 
 export const userCalls = {
   'users.list': defineCall({
@@ -48,7 +48,7 @@ export const userCalls = {
   'users.setRole': defineCall({
     access: rolesAccess('ADMIN'),
     effect: 'write',
-    input: z.object({ ...userIdInput, clinicId: uuidSchema, role: roleSchema.nullable() }).strict(),
+    input: z.object({ ...userIdInput, clinicId: uuidSchema.brand<'ClinicId'>(), role: roleSchema.nullable() }).strict(),
     output: userSummarySchema,
   }),
   'users.setActive': defineCall({

@@ -1,3 +1,4 @@
+import type { ClinicId } from '#shared/domain/ids.ts';
 import { and, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { PatientSearchResult } from '#shared/modules/patients/calls.ts';
 import { PHONE_MATCH_DIGITS } from '#shared/modules/patients/patient.ts';
@@ -20,20 +21,20 @@ const NAME_CANDIDATES = 60;
 /** Words shorter than this are too short for a typo to be told from another name. */
 const TYPO_MIN_LENGTH = 4;
 
-export type SearchRequest = { readonly clinicId: string; readonly query: string; readonly limit: number; readonly nowMs: number };
+export type SearchRequest = { readonly clinicId: ClinicId; readonly query: string; readonly limit: number; readonly nowMs: number };
 
 function live() {
   return and(isNull(patients.mergedIntoId), isNull(patients.deletedAt));
 }
 
-function byMrn(db: Db, clinicId: string, clinicCode: string | null, number: string): PatientRow[] {
+function byMrn(db: Db, clinicId: ClinicId, clinicCode: string | null, number: string): PatientRow[] {
   const codes = clinicCode !== null ? [clinicCode] : db.select({ code: clinics.code }).from(clinics).all().map((row) => row.code);
   const mrns = codes.map((code) => `${code}-M${number}`);
   if (mrns.length === 0) return [];
   return db.select().from(patients).where(and(inArray(patients.mrn, mrns), live(), visibleInClinicSql(clinicId))).all();
 }
 
-function byPhone(db: Db, clinicId: string, digits: string, limit: number): PatientRow[] {
+function byPhone(db: Db, clinicId: ClinicId, digits: string, limit: number): PatientRow[] {
   const key = reversedPhoneDigits(digits).slice(0, PHONE_MATCH_DIGITS);
   return db
     .select()
@@ -43,7 +44,7 @@ function byPhone(db: Db, clinicId: string, digits: string, limit: number): Patie
     .all();
 }
 
-function byNationalId(db: Db, clinicId: string, nationalId: string): PatientRow[] {
+function byNationalId(db: Db, clinicId: ClinicId, nationalId: string): PatientRow[] {
   return db
     .select()
     .from(patients)
@@ -57,7 +58,7 @@ function byNationalId(db: Db, clinicId: string, nationalId: string): PatientRow[
  * neighbours. The newest matches come first: index rowids and UUIDv7 keys both follow
  * registration order. One prepared statement, since building a query costs more than running it.
  */
-function byNameGroups(db: Db, clinicId: string, groups: readonly string[][]): PatientRow[] {
+function byNameGroups(db: Db, clinicId: ClinicId, groups: readonly string[][]): PatientRow[] {
   const match = groups.map((group) => `(${group.join(' OR ')})`).join(' AND ');
   return prepared(db, 'patients.byName', (handle) =>
     handle

@@ -1,3 +1,4 @@
+import type { ClinicId } from '#shared/domain/ids.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/database.ts';
@@ -10,13 +11,13 @@ function hashKey(key: string): string {
 }
 
 /** A new waiting-room screen key for a clinic; the key itself is returned once and never stored. */
-export function createDisplayLink(db: Db, clinicId: string, nowMs: number): string {
+export function createDisplayLink(db: Db, clinicId: ClinicId, nowMs: number): string {
   const key = newSecretToken();
   db.insert(displayLinks).values({ id: newId(), clinicId, keyHash: hashKey(key), createdAt: isoAt(nowMs) }).run();
   return key;
 }
 
-export function revokeDisplayLinks(db: Db, clinicId: string, nowMs: number): number {
+export function revokeDisplayLinks(db: Db, clinicId: ClinicId, nowMs: number): number {
   return db
     .update(displayLinks)
     .set({ revokedAt: isoAt(nowMs) })
@@ -25,7 +26,7 @@ export function revokeDisplayLinks(db: Db, clinicId: string, nowMs: number): num
 }
 
 /** The clinic a screen key opens, or null for an unknown or revoked key. */
-export function clinicOfDisplayKey(db: Db, key: string): string | null {
+export function clinicOfDisplayKey(db: Db, key: string): ClinicId | null {
   if (key.length < 20 || key.length > 200) return null;
   const row = db
     .select({ clinicId: displayLinks.clinicId })

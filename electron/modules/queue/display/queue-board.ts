@@ -1,3 +1,4 @@
+import type { ClinicId } from '#shared/domain/ids.ts';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { QueueBoard } from '#shared/modules/queue/calls.ts';
 import { localDateOf } from '#shared/scheduling/slots.ts';
@@ -11,7 +12,7 @@ const SHOWN_CALLED = 8;
 const SHOWN_WAITING = 30;
 
 /** Today's board for the waiting room: who is called to which room, and the tokens still waiting. */
-export function queueBoardOf(db: Db, clinicId: string, nowMs: number): QueueBoard | null {
+export function queueBoardOf(db: Db, clinicId: ClinicId, nowMs: number): QueueBoard | null {
   const clinic = findClinic(db, clinicId);
   if (clinic === undefined) return null;
   const today = localDateOf(isoAt(nowMs), clinic.timeZone);
