@@ -1,4 +1,6 @@
 import type { ComponentType } from 'react';
+import type { z } from 'zod';
+import type { conflictActionSchema, SyncConflict } from '#shared/api/calls/sync.ts';
 import type { Role } from '#shared/domain/roles.ts';
 import type { Section } from '../state/routes.ts';
 
@@ -19,12 +21,24 @@ export type RecordPage = {
   readonly Page: ComponentType<{ readonly id: string }>;
 };
 
-/** A feature's screens: its tabs, its record pages, and what it puts in the shell's header. */
+/** What the screen sends to resolve a conflict: the core parses it into its resolvers' actions. */
+export type ConflictAction = z.input<typeof conflictActionSchema>;
+
+/** How the Sync screen shows a kind of conflict the module declares, and the ways out it offers besides keeping both. */
+export type ConflictPresentation = {
+  readonly label: string;
+  /** What happened and what a person can do, in a sentence or two. */
+  readonly sentence: string;
+  readonly actions: (rows: SyncConflict['rows']) => { label: string; action: ConflictAction }[];
+};
+
+/** A feature's screens: its tabs, its record pages, what it puts in the shell's header, and how its conflicts show. */
 export type RendererModule = {
   readonly name: string;
   readonly navigation: readonly NavigationEntry[];
   readonly recordPages?: readonly RecordPage[];
   readonly headerWidget?: ComponentType;
+  readonly conflicts?: Partial<Readonly<Record<SyncConflict['kind'], ConflictPresentation>>>;
 };
 
 export function defineRendererModule(module: RendererModule): RendererModule {

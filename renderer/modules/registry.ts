@@ -3,7 +3,7 @@ import type { Section } from '../state/routes.ts';
 import { appointmentScreens } from './appointments/module.ts';
 import { auditScreens } from './audit/module.ts';
 import { clinicScreens } from './clinics/module.ts';
-import type { NavigationEntry, RecordPage, RendererModule } from './define.ts';
+import type { ConflictPresentation, NavigationEntry, RecordPage, RendererModule } from './define.ts';
 import { doctorScreens } from './doctors/module.ts';
 import { patientScreens } from './patients/module.tsx';
 import { queueScreens } from './queue/module.ts';
@@ -20,5 +20,10 @@ export function tabsOf(section: Section, role: Role | null): NavigationEntry[] {
 export function recordPageOf(section: Section, tab: string | null): RecordPage | undefined {
   return rendererModules.flatMap((module) => module.recordPages ?? []).find((page) => page.section === section && page.tab === tab);
 }
+
+/** How each kind of conflict shows, from the module that declares it. */
+export const conflictPresentations: ReadonlyMap<string, ConflictPresentation> = new Map(
+  rendererModules.flatMap((module) => Object.entries(module.conflicts ?? {})),
+);
 
 export const headerWidgets = rendererModules.flatMap((module) => (module.headerWidget === undefined ? [] : [module.headerWidget]));

@@ -7,7 +7,7 @@ import { useCall } from '../../api/use-call.ts';
 import { messageOf } from '../../forms/schema-form.ts';
 import { formatDateTime } from '../../format/time.ts';
 import { useClinicZone } from '../../state/clinic-hooks.ts';
-import { actionsFor, conflictKindLabels, conflictKindSentences, type ConflictAction } from './conflict-actions.ts';
+import { actionsFor, conflictKindLabel, conflictKindSentence, type ConflictAction } from './conflict-actions.ts';
 
 function ConflictCard({ conflict, canResolve, onResolved }: { conflict: SyncConflict; canResolve: boolean; onResolved: () => void }) {
   const zone = useClinicZone();
@@ -26,7 +26,7 @@ function ConflictCard({ conflict, canResolve, onResolved }: { conflict: SyncConf
       setBusy(null);
     }
   };
-  const title = conflictKindLabels[conflict.kind];
+  const title = conflictKindLabel(conflict.kind);
   return (
     <Paper withBorder p="sm" role="group" aria-label={`${title}: ${conflict.rows.map((row) => row.label).join(' and ')}`}>
       <Stack gap="xs">
@@ -36,7 +36,7 @@ function ConflictCard({ conflict, canResolve, onResolved }: { conflict: SyncConf
             Found {formatDateTime(conflict.detectedAt, zone)}
           </Text>
         </Group>
-        <Text size="sm">{conflictKindSentences[conflict.kind]}</Text>
+        <Text size="sm">{conflictKindSentence(conflict.kind)}</Text>
         {conflict.rows.map((row) => (
           <div key={row.id}>
             <Text size="sm" fw={500}>
