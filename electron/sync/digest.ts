@@ -1,3 +1,4 @@
+import { readRowValues } from '#shared/sync/stored-json.ts';
 import { createHash } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import type Database from 'better-sqlite3';
@@ -52,7 +53,7 @@ function parkedShares(sqlite: Database.Database, table: SyncedTableName): { key:
   const key = syncTable(table).key;
   const rows = sqlite.prepare(`select data from sync_parked where tbl = ?`).pluck().all(table) as string[];
   return rows.map((data) => {
-    const values = JSON.parse(data) as Record<string, SyncValue>;
+    const values = readRowValues(data);
     return { key: String(values[key]), hash: rowHash(digestText(columns.map((column) => values[column]))) };
   });
 }

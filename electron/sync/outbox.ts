@@ -1,3 +1,4 @@
+import { readRowClock } from '#shared/sync/stored-json.ts';
 import type Database from 'better-sqlite3';
 import type { PushResponse } from '#shared/sync/protocol.ts';
 import { isSyncedTable, syncTable } from '#shared/sync/tables.ts';
@@ -143,7 +144,7 @@ function restampTransaction(sqlite: Database.Database, seq: number, hlc: string)
     const key = syncTable(row.tbl).key;
     const current = sqlite.prepare(`select sync_clock from "${row.tbl}" where "${key}" = ?`).pluck().get(row.row_id) as string | null | undefined;
     if (current === undefined || current === null) continue;
-    const clock = JSON.parse(current) as Record<string, string>;
+    const clock = { ...readRowClock(current) };
     for (const column of Object.keys(clock)) if (clock[column] === row.hlc) clock[column] = hlc;
     sqlite.prepare(`update "${row.tbl}" set sync_clock = ? where "${key}" = ?`).run(JSON.stringify(clock), row.row_id);
   }

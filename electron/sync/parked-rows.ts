@@ -1,5 +1,6 @@
+import { readRowClock, readRowValues } from '#shared/sync/stored-json.ts';
 import type Database from 'better-sqlite3';
-import type { RowClock, StoredRow, SyncValue } from '#shared/sync/merge.ts';
+import type { StoredRow } from '#shared/sync/merge.ts';
 import { isSyncedTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import { statement } from '../db/statements.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -24,7 +25,7 @@ export class ParkedRows {
 
   read(table: SyncedTableName, id: string): StoredRow | null {
     const row = statement(this.sqlite, `select data, clock from sync_parked where tbl = ? and row_id = ?`).get(table, id) as { data: string; clock: string } | undefined;
-    return row === undefined ? null : { values: JSON.parse(row.data) as Record<string, SyncValue>, clock: JSON.parse(row.clock) as RowClock };
+    return row === undefined ? null : { values: readRowValues(row.data, 'A parked row'), clock: readRowClock(row.clock, 'A parked row\'s clock') };
   }
 
   park(table: SyncedTableName, id: string, row: StoredRow, nowIso: string): void {

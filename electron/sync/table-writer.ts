@@ -1,3 +1,4 @@
+import { readRowClock } from '#shared/sync/stored-json.ts';
 import type Database from 'better-sqlite3';
 import type { RowClock, StoredRow, SyncValue } from '#shared/sync/merge.ts';
 import { CLOCK_COLUMN, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
@@ -65,7 +66,7 @@ export class TableWriter {
     if (row === undefined) return null;
     const { [CLOCK_COLUMN]: clock, ...values } = row;
     // A row written before this workstation kept clocks counts as older than any change.
-    return { values, clock: typeof clock === 'string' ? (JSON.parse(clock) as RowClock) : { '*': '' } };
+    return { values, clock: typeof clock === 'string' ? readRowClock(clock) : { '*': '' } };
   }
 
   insert(table: SyncedTableName, values: Readonly<Record<string, SyncValue>>, clock: RowClock, ifAbsent: boolean): void {

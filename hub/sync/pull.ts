@@ -1,3 +1,4 @@
+import { readFeedChanges, readStoredChanges } from '#shared/sync/stored-json.ts';
 import { createHash } from 'node:crypto';
 import type { FeedChange } from '#shared/sync/protocol.ts';
 import type { HubQueries } from '../db/hub-db.ts';
@@ -47,7 +48,6 @@ function clinicsFor(device: DeviceScope, clinicId: string | undefined): string[]
 }
 
 type EntryHead = { id_text: string; txid_text: string; clinic_id: string; origin: string; change_count: number; fingerprint: string; entry_key: string | null };
-type StoredChange = Omit<FeedChange, 'origin'>;
 
 /** An entry found after the cursor or the newest one, with the watermark; only the watermark when the clinic has none. */
 type FoundEntry = EntryHead & { is_head: boolean; mark_xmin: string; mark_position: string };
@@ -117,7 +117,7 @@ type FeedSource = Pick<HubSyncContext, 'db' | 'recentFeed'>;
 /** A page of a device's clinics' changes after its cursor, as objects. */
 export async function pullChanges(context: FeedSource, device: DeviceScope, request: PullRequest): Promise<Page<FeedChange[]>> {
   const { changes: parts, ...page } = await pullPage(context, device, request);
-  return { ...page, changes: parts.flatMap((part) => ('changes' in part ? part.changes : (JSON.parse(`[${partText(part)}]`) as FeedChange[]))) };
+  return { ...page, changes: parts.flatMap((part) => ('changes' in part ? part.changes : readFeedChanges(`[${partText(part)}]`))) };
 }
 
 /**
@@ -278,7 +278,7 @@ function pageParts(slices: readonly Slice[], held: ReadonlyMap<string, Buffer>, 
 
 /** A slice's changes read from its entry's text, each named with the entry's origin; those already seen through another clinic left out. */
 function sliceChanges({ entry, from, to }: Slice, text: string, seen: Set<string> | null): FeedChange[] {
-  const list = JSON.parse(text) as StoredChange[];
+  const list = readStoredChanges(text);
   const changes: FeedChange[] = [];
   for (let index = from; index < to; index += 1) {
     const change = list[index];

@@ -49,21 +49,21 @@ export function isSnapshotPage(value: unknown): value is { columns: string[]; ro
   return clocks.every(isClock);
 }
 
-export function isFeedChanges(value: unknown): value is { table: string; id: string; kind: 'insert' | 'update'; columns: Record<string, SyncValue>; hlc: string; clock: Record<string, string> | null; origin: string }[] {
+/** A change as the hub's feed stores it: a feed change without its origin, which its entry holds. */
+export function isStoredChange(change: unknown): change is { table: string; id: string; kind: 'insert' | 'update'; columns: Record<string, SyncValue>; hlc: string; clock: Record<string, string> | null } {
   return (
-    Array.isArray(value) &&
-    value.every(
-      (change) =>
-        isRecord(change) &&
-        typeof change['table'] === 'string' &&
-        typeof change['id'] === 'string' &&
-        (change['kind'] === 'insert' || change['kind'] === 'update') &&
-        isRowValues(change['columns']) &&
-        isHlc(change['hlc']) &&
-        (change['clock'] === null || isClock(change['clock'])) &&
-        typeof change['origin'] === 'string',
-    )
+    isRecord(change) &&
+    typeof change['table'] === 'string' &&
+    typeof change['id'] === 'string' &&
+    (change['kind'] === 'insert' || change['kind'] === 'update') &&
+    isRowValues(change['columns']) &&
+    isHlc(change['hlc']) &&
+    (change['clock'] === null || isClock(change['clock']))
   );
+}
+
+export function isFeedChanges(value: unknown): value is { table: string; id: string; kind: 'insert' | 'update'; columns: Record<string, SyncValue>; hlc: string; clock: Record<string, string> | null; origin: string }[] {
+  return Array.isArray(value) && value.every((change) => isStoredChange(change) && 'origin' in change && typeof change.origin === 'string');
 }
 
 export type BulkProblem = { readonly path: readonly (string | number)[]; readonly message: string };

@@ -11,6 +11,9 @@ import type { Handlers } from '../context.ts';
 /** A conflict's rows as recorded: the ids of the rows in conflict. */
 const conflictRowIdsSchema = z.array(z.string());
 
+/** A refused push's changes as recorded: only their tables are shown. */
+const refusedChangesSchema = z.array(z.looseObject({ table: z.string() }));
+
 export const syncHandlers = {
   'sync.status': (ctx) => ctx.services.sync.status(),
 
@@ -95,7 +98,7 @@ export const syncHandlers = {
     const rows = ctx.db.select().from(syncRejections).where(isNull(syncRejections.dismissedAt)).all();
     return {
       rejections: rows.map((row) => {
-        const changes = JSON.parse(row.changes) as { table: string }[];
+        const changes = refusedChangesSchema.parse(JSON.parse(row.changes));
         return { id: row.id, code: row.code, message: row.message, rejectedAt: row.rejectedAt, changes: changes.length, tables: [...new Set(changes.map((change) => change.table))] };
       }),
     };
