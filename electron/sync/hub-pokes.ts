@@ -22,8 +22,7 @@ export class HubPokes {
 
   /** Listens afresh, to the hub the settings name now. */
   connect(): void {
-    this.#stop?.();
-    this.#stop = null;
+    this.stop();
     const settings = readSyncSettings(this.deps.db);
     if (!this.deps.syncing() || settings === null || settings.bootstrapProgress !== null) return;
     this.#stop = this.deps.transportFor(settings.hubUrl).subscribe(
@@ -39,5 +38,6 @@ export class HubPokes {
 
   stop(): void {
     this.#stop?.();
+    this.#stop = null;
   }
 }

@@ -252,7 +252,8 @@ export class SyncClient {
 
   /** Whether the joining workstation is still loading its clinic. */
   get bootstrapping(): boolean {
-    return this.settings()?.bootstrapProgress !== null && this.settings() !== null;
+    const settings = this.settings();
+    return settings !== null && settings.bootstrapProgress !== null;
   }
 
   /** The connected mode of sync_state: the capture triggers queue every change. */
