@@ -8,7 +8,7 @@ import { openPglite, openPostgres, type HubDb } from './db/hub-db.ts';
 import { migrateHub } from './db/migrate.ts';
 import { readMirrorCatalog, type MirrorCatalog } from './sync/catalog.ts';
 import type { HubSyncContext } from './sync/context.ts';
-import { authenticateDevice, createEnrolmentCode, enrolDevice, revokeDevice } from './sync/devices.ts';
+import { authenticateDevice, createEnrolmentCode, enrolDevice, revokeDevice, type EnrolmentTarget } from './sync/devices.ts';
 import { HubError, hubErrors } from './sync/hub-errors.ts';
 import { ensureHubIdentity, raiseEpoch } from './sync/identity.ts';
 import { leaseBlock, reportBlocks } from './sync/leases.ts';
@@ -87,7 +87,7 @@ export class HubService {
     this.epoch = identity.epoch;
   }
 
-  async createEnrolmentCode(target: { clinicCode: string; clinicId: string | null }): Promise<{ code: string; expiresAt: string }> {
+  async createEnrolmentCode(target: EnrolmentTarget): Promise<{ code: string; expiresAt: string }> {
     return createEnrolmentCode(this.db, target, this.now());
   }
 

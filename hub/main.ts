@@ -11,7 +11,7 @@ import { FEED_PRUNE_INTERVAL_MS, FEED_RETENTION_MS } from './sync/feed-retention
 import { createHubServer } from './server.ts';
 
 // npm run hub -- [--port N] [--data-dir DIR]            serve (PostgreSQL when DATABASE_URL is set, else PGlite in DIR)
-// npm run hub -- enrol-code --clinic-code ABC01 [...]   a one-time code for a new clinic's first workstation
+// npm run hub -- enrol-code --clinic-code ABC01 [--organization-of XYZ01] [...]   a one-time code for a new clinic's first workstation
 // npm run hub -- revoke --device ID                    stop a device from syncing
 // npm run hub -- restored                              after restoring the database from a backup
 
@@ -26,7 +26,7 @@ function options(argv: readonly string[]) {
     return parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'clinic-code': { type: 'string' }, device: { type: 'string' } },
+      options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'clinic-code': { type: 'string' }, 'organization-of': { type: 'string' }, device: { type: 'string' } },
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : 'Unrecognised arguments.');
@@ -111,8 +111,11 @@ async function main(): Promise<void> {
   if (command === 'enrol-code') {
     const clinicCode = (values['clinic-code'] ?? '').trim().toUpperCase();
     if (!/^[A-Z]{3}\d{2}$/.test(clinicCode)) throw new UsageError('Give the new clinic’s code: --clinic-code ABC01.');
-    const result = (await administer(dataDir, '/admin/enrolment-codes', { clinicCode }, (hub) => hub.createEnrolmentCode({ clinicCode, clinicId: null }))) as { code: string; expiresAt: string };
-    say(`Enrolment code for clinic ${clinicCode}: ${result.code} (valid until ${result.expiresAt}). Enter it with the hub's address on the clinic's first workstation.`);
+    const organizationOf = values['organization-of']?.trim().toUpperCase();
+    if (organizationOf !== undefined && !/^[A-Z]{3}\d{2}$/.test(organizationOf)) throw new UsageError('Name a clinic of the organization by its code: --organization-of ABC01.');
+    const result = (await administer(dataDir, '/admin/enrolment-codes', { clinicCode, ...(organizationOf === undefined ? {} : { organizationOf }) }, (hub) => hub.createEnrolmentCode({ clinicCode, clinicId: null, organizationOf }))) as { code: string; expiresAt: string };
+    const joining = organizationOf === undefined ? 'a new organization' : `the organization of ${organizationOf}`;
+    say(`Enrolment code for clinic ${clinicCode}: ${result.code} (valid until ${result.expiresAt}), for ${joining}. Enter it with the hub's address on the clinic's first workstation.`);
     return;
   }
   if (command === 'revoke') {

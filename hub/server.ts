@@ -167,11 +167,13 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     const loopback = request.ip === '127.0.0.1' || request.ip === '::1' || request.ip === '::ffff:127.0.0.1';
     if (!loopback || request.headers['x-hub-admin-token'] !== options.adminToken) throw hubErrors.forbidden('Administration of the hub is only allowed from its own machine, with its admin token.');
   };
-  app.post<{ Body: { clinicCode?: unknown } }>('/admin/enrolment-codes', async (request) => {
+  app.post<{ Body: { clinicCode?: unknown; organizationOf?: unknown } }>('/admin/enrolment-codes', async (request) => {
     requireAdmin(request);
     const clinicCode = typeof request.body.clinicCode === 'string' ? request.body.clinicCode.trim().toUpperCase() : '';
     if (!/^[A-Z]{3}\d{2}$/.test(clinicCode)) throw hubErrors.badRequest('The clinic code must be three letters and two digits, such as ABC01.');
-    return hub.createEnrolmentCode({ clinicCode, clinicId: null });
+    const organizationOf = typeof request.body.organizationOf === 'string' ? request.body.organizationOf.trim().toUpperCase() : undefined;
+    if (organizationOf !== undefined && !/^[A-Z]{3}\d{2}$/.test(organizationOf)) throw hubErrors.badRequest('Name the clinic whose organization the new clinic joins by its code, such as ABC01.');
+    return hub.createEnrolmentCode({ clinicCode, clinicId: null, organizationOf });
   });
   app.post<{ Body: { deviceId?: unknown } }>('/admin/devices/revoke', async (request) => {
     requireAdmin(request);

@@ -1,5 +1,8 @@
 import type { Role } from '#shared/domain/roles.ts';
 
+/** The demo's chain: Riverside and Hillview share patients and staff. */
+export const demoOrganizationName = 'Riverside Health Group';
+
 /** Documented in the README: anyone trying the demo signs in with these. */
 export const demoUsers: readonly { username: string; password: string; fullName: string; role: Role; bothClinics: boolean }[] = [
   { username: 'admin', password: 'demo-admin', fullName: 'Amara Okafor', role: 'ADMIN', bothClinics: true },
@@ -32,3 +35,23 @@ export const demoClinics = [
     timeZone: 'Europe/London',
   },
 ] as const;
+
+/**
+ * A practice of its own, outside the chain, so the boundary between organizations can be tried by
+ * hand: its administrator sees nothing of Riverside's or Hillview's, and theirs nothing of it.
+ */
+export const demoSeparatePractice = {
+  organizationName: 'Lakeside Medical Practice',
+  clinic: {
+    code: 'LKS01',
+    name: 'Lakeside Medical Practice',
+    country: 'GB',
+    state: 'England',
+    city: 'Keswick',
+    address: '5 Lake Road, CA12 5BX',
+    phone: '+44 17687 96000',
+    currency: 'GBP',
+    timeZone: 'Europe/London',
+  },
+  admin: { username: 'lakeside', password: 'demo-lakeside', fullName: 'Morag Campbell' },
+} as const;

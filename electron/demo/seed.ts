@@ -4,7 +4,7 @@ import { countClinics, createClinicWithAdmin, insertClinic } from '../modules/cl
 import type { Core } from '../core.ts';
 import { newClinicId, newUserId } from '../platform/ids.ts';
 import { insertUser, setMembership } from '../modules/users/index.ts';
-import { demoClinics, demoUsers } from './demo-data.ts';
+import { demoClinics, demoOrganizationName, demoSeparatePractice, demoUsers } from './demo-data.ts';
 import { seedModuleDemos } from './module-demos.ts';
 
 export type DemoOutcome = 'created' | 'skipped-not-empty';
@@ -16,7 +16,8 @@ export type DemoOutcome = 'created' | 'skipped-not-empty';
 export async function seedDemo(core: Core): Promise<DemoOutcome> {
   const { db } = core.database;
   if (countClinics(db) > 0) return 'skipped-not-empty';
-  const hashes = new Map(await Promise.all(demoUsers.map(async (user) => [user.username, await hashPassword(user.password)] as const)));
+  const accounts = [...demoUsers, demoSeparatePractice.admin];
+  const hashes = new Map(await Promise.all(accounts.map(async (user) => [user.username, await hashPassword(user.password)] as const)));
   const nowMs = core.clock.now();
   db.transaction((tx) => {
     core.stamper.begin(tx);
@@ -24,17 +25,19 @@ export async function seedDemo(core: Core): Promise<DemoOutcome> {
     const [admin, ...others] = demoUsers;
     if (admin === undefined) throw new Error('demo data has no administrator');
     const adminAccount = { fullName: admin.fullName, username: admin.username, email: '', phone: '', passwordHash: hashes.get(admin.username) ?? '' };
-    const { clinicId, adminId } = createClinicWithAdmin(tx, first, adminAccount, nowMs);
+    const { organizationId, clinicId, adminId } = createClinicWithAdmin(tx, first, adminAccount, nowMs, demoOrganizationName);
     const secondClinicId = newClinicId();
     const { code, ...details } = second;
-    insertClinic(tx, secondClinicId, code, details, nowMs);
+    insertClinic(tx, secondClinicId, organizationId, code, details, nowMs);
     setMembership(tx, adminId, secondClinicId, 'ADMIN', nowMs);
     for (const user of others) {
       const id = newUserId();
-      insertUser(tx, { id, fullName: user.fullName, username: user.username, email: '', phone: '', passwordHash: hashes.get(user.username) ?? '' }, nowMs);
+      insertUser(tx, { id, organizationId, fullName: user.fullName, username: user.username, email: '', phone: '', passwordHash: hashes.get(user.username) ?? '' }, nowMs);
       setMembership(tx, id, clinicId, user.role, nowMs);
       if (user.bothClinics) setMembership(tx, id, secondClinicId, user.role, nowMs);
     }
+    const separate = demoSeparatePractice;
+    createClinicWithAdmin(tx, separate.clinic, { fullName: separate.admin.fullName, username: separate.admin.username, email: '', phone: '', passwordHash: hashes.get(separate.admin.username) ?? '' }, nowMs, separate.organizationName);
     recordAudit(tx, { atMs: nowMs, deviceId: core.identity.deviceId, userId: null, clinicId, action: 'demo.seed', outcome: 'SUCCESS' });
   });
   const admin = demoUsers.find((user) => user.role === 'ADMIN');

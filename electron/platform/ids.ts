@@ -1,4 +1,4 @@
-import type { ClinicId, DeviceId, PatientId, UserId } from '#shared/domain/ids.ts';
+import type { ClinicId, DeviceId, OrganizationId, PatientId, UserId } from '#shared/domain/ids.ts';
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -13,6 +13,10 @@ export function newId(): string {
 
 export function newPatientId(): PatientId {
   return source() as PatientId;
+}
+
+export function newOrganizationId(): OrganizationId {
+  return source() as OrganizationId;
 }
 
 export function newClinicId(): ClinicId {

@@ -1,11 +1,22 @@
-import { syncTable, type ClinicScope, type SyncedTableName } from '#shared/sync/tables.ts';
+import { subjectNamed, syncTable, type ClinicScope, type SyncedTableName } from '#shared/sync/tables.ts';
 
 // Which rows of a table are one clinic's on this workstation, by the same scopes the hub routes by
 // (SYNC.md §7): what a standalone workstation sends when it first connects, and what a
 // comparison with the hub counts when the workstation holds more than one clinic.
 
-const MEMBERS = `select user_id from memberships where clinic_id = :clinic`;
-const PATIENTS_HERE = `select id from patients where registered_clinic_id = :clinic or id in (select patient_id from patient_clinics where clinic_id = :clinic and deleted_at is null)`;
+/**
+ * The ids of a subject's rows the clinic sees: those it is home to and those linked to it. A link
+ * table scoped by the clinic column (a user's roles) sends its tombstoned links up too, so their
+ * subjects go with them; links that follow their subject count only while live.
+ */
+function subjectIdsHere(name: string): string {
+  const subject = subjectNamed(name);
+  const link = syncTable(subject.link.table);
+  const liveOnly = link.scope.by === 'subject' && link.scope.subject === name ? ' and deleted_at is null' : '';
+  const linked = `select "${subject.link.subjectColumn}" from "${subject.link.table}" where "${subject.link.clinicColumn}" = :clinic${liveOnly}`;
+  if (subject.homeClinicColumn === null) return linked;
+  return `select "${syncTable(subject.table).key}" from "${subject.table}" where "${subject.homeClinicColumn}" = :clinic or "${syncTable(subject.table).key}" in (${linked})`;
+}
 
 function condition(scope: ClinicScope, key: string): string {
   switch (scope.by) {
@@ -13,18 +24,18 @@ function condition(scope: ClinicScope, key: string): string {
       return `"${key}" = :clinic`;
     case 'device':
       return `1 = 1`;
+    case 'organization':
+      return `"${key}" in (select organization_id from clinics where id = :clinic)`;
     case 'column':
       return `"${scope.column}" = :clinic`;
-    case 'user':
-      return `"${scope.column}" in (${MEMBERS})`;
-    case 'patient':
-      return `"${scope.column}" in (${PATIENTS_HERE})`;
+    case 'subject':
+      return `"${scope.column}" in (${subjectIdsHere(scope.subject)})`;
     case 'parent': {
       const parent = syncTable(scope.table);
       return `"${scope.column}" in (select "${parent.key}" from "${scope.table}" where ${condition(parent.scope, parent.key)})`;
     }
-    case 'clinicOrUser':
-      return `"${scope.clinicColumn}" = :clinic or ("${scope.clinicColumn}" is null and ("${scope.userColumn}" is null or "${scope.userColumn}" in (${MEMBERS})))`;
+    case 'clinicOrSubject':
+      return `"${scope.clinicColumn}" = :clinic or ("${scope.clinicColumn}" is null and ("${scope.subjectColumn}" is null or "${scope.subjectColumn}" in (${subjectIdsHere(scope.subject)})))`;
   }
 }
 

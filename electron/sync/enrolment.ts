@@ -33,7 +33,7 @@ export function takeNewDeviceId(deps: SyncDeps): void {
   deps.stamper.setNode(nodeTagOf(id));
 }
 
-async function enrol(deps: SyncDeps, hubUrl: string, code: string, clinic: { id: string; code: string } | null): Promise<EnrolResponse> {
+async function enrol(deps: SyncDeps, hubUrl: string, code: string, clinic: { id: string; code: string; organizationId: string } | null): Promise<EnrolResponse> {
   const transport = deps.transportFor(hubUrl);
   const request = () => transport.enrol({ code, deviceId: deps.identity.deviceId, deviceName: deps.identity.deviceName, databaseId: deps.identity.databaseId, clinic });
   try {
@@ -61,7 +61,9 @@ function saveLink(deps: SyncDeps, hubUrl: string, enrolment: EnrolResponse): voi
 /** The first workstation of a clinic joins a hub: its own numbers are recorded, then all its data goes up. */
 export async function connectFirstWorkstation(deps: SyncDeps, client: SyncClient, request: { hubUrl: string; code: string; clinicId: string; clinicCode: string }): Promise<void> {
   if (client.settings() !== null) throw conflictError('This workstation is already connected to a hub.');
-  const enrolment = await enrol(deps, request.hubUrl, request.code, { id: request.clinicId, code: request.clinicCode });
+  const organizationId = deps.sqlite.prepare(`select organization_id from clinics where id = ?`).pluck().get(request.clinicId);
+  if (typeof organizationId !== 'string') throw conflictError('This workstation does not hold that clinic.');
+  const enrolment = await enrol(deps, request.hubUrl, request.code, { id: request.clinicId, code: request.clinicCode, organizationId });
   await deps
     .transportFor(request.hubUrl)
     .reportBlocks(enrolment.credential, ownBlocks(deps.sqlite, request.clinicId))

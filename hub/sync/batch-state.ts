@@ -1,5 +1,5 @@
 import type { RowClock, RowValues, StoredRow, SyncValue } from '#shared/sync/merge.ts';
-import { CLOCK_COLUMN, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, subjectLinkedBy, subjectNamed, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 
 const CHUNK = 5_000;
@@ -50,7 +50,13 @@ function presentRows(table: SyncedTableName, ids: ReadonlySet<string>, held: Rea
 export type RowRead = { readonly table: SyncedTableName; readonly ids: Iterable<string>; readonly lock?: 'forUpdate' };
 
 /** What a batch reads before it applies: rows by key, rows by their owner, and devices' clinics. */
-export type BatchRead = RowRead | { readonly table: 'patient_clinics' | 'memberships'; readonly by: string; readonly values: Iterable<string> } | { readonly deviceIds: Iterable<string> };
+export type BatchRead =
+  | RowRead
+  /** The links of subjects to clinics (a patient's clinics, a user's roles). */
+  | { readonly linksOf: string; readonly values: Iterable<string> }
+  | { readonly deviceIds: Iterable<string> }
+  /** The organization of the pushing device's clinics, and every clinic of it. */
+  | { readonly organizationOfDevice: string };
 
 /** One part of BatchState.read's statement: a query whose rows come as jsonb, and what becomes of them. */
 type ReadPart = { readonly sql: string; readonly keep: (rows: Record<string, unknown>[]) => void };
@@ -69,11 +75,13 @@ export class BatchState {
   readonly #dirty = new Map<SyncedTableName, Set<string>>();
   /** Rows looked for and not found in the database: those the batch writes are new rows. */
   readonly #absent = new Map<SyncedTableName, Set<string>>();
-  readonly #linksByPatient = new Map<string, Set<string>>();
-  readonly #membershipsByUser = new Map<string, Set<string>>();
+  /** Each subject's links by the subject's id: link rows' ids. */
+  readonly #linksBySubject = new Map<string, Map<string, Set<string>>>();
   readonly deviceClinics = new Map<string, readonly string[]>();
   /** Rows whose own columns do not yet say which clinics see them, placed by the device that sent them. */
   readonly attributed = new Map<string, ReadonlySet<string>>();
+  /** The pushing device's organization (null when the hub knows none) and its clinics. */
+  organization: { readonly id: string | null; readonly clinics: ReadonlySet<string> } = { id: null, clinics: new Set() };
 
   constructor(private readonly db: HubQueries) {}
 
@@ -124,10 +132,21 @@ export class BatchState {
     return tables;
   }
 
+  #links(subject: string): Map<string, Set<string>> {
+    let links = this.#linksBySubject.get(subject);
+    if (links === undefined) {
+      links = new Map();
+      this.#linksBySubject.set(subject, links);
+    }
+    return links;
+  }
+
   #index(table: SyncedTableName, id: string, values: RowValues): void {
-    const owner = table === 'patient_clinics' ? values['patient_id'] : table === 'memberships' ? values['user_id'] : null;
+    const subject = subjectLinkedBy(table);
+    if (subject === null) return;
+    const owner = values[subject.link.subjectColumn];
     if (typeof owner !== 'string') return;
-    const index = table === 'patient_clinics' ? this.#linksByPatient : this.#membershipsByUser;
+    const index = this.#links(subject.name);
     const set = index.get(owner) ?? new Set<string>();
     set.add(id);
     index.set(owner, set);
@@ -161,10 +180,16 @@ export class BatchState {
           sql: `select to_jsonb(d) as row from (select device_id::text, clinic_id from hub_device_clinics where device_id::text = any(${param(wanted)})) as d`,
           keep: (rows) => this.#keepDeviceClinics(rows),
         });
-      } else if ('by' in read) {
+      } else if ('linksOf' in read) {
+        const { link } = subjectNamed(read.linksOf);
         for (const part of chunks([...new Set(read.values)])) {
-          parts.push({ sql: `select to_jsonb(m) as row from ${read.table} m where ${read.by} = any(${param(part)})`, keep: (rows) => this.#keepOwned(read.table, part, rows) });
+          parts.push({ sql: `select to_jsonb(m) as row from ${link.table} m where ${link.subjectColumn} = any(${param(part)})`, keep: (rows) => this.#keepLinks(read.linksOf, part, rows) });
         }
+      } else if ('organizationOfDevice' in read) {
+        parts.push({
+          sql: `select to_jsonb(o) as row from (select c.clinic_id, c.organization_id from hub_clinics c where c.organization_id in (select h.organization_id from hub_clinics h join hub_device_clinics d on d.clinic_id = h.clinic_id where d.device_id::text = any(${param([read.organizationOfDevice])}))) as o`,
+          keep: (rows) => this.#keepOrganization(rows),
+        });
       } else {
         parts.push(...this.#rowReads(read, param));
       }
@@ -207,19 +232,27 @@ export class BatchState {
     }
   }
 
-  /** Every row of a table whose owner column holds one of the owners (the links of patients, the roles of users). */
-  #keepOwned(table: 'patient_clinics' | 'memberships', owners: readonly string[], found: readonly Record<string, unknown>[]): void {
+  /** Every link of the subjects read, held and indexed; a subject with none is known to have none. */
+  #keepLinks(subjectName: string, owners: readonly string[], found: readonly Record<string, unknown>[]): void {
+    const subject = subjectNamed(subjectName);
+    const table = subject.link.table;
+    const key = syncTable(table).key;
     const rows = this.#table(table);
     for (const row of found) {
       const stored = toStored(row);
-      const id = String(stored.values['id']);
+      const id = String(stored.values[key]);
       if (!rows.has(id)) {
         rows.set(id, stored);
         this.#index(table, id, stored.values);
       }
     }
-    const index = table === 'patient_clinics' ? this.#linksByPatient : this.#membershipsByUser;
+    const index = this.#links(subject.name);
     for (const owner of owners) if (!index.has(owner)) index.set(owner, new Set());
+  }
+
+  #keepOrganization(found: readonly Record<string, unknown>[]): void {
+    const [first] = found;
+    this.organization = { id: first === undefined ? null : String(first['organization_id']), clinics: new Set(found.map((row) => String(row['clinic_id']))) };
   }
 
   #keepDeviceClinics(found: readonly Record<string, unknown>[]): void {
@@ -229,23 +262,19 @@ export class BatchState {
     }
   }
 
-  clinicsOfPatient(patientId: string): Set<string> {
+  /** The clinics that see a subject: its home clinic and its live links. */
+  clinicsOfSubject(subjectName: string, subjectId: string): Set<string> {
+    const subject = subjectNamed(subjectName);
     const clinics = new Set<string>();
-    const registered = this.get('patients', patientId)?.values['registered_clinic_id'];
-    if (typeof registered === 'string') clinics.add(registered);
-    for (const linkId of this.#linksByPatient.get(patientId) ?? []) {
-      const link = this.get('patient_clinics', linkId);
-      // A link this batch moved to another patient is still listed under the one it left.
-      if (link !== null && link.values['patient_id'] === patientId && link.values['deleted_at'] === null && typeof link.values['clinic_id'] === 'string') clinics.add(link.values['clinic_id']);
+    if (subject.homeClinicColumn !== null) {
+      const home = this.get(subject.table, subjectId)?.values[subject.homeClinicColumn];
+      if (typeof home === 'string') clinics.add(home);
     }
-    return clinics;
-  }
-
-  clinicsOfUser(userId: string): Set<string> {
-    const clinics = new Set<string>();
-    for (const membershipId of this.#membershipsByUser.get(userId) ?? []) {
-      const membership = this.get('memberships', membershipId);
-      if (membership !== null && membership.values['user_id'] === userId && membership.values['deleted_at'] === null && typeof membership.values['clinic_id'] === 'string') clinics.add(membership.values['clinic_id']);
+    const { table, subjectColumn, clinicColumn } = subject.link;
+    for (const linkId of this.#linksBySubject.get(subject.name)?.get(subjectId) ?? []) {
+      const link = this.get(table, linkId);
+      // A link this batch moved to another subject is still listed under the one it left.
+      if (link !== null && link.values[subjectColumn] === subjectId && link.values['deleted_at'] === null && typeof link.values[clinicColumn] === 'string') clinics.add(link.values[clinicColumn]);
     }
     return clinics;
   }
@@ -262,14 +291,12 @@ export class BatchState {
         const clinic = textOf(values, scope.column);
         return new Set(clinic === null ? [] : [clinic]);
       }
-      case 'patient': {
-        const patientId = textOf(values, scope.column);
-        return patientId === null ? new Set() : this.clinicsOfPatient(patientId);
+      case 'subject': {
+        const subjectId = textOf(values, scope.column);
+        return subjectId === null ? new Set() : this.clinicsOfSubject(scope.subject, subjectId);
       }
-      case 'user': {
-        const userId = textOf(values, scope.column);
-        return userId === null ? new Set() : this.clinicsOfUser(userId);
-      }
+      case 'organization':
+        return textOf(values, 'id') === this.organization.id ? new Set(this.organization.clinics) : new Set();
       case 'parent': {
         const parentId = textOf(values, scope.column);
         const parent = syncTable(scope.table);
@@ -278,12 +305,12 @@ export class BatchState {
       }
       case 'device':
         return new Set(this.deviceClinics.get(textOf(values, 'id') ?? '') ?? this.deviceClinics.get(originDevice) ?? []);
-      case 'clinicOrUser': {
+      case 'clinicOrSubject': {
         const clinic = textOf(values, scope.clinicColumn);
         if (clinic !== null) return new Set([clinic]);
-        const user = textOf(values, scope.userColumn);
-        const ofUser = user === null ? new Set<string>() : this.clinicsOfUser(user);
-        return ofUser.size > 0 ? ofUser : new Set(this.deviceClinics.get(originDevice) ?? []);
+        const subjectId = textOf(values, scope.subjectColumn);
+        const ofSubject = subjectId === null ? new Set<string>() : this.clinicsOfSubject(scope.subject, subjectId);
+        return ofSubject.size > 0 ? ofSubject : new Set(this.deviceClinics.get(originDevice) ?? []);
       }
     }
   }

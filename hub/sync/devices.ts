@@ -29,12 +29,39 @@ function normalizeCode(code: string): string {
   return code.trim().toUpperCase().replace(/\s+/g, '');
 }
 
-/** A one-time code: for the first workstation of a new clinic (clinicId null), or to join one. */
-export async function createEnrolmentCode(db: HubQueries, target: { clinicCode: string; clinicId: string | null }, nowMs: number): Promise<{ code: string; expiresAt: string }> {
+/**
+ * What a one-time code is for: the first workstation of a new clinic (clinicId null), in a new
+ * organization or in the organization of a clinic the hub has (organizationOf, that clinic's
+ * code); or a workstation joining a clinic (clinicId).
+ */
+export type EnrolmentTarget = { readonly clinicCode: string; readonly clinicId: string | null; readonly organizationOf?: string | undefined };
+
+export async function createEnrolmentCode(db: HubQueries, target: EnrolmentTarget, nowMs: number): Promise<{ code: string; expiresAt: string }> {
+  let organizationId: string | null = null;
+  if (target.organizationOf !== undefined) {
+    const [found] = await db.query<{ organization_id: string }>(`select organization_id from hub_clinics where clinic_code = $1`, [target.organizationOf]);
+    if (found === undefined) throw hubErrors.badRequest(`This hub has no clinic ${target.organizationOf} whose organization the new clinic could join.`);
+    organizationId = found.organization_id;
+  }
   const code = newCode();
   const expiresAt = new Date(nowMs + ENROLMENT_CODE_LIFETIME_MS).toISOString();
-  await db.query(`insert into hub_enrolment_codes (code_hash, clinic_id, clinic_code, expires_at) values ($1, $2, $3, $4)`, [hashSecret(code), target.clinicId, target.clinicCode, expiresAt]);
+  await db.query(`insert into hub_enrolment_codes (code_hash, clinic_id, clinic_code, organization_id, expires_at) values ($1, $2, $3, $4, $5)`, [hashSecret(code), target.clinicId, target.clinicCode, organizationId, expiresAt]);
   return { code, expiresAt };
+}
+
+/**
+ * Records a new clinic's organization: the one its code names, or, for a code that names none,
+ * the new organization the workstation's clinic names, which must not be one the hub has already.
+ */
+async function placeNewClinic(db: HubQueries, clinic: { id: string; code: string; organizationId: string }, codeOrganization: string | null): Promise<void> {
+  if (codeOrganization !== null && clinic.organizationId !== codeOrganization) {
+    throw hubErrors.forbidden(`This code adds clinic ${clinic.code} to an organization this workstation's clinic does not belong to. Ask the hub's operator for a code for a new organization.`);
+  }
+  if (codeOrganization === null) {
+    const [known] = await db.query(`select 1 from hub_clinics where organization_id = $1`, [clinic.organizationId]);
+    if (known !== undefined) throw hubErrors.conflict(`The organization of clinic ${clinic.code} is already at this hub; ask the hub's operator for a code that adds the clinic to it.`);
+  }
+  await db.query(`insert into hub_clinics (clinic_id, clinic_code, organization_id) values ($1, $2, $3)`, [clinic.id, clinic.code, clinic.organizationId]);
 }
 
 export type Enrolment = { deviceId: string; credential: string; clinicId: string; clinicCode: string; workstationNumber: number };
@@ -45,8 +72,8 @@ export type Enrolment = { deviceId: string; credential: string; clinicId: string
  */
 export async function enrolDevice(db: HubDb, request: EnrolRequest, nowMs: number): Promise<Enrolment> {
   return db.transaction(async (tx) => {
-    const [code] = await tx.query<{ clinic_id: string | null; clinic_code: string; expires_at: Date; used_at: Date | null }>(
-      `select clinic_id, clinic_code, expires_at, used_at from hub_enrolment_codes where code_hash = $1 for update`,
+    const [code] = await tx.query<{ clinic_id: string | null; clinic_code: string; organization_id: string | null; expires_at: Date; used_at: Date | null }>(
+      `select clinic_id, clinic_code, organization_id, expires_at, used_at from hub_enrolment_codes where code_hash = $1 for update`,
       [hashSecret(normalizeCode(request.code))],
     );
     if (code === undefined || code.used_at !== null || code.expires_at.getTime() < nowMs) {
@@ -59,6 +86,7 @@ export async function enrolDevice(db: HubDb, request: EnrolRequest, nowMs: numbe
       }
       const [taken] = await tx.query(`select 1 from hub_device_clinics where clinic_id = $1 union all select 1 from clinics where code = $2 and id <> $1`, [request.clinic.id, request.clinic.code]);
       if (taken !== undefined) throw hubErrors.conflict(`Clinic ${request.clinic.code} already exists at this hub; join it with a code from one of its workstations.`);
+      await placeNewClinic(tx, request.clinic, code.organization_id);
       clinicId = request.clinic.id;
     } else if (request.clinic !== null && request.clinic.id !== clinicId) {
       throw hubErrors.conflict('This workstation already holds another clinic; join with a workstation that has no clinic yet.');

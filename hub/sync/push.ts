@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { parseHlc } from '#shared/sync/hlc.ts';
-import { mergeChange } from '#shared/sync/merge.ts';
+import { mergeChange, type RowValues } from '#shared/sync/merge.ts';
 import type { ChangeOp, PushRequest, PushTx } from '#shared/sync/protocol.ts';
-import { isSyncedTable, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
+import { isSyncedTable, subjectOwning, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import { sqlLiteral } from '../db/hub-db.ts';
 import { BatchState, rowKey } from './batch-state.ts';
 import type { MirrorCatalog } from './catalog.ts';
 import type { HubSyncContext } from './context.ts';
 import type { Device } from './devices.ts';
 import { hubErrors } from './hub-errors.ts';
+import { authorizeChange, Rejection } from './authorize.ts';
 import { fanOutNewClinics, finalClinics, type FeedEntry } from './related-rows.ts';
 import { oneStatement, writeFeed, writeRowClinics, writeRows, type WriteMode, type WrittenEntry } from './batch-writes.ts';
 import { preload } from './preload.ts';
@@ -24,14 +25,6 @@ export type PushOutcome = {
   clinicsChanged: string[];
 };
 
-class Rejection extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * A transaction's hash, over its changes' texts: JSON.stringify({ seq, hlc, ops }) is this very
@@ -78,9 +71,10 @@ function check(catalog: MirrorCatalog, tx: PushTx, origin: string, asBytes: bool
   return { hash, prepared: prepareChanges(origin, tx.hlc, opTexts, asBytes), tables };
 }
 
-function seesAny(clinics: ReadonlySet<string>, allowed: ReadonlySet<string>): boolean {
-  for (const clinic of clinics) if (allowed.has(clinic)) return true;
-  return false;
+/** Whether a row the hub cannot place yet is placed by the device that sent it: all but a subject seen only through its links (a user with no role). */
+function placedByDevice(table: SyncedTableName): boolean {
+  const owned = subjectOwning(table);
+  return owned === null || owned.homeClinicColumn !== null;
 }
 
 /** Applies one transaction to the in-memory state, or throws a Rejection leaving it as it was. */
@@ -89,26 +83,29 @@ function applyTx(state: BatchState, device: Device, tx: PushTx, checked: Checked
   const tables = checked.tables;
   const touched: { table: SyncedTableName; id: string }[] = [];
   for (let index = 0; index < tx.ops.length; index += 1) touched.push({ table: tables[index] as SyncedTableName, id: (tx.ops[index] as ChangeOp).id });
-  const before = state.before(touched);
+  const rowsBefore = state.before(touched);
   try {
-    const preClinics = mergeOps(state, device, tx, tables, hlc);
-    return { feed: routeOps(state, device, tx, tables, hlc, checked.prepared, preClinics) };
+    const before = mergeOps(state, device, tx, tables, hlc);
+    return { feed: routeOps(state, device, tx, tables, hlc, checked.prepared, before) };
   } catch (error) {
-    state.restore(before);
+    state.restore(rowsBefore);
     throw error;
   }
 }
 
+/** A change's row as it stood before its transaction first changed it, and the clinics that saw it then. */
+type RowBeforeTx = { readonly values: RowValues | null; readonly clinics: ReadonlySet<string> };
+
 /**
- * Merges a transaction's changes into the batch's rows. Returns, for each change, its row's
- * clinics as they stood before the transaction first changed it (none for a new row): a row
- * changed twice is routed by where it was before the transaction.
+ * Merges a transaction's changes into the batch's rows. Returns, for each change, its row as it
+ * stood before the transaction first changed it (none for a new row): a row changed twice is
+ * routed and authorized by where it was before the transaction.
  * Plain loops, here and in routeOps: they run for every change of a push, and closures made per
  * transaction were functions V8 compiled again and again.
  */
-function mergeOps(state: BatchState, device: Device, tx: PushTx, tables: readonly SyncedTableName[], hlc: string): ReadonlySet<string>[] {
-  const preClinics: ReadonlySet<string>[] = [];
-  const beforeTx = new Map<string, ReadonlySet<string>>();
+function mergeOps(state: BatchState, device: Device, tx: PushTx, tables: readonly SyncedTableName[], hlc: string): RowBeforeTx[] {
+  const preRows: RowBeforeTx[] = [];
+  const beforeTx = new Map<string, RowBeforeTx>();
   for (let index = 0; index < tx.ops.length; index += 1) {
     const op = tx.ops[index] as ChangeOp;
     const table = tables[index] as SyncedTableName;
@@ -116,33 +113,31 @@ function mergeOps(state: BatchState, device: Device, tx: PushTx, tables: readonl
     const key = rowKey(table, op.id);
     let pre = beforeTx.get(key);
     if (pre === undefined) {
-      pre = stored === null ? new Set<string>() : state.clinicsOf(table, stored.values, device.id);
+      pre = stored === null ? { values: null, clinics: new Set<string>() } : { values: stored.values, clinics: state.clinicsOf(table, stored.values, device.id) };
       beforeTx.set(key, pre);
     }
-    preClinics.push(pre);
+    preRows.push(pre);
     const merged = mergeChange(syncTable(table), stored, { columns: op.columns, hlc, kind: op.kind });
     merged.values[syncTable(table).key] = op.id;
     state.set(table, op.id, { values: merged.values, clock: merged.clock });
   }
-  return preClinics;
+  return preRows;
 }
 
-/** Each change's feed entries: one per clinic that saw its row before the transaction or sees it after. */
-function routeOps(state: BatchState, device: Device, tx: PushTx, tables: readonly SyncedTableName[], hlc: string, prepared: PreparedChanges, preClinics: readonly ReadonlySet<string>[]): FeedEntry[] {
-  const allowed = new Set(device.clinicIds);
+/** Authorizes each change, and gives its feed entries: one per clinic that saw its row before the transaction or sees it after. */
+function routeOps(state: BatchState, device: Device, tx: PushTx, tables: readonly SyncedTableName[], hlc: string, prepared: PreparedChanges, before: readonly RowBeforeTx[]): FeedEntry[] {
   const feed: FeedEntry[] = [];
   for (let index = 0; index < tx.ops.length; index += 1) {
     const op = tx.ops[index] as ChangeOp;
     const table = tables[index] as SyncedTableName;
-    const pre = preClinics[index] ?? new Set<string>();
+    const preRow = before[index];
+    const pre = preRow?.clinics ?? new Set<string>();
     const row = state.get(table, op.id);
     const post = row === null ? new Set<string>() : state.clinicsOf(table, row.values, device.id);
-    if ((pre.size > 0 && !seesAny(pre, allowed)) || (post.size > 0 && !seesAny(post, allowed))) {
-      throw new Rejection('FORBIDDEN_CLINIC', `This change to ${table} belongs to a clinic this workstation is not enrolled in.`);
-    }
+    authorizeChange(state, device, { table, rowId: op.id, before: preRow?.values ?? null, after: row?.values ?? null, clinicsBefore: pre, clinicsAfter: post });
     const clinics = new Set(pre);
     for (const clinic of post) clinics.add(clinic);
-    if (clinics.size === 0 && table !== 'users') {
+    if (clinics.size === 0 && placedByDevice(table)) {
       // A row the hub cannot place yet: a change whose row's creation the hub lost with an older
       // backup and will receive again from its author. The device knows the row only through
       // its own clinics, so the row is theirs until its own columns say more.

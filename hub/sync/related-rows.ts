@@ -1,5 +1,5 @@
 import { latestStamp, type RowClock, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
-import { CLOCK_COLUMN, followersOf, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
+import { CLOCK_COLUMN, followersOf, registeredSubjects, subjectLinkedBy, subjectOwning, syncTable, type SubjectDeclaration, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { PreparedSource } from './feed-text.ts';
 import { rowKey, type BatchState, type DirtyTable, type RowClinics } from './batch-state.ts';
@@ -18,10 +18,6 @@ export type FeedEntry = {
 
 const LOOKUP_CHUNK = 5_000;
 
-/** The rows that travel with a patient or a user to a clinic that just started seeing them: every table scoped by one. */
-function followers(owner: 'patients' | 'users'): readonly { readonly table: SyncedTableName; readonly column: string }[] {
-  return followersOf(owner === 'patients' ? 'patient' : 'user');
-}
 
 /** The clinics each changed row is seen by once the whole batch is applied. */
 export function finalClinics(state: BatchState, changed: readonly DirtyTable[], origin: string): RowClinics {
@@ -52,31 +48,34 @@ function addRowClinics(into: RowClinics, table: SyncedTableName, id: string, cli
   else for (const clinic of clinics) held.add(clinic);
 }
 
-type Owner = { readonly table: 'patients' | 'users'; readonly id: string };
+/** A subject (a patient, a user) by its own table's name and its id. */
+type Owner = { readonly subject: SubjectDeclaration; readonly id: string };
 
 function seenKey(clinicId: string, table: string, id: string): string {
   return `${clinicId}\u0000${table}\u0000${id}`;
 }
 
-/** The patients and users whose rows, links or roles the batch changed; only their tables are walked. */
+/** The subjects whose rows or links the batch changed; only their tables are walked. */
 function changedOwners(changed: readonly DirtyTable[]): Map<string, Owner> {
   const owners = new Map<string, Owner>();
   for (const { table, ids, rows } of changed) {
-    const ownerTable = table === 'patients' || table === 'patient_clinics' ? 'patients' : table === 'users' || table === 'memberships' ? 'users' : null;
-    if (ownerTable === null) continue;
-    const ownerColumn = table === 'patient_clinics' ? 'patient_id' : table === 'memberships' ? 'user_id' : null;
+    const owned = subjectOwning(table);
+    const linked = owned === null ? subjectLinkedBy(table) : null;
+    const subject = owned ?? linked;
+    if (subject === null) continue;
+    const ownerColumn = linked === null ? null : linked.link.subjectColumn;
     for (let index = 0; index < ids.length; index += 1) {
       const ownerId = ownerColumn === null ? ids[index] : (rows[index] as StoredRow).values[ownerColumn];
-      if (typeof ownerId === 'string') owners.set(rowKey(ownerTable, ownerId), { table: ownerTable, id: ownerId });
+      if (typeof ownerId === 'string') owners.set(rowKey(subject.table, ownerId), { subject, id: ownerId });
     }
   }
   return owners;
 }
 
-/** The clinics' keys (seenKey) of the patients and users the batch itself creates. */
+/** The clinics' keys (seenKey) of the subjects the batch itself creates. */
 function ownersCreated(batchFeed: readonly FeedEntry[]): string[] {
   const keys: string[] = [];
-  for (const entry of batchFeed) if (entry.kind === 'insert' && (entry.table === 'patients' || entry.table === 'users')) keys.push(seenKey(entry.clinicId, entry.table, entry.rowId));
+  for (const entry of batchFeed) if (entry.kind === 'insert' && subjectOwning(entry.table) !== null) keys.push(seenKey(entry.clinicId, entry.table, entry.rowId));
   return keys;
 }
 
@@ -93,8 +92,8 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, change
   // Each owner's clinics, and which of them have not seen it yet.
   const wanted: { owner: Owner; clinics: string[] }[] = [];
   for (const owner of owners.values()) {
-    if (state.get(owner.table, owner.id) === null) continue;
-    const clinics = owner.table === 'patients' ? state.clinicsOfPatient(owner.id) : state.clinicsOfUser(owner.id);
+    if (state.get(owner.subject.table, owner.id) === null) continue;
+    const clinics = state.clinicsOfSubject(owner.subject.name, owner.id);
     if (clinics.size > 0) wanted.push({ owner, clinics: [...clinics] });
   }
   if (wanted.length === 0) return [];
@@ -103,9 +102,10 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, change
   // changes, and so do all its rows (none can be older than it): nothing to send twice, and
   // nothing to look up.
   for (const key of ownersCreated(batchFeed)) seen.add(key);
-  for (const ownerTable of ['patients', 'users'] as const) {
+  const subjects = registeredSubjects();
+  for (const { table: ownerTable } of subjects) {
     const pairs = wanted
-      .filter((item) => item.owner.table === ownerTable)
+      .filter((item) => item.owner.subject.table === ownerTable)
       .flatMap((item) => item.clinics.map((clinicId) => [clinicId, item.owner.id] as const))
       .filter(([clinicId, ownerId]) => !seen.has(seenKey(clinicId, ownerTable, ownerId)));
     for (let start = 0; start < pairs.length; start += LOOKUP_CHUNK) {
@@ -117,7 +117,7 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, change
       for (const row of found) seen.add(seenKey(row.clinic_id, ownerTable, row.row_id));
     }
   }
-  const unseen = wanted.map((item) => ({ owner: item.owner, clinics: item.clinics.filter((clinicId) => !seen.has(seenKey(clinicId, item.owner.table, item.owner.id))) })).filter((item) => item.clinics.length > 0);
+  const unseen = wanted.map((item) => ({ owner: item.owner, clinics: item.clinics.filter((clinicId) => !seen.has(seenKey(clinicId, item.owner.subject.table, item.owner.id))) })).filter((item) => item.clinics.length > 0);
   if (unseen.length === 0) return [];
 
   // The followers of those owners: as stored, then as this batch leaves them.
@@ -130,10 +130,10 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, change
     byOwner.set(ownerId, rows);
     return rows;
   };
-  for (const ownerTable of ['patients', 'users'] as const) {
-    const ids = [...new Set(unseen.filter((item) => item.owner.table === ownerTable).map((item) => item.owner.id))];
+  for (const subject of subjects) {
+    const ids = [...new Set(unseen.filter((item) => item.owner.subject === subject).map((item) => item.owner.id))];
     if (ids.length === 0) continue;
-    for (const follower of followers(ownerTable)) {
+    for (const follower of followersOf(subject.name)) {
       const key = syncTable(follower.table).key;
       for (const id of ids) heldFor(follower.table, id);
       for (let start = 0; start < ids.length; start += LOOKUP_CHUNK) {
@@ -145,7 +145,7 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, change
       }
     }
   }
-  const followerColumns = new Map<string, string>([...followers('patients'), ...followers('users')].map((follower) => [follower.table, follower.column] as const));
+  const followerColumns = new Map<string, string>(subjects.flatMap((subject) => followersOf(subject.name)).map((follower) => [follower.table, follower.column] as const));
   for (const { table, ids, rows } of changed) {
     const column = followerColumns.get(table);
     if (column === undefined) continue;
@@ -160,7 +160,7 @@ export async function fanOutNewClinics(db: HubQueries, state: BatchState, change
   const feed: FeedEntry[] = [];
   for (const { owner, clinics } of unseen) {
     for (const clinicId of clinics) {
-      for (const follower of followers(owner.table)) {
+      for (const follower of followersOf(owner.subject.name)) {
         for (const [id, row] of heldFollowers.get(follower.table)?.get(owner.id) ?? new Map<string, Held>()) {
           feed.push({ clinicId, table: follower.table, rowId: id, kind: 'insert', columns: row.values, hlc: latestStamp(row.clock), clock: row.clock });
           addRowClinics(clinicsOfRow, follower.table, id, new Set([clinicId]));

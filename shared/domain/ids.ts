@@ -8,6 +8,9 @@ import { z } from 'zod';
 export const patientIdSchema = z.uuid({ error: 'Not a valid record id' }).brand<'PatientId'>();
 export type PatientId = z.infer<typeof patientIdSchema>;
 
+export const organizationIdSchema = z.uuid({ error: 'Not a valid record id' }).brand<'OrganizationId'>();
+export type OrganizationId = z.infer<typeof organizationIdSchema>;
+
 export const clinicIdSchema = z.uuid({ error: 'Not a valid record id' }).brand<'ClinicId'>();
 export type ClinicId = z.infer<typeof clinicIdSchema>;
 

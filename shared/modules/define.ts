@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CallSpec } from '../api/define.ts';
-import type { SyncTableDeclarations } from '../sync/tables.ts';
+import type { SubjectDeclaration, SyncTableDeclarations } from '../sync/tables.ts';
 
 /**
  * A kind of conflict a merge cannot decide (SYNC.md §6), and the ways a person may resolve one,
@@ -13,6 +13,8 @@ export type SharedModule<Conflict extends ConflictDeclaration = ConflictDeclarat
   readonly name: string;
   /** Its calls: each one's name, input and output schemas, and who may make it. */
   readonly calls: Calls;
+  /** What its clinics share by explicit links (a patient, a user), registered before the tables. */
+  readonly subjects?: readonly SubjectDeclaration[];
   /** Its replicated tables, registered with the sync engine at start-up. */
   readonly syncTables: SyncTableDeclarations;
   readonly conflicts: readonly Conflict[];

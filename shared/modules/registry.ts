@@ -1,5 +1,5 @@
 import { engineSyncTables } from '../sync/engine-tables.ts';
-import { registerSyncTables } from '../sync/tables.ts';
+import { registerSubjects, registerSyncTables } from '../sync/tables.ts';
 import { appointmentsModule } from './appointments/module.ts';
 import { auditModule } from './audit/module.ts';
 import { clinicsModule } from './clinics/module.ts';
@@ -30,5 +30,8 @@ export const conflictResolutionActions: readonly ConflictResolutionAction[] = de
 /** Registers the engine's own tables and every module's with the sync engine; calling it again changes nothing. */
 export function registerSharedModules(modules: readonly SharedModule[] = sharedModules): void {
   registerSyncTables(engineSyncTables);
-  for (const module of modules) registerSyncTables(module.syncTables);
+  for (const module of modules) {
+    registerSubjects(module.subjects ?? []);
+    registerSyncTables(module.syncTables);
+  }
 }

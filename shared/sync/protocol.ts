@@ -152,7 +152,7 @@ export const enrolRequestSchema = z
     deviceName: z.string().trim().min(1).max(80),
     databaseId: z.string().min(1).max(80),
     /** Sent by the first workstation of a clinic, which creates the clinic at the hub. */
-    clinic: z.object({ id: z.string().min(1).max(80), code: z.string().regex(/^[A-Z]{3}\d{2}$/) }).strict().nullable(),
+    clinic: z.object({ id: z.string().min(1).max(80), code: z.string().regex(/^[A-Z]{3}\d{2}$/), organizationId: z.string().min(1).max(80) }).strict().nullable(),
   })
   .strict();
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;

@@ -13,27 +13,53 @@ export type MergeKind =
   | { readonly kind: 'stateMachine'; readonly column: string; readonly ranks: Readonly<Record<string, number>> };
 
 /**
- * How the hub finds the clinics a row belongs to. Patients and users are the two kinds of subject
- * a clinic shares by explicit links (a patient's links to clinics, a user's memberships): a row
- * scoped by one follows its subject into every clinic that sees it, and into a newly linked one.
+ * Something clinics share by explicit links: a patient (linked to clinics), a user (given roles in
+ * clinics). Declared by the module that owns it; the engine knows subjects only by these words.
+ * A row scoped by a subject follows it into every clinic that sees it, and into a newly linked one.
  */
+export type SubjectDeclaration = {
+  /** How scopes name it: "patient". */
+  readonly name: string;
+  /** The subject's own table; its key is the subject's id. */
+  readonly table: SyncedTableName;
+  /** A column of the subject's row naming a clinic that always sees it (where a patient was registered). */
+  readonly homeClinicColumn: string | null;
+  /** A column of the subject's row naming its organization; without one, its home clinic's organization is its own. */
+  readonly organizationColumn: string | null;
+  /** The table of links to clinics: a row per subject and clinic, tombstoned to unlink. */
+  readonly link: { readonly table: SyncedTableName; readonly subjectColumn: string; readonly clinicColumn: string };
+};
+
+/** How the hub finds the clinics a row belongs to. */
 export type ClinicScope =
   /** The row is a clinic. */
   | { readonly by: 'self' }
   /** A column names the clinic. */
   | { readonly by: 'column'; readonly column: string }
-  /** The clinics of the patient a column names. */
-  | { readonly by: 'patient'; readonly column: string }
-  /** The clinics of the user a column names. */
-  | { readonly by: 'user'; readonly column: string }
+  /** The clinics of the subject (a patient, a user) a column names. */
+  | { readonly by: 'subject'; readonly subject: string; readonly column: string }
   /** The clinic of a parent row a column names; the parent table is scoped by a clinic column. */
   | { readonly by: 'parent'; readonly table: string; readonly column: string }
   /** The row is a device: the clinics it is enrolled in. */
   | { readonly by: 'device' }
-  /** A clinic column when set, else the clinics of the user a column names, else the sending device's clinics. */
-  | { readonly by: 'clinicOrUser'; readonly clinicColumn: string; readonly userColumn: string };
+  /** The row is an organization: every clinic of it. */
+  | { readonly by: 'organization' }
+  /** A clinic column when set, else the clinics of the subject a column names, else the sending device's clinics. */
+  | { readonly by: 'clinicOrSubject'; readonly clinicColumn: string; readonly subject: string; readonly subjectColumn: string };
 
-export type SyncedTable = MergeKind & { readonly key: string; readonly scope: ClinicScope };
+/**
+ * Who may write a table's rows through the hub, beyond what every table gets (SYNC.md §7): the
+ * device's clinics see the row before and after the change, every clinic that sees it is of the
+ * device's organization, and a link's clinic is the device's and its subject of that organization.
+ */
+export type WriteRule = {
+  /** A column naming the row's organization: the device's own, set once and never changed. */
+  readonly organizationColumn?: string;
+  /** Only the device the row is (its key is the device's id) writes it. */
+  readonly ownDeviceOnly?: boolean;
+};
+
+export type SyncedTable = MergeKind & { readonly key: string; readonly scope: ClinicScope; readonly write: WriteRule };
 
 /** A module's replicated tables by SQL name. */
 export type SyncTableDeclarations = Readonly<Record<string, SyncedTable>>;
@@ -41,14 +67,16 @@ export type SyncTableDeclarations = Readonly<Record<string, SyncedTable>>;
 /** A synced table's SQL name; any name the registry holds. */
 export type SyncedTableName = string;
 
-export const register = (scope: ClinicScope, key = 'id'): SyncedTable => ({ kind: 'register', key, scope });
-export const ledger = (scope: ClinicScope): SyncedTable => ({ kind: 'ledger', key: 'id', scope });
-export const stateMachine = (scope: ClinicScope, column: string, ranks: Readonly<Record<string, number>>): SyncedTable => ({ kind: 'stateMachine', key: 'id', scope, column, ranks });
+export const register = (scope: ClinicScope, key = 'id', write: WriteRule = {}): SyncedTable => ({ kind: 'register', key, scope, write });
+export const ledger = (scope: ClinicScope, write: WriteRule = {}): SyncedTable => ({ kind: 'ledger', key: 'id', scope, write });
+export const stateMachine = (scope: ClinicScope, column: string, ranks: Readonly<Record<string, number>>, write: WriteRule = {}): SyncedTable => ({ kind: 'stateMachine', key: 'id', scope, column, ranks, write });
+export const bySubject = (subject: string, column: string): ClinicScope => ({ by: 'subject', subject, column });
 
 /** The column holding each row's per-column clocks; it never travels as data. */
 export const CLOCK_COLUMN = 'sync_clock';
 
 const registered = new Map<SyncedTableName, SyncedTable>();
+const subjectsByName = new Map<string, SubjectDeclaration>();
 let names: readonly SyncedTableName[] = [];
 
 function sameDeclaration(a: SyncedTable, b: SyncedTable): boolean {
@@ -56,6 +84,7 @@ function sameDeclaration(a: SyncedTable, b: SyncedTable): boolean {
 }
 
 function checkScope(table: SyncedTableName, scope: ClinicScope): void {
+  if ((scope.by === 'subject' || scope.by === 'clinicOrSubject') && !subjectsByName.has(scope.subject)) throw new Error(`synced table ${table} is scoped by subject ${scope.subject}, which is not registered before it`);
   if (scope.by !== 'parent') return;
   const parent = registered.get(scope.table);
   if (parent === undefined) throw new Error(`synced table ${table} is scoped by ${scope.table}, which is not registered before it`);
@@ -95,9 +124,43 @@ export function syncTable(name: SyncedTableName): SyncedTable {
   return table;
 }
 
-/** The tables whose rows follow a patient or a user into a clinic that starts seeing them, and the column naming it. */
-export function followersOf(subject: 'patient' | 'user'): readonly { readonly table: SyncedTableName; readonly column: string }[] {
+/**
+ * Adds a module's subjects; like tables, registering the same again changes nothing. A subject is
+ * registered before the tables scoped by it.
+ */
+export function registerSubjects(subjects: readonly SubjectDeclaration[]): void {
+  for (const subject of subjects) {
+    const held = subjectsByName.get(subject.name);
+    if (held !== undefined && JSON.stringify(held) !== JSON.stringify(subject)) throw new Error(`subject ${subject.name} is declared twice, differently`);
+    subjectsByName.set(subject.name, subject);
+  }
+}
+
+export function subjectNamed(name: string): SubjectDeclaration {
+  const subject = subjectsByName.get(name);
+  if (subject === undefined) throw new Error(`no subject is registered as ${name}`);
+  return subject;
+}
+
+export function registeredSubjects(): readonly SubjectDeclaration[] {
+  return [...subjectsByName.values()];
+}
+
+/** The subject whose own table this is, if any. */
+export function subjectOwning(table: SyncedTableName): SubjectDeclaration | null {
+  for (const subject of subjectsByName.values()) if (subject.table === table) return subject;
+  return null;
+}
+
+/** The subject whose links this table holds, if any. */
+export function subjectLinkedBy(table: SyncedTableName): SubjectDeclaration | null {
+  for (const subject of subjectsByName.values()) if (subject.link.table === table) return subject;
+  return null;
+}
+
+/** The tables whose rows follow a subject into a clinic that starts seeing it, and the column naming it. */
+export function followersOf(subject: string): readonly { readonly table: SyncedTableName; readonly column: string }[] {
   const followers: { table: SyncedTableName; column: string }[] = [];
-  for (const [name, table] of registered) if (table.scope.by === subject) followers.push({ table: name, column: table.scope.column });
+  for (const [name, table] of registered) if (table.scope.by === 'subject' && table.scope.subject === subject) followers.push({ table: name, column: table.scope.column });
   return followers;
 }

@@ -55,7 +55,7 @@ describe.each(['pglite', 'postgres'] as const)('a push batch’s reads on %s', (
     await state.read([
       { table: 'patients', ids: ['patient-1', 'patient-new'], lock: 'forUpdate' },
       { table: 'queue_entries', ids: ['queue-1'], lock: 'forUpdate' },
-      { table: 'patient_clinics', by: 'patient_id', values: ['patient-1', 'patient-new'] },
+      { linksOf: 'patient', values: ['patient-1', 'patient-new'] },
       { deviceIds: [DEVICE, '01930000-0000-7000-8000-000000000099'] },
     ]);
     expect(db.sent()).toBe(1);
@@ -71,7 +71,7 @@ describe.each(['pglite', 'postgres'] as const)('a push batch’s reads on %s', (
     expect(state.get('patients', 'patient-new')).toBeNull();
     expect(state.wasAbsent('patients', 'patient-new')).toBe(true);
 
-    expect([...state.clinicsOfPatient('patient-1')].sort()).toEqual([CLINIC_A, CLINIC_B]);
+    expect([...state.clinicsOfSubject('patient', 'patient-1')].sort()).toEqual([CLINIC_A, CLINIC_B]);
     expect(state.deviceClinics.get(DEVICE)?.toSorted()).toEqual([CLINIC_A, CLINIC_B]);
     expect(state.deviceClinics.get('01930000-0000-7000-8000-000000000099')).toEqual([]);
   });

@@ -26,7 +26,7 @@ const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 const stamp = (offsetMs: number, node = 'dev1'): string => formatHlc({ wallMs: T0 + offsetMs, counter: 0, node });
 
 function clinicRow(phone: string) {
-  return { id: CLINIC, code: 'AAA01', name: 'Clinic AAA01', country: 'GB', state: '', city: 'Bristol', address: '', phone, currency: 'GBP', time_zone: 'Europe/London', status: 'ACTIVE', idle_lock_minutes: 15, created_at: 'x', updated_at: 'x', deleted_at: null };
+  return { id: CLINIC, organization_id: CLINIC, code: 'AAA01', name: 'Clinic AAA01', country: 'GB', state: '', city: 'Bristol', address: '', phone, currency: 'GBP', time_zone: 'Europe/London', status: 'ACTIVE', idle_lock_minutes: 15, created_at: 'x', updated_at: 'x', deleted_at: null };
 }
 
 function deviceRow(id: string, name: string) {
@@ -48,7 +48,7 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
 
   async function twoDesks() {
     const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'AAA01', clinicId: null });
-    const first = await harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'desk 1', databaseId: 'db-1', clinic: { id: CLINIC, code: 'AAA01' } });
+    const first = await harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'desk 1', databaseId: 'db-1', clinic: { id: CLINIC, code: 'AAA01', organizationId: CLINIC } });
     const { code: join } = await harness.hub.createJoinCode(first.credential);
     const second = await harness.hub.enrol({ code: join, deviceId: randomUUID(), deviceName: 'desk 2', databaseId: 'db-2', clinic: null });
     return { first, second };
@@ -227,7 +227,7 @@ describe.each(kinds)('the feed in entries, on %s', (kind) => {
   it('gives a device of two clinics both clinics’ entries in the order they were written, page after page', async () => {
     const { first, second } = await twoDesks();
     const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'BBB01', clinicId: null });
-    const other = await harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'desk B', databaseId: 'db-b', clinic: { id: CLINIC_B, code: 'BBB01' } });
+    const other = await harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'desk B', databaseId: 'db-b', clinic: { id: CLINIC_B, code: 'BBB01', organizationId: CLINIC_B } });
     await harness.hub.db.query(`insert into hub_device_clinics (device_id, clinic_id, workstation_number) values ($1, $2, 9)`, [second.deviceId, CLINIC_B]);
     const thirdOfA = await harness.hub.enrol({ code: (await harness.hub.createJoinCode(first.credential)).code, deviceId: randomUUID(), deviceName: 'desk 3', databaseId: 'db-3', clinic: null });
     await harness.hub.push(first.credential, { txs: fivePhoneChanges().slice(0, 2) });

@@ -28,7 +28,7 @@ describe('the hub over HTTP', () => {
     url = `http://127.0.0.1:${String(typeof address === 'object' && address !== null ? address.port : 0)}`;
     const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'AAA01', clinicId: null });
     deviceId = randomUUID();
-    credential = (await harness.hub.enrol({ code, deviceId, deviceName: 'desk', databaseId: 'db-1', clinic: { id: CLINIC, code: 'AAA01' } })).credential;
+    credential = (await harness.hub.enrol({ code, deviceId, deviceName: 'desk', databaseId: 'db-1', clinic: { id: CLINIC, code: 'AAA01', organizationId: CLINIC } })).credential;
   });
 
   afterAll(async () => {
@@ -117,7 +117,7 @@ describe('the hub over HTTP', () => {
 
   it('slows down a workstation that sends too many requests', async () => {
     const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'CCC01', clinicId: null });
-    const busy = (await harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'busy desk', databaseId: 'db-busy', clinic: { id: randomUUID(), code: 'CCC01' } })).credential;
+    const busy = (await harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: 'busy desk', databaseId: 'db-busy', clinic: { id: randomUUID(), code: 'CCC01', organizationId: randomUUID() } })).credential;
     // Requests the hub refuses at once (no cursor), so they come faster than the bucket refills.
     const answers = await Promise.all(Array.from({ length: 900 }, () => post('/sync/pull', '{}', { authorization: `Bearer ${busy}` })));
     const limited = answers.filter((answer) => answer.status === 429);

@@ -7,14 +7,16 @@ import { noPostgresReason, postgresUrl } from '#tests/support/postgres.ts';
 
 const CLINIC_A = '0194379c-6c00-7000-8000-0000000000a1';
 const CLINIC_B = '0194379c-6c00-7000-8000-0000000000b1';
+/** Clinics A and B are one organization's unless a test says otherwise. */
+const ORGANIZATION = '0194379c-6c00-7000-8000-0000000000f1';
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 
 function stamp(offsetMs: number, node = 'dev1'): string {
   return formatHlc({ wallMs: T0 + offsetMs, counter: 0, node });
 }
 
-function clinicRow(id: string, code: string) {
-  return { id, code, name: `Clinic ${code}`, country: 'GB', state: '', city: 'Bristol', address: '', phone: '', currency: 'GBP', time_zone: 'Europe/London', status: 'ACTIVE', idle_lock_minutes: 15, created_at: 'x', updated_at: 'x', deleted_at: null };
+function clinicRow(id: string, code: string, organizationId = ORGANIZATION) {
+  return { id, organization_id: organizationId, code, name: `Clinic ${code}`, country: 'GB', state: '', city: 'Bristol', address: '', phone: '', currency: 'GBP', time_zone: 'Europe/London', status: 'ACTIVE', idle_lock_minutes: 15, created_at: 'x', updated_at: 'x', deleted_at: null };
 }
 
 function patientRow(id: string, clinicId: string, givenName: string) {
@@ -36,9 +38,11 @@ describe.each(kinds)('the hub on %s', (kind) => {
     await harness.close();
   });
 
+  /** The first workstation of a clinic: A's opens the organization, and B's joins it. */
   async function firstWorkstation(clinicId: string, code: string) {
-    const { code: enrolment } = await harness.hub.createEnrolmentCode({ clinicCode: code, clinicId: null });
-    return harness.hub.enrol({ code: enrolment, deviceId: randomUUID(), deviceName: `desk ${code}`, databaseId: `db-${code}`, clinic: { id: clinicId, code } });
+    const organizationOf = code === 'AAA01' ? undefined : 'AAA01';
+    const { code: enrolment } = await harness.hub.createEnrolmentCode({ clinicCode: code, clinicId: null, organizationOf });
+    return harness.hub.enrol({ code: enrolment, deviceId: randomUUID(), deviceName: `desk ${code}`, databaseId: `db-${code}`, clinic: { id: clinicId, code, organizationId: ORGANIZATION } });
   }
 
   it('enrols a clinic’s first workstation, then a second one with a code from the first', async () => {
@@ -198,9 +202,10 @@ describe.each(kinds)('the hub on %s', (kind) => {
     const deviceB = await firstWorkstation(CLINIC_B, 'BBB01');
     const link = { id: 'l1', patient_id: 'p1', clinic_id: CLINIC_B, created_at: 'x', updated_at: 'x', deleted_at: null };
     await harness.hub.push(deviceA.credential, {
-      txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }, { table: 'patients', id: 'p1', kind: 'insert', columns: patientRow('p1', CLINIC_A, 'Priya') }, { table: 'patient_clinics', id: 'l1', kind: 'insert', columns: link }] }],
+      txs: [{ seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }, { table: 'patients', id: 'p1', kind: 'insert', columns: patientRow('p1', CLINIC_A, 'Priya') }] }],
     });
-    await harness.hub.push(deviceB.credential, { txs: [{ seq: 1, hlc: stamp(1, 'dev2'), ops: [{ table: 'clinics', id: CLINIC_B, kind: 'insert', columns: clinicRow(CLINIC_B, 'BBB01') }] }] });
+    // Clinic B links the patient: only a workstation of the clinic being linked may.
+    await harness.hub.push(deviceB.credential, { txs: [{ seq: 1, hlc: stamp(1, 'dev2'), ops: [{ table: 'clinics', id: CLINIC_B, kind: 'insert', columns: clinicRow(CLINIC_B, 'BBB01') }, { table: 'patient_clinics', id: 'l1', kind: 'insert', columns: link }] }] });
     // Each device holds its own clinic's lock, so on PostgreSQL the two pushes run side by side.
     for (let round = 1; round <= 20; round += 1) {
       const answers = await Promise.all([
@@ -262,7 +267,11 @@ describe.each(kinds)('the hub on %s', (kind) => {
     const deviceA = await firstWorkstation(CLINIC_A, 'AAA01');
     const deviceB = await firstWorkstation(CLINIC_B, 'BBB01');
     const link = { id: 'l1', patient_id: 'p1', clinic_id: CLINIC_B, created_at: 'x', updated_at: 'x', deleted_at: null };
-    await harness.hub.push(deviceA.credential, {
+    // A chain's desk enrolled in both clinics: only a desk of clinic B may link a patient to it.
+    const { code: join } = await harness.hub.createJoinCode(deviceA.credential);
+    const chainDesk = await harness.hub.enrol({ code: join, deviceId: randomUUID(), deviceName: 'chain desk', databaseId: 'db-chain', clinic: null });
+    await harness.hub.db.query(`insert into hub_device_clinics (device_id, clinic_id, workstation_number) values ($1, $2, 9)`, [chainDesk.deviceId, CLINIC_B]);
+    await harness.hub.push(chainDesk.credential, {
       txs: [
         {
           seq: 1,
@@ -277,7 +286,7 @@ describe.each(kinds)('the hub on %s', (kind) => {
       ],
     });
     // One batch: the link moves to the second patient, then the first patient changes.
-    await harness.hub.push(deviceA.credential, {
+    await harness.hub.push(chainDesk.credential, {
       txs: [
         { seq: 2, hlc: stamp(100), ops: [{ table: 'patient_clinics', id: 'l1', kind: 'update', columns: { patient_id: 'p2' } }] },
         { seq: 3, hlc: stamp(200), ops: [{ table: 'patients', id: 'p1', kind: 'update', columns: { phone: 'only for A' } }] },

@@ -13,7 +13,7 @@ const CLINIC_B = '0194379c-6c00-7000-8000-0000000000b1';
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
 
 function clinicRow(id: string, code: string) {
-  return { id, code, name: `Clinic ${code}`, country: 'GB', state: '', city: 'Bristol', address: '', phone: '', currency: 'GBP', time_zone: 'Europe/London', status: 'ACTIVE', idle_lock_minutes: 15, created_at: 'x', updated_at: 'x', deleted_at: null };
+  return { id, organization_id: id, code, name: `Clinic ${code}`, country: 'GB', state: '', city: 'Bristol', address: '', phone: '', currency: 'GBP', time_zone: 'Europe/London', status: 'ACTIVE', idle_lock_minutes: 15, created_at: 'x', updated_at: 'x', deleted_at: null };
 }
 
 const kinds: HubKind[] = postgresUrl === null ? ['pglite'] : ['pglite', 'postgres'];
@@ -29,7 +29,7 @@ describe.each(kinds)('pulls read while the credential is checked, on %s', (kind)
 
   async function enrolled(clinicId: string, code: string) {
     const { code: enrolment } = await harness.hub.createEnrolmentCode({ clinicCode: code, clinicId: null });
-    const device = await harness.hub.enrol({ code: enrolment, deviceId: randomUUID(), deviceName: `desk ${code}`, databaseId: `db-${code}`, clinic: { id: clinicId, code } });
+    const device = await harness.hub.enrol({ code: enrolment, deviceId: randomUUID(), deviceName: `desk ${code}`, databaseId: `db-${code}`, clinic: { id: clinicId, code, organizationId: clinicId } });
     await harness.hub.push(device.credential, { txs: [{ seq: 1, hlc: formatHlc({ wallMs: T0, counter: 0, node: code }), ops: [{ table: 'clinics', id: clinicId, kind: 'insert', columns: clinicRow(clinicId, code) }] }] });
     return device;
   }
@@ -69,7 +69,7 @@ describe('the devices a hub process remembers', () => {
   async function deviceOf(clinicCode: string) {
     const clinicId = randomUUID();
     const { code } = await harness.hub.createEnrolmentCode({ clinicCode, clinicId: null });
-    return harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: `desk ${clinicCode}`, databaseId: `db-${clinicCode}`, clinic: { id: clinicId, code: clinicCode } });
+    return harness.hub.enrol({ code, deviceId: randomUUID(), deviceName: `desk ${clinicCode}`, databaseId: `db-${clinicCode}`, clinic: { id: clinicId, code: clinicCode, organizationId: clinicId } });
   }
 
   /** Runs for a credential and tells for which scopes the work was done, in order. */

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallResult } from '#shared/api/contract.ts';
 import { formatHlc } from '#shared/sync/hlc.ts';
-import { ledger, register, registerSyncTables, syncedTableNames, type SyncTableDeclarations } from '#shared/sync/tables.ts';
+import { bySubject, ledger, register, registerSyncTables, syncedTableNames, type SyncTableDeclarations } from '#shared/sync/tables.ts';
 import { manualClock } from '#core/platform/clock.ts';
 import { sourcePaths } from '#core/platform/paths.ts';
 import { statement } from '#core/db/statements.ts';
@@ -26,8 +26,8 @@ import { makeTempDir } from '#tests/support/temp-dir.ts';
 // patient into a newly linked clinic, and a conflict of its own kind is found and recorded.
 
 const tallyTables = {
-  tally_accounts: register({ by: 'patient', column: 'patient_id' }),
-  tally_entries: ledger({ by: 'patient', column: 'patient_id' }),
+  tally_accounts: register(bySubject('patient', 'patient_id')),
+  tally_entries: ledger(bySubject('patient', 'patient_id')),
 } as const satisfies SyncTableDeclarations;
 
 const WORKSTATION_MIGRATION = `CREATE TABLE tally_accounts (
@@ -217,8 +217,9 @@ describe('a module registered by a test syncs end to end through the engine', ()
     await first.core.sync.syncNow();
     // Another clinic on the hub with a device of its own, and a chain's desk enrolled in both clinics that links the patient there.
     const otherClinic = '0194379c-6c00-7000-8000-0000000000b1';
-    const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'BBB01', clinicId: null });
-    const other = await harness.hub.enrol({ code, deviceId: '0194379c-6c00-7000-8000-00000000d0b1', deviceName: 'desk B', databaseId: 'db-b', clinic: { id: otherClinic, code: 'BBB01' } });
+    const organizationId = first.core.database.sqlite.prepare(`select organization_id from clinics`).pluck().get() as string;
+    const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'BBB01', clinicId: null, organizationOf: sampleClinic.code });
+    const other = await harness.hub.enrol({ code, deviceId: '0194379c-6c00-7000-8000-00000000d0b1', deviceName: 'desk B', databaseId: 'db-b', clinic: { id: otherClinic, code: 'BBB01', organizationId } });
     const joinCode = await harness.hub.createJoinCode(first.core.sync.settings()?.credential ?? '');
     const linker = await harness.hub.enrol({ code: joinCode.code, deviceId: '0194379c-6c00-7000-8000-00000000d0c1', deviceName: 'chain desk', databaseId: 'db-chain', clinic: null });
     await harness.hub.db.query(`insert into hub_device_clinics (device_id, clinic_id, workstation_number) values ($1, $2, 9)`, [linker.deviceId, otherClinic]);

@@ -10,7 +10,7 @@ export { numberBlocks, tokenCounters } from './references.ts';
 export { syncConflictChecks, syncConflicts, syncOutbox, syncOutboxAcks, syncOutboxTxns, syncParked, syncRejections, syncState } from './sync.ts';
 
 // The modules.
-export { clinics } from '../../modules/clinics/tables.ts';
+export { clinics, organizations } from '../../modules/clinics/tables.ts';
 export { memberships } from '../../modules/users/membership-tables.ts';
 export { users } from '../../modules/users/tables.ts';
 export { doctorProfiles, scheduleExceptions, weeklySchedules } from '../../modules/doctors/tables.ts';

@@ -1,8 +1,8 @@
-import type { ClinicId } from '#shared/domain/ids.ts';
+import type { ClinicId, OrganizationId } from '#shared/domain/ids.ts';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Clinic, ClinicDetails, ClinicStatus } from '#shared/modules/clinics/clinic.ts';
 import type { Db } from '../../db/database.ts';
-import { clinics } from '../../db/schema/index.ts';
+import { clinics, organizations } from '../../db/schema/index.ts';
 import type { ClinicRow } from './tables.ts';
 import { prepared } from '../../db/prepared.ts';
 import { isoAt } from '../../platform/clock.ts';
@@ -44,11 +44,21 @@ export function countClinics(db: Db): number {
   return db.select({ total: count() }).from(clinics).where(isNull(clinics.deletedAt)).get()?.total ?? 0;
 }
 
-export function insertClinic(db: Db, id: ClinicId, code: string, details: ClinicDetails, nowMs: number): void {
+export function insertOrganization(db: Db, id: OrganizationId, name: string, nowMs: number): void {
+  const now = isoAt(nowMs);
+  db.insert(organizations).values({ id, name, createdAt: now, updatedAt: now }).run();
+}
+
+export function insertClinic(db: Db, id: ClinicId, organizationId: OrganizationId, code: string, details: ClinicDetails, nowMs: number): void {
   const now = isoAt(nowMs);
   db.insert(clinics)
-    .values({ id, code, ...details, status: 'ACTIVE', createdAt: now, updatedAt: now })
+    .values({ id, organizationId, code, ...details, status: 'ACTIVE', createdAt: now, updatedAt: now })
     .run();
+}
+
+/** The organization a clinic belongs to; undefined for a clinic this workstation does not hold. */
+export function organizationOfClinic(db: Db, clinicId: ClinicId): OrganizationId | undefined {
+  return db.select({ organizationId: clinics.organizationId }).from(clinics).where(eq(clinics.id, clinicId)).get()?.organizationId;
 }
 
 export type ClinicChanges = ClinicDetails & { status: ClinicStatus; idleLockMinutes: number };

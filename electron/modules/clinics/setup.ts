@@ -1,9 +1,9 @@
-import type { ClinicId, UserId } from '#shared/domain/ids.ts';
+import type { ClinicId, OrganizationId, UserId } from '#shared/domain/ids.ts';
 import type { ClinicDetails } from '#shared/modules/clinics/clinic.ts';
 import type { Db } from '../../db/database.ts';
-import { newClinicId, newUserId } from '../../platform/ids.ts';
+import { newClinicId, newOrganizationId, newUserId } from '../../platform/ids.ts';
 import { insertUser, setMembership } from '../users/index.ts';
-import { insertClinic } from './clinic-rows.ts';
+import { insertClinic, insertOrganization } from './clinic-rows.ts';
 
 export type FirstAdmin = {
   readonly fullName: string;
@@ -13,18 +13,24 @@ export type FirstAdmin = {
   readonly passwordHash: string;
 };
 
-/** A clinic with its first administrator; used by first-run setup and by the demo. */
+/**
+ * A clinic with its first administrator, in a new organization named after the clinic unless
+ * another name is given; used by first-run setup and by the demo.
+ */
 export function createClinicWithAdmin(
   db: Db,
   clinic: ClinicDetails & { code: string },
   admin: FirstAdmin,
   nowMs: number,
-): { clinicId: ClinicId; adminId: UserId } {
+  organizationName: string = clinic.name,
+): { organizationId: OrganizationId; clinicId: ClinicId; adminId: UserId } {
+  const organizationId = newOrganizationId();
   const clinicId = newClinicId();
   const adminId = newUserId();
   const { code, ...details } = clinic;
-  insertClinic(db, clinicId, code, details, nowMs);
-  insertUser(db, { id: adminId, ...admin }, nowMs);
+  insertOrganization(db, organizationId, organizationName, nowMs);
+  insertClinic(db, clinicId, organizationId, code, details, nowMs);
+  insertUser(db, { id: adminId, organizationId, ...admin }, nowMs);
   setMembership(db, adminId, clinicId, 'ADMIN', nowMs);
-  return { clinicId, adminId };
+  return { organizationId, clinicId, adminId };
 }

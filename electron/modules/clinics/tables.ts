@@ -1,12 +1,26 @@
-import type { ClinicId } from '#shared/domain/ids.ts';
+import type { ClinicId, OrganizationId } from '#shared/domain/ids.ts';
 import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { syncedRowColumns } from '../../db/schema/columns.ts';
+
+/**
+ * A practice or a chain of clinics: the boundary of trust. Its clinics share patients and staff by
+ * explicit links; nothing of it is ever seen or changed by anyone outside it.
+ */
+export const organizations = sqliteTable('organizations', {
+  id: text('id').$type<OrganizationId>().primaryKey(),
+  name: text('name').notNull(),
+  ...syncedRowColumns,
+});
 
 export const clinics = sqliteTable(
   'clinics',
   {
     id: text('id').$type<ClinicId>().primaryKey(),
+    organizationId: text('organization_id')
+      .$type<OrganizationId>()
+      .notNull()
+      .references(() => organizations.id),
     code: text('code').notNull().unique(),
     name: text('name').notNull(),
     country: text('country').notNull(),
@@ -27,5 +41,6 @@ export const clinics = sqliteTable(
   ],
 );
 
+export type OrganizationRow = typeof organizations.$inferSelect;
 export type ClinicRow = typeof clinics.$inferSelect;
 export type NewClinicRow = typeof clinics.$inferInsert;

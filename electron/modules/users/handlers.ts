@@ -1,11 +1,12 @@
 import type { UserId } from '#shared/domain/ids.ts';
 import type { UserSummary } from '#shared/modules/users/calls.ts';
-import { conflictError, forbiddenError } from '#shared/api/errors.ts';
+import { conflictError, forbiddenError, notFoundError } from '#shared/api/errors.ts';
 import { changedFields } from '../../audit/record.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { clearThrottle } from '../../auth/throttle.ts';
 import type { Db } from '../../db/database.ts';
 import { newUserId } from '../../platform/ids.ts';
+import { organizationOfClinic } from '../clinics/index.ts';
 import { administeredClinics, guardLastAdmin, listManageableUsers, requireManageableUser, summarizeUsers } from './user-admin.ts';
 import { findUserById, findUserByUsername, insertUser, membershipsOf, setMembership, updateUser } from './user-rows.ts';
 import { clinicOf, type CallContext, type Handlers } from '../../api/context.ts';
@@ -44,7 +45,9 @@ export const userHandlers = {
       (tx) => {
         if (findUserByUsername(tx, input.username) !== undefined) throw taken();
         const id = newUserId();
-        insertUser(tx, { id, ...profile, passwordHash, mustChangePassword: true }, ctx.clock.now());
+        const organizationId = organizationOfClinic(tx, clinicId);
+        if (organizationId === undefined) throw notFoundError('This clinic no longer exists on this workstation.');
+        insertUser(tx, { id, organizationId, ...profile, passwordHash, mustChangePassword: true }, ctx.clock.now());
         setMembership(tx, id, clinicId, role, ctx.clock.now());
         return summaryOf(ctx, tx, id);
       },

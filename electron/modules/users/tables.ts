@@ -1,9 +1,15 @@
-import type { UserId } from '#shared/domain/ids.ts';
+import type { OrganizationId, UserId } from '#shared/domain/ids.ts';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { syncedRowColumns } from '../../db/schema/columns.ts';
+import { organizations } from '../clinics/tables.ts';
 
 export const users = sqliteTable('users', {
   id: text('id').$type<UserId>().primaryKey(),
+  /** The organization the account belongs to: only its administrators manage it. Never changes. */
+  organizationId: text('organization_id')
+    .$type<OrganizationId>()
+    .notNull()
+    .references(() => organizations.id),
   /** Stored lower-case so sign-in is case-insensitive and two accounts cannot differ only by case. */
   username: text('username').notNull().unique(),
   fullName: text('full_name').notNull(),

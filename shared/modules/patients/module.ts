@@ -1,6 +1,6 @@
 import { defineSharedModule } from '../define.ts';
 import { patientCalls } from './calls.ts';
 import { duplicatePatientConflict } from './conflicts.ts';
-import { patientSyncTables } from './sync-tables.ts';
+import { patientSubject, patientSyncTables } from './sync-tables.ts';
 
-export const patientsModule = defineSharedModule({ name: 'patients', calls: patientCalls, syncTables: patientSyncTables, conflicts: [duplicatePatientConflict] });
+export const patientsModule = defineSharedModule({ name: 'patients', calls: patientCalls, subjects: [patientSubject], syncTables: patientSyncTables, conflicts: [duplicatePatientConflict] });

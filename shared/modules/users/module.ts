@@ -1,5 +1,5 @@
 import { defineSharedModule } from '../define.ts';
 import { userCalls } from './calls.ts';
-import { userSyncTables } from './sync-tables.ts';
+import { userSubject, userSyncTables } from './sync-tables.ts';
 
-export const usersModule = defineSharedModule({ name: 'users', calls: userCalls, syncTables: userSyncTables, conflicts: [] });
+export const usersModule = defineSharedModule({ name: 'users', calls: userCalls, subjects: [userSubject], syncTables: userSyncTables, conflicts: [] });

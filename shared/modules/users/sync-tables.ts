@@ -1,6 +1,15 @@
-import { register, type SyncTableDeclarations } from '../../sync/tables.ts';
+import { bySubject, register, type SubjectDeclaration, type SyncTableDeclarations } from '../../sync/tables.ts';
+
+/** A user account belongs to one organization and is seen by the clinics where it holds a role. */
+export const userSubject = {
+  name: 'user',
+  table: 'users',
+  homeClinicColumn: null,
+  organizationColumn: 'organization_id',
+  link: { table: 'memberships', subjectColumn: 'user_id', clinicColumn: 'clinic_id' },
+} as const satisfies SubjectDeclaration;
 
 export const userSyncTables = {
-  users: register({ by: 'user', column: 'id' }),
+  users: register(bySubject('user', 'id'), 'id', { organizationColumn: 'organization_id' }),
   memberships: register({ by: 'column', column: 'clinic_id' }),
 } as const satisfies SyncTableDeclarations;

@@ -1,0 +1,94 @@
+import type { RowValues } from '#shared/sync/merge.ts';
+import { subjectLinkedBy, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
+import type { BatchState } from './batch-state.ts';
+import type { Device } from './devices.ts';
+
+/** Why the hub refuses a pushed change: a code the workstation shows, and words for a person. */
+export class Rejection extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** One change as the hub authorizes it: its row before the transaction touched it and after, and the clinics that see each. */
+export type ChangeToAuthorize = {
+  readonly table: SyncedTableName;
+  readonly rowId: string;
+  readonly before: RowValues | null;
+  readonly after: RowValues | null;
+  readonly clinicsBefore: ReadonlySet<string>;
+  readonly clinicsAfter: ReadonlySet<string>;
+};
+
+function seesAny(clinics: ReadonlySet<string>, allowed: ReadonlySet<string>): boolean {
+  for (const clinic of clinics) if (allowed.has(clinic)) return true;
+  return false;
+}
+
+function text(values: RowValues | null, column: string): string | null {
+  const value = values?.[column];
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * The rules every pushed row obeys (SYNC.md §7), whatever its table: the device's clinics see it
+ * before and after the change, and every clinic that sees it is of the device's organization.
+ */
+function checkClinics(change: ChangeToAuthorize, allowed: ReadonlySet<string>, organizationClinics: ReadonlySet<string>): void {
+  const { table, clinicsBefore, clinicsAfter } = change;
+  if ((clinicsBefore.size > 0 && !seesAny(clinicsBefore, allowed)) || (clinicsAfter.size > 0 && !seesAny(clinicsAfter, allowed))) {
+    throw new Rejection('FORBIDDEN_CLINIC', `This change to ${table} belongs to a clinic this workstation is not enrolled in.`);
+  }
+  for (const clinics of [clinicsBefore, clinicsAfter]) {
+    for (const clinic of clinics) {
+      if (!organizationClinics.has(clinic)) throw new Rejection('FORBIDDEN_ORGANIZATION', `This change to ${table} reaches a clinic outside this workstation's organization.`);
+    }
+  }
+}
+
+/** A column naming the row's organization holds the device's own, from the row's creation on. */
+function checkOrganizationColumn(change: ChangeToAuthorize, column: string, organization: string): void {
+  const before = text(change.before, column);
+  const after = text(change.after, column);
+  if ((change.before !== null && before !== null && before !== organization) || after !== organization) {
+    throw new Rejection('FORBIDDEN_ORGANIZATION', `This ${change.table} row belongs to another organization, or moves to one.`);
+  }
+}
+
+/** A link's clinic is the device's, and its subject belongs to the device's organization. */
+function checkLink(state: BatchState, change: ChangeToAuthorize, device: Device, organization: string, organizationClinics: ReadonlySet<string>): void {
+  const subject = subjectLinkedBy(change.table);
+  if (subject === null || change.after === null) return;
+  const { subjectColumn, clinicColumn } = subject.link;
+  for (const values of [change.before, change.after]) {
+    if (values === null) continue;
+    const clinic = text(values, clinicColumn);
+    if (clinic === null || !device.clinicIds.includes(clinic)) throw new Rejection('FORBIDDEN_LINK', `Only a workstation of the clinic itself links a ${subject.name} to it.`);
+  }
+  const subjectId = text(change.after, subjectColumn);
+  const subjectRow = subjectId === null ? null : state.get(subject.table, subjectId);
+  if (subjectRow === null) throw new Rejection('FORBIDDEN_LINK', `This link names a ${subject.name} the hub does not hold.`);
+  const ownOrganization = subject.organizationColumn === null ? null : text(subjectRow.values, subject.organizationColumn);
+  const home = subject.homeClinicColumn === null ? null : text(subjectRow.values, subject.homeClinicColumn);
+  const inOrganization = ownOrganization !== null ? ownOrganization === organization : home !== null && organizationClinics.has(home);
+  if (!inOrganization) throw new Rejection('FORBIDDEN_ORGANIZATION', `This ${subject.name} belongs to another organization.`);
+}
+
+/**
+ * Refuses, with a Rejection, a change the pushing device may not make: what a person at that
+ * workstation could not do through its calls. The rules come from the table's declaration
+ * (shared/modules/<name>/sync-tables.ts): its scope, its write rule and the subjects it links.
+ */
+export function authorizeChange(state: BatchState, device: Device, change: ChangeToAuthorize): void {
+  const organization = state.organization.id;
+  if (organization === null) throw new Rejection('FORBIDDEN_ORGANIZATION', 'The hub knows no organization for this workstation’s clinic.');
+  const organizationClinics = state.organization.clinics;
+  const { write } = syncTable(change.table);
+  if (write.ownDeviceOnly === true && change.rowId !== device.id) throw new Rejection('FORBIDDEN_ROW', `Only the workstation a ${change.table} row describes changes it.`);
+  checkClinics(change, new Set(device.clinicIds), organizationClinics);
+  if (write.organizationColumn !== undefined) checkOrganizationColumn(change, write.organizationColumn, organization);
+  checkLink(state, change, device, organization, organizationClinics);
+}
