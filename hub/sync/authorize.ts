@@ -1,5 +1,5 @@
 import type { RowValues } from '#shared/sync/merge.ts';
-import { subjectLinkedBy, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
+import { subjectLinkedBy, subjectNamed, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { BatchState } from './batch-state.ts';
 import type { Device } from './devices.ts';
 
@@ -58,23 +58,45 @@ function checkOrganizationColumn(change: ChangeToAuthorize, column: string, orga
   }
 }
 
-/** A link's clinic is the device's, and its subject belongs to the device's organization. */
-function checkLink(state: BatchState, change: ChangeToAuthorize, device: Device, organization: string, organizationClinics: ReadonlySet<string>): void {
-  const subject = subjectLinkedBy(change.table);
-  if (subject === null || change.after === null) return;
-  const { subjectColumn, clinicColumn } = subject.link;
-  for (const values of [change.before, change.after]) {
-    if (values === null) continue;
-    const clinic = text(values, clinicColumn);
-    if (clinic === null || !device.clinicIds.includes(clinic)) throw new Rejection('FORBIDDEN_LINK', `Only a workstation of the clinic itself links a ${subject.name} to it.`);
-  }
-  const subjectId = text(change.after, subjectColumn);
-  const subjectRow = subjectId === null ? null : state.get(subject.table, subjectId);
-  if (subjectRow === null) throw new Rejection('FORBIDDEN_LINK', `This link names a ${subject.name} the hub does not hold.`);
+/** A row naming a subject (a link, an allergy, a doctor's profile) names one the hub holds, of the device's organization. */
+function checkNamedSubject(state: BatchState, table: SyncedTableName, subjectName: string, subjectId: string, organization: string, organizationClinics: ReadonlySet<string>): void {
+  const subject = subjectNamed(subjectName);
+  const subjectRow = state.get(subject.table, subjectId);
+  if (subjectRow === null) throw new Rejection('FORBIDDEN_ROW', `This ${table} row names a ${subject.name} the hub does not hold.`);
   const ownOrganization = subject.organizationColumn === null ? null : text(subjectRow.values, subject.organizationColumn);
   const home = subject.homeClinicColumn === null ? null : text(subjectRow.values, subject.homeClinicColumn);
   const inOrganization = ownOrganization !== null ? ownOrganization === organization : home !== null && organizationClinics.has(home);
-  if (!inOrganization) throw new Rejection('FORBIDDEN_ORGANIZATION', `This ${subject.name} belongs to another organization.`);
+  if (!inOrganization) throw new Rejection('FORBIDDEN_ORGANIZATION', `This ${table} row names a ${subject.name} of another organization.`);
+}
+
+/** The subject a row names by its scope or as a link, if any: not for the subject's own table, whose row is the subject. */
+function namedSubject(table: SyncedTableName, values: RowValues): { readonly subject: string; readonly id: string } | null {
+  const linked = subjectLinkedBy(table);
+  if (linked !== null) {
+    const id = text(values, linked.link.subjectColumn);
+    return id === null ? null : { subject: linked.name, id };
+  }
+  const { scope } = syncTable(table);
+  if (scope.by === 'subject' && subjectNamed(scope.subject).table !== table) {
+    const id = text(values, scope.column);
+    return id === null ? null : { subject: scope.subject, id };
+  }
+  if (scope.by === 'clinicOrSubject' && text(values, scope.clinicColumn) === null) {
+    const id = text(values, scope.subjectColumn);
+    return id === null ? null : { subject: scope.subject, id };
+  }
+  return null;
+}
+
+/** A link's clinic is the device's, before and after the change. */
+function checkLinkClinic(change: ChangeToAuthorize, device: Device): void {
+  const subject = subjectLinkedBy(change.table);
+  if (subject === null) return;
+  for (const values of [change.before, change.after]) {
+    if (values === null) continue;
+    const clinic = text(values, subject.link.clinicColumn);
+    if (clinic === null || !device.clinicIds.includes(clinic)) throw new Rejection('FORBIDDEN_LINK', `Only a workstation of the clinic itself links a ${subject.name} to it.`);
+  }
 }
 
 /**
@@ -90,5 +112,7 @@ export function authorizeChange(state: BatchState, device: Device, change: Chang
   if (write.ownDeviceOnly === true && change.rowId !== device.id) throw new Rejection('FORBIDDEN_ROW', `Only the workstation a ${change.table} row describes changes it.`);
   checkClinics(change, new Set(device.clinicIds), organizationClinics);
   if (write.organizationColumn !== undefined) checkOrganizationColumn(change, write.organizationColumn, organization);
-  checkLink(state, change, device, organization, organizationClinics);
+  checkLinkClinic(change, device);
+  const named = change.after === null ? null : namedSubject(change.table, change.after);
+  if (named !== null) checkNamedSubject(state, change.table, named.subject, named.id, organization, organizationClinics);
 }
