@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
+import { syncedTableNames, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { ChangeStamper } from './change-stamps.ts';
 import { dataColumnsOf } from './capture-triggers.ts';
 import { rowsInClinic } from './clinic-rows.ts';
@@ -37,16 +37,24 @@ export function queueInitialUpload(sqlite: Database.Database, stamper: ChangeSta
   return rows;
 }
 
+/** The tables whose rows a device writes as its own, declared with them: the device's row, the audit it records. */
+function ownRowSelections(): { table: SyncedTableName; where: string }[] {
+  const selections: { table: SyncedTableName; where: string }[] = [];
+  for (const table of syncedTableNames()) {
+    const declared = syncTable(table);
+    if (declared.write.ownDeviceOnly === true) selections.push({ table, where: `"${declared.key}" = :device` });
+    else if (declared.write.authorColumn !== undefined) selections.push({ table, where: `"${declared.write.authorColumn}" = :device` });
+  }
+  return selections;
+}
+
 /**
  * A joining workstation's own rows, written before it was connected (its device, and the audit
  * of its enrolment or of sign-ins during its first sync): they go up once its first sync is done,
  * stamped now, in one transaction of the caller.
  */
 export function queueOwnRows(sqlite: Database.Database, stamper: ChangeStamper, deviceId: string): number {
-  const selections: readonly { table: SyncedTableName; where: string }[] = [
-    { table: 'devices', where: `id = :device` },
-    { table: 'audit_log', where: `device_id = :device` },
-  ];
+  const selections = ownRowSelections();
   const state = sqlite.prepare(`update sync_state set txn = txn + 1, hlc = ? where id = 1 returning txn`).get(stamper.clock.tick()) as { txn: number };
   const hlc = stamper.clock.last;
   const enqueue = sqlite.prepare(`insert into sync_outbox (txn, hlc, tbl, row_id, kind, data) values (?, ?, ?, ?, 'insert', ?)`);

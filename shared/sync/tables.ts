@@ -57,6 +57,8 @@ export type WriteRule = {
   readonly organizationColumn?: string;
   /** Only the device the row is (its key is the device's id) writes it. */
   readonly ownDeviceOnly?: boolean;
+  /** A column naming the device that wrote the row: a workstation that joins a clinic sends the rows it wrote before joining once its first sync is done. */
+  readonly authorColumn?: string;
 };
 
 export type SyncedTable = MergeKind & { readonly key: string; readonly scope: ClinicScope; readonly write: WriteRule };
