@@ -1,5 +1,6 @@
 import { contract, isCallName, type CallName } from '#shared/api/contract.ts';
-import { type ApiError, type CallOutcome } from '#shared/api/errors.ts';
+import { type ApiError, type CallOutcome, validationError } from '#shared/api/errors.ts';
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from '#shared/domain/storable-text.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Session } from '../auth/sessions.ts';
 import type { DeviceIdentity } from '../device.ts';
@@ -92,6 +93,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       } else if (request.token !== null) {
         session = sessions.find(request.token) ?? null;
       }
+      // Before the schema, over the raw input: every string of every call, whatever its schema
+      // says, so nothing is stored here that the hub could never take (storable-text.ts).
+      const unstorable = unstorableTextPath(request.input);
+      if (unstorable !== null) throw validationError(unstorable.join('.'), UNSTORABLE_TEXT_MESSAGE);
       const parsed = spec.input.safeParse(request.input ?? {});
       if (!parsed.success) throw validationFromZod(parsed.error);
 

@@ -64,6 +64,31 @@ describe('web host transport', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('refuses text the hub could not store, in any field of any call, before anything is written', async () => {
+    const countOf = (table: string): number => host.core.database.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
+    const patientsBefore = countOf('patients');
+    const cases: [string, string, unknown, string, number][] = [
+      ['NUL in a name', 'patients.register', { givenName: 'N\u0000ul', familyName: 'Sharma', sex: 'FEMALE', birth: { kind: 'date', date: '1988-04-12' } }, 'givenName', 400],
+      ['half of a surrogate pair', 'patients.register', { givenName: 'Priya', familyName: 'Sh\ud800arma', sex: 'FEMALE', birth: { kind: 'date', date: '1988-04-12' } }, 'familyName', 400],
+      ['a lone low surrogate deep in a list', 'patients.register', { givenName: 'Priya', familyName: 'Sharma', sex: 'FEMALE', birth: { kind: 'date', date: '1988-04-12' }, allergies: ['ok', 'pea\udc00nuts'] }, 'allergies.1', 400],
+      // A public call: refused before the sign-in's audit row could keep the attempted name.
+      ['NUL in a username', 'auth.signIn', { username: 'ada\u0000', password: 'whatever it is' }, 'username', 400],
+    ];
+    const auditBefore = countOf('audit_log');
+    for (const [label, name, input, field, status] of cases) {
+      const reply = await call(name, input, name === 'auth.signIn' ? null : host.adminToken);
+      expect(reply.status, label).toBe(status);
+      expect(reply.body, label).toMatchObject({ ok: false, error: { code: 'VALIDATION', field } });
+    }
+    expect(countOf('patients')).toBe(patientsBefore);
+    // Each refused call leaves no row at all: not even its audit row holds the text.
+    expect(host.core.database.sqlite.prepare(`select count(*) from audit_log where instr(coalesce(attempted_username, ''), char(0)) > 0`).pluck().get()).toBe(0);
+    expect(countOf('audit_log')).toBe(auditBefore);
+    // A whole emoji (a pair of surrogates) is ordinary text.
+    const emoji = await call('patients.register', { givenName: 'Priya 🌷', familyName: 'Sharma', sex: 'FEMALE', birth: { kind: 'date', date: '1988-04-12' }, notADuplicate: true });
+    expect(emoji.body).toMatchObject({ ok: true, result: { givenName: 'Priya 🌷' } });
+  });
+
   it('refuses calls from another origin or under another host name', async () => {
     const before = snapshot();
     const crossOrigin = await post('/api/call/clinic.get', '{}', { 'content-type': 'application/json', origin: 'http://evil.example', authorization: `Bearer ${host.adminToken}` });
