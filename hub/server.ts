@@ -13,6 +13,7 @@ import {
   SYNC_PROTOCOL_VERSION,
   type HubErrorCode,
 } from '#shared/sync/protocol.ts';
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from '#shared/domain/storable-text.ts';
 import { createLogger, describeError } from '#core/platform/logger.ts';
 import type { HubService } from './hub-service.ts';
 import { RateLimiter } from './rate-limit.ts';
@@ -108,6 +109,13 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
       return sendError(reply, 429, 'RATE_LIMITED', 'Too many requests from this workstation; it will slow down and try again.');
     }
     return undefined;
+  });
+
+  // Text the database cannot store would fail a request's query with a 500: refused first, for
+  // every request but a push, whose changes are refused one transaction at a time instead.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const path = request.routeOptions.url === '/sync/push' ? null : unstorableTextPath(request.body);
+    done(path === null ? undefined : hubErrors.badRequest(`The request is not valid: ${path.join('.') || 'body'} — ${UNSTORABLE_TEXT_MESSAGE}`));
   });
 
   app.addHook('preClose', (done) => {

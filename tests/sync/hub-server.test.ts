@@ -80,6 +80,23 @@ describe('the hub over HTTP', () => {
     expect(await hubState()).toBe(before);
   });
 
+  it('refuses a request holding text its database cannot store as a bad request, not a failure of its own', async () => {
+    const before = await hubState();
+    const { code } = await harness.hub.createEnrolmentCode({ clinicCode: 'NUL01', clinicId: null });
+    const cases: [string, string, string][] = [
+      ['a device name with NUL', '/sync/enrol', JSON.stringify({ code, deviceId: randomUUID(), deviceName: 'desk\u0000', databaseId: 'db-nul', clinic: { id: randomUUID(), code: 'NUL01' } })],
+      ['a position with half a surrogate pair', '/sync/snapshot/page', JSON.stringify({ table: 'patients', after: '\ud800', limit: 10 })],
+      ['a clinic with NUL', '/sync/pull', JSON.stringify({ cursor: null, clinicId: '\u0000' })],
+    ];
+    for (const [label, path, body] of cases) {
+      const answer = await post(path, body);
+      expect(answer.status, label).toBe(400);
+      expect(answer.body.error?.code, label).toBe('BAD_REQUEST');
+      expect(answer.body.error?.message, label).toMatch(/cannot be saved/);
+    }
+    expect(await hubState()).toBe(before);
+  });
+
   it('compares over HTTP: digests of what the device sees, ranges of keys, and refusals that say what is wrong', async () => {
     const digests = await post('/sync/digest', '{}');
     expect(digests.status).toBe(200);
