@@ -57,5 +57,9 @@ describe('a change the hub can never accept', () => {
     expect(await desk.core.sync.syncNow()).toMatchObject({ state: 'online', pendingChanges: 0, rejections: 1 });
     expect(await pushesSeen()).toBe(seen);
     expect((await hub.hub.db.query(`select 1 from hub_rejections`)).length).toBe(1);
+    // Nor does the comparison with the hub send it up again as a row the hub lost.
+    expect(await desk.call('sync.compare', {}, token)).toMatchObject({ state: 'online', pendingChanges: 0, rejections: 1, lastCheck: { equal: false, rowsResent: 0 } });
+    expect((await hub.hub.db.query(`select 1 from hub_rejections`)).length).toBe(1);
+    expect(await hubPatients()).toEqual(['Asha', 'Bilal', 'Chen']);
   });
 });
