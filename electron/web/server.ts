@@ -124,7 +124,19 @@ export async function createWebHost(options: WebHostOptions): Promise<FastifyIns
   app.get('/api/display/events', (request, reply) => {
     const key = displayKeyOf(request);
     if (core.queueBoard(key) === null) return sendError(reply, 404, unknownScreen);
-    openEventStream(reply, (send) => core.subscribeBoard(key, () => send({ type: 'board.changed' })), openStreams);
+    openEventStream(
+      reply,
+      (send, end) =>
+        core.subscribeBoard(key, {
+          changed: () => send({ type: 'board.changed' }),
+          // A last word before the stream ends: the screen reads its board again and says the link was revoked.
+          revoked: () => {
+            send({ type: 'board.changed' });
+            end();
+          },
+        }),
+      openStreams,
+    );
     return reply;
   });
 

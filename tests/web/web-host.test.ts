@@ -131,4 +131,28 @@ describe('web host transport', () => {
     const anonymous = await fetch(`${host.url}/api/events`);
     expect(anonymous.status).toBe(401);
   });
+
+  it('closes a waiting-room screen’s open event stream as soon as its link is revoked', async () => {
+    const { key } = ((await call('display.createLink', {})).body as { result: { key: string } }).result;
+    const controller = new AbortController();
+    const response = await fetch(`${host.url}/api/display/events`, { headers: { 'x-display-key': key }, signal: controller.signal });
+    expect(response.status).toBe(200);
+    const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
+    if (reader === undefined) throw new Error('no stream');
+    let received = '';
+    const ended = (async (): Promise<boolean> => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return true;
+        received += value;
+      }
+    })();
+    await call('display.revokeLinks', {});
+    const closed = await Promise.race([ended, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000))]);
+    controller.abort();
+    expect(closed, 'the stream ends with the revoke').toBe(true);
+    // Its last word has the screen read its board again, which then says the link was revoked.
+    expect(received).toMatch(/data: \{"type":"board.changed"\}\n\n$/);
+    expect((await fetch(`${host.url}/api/display/board`, { headers: { 'x-display-key': key } })).status).toBe(404);
+  });
 });
