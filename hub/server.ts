@@ -14,6 +14,7 @@ import {
   type HubErrorCode,
 } from '#shared/sync/protocol.ts';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from '#shared/domain/storable-text.ts';
+import { frameworkRefusals } from '#core/platform/framework-refusals.ts';
 import { createLogger, describeError } from '#core/platform/logger.ts';
 import type { HubService } from './hub-service.ts';
 import { RateLimiter, RecentKeys } from './rate-limit.ts';
@@ -82,7 +83,13 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
  */
 export async function createHubServer(options: HubServerOptions): Promise<FastifyInstance> {
   const { hub } = options;
-  const app = Fastify({ logger: false, bodyLimit: HUB_BODY_LIMIT_BYTES, forceCloseConnections: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: HUB_BODY_LIMIT_BYTES,
+    forceCloseConnections: true,
+    // Fastify's own refusals of a malformed address or of what is not HTTP, in the hub's shape too.
+    ...frameworkRefusals({ body: ({ status, message }) => ({ error: { code: status === 414 || status === 431 ? 'TOO_LARGE' : 'BAD_REQUEST', message } satisfies { code: HubErrorCode; message: string } }) }),
+  });
   app.removeContentTypeParser('text/plain');
   const limiter = new RateLimiter(100, 400, options.now);
   // Credentials the hub accepted lately, by hash. Only these draw on an allowance of their own:
@@ -139,6 +146,8 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     for (const stream of streams) stream.close();
     void stopListening().finally(done);
   });
+
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'NOT_FOUND', 'There is no such address at this hub, or not for this method.'));
 
   app.get('/health', (_request, reply) => reply.send({ status: 'ok', service: 'hub', version: options.version, storage: hub.db.kind, ...hub.identity() }));
 

@@ -5,6 +5,7 @@ import { formatHlc } from '#shared/sync/hlc.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '#shared/sync/protocol.ts';
 import { createHubServer, HUB_BODY_LIMIT_BYTES } from '#hub/server.ts';
 import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
+import { malformedRequests, sendRaw } from '#tests/support/malformed-requests.ts';
 
 const CLINIC = '01900000-0000-7000-8000-00000000000a';
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789';
@@ -93,6 +94,17 @@ describe('the hub over HTTP', () => {
       expect(answer.status, label).toBe(400);
       expect(answer.body.error?.code, label).toBe('BAD_REQUEST');
       expect(answer.body.error?.message, label).toMatch(/cannot be saved/);
+    }
+    expect(await hubState()).toBe(before);
+  });
+
+  it('answers what the HTTP framework refuses in its own error shape, as every other refusal', async () => {
+    const before = await hubState();
+    const port = Number(new URL(url).port);
+    for (const request of malformedRequests(port, { path: '/sync/push', param: '/sync/', longParamStatus: 404 }, HUB_BODY_LIMIT_BYTES, `${PROTOCOL_HEADER}: ${String(SYNC_PROTOCOL_VERSION)}\r\n`)) {
+      const answer = await sendRaw(port, request.text);
+      expect.soft(answer.status, request.label).toBe(request.status);
+      expect.soft(answer.body, request.label).toEqual({ error: { code: expect.stringMatching(/^(BAD_REQUEST|NOT_FOUND|TOO_LARGE)$/) as unknown, message: expect.any(String) as unknown } });
     }
     expect(await hubState()).toBe(before);
   });

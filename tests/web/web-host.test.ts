@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '#core/web/server.ts';
+import { malformedRequests, sendRaw } from '#tests/support/malformed-requests.ts';
 import { startWebHarness, type WebHarness } from '#tests/support/web-harness.ts';
 
 type Reply = { status: number; body: unknown; headers: Headers };
@@ -61,6 +62,18 @@ describe('web host transport', () => {
     }
     const wrongType = (await call('clinic.update', { name: 12 })).body as { error: { code: string; field: string } };
     expect(wrongType.error).toMatchObject({ code: 'VALIDATION', field: 'name' });
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('answers what the HTTP framework refuses in the same typed shape as every other error', async () => {
+    const before = snapshot();
+    const port = Number(new URL(host.url).port);
+    for (const request of malformedRequests(port, { path: '/api/call/clinic.get', param: '/api/call/', longParamStatus: 414 }, BODY_LIMIT_BYTES)) {
+      const answer = await sendRaw(port, request.text);
+      expect.soft(answer.status, request.label).toBe(request.status);
+      expect.soft(answer.body, request.label).toEqual({ ok: false, error: { code: expect.stringMatching(/^(VALIDATION|NOT_FOUND)$/) as unknown, message: expect.any(String) as unknown } });
+      expect.soft(answer.raw, request.label).toMatch(/\r\ncontent-security-policy: /i);
+    }
     expect(snapshot()).toEqual(before);
   });
 
