@@ -42,6 +42,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       action: call,
       outcome: 'DENIED',
     });
+    shared.services.sync.requestSync();
   }
 
   function makeContext(call: CallName, session: Session | null, clinic: ClinicScope | null, audited: { count: number }): CallContext {
@@ -53,8 +54,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       call,
       session,
       clinic,
-      write: (work, audit) =>
-        db.transaction((tx) => {
+      write: (work, audit) => {
+        const committed = db.transaction((tx) => {
           shared.services.stamper.begin(tx);
           const result = work(tx);
           const intent: AuditIntent = typeof audit === 'function' ? audit(result) : audit;
@@ -72,7 +73,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
           });
           audited.count += 1;
           return result;
-        }),
+        });
+        // Every write leaves at least its audit row to go up, whether or not a screen of some
+        // clinic is told of it (a sign-in is not, nor a failed call): sync is asked here, once
+        // the transaction has committed, rather than on the screens' data.changed alone.
+        shared.services.sync.requestSync();
+        return committed;
+      },
     };
     return ctx;
   }
