@@ -41,6 +41,8 @@ export type CoreOptions = {
   readonly compareEveryMs?: number;
 };
 
+export type BoardListener = { readonly changed: () => void; readonly revoked: () => void };
+
 /** The application core: one database, one dispatcher, one event bus; the transports sit on top. */
 export type Core = {
   readonly dispatch: Dispatch;
@@ -48,8 +50,8 @@ export type Core = {
   readonly subscribe: (token: string, listener: (event: ServerEvent) => void) => () => void;
   /** The waiting-room board a screen key opens, or null for an unknown or revoked key. */
   readonly queueBoard: (displayKey: string) => QueueBoard | null;
-  /** Calls back whenever the key's clinic's queue may have changed. */
-  readonly subscribeBoard: (displayKey: string, listener: () => void) => () => void;
+  /** Calls back whenever the key's clinic's queue may have changed, and once when the key is revoked (nothing follows). */
+  readonly subscribeBoard: (displayKey: string, listener: BoardListener) => () => void;
   readonly identity: DeviceIdentity;
   readonly database: OpenedDatabase;
   readonly migration: MigrationReport;
@@ -127,12 +129,21 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return clinicId === null ? null : queueBoardOf(opened.db, clinicId, clock.now());
   };
 
-  const subscribeBoard = (displayKey: string, listener: () => void): (() => void) => {
+  const subscribeBoard = (displayKey: string, listener: BoardListener): (() => void) => {
     const clinicId = clinicOfDisplayKey(opened.db, displayKey);
     if (clinicId === null) return () => undefined;
-    return events.subscribe((event, audience) => {
-      if (event.type === 'data.changed' && 'clinicId' in audience && audience.clinicId === clinicId && queueBoardCalls.has(event.call)) listener();
+    const unsubscribe = events.subscribe((event, audience) => {
+      if (event.type !== 'data.changed' || !('clinicId' in audience) || audience.clinicId !== clinicId) return;
+      // The key is looked up again at each of its clinic's writes (one indexed read): a revoked
+      // screen hears nothing more, whatever call revoked it.
+      if (clinicOfDisplayKey(opened.db, displayKey) === null) {
+        unsubscribe();
+        listener.revoked();
+      } else if (queueBoardCalls.has(event.call)) {
+        listener.changed();
+      }
     });
+    return unsubscribe;
   };
 
   const checkpointer = startCheckpointer(opened.sqlite, opened.file);

@@ -20,3 +20,26 @@ export class RateLimiter {
     return allowed;
   }
 }
+
+/** Keys seen lately, up to a bound; the one seen longest ago is forgotten first. */
+export class RecentKeys {
+  readonly #keys = new Set<string>();
+
+  constructor(private readonly max = 10_000) {}
+
+  has(key: string): boolean {
+    return this.#keys.has(key);
+  }
+
+  remember(key: string): void {
+    this.#keys.delete(key);
+    this.#keys.add(key);
+    if (this.#keys.size <= this.max) return;
+    const oldest = this.#keys.values().next();
+    if (oldest.done !== true) this.#keys.delete(oldest.value);
+  }
+
+  forget(key: string): void {
+    this.#keys.delete(key);
+  }
+}

@@ -13,9 +13,11 @@ import {
   SYNC_PROTOCOL_VERSION,
   type HubErrorCode,
 } from '#shared/sync/protocol.ts';
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from '#shared/domain/storable-text.ts';
+import { frameworkRefusals } from '#core/platform/framework-refusals.ts';
 import { createLogger, describeError } from '#core/platform/logger.ts';
 import type { HubService } from './hub-service.ts';
-import { RateLimiter } from './rate-limit.ts';
+import { RateLimiter, RecentKeys } from './rate-limit.ts';
 import { HubError, hubErrors } from './sync/hub-errors.ts';
 import { hashSecret } from './sync/devices.ts';
 
@@ -29,6 +31,8 @@ export type HubServerOptions = {
   readonly version: string;
   /** Required by the administration endpoints; only requests from this machine may use them. */
   readonly adminToken: string;
+  /** The time the rate limits refill by; tests hold it still. */
+  readonly now?: () => number;
 };
 
 function sendError(reply: FastifyReply, status: number, code: HubErrorCode, message: string): FastifyReply {
@@ -79,9 +83,19 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
  */
 export async function createHubServer(options: HubServerOptions): Promise<FastifyInstance> {
   const { hub } = options;
-  const app = Fastify({ logger: false, bodyLimit: HUB_BODY_LIMIT_BYTES, forceCloseConnections: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: HUB_BODY_LIMIT_BYTES,
+    forceCloseConnections: true,
+    // Fastify's own refusals of a malformed address or of what is not HTTP, in the hub's shape too.
+    ...frameworkRefusals({ body: ({ status, message }) => ({ error: { code: status === 414 || status === 431 ? 'TOO_LARGE' : 'BAD_REQUEST', message } satisfies { code: HubErrorCode; message: string } }) }),
+  });
   app.removeContentTypeParser('text/plain');
-  const limiter = new RateLimiter(100, 400);
+  const limiter = new RateLimiter(100, 400, options.now);
+  // Credentials the hub accepted lately, by hash. Only these draw on an allowance of their own:
+  // any other request (none, a made-up or a revoked credential) draws on its address's, or each
+  // made-up credential would bring a fresh allowance with it.
+  const provenCredentials = new RecentKeys();
   const streams = new Set<{ clinics: readonly string[]; poke: () => void; close: () => void }>();
 
   const stopListening = await hub.onClinicChange((clinicId) => {
@@ -104,16 +118,36 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
       return sendError(reply, 426, 'UPDATE_REQUIRED', `This workstation speaks sync protocol ${typeof version === 'string' ? version : 'unknown'}; this hub speaks ${String(SYNC_PROTOCOL_VERSION)}. Update Clinic Desk on the workstation (or the hub).`);
     }
     const credential = bearer(request);
-    if (!limiter.allow(credential === null ? request.ip : hashSecret(credential))) {
+    const proven = credential === null ? null : hashSecret(credential);
+    if (!limiter.allow(proven !== null && provenCredentials.has(proven) ? `device:${proven}` : `address:${request.ip}`)) {
       return sendError(reply, 429, 'RATE_LIMITED', 'Too many requests from this workstation; it will slow down and try again.');
     }
     return undefined;
+  });
+
+  // Every /sync/ request but an enrolment checks its credential first: its answer says whether the credential holds.
+  app.addHook('onResponse', (request, reply, done) => {
+    const credential = bearer(request);
+    if (credential !== null && request.url.startsWith('/sync/') && request.routeOptions.url !== '/sync/enrol') {
+      if (reply.statusCode < 400) provenCredentials.remember(hashSecret(credential));
+      else if (reply.statusCode === 401) provenCredentials.forget(hashSecret(credential));
+    }
+    done();
+  });
+
+  // Text the database cannot store would fail a request's query with a 500: refused first, for
+  // every request but a push, whose changes are refused one transaction at a time instead.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const path = request.routeOptions.url === '/sync/push' ? null : unstorableTextPath(request.body);
+    done(path === null ? undefined : hubErrors.badRequest(`The request is not valid: ${path.join('.') || 'body'} — ${UNSTORABLE_TEXT_MESSAGE}`));
   });
 
   app.addHook('preClose', (done) => {
     for (const stream of streams) stream.close();
     void stopListening().finally(done);
   });
+
+  app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'NOT_FOUND', 'There is no such address at this hub, or not for this method.'));
 
   app.get('/health', (_request, reply) => reply.send({ status: 'ok', service: 'hub', version: options.version, storage: hub.db.kind, ...hub.identity() }));
 

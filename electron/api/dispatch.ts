@@ -1,5 +1,6 @@
 import { contract, isCallName, type CallName } from '#shared/api/contract.ts';
-import { type ApiError, type CallOutcome } from '#shared/api/errors.ts';
+import { type ApiError, type CallOutcome, validationError } from '#shared/api/errors.ts';
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from '#shared/domain/storable-text.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { Session } from '../auth/sessions.ts';
 import type { DeviceIdentity } from '../device.ts';
@@ -41,6 +42,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       action: call,
       outcome: 'DENIED',
     });
+    shared.services.sync.requestSync();
   }
 
   function makeContext(call: CallName, session: Session | null, clinic: ClinicScope | null, audited: { count: number }): CallContext {
@@ -52,8 +54,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       call,
       session,
       clinic,
-      write: (work, audit) =>
-        db.transaction((tx) => {
+      write: (work, audit) => {
+        const committed = db.transaction((tx) => {
           shared.services.stamper.begin(tx);
           const result = work(tx);
           const intent: AuditIntent = typeof audit === 'function' ? audit(result) : audit;
@@ -71,7 +73,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
           });
           audited.count += 1;
           return result;
-        }),
+        });
+        // Every write leaves at least its audit row to go up, whether or not a screen of some
+        // clinic is told of it (a sign-in is not, nor a failed call): sync is asked here, once
+        // the transaction has committed, rather than on the screens' data.changed alone.
+        shared.services.sync.requestSync();
+        return committed;
+      },
     };
     return ctx;
   }
@@ -92,6 +100,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       } else if (request.token !== null) {
         session = sessions.find(request.token) ?? null;
       }
+      // Before the schema, over the raw input: every string of every call, whatever its schema
+      // says, so nothing is stored here that the hub could never take (storable-text.ts).
+      const unstorable = unstorableTextPath(request.input);
+      if (unstorable !== null) throw validationError(unstorable.join('.'), UNSTORABLE_TEXT_MESSAGE);
       const parsed = spec.input.safeParse(request.input ?? {});
       if (!parsed.success) throw validationFromZod(parsed.error);
 

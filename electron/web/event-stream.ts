@@ -6,9 +6,10 @@ const KEEP_ALIVE_MS = 20_000;
 
 /**
  * Server-sent events on a hijacked reply. A comment line every few seconds keeps proxies from
- * closing an idle stream; the subscription ends with the connection or when the host stops.
+ * closing an idle stream; the subscription ends with the connection, when the host stops, or
+ * when the subscriber ends it (end), as when what opened the stream no longer holds.
  */
-export function openEventStream(reply: FastifyReply, subscribe: (send: (event: ServerEvent) => void) => () => void, openStreams: Set<() => void>): void {
+export function openEventStream(reply: FastifyReply, subscribe: (send: (event: ServerEvent) => void, end: () => void) => () => void, openStreams: Set<() => void>): void {
   reply.hijack();
   const response = reply.raw;
   response.writeHead(200, {
@@ -18,14 +19,24 @@ export function openEventStream(reply: FastifyReply, subscribe: (send: (event: S
     connection: 'keep-alive',
   });
   response.write(': connected\n\n');
-  const unsubscribe = subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`));
+  let unsubscribe: (() => void) | null = null;
+  const stream = { closed: false };
   const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
   const close = (): void => {
+    stream.closed = true;
     clearInterval(keepAlive);
-    unsubscribe();
+    unsubscribe?.();
     openStreams.delete(close);
     if (!response.writableEnded) response.end();
   };
+  unsubscribe = subscribe((event) => {
+    if (!stream.closed) response.write(`data: ${JSON.stringify(event)}\n\n`);
+  }, close);
+  if (stream.closed) {
+    // Ended while subscribing: the subscription it returned is over too.
+    unsubscribe();
+    return;
+  }
   openStreams.add(close);
   response.on('close', close);
 }

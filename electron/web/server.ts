@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { existsSync } from 'node:fs';
 import type { ApiErrorBody, CallOutcome } from '#shared/api/errors.ts';
 import type { Core } from '../core.ts';
+import { frameworkRefusals } from '../platform/framework-refusals.ts';
 import { createLogger, describeError } from '../platform/logger.ts';
 import { httpStatusFor } from './http-status.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -69,7 +70,13 @@ function isSameOrigin(request: FastifyRequest, port: () => number): boolean {
 
 export async function createWebHost(options: WebHostOptions): Promise<FastifyInstance> {
   const { core } = options;
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES, forceCloseConnections: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    forceCloseConnections: true,
+    // Fastify's own refusals of a malformed address or of what is not HTTP, in the typed shape too.
+    ...frameworkRefusals({ body: ({ message }): CallOutcome<never> => ({ ok: false, error: { code: 'VALIDATION', message } }), headers: securityHeaders }),
+  });
   const port = (): number => {
     const address = app.server.address();
     return typeof address === 'object' && address !== null ? address.port : 0;
@@ -124,7 +131,19 @@ export async function createWebHost(options: WebHostOptions): Promise<FastifyIns
   app.get('/api/display/events', (request, reply) => {
     const key = displayKeyOf(request);
     if (core.queueBoard(key) === null) return sendError(reply, 404, unknownScreen);
-    openEventStream(reply, (send) => core.subscribeBoard(key, () => send({ type: 'board.changed' })), openStreams);
+    openEventStream(
+      reply,
+      (send, end) =>
+        core.subscribeBoard(key, {
+          changed: () => send({ type: 'board.changed' }),
+          // A last word before the stream ends: the screen reads its board again and says the link was revoked.
+          revoked: () => {
+            send({ type: 'board.changed' });
+            end();
+          },
+        }),
+      openStreams,
+    );
     return reply;
   });
 

@@ -14,6 +14,7 @@ import { fanOutNewClinics, finalClinics, type FeedEntry } from './related-rows.t
 import { oneStatement, writeFeed, writeRowClinics, writeRows, type WriteMode, type WrittenEntry } from './batch-writes.ts';
 import { preload } from './preload.ts';
 import { prepareChanges, type PreparedChanges } from './feed-text.ts';
+import { storableTxJson, unstorableTextIn } from './storable-changes.ts';
 
 /** Stamps further ahead of the hub's clock than this are restamped, so a wrong clock cannot win every conflict. */
 export const MAX_FUTURE_MS = 2 * 60 * 1000;
@@ -36,6 +37,9 @@ function txHash(tx: PushTx, opTexts: readonly string[]): string {
 }
 
 function validateOp(catalog: MirrorCatalog, op: ChangeOp): SyncedTableName {
+  // First: the refusals below name the table and column, and their message is stored too.
+  const unstorable = unstorableTextIn(op);
+  if (unstorable !== null) throw new Rejection('BAD_TEXT', unstorable);
   if (!isSyncedTable(op.table)) throw new Rejection('UNKNOWN_TABLE', `The hub does not keep a table named "${op.table}".`);
   const columns = catalog.get(op.table);
   const key = syncTable(op.table).key;
@@ -246,7 +250,8 @@ async function applyPushOnce(context: HubSyncContext, device: Device, request: P
 
     const fresh = contiguousAfter(ordered, lastSeq, request.gapAccepted === true);
     const state = new BatchState(tx);
-    await preload(tx, state, fresh, device);
+    // A refused transaction's rows are not read: its ids may be text the database cannot take.
+    await preload(tx, state, fresh.filter((pushed) => !(checked.get(pushed)?.tables instanceof Rejection)), device);
     const feed: FeedEntry[] = [];
     // A resent transaction whose first answer was lost learns its new stamp again, too.
     const outcome: PushOutcome = { appliedThrough: lastSeq, rejected: rejectedBefore, restamped: restampedBefore, clinicsChanged: [] };
@@ -267,7 +272,7 @@ async function applyPushOnce(context: HubSyncContext, device: Device, request: P
       } catch (error) {
         if (!(error instanceof Rejection)) throw error;
         outcome.rejected.push({ seq: pushed.seq, code: error.code, message: error.message });
-        await tx.query(`insert into hub_rejections (device_id, seq, tx, code, message) values ($1, $2, $3, $4, $5)`, [device.id, pushed.seq, JSON.stringify(pushed), error.code, error.message]);
+        await tx.query(`insert into hub_rejections (device_id, seq, tx, code, message) values ($1, $2, $3, $4, $5)`, [device.id, pushed.seq, storableTxJson(pushed), error.code, error.message]);
       }
       txRows.push({ seq: pushed.seq, hash: pushedChecked.hash, restamped_hlc: hlc === pushed.hlc ? null : hlc });
       lastSeq = pushed.seq;

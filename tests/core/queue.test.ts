@@ -98,7 +98,7 @@ describe('the waiting queue', () => {
     expect(board).toEqual({ clinicName: 'Riverside Family Clinic', called: [{ token: 'A1', room: 'Room 4', doctorName: null, calledAt: '2026-03-02T09:00:00.000Z' }], waiting: [{ token: 'A2', priority: 'RED' }] });
     expect(JSON.stringify(board)).not.toMatch(/Priya|Tom|Family\d|RFC01-M/);
     let changes = 0;
-    const stop = harness.core.subscribeBoard(key, () => (changes += 1));
+    const stop = harness.core.subscribeBoard(key, { changed: () => (changes += 1), revoked: () => undefined });
     await harness.call('queue.markLeft', { entryId: first.id }, admin);
     expect(changes).toBe(1);
     stop();

@@ -104,6 +104,40 @@ describe.each(kinds)('the hub on %s', (kind) => {
     expect(rejections?.n).toBe('1');
   });
 
+  it('refuses, transaction by transaction, text it cannot store, and applies the transactions around it', async () => {
+    const device = await firstWorkstation(CLINIC_A, 'AAA01');
+    const patient = (seq: number, columns: Record<string, string | number | null>, id = `p-${String(seq)}`): PushTx => ({
+      seq,
+      hlc: stamp(seq * 1000),
+      ops: [{ table: 'patients', id, kind: 'insert', columns: { ...patientRow(id, CLINIC_A, 'Priya'), ...columns } }],
+    });
+    const txs: PushTx[] = [
+      { seq: 1, hlc: stamp(0), ops: [{ table: 'clinics', id: CLINIC_A, kind: 'insert', columns: clinicRow(CLINIC_A, 'AAA01') }] },
+      patient(2, { given_name: 'N\u0000ul' }),
+      patient(3, { family_name: 'Sh\ud800arma' }),
+      patient(4, { notes: 'lone low \udc00' }),
+      patient(5, {}, 'p-\u0000'),
+      { seq: 6, hlc: stamp(6000), ops: [{ table: 'patients', id: 'p-6', kind: 'insert', columns: { ...patientRow('p-6', CLINIC_A, 'Tom'), ['notes\u0000']: 'x' } }] },
+      patient(7, { given_name: 'Priya 🌷', notes: 'bell \u0007 and tab \t' }),
+    ];
+    const result = await harness.hub.push(device.credential, { txs });
+    expect(result.appliedThrough).toBe(7);
+    expect(result.rejected.map((refusal) => [refusal.seq, refusal.code])).toEqual([2, 3, 4, 5, 6].map((seq) => [seq, 'BAD_TEXT']));
+    expect(result.rejected[0]?.message).toMatch(/patients\.given_name .*cannot store/);
+    const patients = await harness.hub.db.query<{ id: string; given_name: string; notes: string }>(`select id, given_name, notes from patients order by id`);
+    expect(patients).toEqual([{ id: 'p-7', given_name: 'Priya 🌷', notes: 'bell \u0007 and tab \t' }]);
+    // Each refusal keeps the whole transaction, the characters it could not store spelt out.
+    const kept = await harness.hub.db.query<{ seq: string; tx: PushTx }>(`select seq::text, tx from hub_rejections order by seq`);
+    expect(kept.map((row) => row.seq)).toEqual(['2', '3', '4', '5', '6']);
+    expect(kept[0]?.tx.ops[0]?.columns['given_name']).toBe('N\\u0000ul');
+    expect(kept[1]?.tx.ops[0]?.columns['family_name']).toBe('Sh\\ud800arma');
+    expect(kept[3]?.tx.ops[0]?.id).toBe('p-\\u0000');
+    expect(Object.keys(kept[4]?.tx.ops[0]?.columns ?? {})).toContain('notes\\u0000');
+    // The answer was lost and the batch comes again: the same refusals, nothing recorded twice.
+    expect((await harness.hub.push(device.credential, { txs })).rejected.map((refusal) => refusal.seq)).toEqual([2, 3, 4, 5, 6]);
+    expect((await harness.hub.db.query(`select 1 from hub_rejections`)).length).toBe(5);
+  });
+
   it('applies the first of two transactions sent under one number, judged by its own content', async () => {
     const device = await firstWorkstation(CLINIC_A, 'AAA01');
     const result = await harness.hub.push(device.credential, {

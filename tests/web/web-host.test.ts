@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '#core/web/server.ts';
+import { malformedRequests, sendRaw } from '#tests/support/malformed-requests.ts';
 import { startWebHarness, type WebHarness } from '#tests/support/web-harness.ts';
 
 type Reply = { status: number; body: unknown; headers: Headers };
@@ -64,6 +65,43 @@ describe('web host transport', () => {
     expect(snapshot()).toEqual(before);
   });
 
+  it('answers what the HTTP framework refuses in the same typed shape as every other error', async () => {
+    const before = snapshot();
+    const port = Number(new URL(host.url).port);
+    for (const request of malformedRequests(port, { path: '/api/call/clinic.get', param: '/api/call/', longParamStatus: 414 }, BODY_LIMIT_BYTES)) {
+      const answer = await sendRaw(port, request.text);
+      expect.soft(answer.status, request.label).toBe(request.status);
+      expect.soft(answer.body, request.label).toEqual({ ok: false, error: { code: expect.stringMatching(/^(VALIDATION|NOT_FOUND)$/) as unknown, message: expect.any(String) as unknown } });
+      expect.soft(answer.raw, request.label).toMatch(/\r\ncontent-security-policy: /i);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('refuses text the hub could not store, in any field of any call, before anything is written', async () => {
+    const countOf = (table: string): number => host.core.database.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number;
+    const patientsBefore = countOf('patients');
+    const cases: [string, string, unknown, string, number][] = [
+      ['NUL in a name', 'patients.register', { givenName: 'N\u0000ul', familyName: 'Sharma', sex: 'FEMALE', birth: { kind: 'date', date: '1988-04-12' } }, 'givenName', 400],
+      ['half of a surrogate pair', 'patients.register', { givenName: 'Priya', familyName: 'Sh\ud800arma', sex: 'FEMALE', birth: { kind: 'date', date: '1988-04-12' } }, 'familyName', 400],
+      ['a lone low surrogate deep in a list', 'patients.register', { givenName: 'Priya', familyName: 'Sharma', sex: 'FEMALE', birth: { kind: 'date', date: '1988-04-12' }, allergies: ['ok', 'pea\udc00nuts'] }, 'allergies.1', 400],
+      // A public call: refused before the sign-in's audit row could keep the attempted name.
+      ['NUL in a username', 'auth.signIn', { username: 'ada\u0000', password: 'whatever it is' }, 'username', 400],
+    ];
+    const auditBefore = countOf('audit_log');
+    for (const [label, name, input, field, status] of cases) {
+      const reply = await call(name, input, name === 'auth.signIn' ? null : host.adminToken);
+      expect(reply.status, label).toBe(status);
+      expect(reply.body, label).toMatchObject({ ok: false, error: { code: 'VALIDATION', field } });
+    }
+    expect(countOf('patients')).toBe(patientsBefore);
+    // Each refused call leaves no row at all: not even its audit row holds the text.
+    expect(host.core.database.sqlite.prepare(`select count(*) from audit_log where instr(coalesce(attempted_username, ''), char(0)) > 0`).pluck().get()).toBe(0);
+    expect(countOf('audit_log')).toBe(auditBefore);
+    // A whole emoji (a pair of surrogates) is ordinary text.
+    const emoji = await call('patients.register', { givenName: 'Priya 🌷', familyName: 'Sharma', sex: 'FEMALE', birth: { kind: 'date', date: '1988-04-12' }, notADuplicate: true });
+    expect(emoji.body).toMatchObject({ ok: true, result: { givenName: 'Priya 🌷' } });
+  });
+
   it('refuses calls from another origin or under another host name', async () => {
     const before = snapshot();
     const crossOrigin = await post('/api/call/clinic.get', '{}', { 'content-type': 'application/json', origin: 'http://evil.example', authorization: `Bearer ${host.adminToken}` });
@@ -105,5 +143,29 @@ describe('web host transport', () => {
 
     const anonymous = await fetch(`${host.url}/api/events`);
     expect(anonymous.status).toBe(401);
+  });
+
+  it('closes a waiting-room screen’s open event stream as soon as its link is revoked', async () => {
+    const { key } = ((await call('display.createLink', {})).body as { result: { key: string } }).result;
+    const controller = new AbortController();
+    const response = await fetch(`${host.url}/api/display/events`, { headers: { 'x-display-key': key }, signal: controller.signal });
+    expect(response.status).toBe(200);
+    const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
+    if (reader === undefined) throw new Error('no stream');
+    let received = '';
+    const ended = (async (): Promise<boolean> => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return true;
+        received += value;
+      }
+    })();
+    await call('display.revokeLinks', {});
+    const closed = await Promise.race([ended, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000))]);
+    controller.abort();
+    expect(closed, 'the stream ends with the revoke').toBe(true);
+    // Its last word has the screen read its board again, which then says the link was revoked.
+    expect(received).toMatch(/data: \{"type":"board.changed"\}\n\n$/);
+    expect((await fetch(`${host.url}/api/display/board`, { headers: { 'x-display-key': key } })).status).toBe(404);
   });
 });
