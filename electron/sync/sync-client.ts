@@ -73,7 +73,7 @@ export class SyncClient {
     };
     this.#comparison = new ComparisonTimer({ sqlite, db, stamper, clock, compareEveryMs: deps.compareEveryMs ?? COMPARE_EVERY_MS, pushWaiting, onApplied: afterApply });
     this.#schedule = new SyncSchedule({ sync: () => void this.syncNow(), random: deps.random });
-    this.#status = new SyncStatusReporter({ sqlite, db, clock, events });
+    this.#status = new SyncStatusReporter({ sqlite, db, clock, events, identity });
     this.#pokes = new HubPokes({
       db,
       transportFor,

@@ -76,7 +76,9 @@ describe('reference numbers on a workstation that is offline for long', () => {
       const appointment = await call(first, 'appointments.book', { patientId: patient.id, doctorUserId: doctor.id, startAt: '2026-03-02T10:00:00.000Z', type: 'IN_PERSON', reason: '', notes: '' }, admin);
       expect(patient).toMatchObject({ mrn: 'RFC01-M-PROV1-1', provisionalMrn: 'RFC01-M-PROV1-1' });
       expect(appointment.reference).toBe('RFC01-A-PROV1-1');
-      expect((await first.core.sync.syncNow()).state).toBe('offline');
+      const offline = await first.core.sync.syncNow();
+      expect(offline.state).toBe('offline');
+      expect(offline.referenceNumbers.find((supply) => supply.series === 'M')).toMatchObject({ remaining: 0, waiting: 1, low: true });
 
       firstOnline = true;
       await first.core.sync.syncNow();
@@ -85,6 +87,7 @@ describe('reference numbers on a workstation that is offline for long', () => {
       expect(renamed.provisionalMrn).toBe('RFC01-M-PROV1-1');
       const booked = await call(first, 'appointments.ofPatient', { patientId: patient.id }, admin);
       expect(booked.appointments.map((row) => row.reference)).toEqual([expect.stringMatching(/^RFC01-A\d{4}$/)]);
+      expect(first.core.sync.status().referenceNumbers.find((supply) => supply.series === 'M')).toMatchObject({ waiting: 0, low: false });
       for (const query of [renamed.mrn, 'RFC01-M-PROV1-1', 'm-prov1-1']) {
         expect((await call(first, 'patients.search', { query }, admin)).results.map((hit) => [hit.id, hit.mrn]), query).toEqual([[patient.id, renamed.mrn]]);
       }
@@ -123,7 +126,26 @@ describe('reference numbers on a workstation that is offline for long', () => {
     // 302 in the last week (the one of set-up included), the busier of its week and its four: a
     // month of that, and one more for the provisional number waiting.
     expect((await leaseSizes(harness, deviceId, 'M')).slice(2)).toEqual([Math.ceil((302 / 7) * 31) + 1]);
-    const left = first.core.database.sqlite.prepare(`select sum(range_end - next_value) from number_blocks where series = 'M' and device_id = ?`).pluck().get(deviceId);
-    expect(left).toBe(Math.ceil((302 / 7) * 31));
+    expect(first.core.sync.status().referenceNumbers.find((supply) => supply.series === 'M')).toMatchObject({ remaining: Math.ceil((302 / 7) * 31), waiting: 0 });
+  });
+
+  it('tells the Sync screen when fewer than a week of numbers remain at the recent rate', async () => {
+    firstOnline = false;
+    await registerMany(69);
+    // With the one of set-up, 70 in a week: ten a day, seventy a week.
+    let token = admin;
+    const supply = async (): Promise<unknown> => (await call(first, 'sync.status', {}, token)).referenceNumbers.find((series) => series.series === 'M');
+    const leaveUnused = (count: number): void => {
+      first.core.database.sqlite.prepare(`update number_blocks set next_value = range_end where series = 'M' and device_id = ?`).run(first.core.identity.deviceId);
+      first.core.database.sqlite.prepare(`update number_blocks set next_value = range_end - ? where id = (select id from number_blocks where series = 'M' and device_id = ? order by range_start desc limit 1)`).run(count, first.core.identity.deviceId);
+    };
+    leaveUnused(70);
+    expect(await supply()).toEqual({ series: 'M', remaining: 70, perDay: 10, waiting: 0, low: false });
+    leaveUnused(69);
+    expect(await supply()).toEqual({ series: 'M', remaining: 69, perDay: 10, waiting: 0, low: true });
+    // Four weeks on, the same seventy are two and a half a day: sixty-nine last more than a week.
+    first.clock.advance(21 * 86_400_000);
+    token = (await call(first, 'auth.signIn', { username: adminAccount.username, password: adminAccount.password })).token ?? '';
+    expect(await supply()).toEqual({ series: 'M', remaining: 69, perDay: 2.5, waiting: 0, low: false });
   });
 });
