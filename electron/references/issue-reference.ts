@@ -1,8 +1,8 @@
 import type { ClinicId, DeviceId } from '#shared/domain/ids.ts';
 import { formatReference, type ReferenceSeries } from '#shared/domain/reference-numbers.ts';
 import type { Db } from '../db/database.ts';
-import { takeNumber } from './number-blocks.ts';
-import { issueProvisional } from './provisional.ts';
+import { allocateNumber, takeNumber } from './number-blocks.ts';
+import { issueProvisional, mayIssueProvisional } from './provisional.ts';
 import { noteReferenceUse } from './reference-usage.ts';
 
 export type ReferenceRequest = { readonly clinicId: ClinicId; readonly clinicCode: string; readonly series: ReferenceSeries; readonly deviceId: DeviceId; readonly nowMs: number };
@@ -17,7 +17,7 @@ export type IssuedReference = { readonly reference: string; readonly provisional
  */
 export function issueReference(db: Db, request: ReferenceRequest): IssuedReference {
   noteReferenceUse(db, request.clinicId, request.series, request.nowMs);
-  const number = takeNumber(db, request);
+  const number = mayIssueProvisional(db, request.clinicId) ? takeNumber(db, request) : allocateNumber(db, request);
   if (number !== null) return { reference: formatReference(request.clinicCode, request.series, number), provisional: false };
   return { reference: issueProvisional(db, request), provisional: true };
 }

@@ -7,6 +7,15 @@ import { literalLimit } from '../db/literal-limit.ts';
 import { provisionalReferences } from '../db/schema/index.ts';
 import { isoAt } from '../platform/clock.ts';
 
+/**
+ * Whether this workstation may give out provisional references of a clinic: only of the clinic
+ * it is enrolled in at the hub, where the hub numbered it. It could not send another clinic's
+ * records up anyway, and its number there could be another workstation's.
+ */
+export function mayIssueProvisional(db: Db, clinicId: ClinicId): boolean {
+  return readMetaWith(db, 'hub_clinic_id') === clinicId;
+}
+
 export type ProvisionalRequest = { readonly clinicId: ClinicId; readonly clinicCode: string; readonly series: ReferenceSeries; readonly nowMs: number };
 
 /**
@@ -15,7 +24,7 @@ export type ProvisionalRequest = { readonly clinicId: ClinicId; readonly clinicC
  * the write's transaction, so a write that fails leaves no reference behind.
  */
 export function issueProvisional(db: Db, request: ProvisionalRequest): string {
-  // Only a workstation a hub leases to runs out, and enrolling gave it its number.
+  // Only a workstation a hub leases to runs out, and enrolling gave it its number (mayIssueProvisional).
   const workstationNumber = Number(readMetaWith(db, 'hub_workstation') ?? '1');
   const last = db
     .select({ counter: max(provisionalReferences.counter) })
