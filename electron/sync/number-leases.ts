@@ -1,28 +1,33 @@
 import type Database from 'better-sqlite3';
-import { referenceSeries } from '../references/number-blocks.ts';
-import { statement } from '../db/statements.ts';
+import type { ClinicId, DeviceId } from '#shared/domain/ids.ts';
+import type { Db } from '../db/database.ts';
+import { referenceSupply } from '../references/reference-status.ts';
+import { reserveWanted } from '../references/reference-usage.ts';
 import { newId } from '../platform/ids.ts';
 import type { HubTransport } from './transport.ts';
 
-/** Below this many numbers left in a series, the workstation asks the hub for another block. */
-export const LOW_WATER = 500;
-export const LEASE_SIZE = 1_000;
+/** The hub's bounds on one lease (leaseRequestSchema). */
+const LEASE_MIN = 100;
+const LEASE_MAX = 100_000;
 
-function remaining(sqlite: Database.Database, clinicId: string, series: string, deviceId: string): number {
-  return statement(sqlite, `select coalesce(sum(range_end - next_value), 0) from number_blocks where clinic_id = ? and series = ? and device_id = ?`).pluck().get(clinicId, series, deviceId) as number;
-}
+export type TopUp = { readonly clinicId: ClinicId; readonly deviceId: DeviceId; readonly nowMs: number; readonly nowIso: string };
 
 /**
- * Keeps a reserve of hub-leased reference numbers for every series, so a workstation that goes
- * offline can go on registering and booking for a long while without ever reusing a number.
+ * Keeps a month of this workstation's own recent use of every series in hand, never less than a
+ * minimum, so a workstation that goes offline goes on registering and booking under leased
+ * numbers for weeks; and leases enough besides for the provisional references waiting to be
+ * renamed. Below that it leases a whole reserve more, so a workstation leases about once a month
+ * of its use, not a few numbers at every sync.
  */
-export async function topUpNumberBlocks(sqlite: Database.Database, transport: HubTransport, credential: string, clinicId: string, deviceId: string, nowIso: string): Promise<void> {
-  for (const series of Object.values(referenceSeries)) {
-    if (remaining(sqlite, clinicId, series, deviceId) >= LOW_WATER) continue;
-    const lease = await transport.lease(credential, { clinicId, series, size: LEASE_SIZE });
+export async function topUpNumberBlocks(sqlite: Database.Database, db: Db, transport: HubTransport, credential: string, topUp: TopUp): Promise<void> {
+  for (const supply of referenceSupply(db, topUp.clinicId, topUp.deviceId, topUp.nowMs)) {
+    const wanted = reserveWanted(supply.perDay);
+    if (supply.remaining - supply.waiting >= wanted) continue;
+    const size = Math.min(LEASE_MAX, Math.max(LEASE_MIN, wanted + supply.waiting));
+    const lease = await transport.lease(credential, { clinicId: topUp.clinicId, series: supply.series, size });
     sqlite
       .prepare(`insert into number_blocks (id, clinic_id, series, range_start, range_end, next_value, device_id, leased_at) values (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(newId(), clinicId, series, lease.rangeStart, lease.rangeEnd, lease.rangeStart, deviceId, nowIso);
+      .run(newId(), topUp.clinicId, supply.series, lease.rangeStart, lease.rangeEnd, lease.rangeStart, topUp.deviceId, topUp.nowIso);
   }
 }
 

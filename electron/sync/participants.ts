@@ -30,6 +30,16 @@ export type BulkLoadHooks = {
   readonly afterBulkLoad: (sqlite: Database.Database) => void;
 };
 
+/**
+ * Where a module keeps references of one series: sync renames a provisional reference the
+ * workstation gave out offline (RFC01-M-PROV3-15) to a leased one once the hub leased more.
+ */
+export type ReferenceRenamer = {
+  readonly series: string;
+  /** Gives the row holding the provisional reference the leased one; returns that row for the audit log, or null when none holds it. */
+  readonly rename: (db: Db, change: { readonly provisional: string; readonly leased: string; readonly nowMs: number }) => { readonly entityType: string; readonly entityId: string } | null;
+};
+
 export type SyncParticipant = {
   readonly name: string;
   /**
@@ -42,6 +52,7 @@ export type SyncParticipant = {
   /** How each row of a conflict of each of its kinds is shown. */
   readonly conflictRows?: Readonly<Record<string, (sqlite: Database.Database, rowId: string) => ConflictRowView>>;
   readonly bulkLoad?: BulkLoadHooks;
+  readonly referenceRenamers?: readonly ReferenceRenamer[];
 };
 
 const participants = new Map<string, SyncParticipant>();
@@ -67,6 +78,11 @@ export function runAfterApply(sqlite: Database.Database): void {
 
 export function conflictDetectors(): readonly ConflictDetector[] {
   return registeredList.flatMap((participant) => participant.conflictDetectors ?? []);
+}
+
+/** The module's renamer of a series' provisional references, if one keeps that series. */
+export function referenceRenamer(series: string): ReferenceRenamer | undefined {
+  return registeredList.flatMap((participant) => participant.referenceRenamers ?? []).find((renamer) => renamer.series === series);
 }
 
 export function conflictRowView(kind: string): ((sqlite: Database.Database, rowId: string) => ConflictRowView) | undefined {

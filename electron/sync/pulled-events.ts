@@ -6,7 +6,7 @@ import type { EventBus } from '../platform/events.ts';
 /** The call named in the events of what a pull wrote. */
 export const PULLED_CALL: PulledFromHub = 'sync.pull';
 
-/** Screens refresh with the rows a pull or a comparison wrote: every clinic's, and those working in none. */
+/** Screens refresh with the rows a pull, a comparison or a renaming of provisional references wrote: every clinic's, and those working in none. */
 export function announcePulledRows(sqlite: Database.Database, events: EventBus): void {
   const clinics = new Set<ClinicId | null>([null]);
   for (const clinic of sqlite.prepare(`select id from clinics`).pluck().all() as ClinicId[]) clinics.add(clinic);

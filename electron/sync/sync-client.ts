@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SyncConflict, SyncStatus } from '#shared/api/calls/sync.ts';
+import { clinicIdSchema } from '#shared/domain/ids.ts';
 import type { Db } from '../db/database.ts';
 import type { DeviceIdentity } from '../device.ts';
 import { isoAt, type Clock } from '../platform/clock.ts';
@@ -13,6 +14,7 @@ import { FirstSync } from './first-sync.ts';
 import { HubIdentityTracker } from './hub-identity.ts';
 import { HubPokes } from './hub-pokes.ts';
 import { topUpNumberBlocks } from './number-leases.ts';
+import { renameProvisionalReferences } from './provisional-renames.ts';
 import { listConflicts } from './conflict-views.ts';
 import { connectFirstWorkstation, joinClinic } from './enrolment.ts';
 import { firstWaitingChanges, numberPendingTransactions, purgeAcked, RETAIN_ACKED_MS, type WaitingChange } from './outbox.ts';
@@ -71,7 +73,7 @@ export class SyncClient {
     };
     this.#comparison = new ComparisonTimer({ sqlite, db, stamper, clock, compareEveryMs: deps.compareEveryMs ?? COMPARE_EVERY_MS, pushWaiting, onApplied: afterApply });
     this.#schedule = new SyncSchedule({ sync: () => void this.syncNow(), random: deps.random });
-    this.#status = new SyncStatusReporter({ sqlite, db, clock, events });
+    this.#status = new SyncStatusReporter({ sqlite, db, clock, events, identity });
     this.#pokes = new HubPokes({
       db,
       transportFor,
@@ -223,12 +225,20 @@ export class SyncClient {
     const { sqlite } = this.deps;
     // A conflict the last pull's rows hold goes up with this push.
     this.#conflictChecks.checkAllSafely();
+    await this.#topUpNumbers(settings, transport);
     numberPendingTransactions(sqlite);
-    await topUpNumberBlocks(sqlite, transport, settings.credential, settings.clinicId, this.deps.identity.deviceId, isoAt(this.deps.clock.now()));
     await this.#push.run(settings, transport);
     await this.#pull.run(settings, transport);
     if (this.#comparison.due()) await this.#comparison.compare(settings, transport);
     purgeAcked(sqlite, isoAt(this.deps.clock.now() - RETAIN_ACKED_MS));
+  }
+
+  /** Leases what the workstation's recent use asks for, then renames what it gave out provisionally; the renames go up with this push. */
+  async #topUpNumbers(settings: SyncSettings, transport: HubTransport): Promise<void> {
+    const { sqlite, db, identity, clock } = this.deps;
+    const nowMs = clock.now();
+    await topUpNumberBlocks(sqlite, db, transport, settings.credential, { clinicId: clinicIdSchema.parse(settings.clinicId), deviceId: identity.deviceId, nowMs, nowIso: isoAt(nowMs) });
+    if (renameProvisionalReferences(db, identity.deviceId, nowMs) > 0) announcePulledRows(sqlite, this.deps.events);
   }
 
   /** Syncs now and compares with the hub whatever the timer says, once nothing waits to go up. */

@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '#shared/api/calls/sync.ts';
+import { clinicIdSchema } from '#shared/domain/ids.ts';
 import type { Db } from '../db/database.ts';
+import type { DeviceIdentity } from '../device.ts';
+import { referenceSupply } from '../references/reference-status.ts';
 import { statement } from '../db/statements.ts';
 import { isoAt, type Clock } from '../platform/clock.ts';
 import type { EventBus } from '../platform/events.ts';
@@ -19,6 +22,7 @@ export type SyncStatusDeps = {
   readonly db: Db;
   readonly clock: Clock;
   readonly events: EventBus;
+  readonly identity: DeviceIdentity;
 };
 
 /** What the screens are told of sync, and the telling: its state, the hub's live link, a first sync's progress, the last sync's time. */
@@ -50,6 +54,7 @@ export class SyncStatusReporter {
       live: this.live,
       bootstrap: this.bootstrap,
       lastCheck: settings?.lastCheck ?? null,
+      referenceNumbers: settings === null ? [] : referenceSupply(this.deps.db, clinicIdSchema.parse(settings.clinicId), this.deps.identity.deviceId, this.deps.clock.now()),
     };
   }
 

@@ -6,7 +6,7 @@
 export { auditLog } from './audit.ts';
 export { devices } from './devices.ts';
 export { displayLinks, localMeta, signInThrottle } from './local.ts';
-export { numberBlocks, tokenCounters } from './references.ts';
+export { numberBlocks, provisionalReferences, referenceUsage, tokenCounters } from './references.ts';
 export { syncConflictChecks, syncConflicts, syncOutbox, syncOutboxAcks, syncOutboxTxns, syncParked, syncRejections, syncState } from './sync.ts';
 
 // The modules.

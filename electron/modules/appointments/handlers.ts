@@ -14,7 +14,8 @@ import { doctorIn } from '../doctors/index.ts';
 import { findPatient, isVisibleIn, mergeSetOf } from '../patients/index.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
-import { allocateNumber, formatReference, referenceSeries } from '../../references/number-blocks.ts';
+import { referenceSeries } from '#shared/domain/reference-numbers.ts';
+import { issueReference } from '../../references/issue-reference.ts';
 import type { Handlers } from '../../api/context.ts';
 
 function bookableDoctor(db: Db, clinic: ClinicContext, doctorUserId: UserId) {
@@ -71,14 +72,15 @@ export const appointmentHandlers = {
       (tx) => {
         const slot = requireFreeSlot(tx, clinic, doctor, input.startAt);
         requirePatientFree(tx, mergeSetOf(tx, patient.id), slot);
-        const number = allocateNumber(tx, { clinicId: clinic.clinicId, series: referenceSeries.appointment, deviceId: ctx.deviceId, nowMs: clinic.nowMs });
+        const { reference, provisional } = issueReference(tx, { clinicId: clinic.clinicId, clinicCode: clinic.code, series: referenceSeries.appointment, deviceId: ctx.deviceId, nowMs: clinic.nowMs });
         const appointmentId = newId();
         const now = isoAt(clinic.nowMs);
         tx.insert(appointments)
           .values({
             id: appointmentId,
             clinicId: clinic.clinicId,
-            reference: formatReference(clinic.code, referenceSeries.appointment, number),
+            reference,
+            provisionalReference: provisional ? reference : null,
             patientId: patient.id,
             doctorUserId: doctor.userId,
             startAt: slot.startAt,

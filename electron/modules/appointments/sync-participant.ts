@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { clashingPairs } from '../../sync/conflicts.ts';
 import type { ConflictRowView, SyncParticipant } from '../../sync/participants.ts';
 import { statement } from '../../db/statements.ts';
+import { renumberAppointment } from './renumber.ts';
 
 /**
  * Two workstations booked one doctor for overlapping times. No appointment lasts a day, so only
@@ -28,4 +29,5 @@ export const appointmentSyncParticipant: SyncParticipant = {
   // Any booking a pull brings or changes may now overlap another.
   conflictDetectors: [{ table: 'appointments', watches: () => true, detect: (sqlite, _db, ids) => clashingPairs(sqlite, 'DOUBLE_BOOKING', DOUBLE_BOOKINGS_SQL, ids) }],
   conflictRows: { DOUBLE_BOOKING: bookingRow },
+  referenceRenamers: [renumberAppointment],
 };

@@ -17,6 +17,8 @@ export const appointments = sqliteTable(
       .references(() => clinics.id),
     /** ABC01-A1234: clinic code, series letter, a number from this workstation's leased block. */
     reference: text('reference').notNull().unique(),
+    /** The provisional reference it was booked under offline with no leased number left (see patients.provisional_mrn); null for most. */
+    provisionalReference: text('provisional_reference'),
     patientId: text('patient_id').$type<PatientId>()
       .notNull()
       .references(() => patients.id),

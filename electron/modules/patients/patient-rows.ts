@@ -141,6 +141,7 @@ export function recordOf(db: Db, row: PatientRow, redirectedFrom: string | null)
     conditions,
     clinics: linked,
     mergedRecords,
+    provisionalMrn: row.provisionalMrn,
     redirectedFrom,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

@@ -5,7 +5,8 @@ import type { Db } from '../../db/database.ts';
 import { patientAllergies, patientClinics, patientConditions, patients } from '../../db/schema/index.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { newId, newPatientId } from '../../platform/ids.ts';
-import { allocateNumber, formatReference, referenceSeries } from '../../references/number-blocks.ts';
+import { referenceSeries } from '#shared/domain/reference-numbers.ts';
+import { issueReference } from '../../references/issue-reference.ts';
 import { patientColumns } from './patient-values.ts';
 
 export type Registration = {
@@ -24,11 +25,12 @@ type Condition = PatientDetails['conditions'][number] & { id?: string | undefine
 export function insertPatient(db: Db, details: PatientDetails, registration: Registration): PatientId {
   const id = newPatientId();
   const now = isoAt(registration.nowMs);
-  const number = allocateNumber(db, { clinicId: registration.clinicId, series: referenceSeries.medicalRecord, deviceId: registration.deviceId, nowMs: registration.nowMs });
+  const { reference, provisional } = issueReference(db, { ...registration, series: referenceSeries.medicalRecord });
   db.insert(patients)
     .values({
       id,
-      mrn: formatReference(registration.clinicCode, referenceSeries.medicalRecord, number),
+      mrn: reference,
+      provisionalMrn: provisional ? reference : null,
       registeredClinicId: registration.clinicId,
       ...patientColumns(details, registration.today),
       createdAt: now,

@@ -5,6 +5,7 @@ import { statement } from '../../db/statements.ts';
 import { detectedConflict, type DetectedConflict } from '../../sync/conflicts.ts';
 import type { ConflictRowView, SyncParticipant } from '../../sync/participants.ts';
 import { findDuplicates } from './duplicates.ts';
+import { renumberPatient } from './renumber.ts';
 import { indexPendingPatients } from './search/index-pending.ts';
 import { rebuildPatientSearchIndex } from './search/rebuild-index.ts';
 
@@ -49,4 +50,5 @@ export const patientSyncParticipant: SyncParticipant = {
   },
   // The name index is filled from the patients table in one go, instead of row by row.
   bulkLoad: { triggers: 'patients\\_search\\_%', afterBulkLoad: rebuildPatientSearchIndex },
+  referenceRenamers: [renumberPatient],
 };

@@ -10,6 +10,12 @@ export const patients = sqliteTable(
     id: text('id').$type<PatientId>().primaryKey(),
     /** Medical record number, from the registering clinic's leased number block: unique chain-wide. */
     mrn: text('mrn').notNull().unique(),
+    /**
+     * The provisional number (RFC01-M-PROV3-15) a workstation registered this patient under when
+     * it had no leased number left; null for most. It stays when the workstation renames the
+     * patient to a leased number, so a wristband or letter printed with it still finds them.
+     */
+    provisionalMrn: text('provisional_mrn'),
     registeredClinicId: text('registered_clinic_id').$type<ClinicId>()
       .notNull()
       .references(() => clinics.id),
@@ -40,6 +46,7 @@ export const patients = sqliteTable(
     index('patients_birth_date_idx').on(table.birthDate).where(sql`${table.birthDate} is not null`),
     index('patients_merged_into_idx').on(table.mergedIntoId).where(sql`${table.mergedIntoId} is not null`),
     index('patients_national_id_idx').on(table.nationalId).where(sql`${table.nationalId} <> ''`),
+    index('patients_provisional_mrn_idx').on(table.provisionalMrn).where(sql`${table.provisionalMrn} is not null`),
     check('patients_sex_check', sql`${table.sex} in ('MALE', 'FEMALE', 'OTHER')`),
   ],
 );

@@ -18,6 +18,7 @@ export const actionLabels: Readonly<Record<string, string>> = {
   'users.list': 'List users',
   'audit.list': 'Read the audit log',
   'demo.seed': 'Create demo data',
+  'references.renamed': 'Give a provisional reference its leased number',
 };
 
 export const outcomeLabels: Readonly<Record<AuditOutcome, string>> = {

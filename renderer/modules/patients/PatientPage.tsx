@@ -47,7 +47,8 @@ function PatientDetails({ record }: { record: PatientRecord }) {
         <div>
           <Title order={1}>{patientName(record)}</Title>
           <Text c="dimmed">
-            {record.mrn} · {sexLabels[record.sex]} · {ageLabel(record.birthDate, record.birthDateEstimated, today)}
+            {record.mrn}
+            {record.mrn === record.provisionalMrn ? ' (provisional until this workstation reaches the hub)' : ''} · {sexLabels[record.sex]} · {ageLabel(record.birthDate, record.birthDateEstimated, today)}
             {record.birthDate !== null && !record.birthDateEstimated ? ` · born ${formatDate(record.birthDate)}` : ''}
           </Text>
         </div>
@@ -90,6 +91,7 @@ function PatientDetails({ record }: { record: PatientRecord }) {
           <Fact label="Clinics" value={record.clinics.map((clinic) => clinic.code).join(', ')} />
           <Fact label="Last visit" value={record.lastVisitAt === null ? 'none yet' : formatDate(record.lastVisitAt.slice(0, 10))} />
           <Fact label="Merged records" value={record.mergedRecords.map((merged) => merged.mrn).join(', ')} />
+          <Fact label="Registered offline as" value={record.provisionalMrn !== null && record.provisionalMrn !== record.mrn ? record.provisionalMrn : ''} />
         </SimpleGrid>
         {record.notes !== '' && (
           <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>

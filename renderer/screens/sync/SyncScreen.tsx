@@ -7,6 +7,7 @@ import { ConflictsPanel } from './ConflictsPanel.tsx';
 import { ConnectHubForm } from './ConnectHubForm.tsx';
 import { JoinCodePanel } from './JoinCodePanel.tsx';
 import { PendingChangesPanel } from './PendingChangesPanel.tsx';
+import { ReferenceNumbersWarning } from './ReferenceNumbersWarning.tsx';
 import { RejectionsPanel } from './RejectionsPanel.tsx';
 import { SyncOverview } from './SyncOverview.tsx';
 
@@ -29,6 +30,7 @@ export function SyncScreen() {
     <Stack maw={960}>
       <Title order={1}>Sync</Title>
       <SyncOverview status={status} canCompare={isAdmin} />
+      {!standalone && <ReferenceNumbersWarning supplies={status.referenceNumbers} />}
       {standalone && isAdmin && <ConnectHubForm />}
       {standalone && !isAdmin && <Text size="sm">An administrator can connect this workstation to the clinic’s hub here.</Text>}
       {!standalone && isAdmin && <JoinCodePanel />}

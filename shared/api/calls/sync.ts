@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../domain/fields.ts';
+import { referenceSeries } from '../../domain/reference-numbers.ts';
 import { conflictKinds, conflictResolutionActions, type ConflictKind, type ConflictResolutionAction } from '../../modules/registry.ts';
 import { defineCall, publicAccess, rolesAccess } from '../define.ts';
 
@@ -7,6 +8,20 @@ export const syncStates = ['standalone', 'connecting', 'bootstrapping', 'online'
 
 /** The last comparison of this workstation's data with the hub's: when, whether equal, and what it set right. */
 export const lastCheckSchema = z.object({ at: z.string(), equal: z.boolean(), rowsMended: z.number(), rowsResent: z.number() });
+
+/** How well a workstation a hub leases numbers to is stocked with them, per series of references. */
+export const referenceSupplySchema = z.object({
+  series: z.enum(Object.values(referenceSeries)),
+  /** Leased numbers not yet used. */
+  remaining: z.number(),
+  /** References a day this workstation gave out lately. */
+  perDay: z.number(),
+  /** References given out provisionally, waiting for a leased number. */
+  waiting: z.number(),
+  /** Fewer than a week's numbers left at that rate, or some already provisional. */
+  low: z.boolean(),
+});
+export type ReferenceSupply = z.infer<typeof referenceSupplySchema>;
 
 export const syncStatusSchema = z.object({
   state: z.enum(syncStates),
@@ -22,6 +37,8 @@ export const syncStatusSchema = z.object({
   /** Rows loaded of rows to load, while a joining workstation loads its clinic. */
   bootstrap: z.object({ done: z.number(), total: z.number() }).nullable(),
   lastCheck: lastCheckSchema.nullable(),
+  /** Empty while standalone: a workstation alone leases its own numbers and never runs out. */
+  referenceNumbers: z.array(referenceSupplySchema),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

@@ -34,6 +34,8 @@ export const patientRecordSchema = patientSummarySchema.extend({
   clinics: z.array(z.object({ clinicId: z.string(), code: z.string(), name: z.string() })),
   /** Records merged into this one; their appointments and queue entries show here. */
   mergedRecords: z.array(z.object({ id: z.string(), mrn: z.string() })),
+  /** The provisional number it was registered under offline, while the workstation had no leased number; it still finds the patient. */
+  provisionalMrn: z.string().nullable(),
   /** Set when the id asked for was merged into this record. */
   redirectedFrom: z.string().nullable(),
   createdAt: z.string(),

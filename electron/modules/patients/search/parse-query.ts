@@ -1,3 +1,4 @@
+import { parseProvisionalReference, referenceSeries, type ProvisionalParts } from '#shared/domain/reference-numbers.ts';
 import { phoneDigits } from '#shared/modules/patients/patient.ts';
 import { nameTerms } from './normalize.ts';
 
@@ -8,6 +9,8 @@ export type ParsedQuery = {
   readonly phoneDigits: string | null;
   /** A record number: the clinic code when typed, and the number. */
   readonly mrn: { readonly clinicCode: string | null; readonly number: string } | null;
+  /** A provisional record number (RFC01-M-PROV3-15), the clinic code when typed. */
+  readonly provisionalMrn: ProvisionalParts | null;
   /** The query as typed, for an exact national id match. */
   readonly nationalId: string | null;
 };
@@ -16,7 +19,7 @@ const MRN = /^(?:([A-Z]{3}\d{2})[\s-]*)?M[\s-]*(\d{1,9})$/i;
 const NUMBER_ONLY = /^\d{1,9}$/;
 const PHONE_LIKE = /^[\d\s()+.\-/]+$/;
 
-/** Reads what the person typed: a name, a phone number, a record number or a national id. */
+/** Reads what the person typed: a name, a phone number, a record number (leased or provisional) or a national id. */
 export function parseQuery(query: string): ParsedQuery {
   const text = query.trim();
   const mrnMatch = MRN.exec(text.replace(/\s+/g, ''));
@@ -25,10 +28,12 @@ export function parseQuery(query: string): ParsedQuery {
   const digits = phoneDigits(text);
   const isPhone = PHONE_LIKE.test(text) && digits.length >= 4;
   const hasLetters = /\p{L}/u.test(text);
+  const provisional = parseProvisionalReference(text);
   return {
     terms: hasLetters ? nameTerms(text) : [],
     phoneDigits: isPhone ? digits : null,
     mrn,
+    provisionalMrn: provisional?.series === referenceSeries.medicalRecord ? provisional : null,
     nationalId: compact.length >= 4 && /^[\p{L}\p{N}-]+$/u.test(compact) ? compact : null,
   };
 }

@@ -1,5 +1,6 @@
 import type { ClinicId } from '#shared/domain/ids.ts';
 import { and, desc, eq, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { formatProvisionalReference, referenceSeries, type ProvisionalParts } from '#shared/domain/reference-numbers.ts';
 import type { PatientSearchResult } from '#shared/modules/patients/calls.ts';
 import { PHONE_MATCH_DIGITS } from '#shared/modules/patients/patient.ts';
 import type { Db } from '../../../db/database.ts';
@@ -32,6 +33,14 @@ function byMrn(db: Db, clinicId: ClinicId, clinicCode: string | null, number: st
   const mrns = codes.map((code) => `${code}-M${number}`);
   if (mrns.length === 0) return [];
   return db.select().from(patients).where(and(inArray(patients.mrn, mrns), live(), visibleInClinicSql(clinicId))).all();
+}
+
+/** Patients registered under a provisional number: renamed since or not, a printed one still finds them. */
+function byProvisionalMrn(db: Db, clinicId: ClinicId, parts: ProvisionalParts): PatientRow[] {
+  const codes = parts.clinicCode !== null ? [parts.clinicCode] : db.select({ code: clinics.code }).from(clinics).all().map((row) => row.code);
+  const numbers = codes.map((code) => formatProvisionalReference(code, referenceSeries.medicalRecord, parts.workstationNumber, parts.counter));
+  if (numbers.length === 0) return [];
+  return db.select().from(patients).where(and(inArray(patients.provisionalMrn, numbers), live(), visibleInClinicSql(clinicId))).all();
 }
 
 function byPhone(db: Db, clinicId: ClinicId, digits: string, limit: number): PatientRow[] {
@@ -88,7 +97,8 @@ function nameScore(row: PatientRow, terms: readonly string[]): number {
 
 /**
  * Finds patients of a clinic as the front desk types: by any part of the name in any order
- * (forgiving one typo per word), by phone however it is written, by record number or national id.
+ * (forgiving one typo per word), by phone however it is written, by record number (a provisional
+ * one too, after the patient was renamed) or national id.
  */
 export function searchPatients(db: Db, dictionary: TermDictionary, request: SearchRequest): PatientSearchResult[] {
   const parsed = parseQuery(request.query);
@@ -98,6 +108,7 @@ export function searchPatients(db: Db, dictionary: TermDictionary, request: Sear
   };
 
   if (parsed.mrn !== null) add(byMrn(db, request.clinicId, parsed.mrn.clinicCode, parsed.mrn.number), 'mrn', () => 100);
+  if (parsed.provisionalMrn !== null) add(byProvisionalMrn(db, request.clinicId, parsed.provisionalMrn), 'mrn', () => 100);
   if (parsed.nationalId !== null) add(byNationalId(db, request.clinicId, parsed.nationalId), 'nationalId', () => 90);
   if (parsed.phoneDigits !== null) add(byPhone(db, request.clinicId, parsed.phoneDigits, request.limit), 'phone', () => 80);
 
