@@ -76,6 +76,19 @@ function mayGoUp(value: SyncValue | undefined): boolean {
   return typeof value !== 'string' || isStorableText(value);
 }
 
+/**
+ * The rows of a table the hub refused a change to (sync_rejections): the refusal is final and
+ * shown on the Sync screen, so the comparison does not take them for rows the hub lost and send
+ * them again, which would only add the same refusal at every comparison.
+ */
+function refusedRowIds(sqlite: Database.Database, table: SyncedTableName): Set<string> {
+  const ids = sqlite
+    .prepare(`select distinct json_extract(op.value, '$.id') from sync_rejections r, json_each(r.changes) op where json_extract(op.value, '$.table') = ?`)
+    .pluck()
+    .all(table);
+  return new Set(ids.filter((id): id is string => typeof id === 'string'));
+}
+
 type Outgoing = { readonly id: string; readonly kind: 'insert' | 'update'; readonly columns: readonly string[] | null };
 
 /**
@@ -140,6 +153,7 @@ function mendRange(sqlite: Database.Database, stamper: ChangeStamper, clinicId: 
     const parked = parkedRowsFor(sqlite);
     const resends: Resend[] = [];
     const atHub = new Set<string>();
+    const refused = refusedRowIds(sqlite, table);
     withTriggersAside(sqlite, SYNC_MODE.applying, () => {
       parked.beginPage();
       for (const hub of hubRows) {
@@ -163,13 +177,13 @@ function mendRange(sqlite: Database.Database, stamper: ChangeStamper, clinicId: 
           mended.push({ table, id, inserted: false });
         }
         const newerHere = row.newerHere.filter((column) => mayGoUp(row.values[column]));
-        if (newerHere.length > 0) resends.push({ id, columns: newerHere });
+        if (newerHere.length > 0 && !refused.has(id)) resends.push({ id, columns: newerHere });
       }
       // Rows here that the hub lacks (it lost them and this workstation no longer kept their
       // changes) go up again whole; rows with changes still waiting go up with those.
       const waiting = new Set(sqlite.prepare(`select row_id from sync_outbox where tbl = ? and ${WAITING_CHANGE_SQL}`).pluck().all(table) as string[]);
       for (const id of localKeysInRange(sqlite, clinicId, table, range.after, range.through)) {
-        if (atHub.has(id) || waiting.has(id)) continue;
+        if (atHub.has(id) || waiting.has(id) || refused.has(id)) continue;
         const stored = writer.read(table, id);
         if (stored !== null && Object.values(stored.values).every(mayGoUp)) resends.push({ id, columns: null });
       }

@@ -62,4 +62,24 @@ describe('a change the hub can never accept', () => {
     expect((await hub.hub.db.query(`select 1 from hub_rejections`)).length).toBe(1);
     expect(await hubPatients()).toEqual(['Asha', 'Bilal', 'Chen']);
   });
+
+  it('is not sent again by the comparison when the hub refused it for who sent it, not for its text', async () => {
+    // A role for an account of another organization, written past the calls (an older version,
+    // or a tampered database): the hub refuses it for good.
+    const { sqlite, db } = desk.core.database;
+    const clinicId = sqlite.prepare(`select id from clinics`).pluck().get() as string;
+    const now = new Date().toISOString();
+    sqlite.transaction(() => {
+      desk.core.stamper.begin(db);
+      sqlite.prepare(`insert into organizations (id, name, created_at, updated_at) values ('0194379c-6c00-7000-8000-0000000000f9', 'Elsewhere', ?, ?)`).run(now, now);
+      sqlite
+        .prepare(`insert into users (id, organization_id, username, full_name, password_hash, password_changed_at, created_at, updated_at) values ('0194379c-6c00-7000-8000-0000000000e9', '0194379c-6c00-7000-8000-0000000000f9', 'outsider', 'Out Sider', 'x', ?, ?, ?)`)
+        .run(now, now, now);
+      sqlite.prepare(`insert into memberships (id, user_id, clinic_id, role, created_at, updated_at) values ('m-outsider', '0194379c-6c00-7000-8000-0000000000e9', ?, 'ADMIN', ?, ?)`).run(clinicId, now, now);
+    })();
+    expect(await desk.core.sync.syncNow()).toMatchObject({ state: 'online', pendingChanges: 0, rejections: 1 });
+    const refusedBefore = (await hub.hub.db.query(`select 1 from hub_rejections`)).length;
+    expect(await desk.call('sync.compare', {}, token)).toMatchObject({ lastCheck: { rowsResent: 0 } });
+    expect((await hub.hub.db.query(`select 1 from hub_rejections`)).length).toBe(refusedBefore);
+  });
 });
