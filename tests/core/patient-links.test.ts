@@ -9,7 +9,7 @@ import { patientInput, startHarness, type Harness } from '#tests/support/core-ha
 
 const NO_MATCH: ApiErrorBody = { code: 'NOT_FOUND', message: 'No patient matches that record number and date of birth or phone.' };
 
-describe('linking a patient of another clinic by record number', () => {
+describe('patients of another clinic: linking by record number, counting duplicates', () => {
   let harness: Harness;
   let clinicIds: Record<string, string>;
   let riverside: string;
@@ -80,5 +80,11 @@ describe('linking a patient of another clinic by record number', () => {
     const second = await harness.call('patients.register', { ...patientInput({ givenName: 'Tomas', familyName: 'Novak', phone: '+44 7700 900789' }), notADuplicate: true }, riverside);
     const byPhone = await harness.call('patients.linkByMrn', { mrn: second.mrn, phone: '07700 900789' }, hillview);
     expect(byPhone.id).toBe(second.id);
+  });
+
+  it('counts as possible duplicates elsewhere only patients of the organization', async () => {
+    const probe = { givenName: 'Ingrid', familyName: 'Solberg', birthDate: '1979-11-03', phone: '+44 7700 900456' };
+    expect(await harness.call('patients.findDuplicates', probe, hillview)).toEqual({ candidates: [], elsewhere: 1 });
+    expect(await harness.call('patients.findDuplicates', probe, lakeside)).toEqual({ candidates: [], elsewhere: 0 });
   });
 });

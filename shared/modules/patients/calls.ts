@@ -85,7 +85,7 @@ export const patientCalls = {
     input: duplicateProbeSchema,
     output: z.object({
       candidates: z.array(patientSummarySchema.extend({ reasons: z.array(duplicateReasonSchema) })),
-      /** Matches registered only in other clinics of the chain: counted, never shown here. */
+      /** Matches registered only in other clinics of the organization: counted, never shown here. */
       elsewhere: z.number(),
     }),
   }),
