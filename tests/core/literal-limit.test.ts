@@ -16,7 +16,8 @@ describe('row limits written into the SQL', () => {
     const temp = makeTempDir();
     temps.push(temp);
     const opened = await openDatabase({ file: databaseFileIn(temp.path), migrationsDir: sourcePaths.sqliteMigrations, backupsDir: backupsDirIn(temp.path), nowMs: Date.parse('2026-12-02T09:00:00.000Z') });
-    const insert = opened.sqlite.prepare(`insert into clinics (id, code, name, country, city, currency, time_zone, created_at, updated_at) values (?, ?, 'Clinic', 'IN', 'Pune', 'INR', 'Asia/Kolkata', '2026-12-02', '2026-12-02')`);
+    opened.sqlite.prepare(`insert into organizations (id, name, created_at, updated_at) values ('organization-0', 'Practice', '2026-12-02', '2026-12-02')`).run();
+    const insert = opened.sqlite.prepare(`insert into clinics (id, organization_id, code, name, country, city, currency, time_zone, created_at, updated_at) values (?, 'organization-0', ?, 'Clinic', 'IN', 'Pune', 'INR', 'Asia/Kolkata', '2026-12-02', '2026-12-02')`);
     for (let index = 0; index < count; index += 1) insert.run(`clinic-${String(index)}`, `CLN0${String(index)}`);
     return opened;
   };
