@@ -115,12 +115,16 @@ describe.each(workstations)('the boundary between organizations, probed through 
     if (first === undefined || second === undefined || third === undefined) throw new Error('the demo has no patients');
     const appointment = row(`select id, start_at from appointments where clinic_id = ? order by start_at limit 1`, clinicIds['RFC01']);
     const entry = row(`select id from queue_entries where clinic_id = ? limit 1`, clinicIds['RFC01']);
-    const rejectionId = Number(
-      sqlite()
-        .prepare(`insert into sync_rejections (pushed_seq, code, message, changes, rejected_at) values (1, 'FORBIDDEN', 'The hub refused this change.', ?, '2026-03-02T09:00:00.000Z') returning id`)
-        .pluck()
-        .get(JSON.stringify([{ table: 'users', rowId: pharmacistId, kind: 'update' }])),
-    );
+    // Only a linked workstation has pushes the hub could refuse; a standalone one is asked for a refusal that does not exist.
+    const rejectionId =
+      workstation === 'standalone'
+        ? 1
+        : Number(
+            sqlite()
+              .prepare(`insert into sync_rejections (pushed_seq, code, message, changes, rejected_at) values (1, 'FORBIDDEN', 'The hub refused this change.', ?, '2026-03-02T09:00:00.000Z') returning id`)
+              .pluck()
+              .get(JSON.stringify([{ table: 'users', rowId: pharmacistId, kind: 'update' }])),
+          );
     const conflictId = uuidv7();
     sqlite()
       .prepare(`insert into sync_conflicts (id, clinic_id, kind, row_ids, detected_at, created_at, updated_at) values (?, ?, 'DUPLICATE_PATIENT', ?, ?, ?, ?)`)

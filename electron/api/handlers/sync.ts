@@ -17,17 +17,21 @@ const conflictRowIdsSchema = z.array(z.string());
 const refusedChangesSchema = z.array(z.looseObject({ table: z.string() }));
 
 /**
- * The hub link, when the caller's clinic is of the organization this workstation syncs for. The
- * link, what waits to go up through it and what the hub refused are that organization's: a user
- * of another organization whose clinic this workstation also holds sees a standalone workstation.
+ * Whether this workstation is linked to a hub for another organization than the caller's. The
+ * link, what waits to go up through it and what the hub refused are the linked organization's: a
+ * user of another organization whose clinic this workstation also holds sees a standalone one.
  */
-function linkOfCallersOrganization(ctx: CallContext): SyncSettings | null {
-  const settings = ctx.services.sync.settings();
-  if (settings === null) return null;
-  const { clinicId } = clinicContextOf(ctx);
+function linkedForAnotherOrganization(ctx: CallContext, settings: SyncSettings | null): boolean {
+  if (settings === null) return false;
   // The link keeps its clinic's id as stored text; it was a clinic's id when the hub enrolled it.
   const linked = organizationOfClinic(ctx.db, settings.clinicId as ClinicId);
-  return linked !== undefined && linked === organizationOfClinic(ctx.db, clinicId) ? settings : null;
+  return linked === undefined || linked !== organizationOfClinic(ctx.db, clinicContextOf(ctx).clinicId);
+}
+
+/** The hub link, unless it is another organization's. */
+function linkOfCallersOrganization(ctx: CallContext): SyncSettings | null {
+  const settings = ctx.services.sync.settings();
+  return linkedForAnotherOrganization(ctx, settings) ? null : settings;
 }
 
 const NOT_CONNECTED = 'Connect this workstation to a hub first.';
@@ -77,7 +81,7 @@ export const syncHandlers = {
   },
 
   'sync.pending': (ctx) => {
-    if (linkOfCallersOrganization(ctx) === null) return { changes: [], total: 0 };
+    if (linkedForAnotherOrganization(ctx, ctx.services.sync.settings())) return { changes: [], total: 0 };
     const changes = ctx.services.sync.waitingChanges(200);
     const total = ctx.services.sync.status().pendingChanges;
     return { changes: changes.map(({ hlc, ...change }) => ({ ...change, stampedAt: new Date(parseInt(hlc.slice(0, 9), 36)).toISOString() })), total };
@@ -116,7 +120,7 @@ export const syncHandlers = {
   },
 
   'sync.rejections': (ctx) => {
-    if (linkOfCallersOrganization(ctx) === null) return { rejections: [] };
+    if (linkedForAnotherOrganization(ctx, ctx.services.sync.settings())) return { rejections: [] };
     const rows = ctx.db.select().from(syncRejections).where(isNull(syncRejections.dismissedAt)).all();
     return {
       rejections: rows.map((row) => {
@@ -127,7 +131,7 @@ export const syncHandlers = {
   },
 
   'sync.dismissRejection': (ctx, input) => {
-    const row = linkOfCallersOrganization(ctx) === null ? undefined : ctx.db.select().from(syncRejections).where(eq(syncRejections.id, input.rejectionId)).get();
+    const row = linkedForAnotherOrganization(ctx, ctx.services.sync.settings()) ? undefined : ctx.db.select().from(syncRejections).where(eq(syncRejections.id, input.rejectionId)).get();
     if (row === undefined || row.dismissedAt !== null) throw notFoundError('No such refused change waiting.');
     ctx.write((tx) => tx.update(syncRejections).set({ dismissedAt: isoAt(ctx.clock.now()) }).where(eq(syncRejections.id, row.id)).run(), { entityType: 'sync_rejection', entityId: String(row.id) });
     return { dismissed: true as const };
