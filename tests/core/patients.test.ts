@@ -130,7 +130,7 @@ describe('patients', () => {
       expect((await other.fail('patients.get', { patientId: patient.id }, token)).code).toBe('NOT_FOUND');
       const duplicates = await other.call('patients.findDuplicates', { givenName: 'Priya', familyName: 'Sharma', birthDate: '1988-04-12', phone: '' }, token);
       expect(duplicates).toEqual({ candidates: [], elsewhere: 1 });
-      const linked = await other.call('patients.linkByMrn', { mrn: patient.mrn.toLowerCase() }, token);
+      const linked = await other.call('patients.linkByMrn', { mrn: patient.mrn.toLowerCase(), birthDate: '1988-04-12' }, token);
       expect(linked.clinics.map((clinic) => clinic.code)).toEqual(['HVC01', 'RFC01']);
       expect((await other.call('patients.search', { query: 'priya' }, token)).results).toHaveLength(1);
     } finally {

@@ -4,6 +4,7 @@ import { startNpmScript, type StartedProcess } from '#tests/support/processes.ts
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 import { AdminPage } from './pages/AdminPage.ts';
 import { AppShellPage } from './pages/AppShellPage.ts';
+import { ChangePasswordPage } from './pages/ChangePasswordPage.ts';
 import { chooseOption } from './pages/select.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { launchChromium } from './support/browser.ts';
@@ -83,6 +84,29 @@ describe('administration, end to end on the demo clinics', () => {
     const row = table.getByRole('row').nth(1);
     expect(await row.textContent()).toContain('Amara Okafor');
     expect(await row.textContent()).toContain('fields: name');
+  });
+
+  it('offers an administrator of one clinic only the roles of someone who also works in another', async () => {
+    await admin.openTab('Users');
+    await admin.users.createUser({ fullName: 'Rhea Ford', username: 'rfcadmin', password: 'rhea-temporary', role: 'Administrator' });
+    await new AppShellPage(page).signOut();
+    await new SignInPage(page).signIn('rfcadmin', 'rhea-temporary');
+    await new ChangePasswordPage(page).change('rhea-temporary', 'rhea-own-password');
+    await new AppShellPage(page).open('Administration');
+
+    // Dr. Mehta also works in Hillview, which Rhea does not administer: his account is not hers to change.
+    const doctorRow = admin.users.row('Dr. Rahul Mehta');
+    await doctorRow.getByText('Also works in a clinic you do not administer: you can change only the roles here.').waitFor();
+    expect(await admin.userActions('Dr. Rahul Mehta')).toEqual(['Roles']);
+    await page.keyboard.press('Escape');
+    expect(await admin.userActions('Kenji Watanabe')).toEqual(['Edit details', 'Roles', 'Reset password', 'Deactivate']);
+    await page.keyboard.press('Escape');
+    expect(await admin.users.row('Kenji Watanabe').getByText('you can change only the roles here').count()).toBe(0);
+
+    await new AppShellPage(page).signOut();
+    await new SignInPage(page).signIn('admin', 'demo-admin');
+    await page.getByRole('button', { name: /Riverside Health Centre \(RFC01\)/ }).click();
+    await new AppShellPage(page).open('Administration');
   });
 
   it('switches to the other clinic from the header', async () => {

@@ -7,6 +7,7 @@ import { AppShellPage } from './pages/AppShellPage.ts';
 import { DisplayPage } from './pages/DisplayPage.ts';
 import { ReceptionPage } from './pages/ReceptionPage.ts';
 import { SetupPage } from './pages/SetupPage.ts';
+import { SignInPage } from './pages/SignInPage.ts';
 import { launchChromium } from './support/browser.ts';
 import { zoneNearNoon } from './support/time-zone.ts';
 
@@ -124,5 +125,52 @@ describe('reception, end to end in Chromium against the web host', () => {
 
     await reception.openTab('Appointments');
     await page.getByRole('table', { name: 'Appointments' }).getByText('Completed').waitFor();
+  });
+});
+
+// A patient of Riverside comes to Hillview, a clinic of the same chain: the desk adds them by
+// record number and one more identifier the patient gives.
+describe('adding a patient of another clinic of the chain, end to end', () => {
+  const dataDir = makeTempDir('clinic-e2e-link-');
+  const ingrid = { givenName: 'Ingrid', familyName: 'Solberg', sex: 'Female' as const, birthDate: '1979-11-03', phone: '+44 7700 900456' };
+  let host: StartedProcess;
+  let browser: Browser;
+  let page: Page;
+  let reception: ReceptionPage;
+
+  beforeAll(async () => {
+    host = await startNpmScript('web', ['--port', '0', '--data-dir', dataDir.path, '--demo']);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+    page.setDefaultTimeout(15_000);
+    reception = new ReceptionPage(page);
+    await page.goto(host.url);
+    await new SignInPage(page).signIn('admin', 'demo-admin');
+    await page.getByRole('button', { name: /Riverside Family Clinic \(RFC01\)/ }).click();
+    await new AppShellPage(page).waitUntilShown();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await host.stop();
+    dataDir.remove();
+  });
+
+  it('asks for the date of birth or phone besides the record number, and says so when they do not match', async () => {
+    const form = await reception.fillRegistration(ingrid);
+    await form.getByRole('button', { name: 'Register patient' }).click();
+    await page.getByRole('heading', { name: 'Ingrid Solberg', level: 1 }).waitFor();
+    const mrn = /RFC01-M\d+/.exec((await page.getByText(/RFC01-M\d+ · /).first().textContent()) ?? '')?.[0] ?? '';
+    expect(mrn).toMatch(/^RFC01-M\d+$/);
+
+    await page.getByRole('banner').getByRole('combobox', { name: 'Clinic' }).click();
+    await page.getByRole('option', { name: 'Hillview Clinic (HVC01)' }).click();
+    await page.getByRole('banner').locator('[value="Hillview Clinic (HVC01)"]').waitFor();
+
+    const linkForm = await reception.linkByRecordNumber(mrn, { birthDate: '1979-11-04' });
+    await linkForm.getByRole('alert').filter({ hasText: 'No patient matches that record number and date of birth or phone.' }).waitFor();
+    await reception.linkByRecordNumber(mrn, { phone: '07700 900456' });
+    await page.getByRole('heading', { name: 'Ingrid Solberg', level: 1 }).waitFor();
+    await page.getByText('Ingrid Solberg is now a patient of this clinic too.').waitFor();
   });
 });

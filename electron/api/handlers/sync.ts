@@ -1,18 +1,40 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { conflictError, notFoundError, validationError } from '#shared/api/errors.ts';
+import type { ClinicId } from '#shared/domain/ids.ts';
 import { clinicContextOf } from '../clinic-context.ts';
-import { countClinics } from '../../modules/clinics/index.ts';
+import { countClinics, organizationOfClinic } from '../../modules/clinics/index.ts';
 import { syncConflicts, syncRejections } from '../../db/schema/index.ts';
 import { isoAt } from '../../platform/clock.ts';
+import type { SyncSettings } from '../../sync/settings.ts';
 import { HubRefusal, HubUnavailable } from '../../sync/transport.ts';
-import type { Handlers } from '../context.ts';
+import type { CallContext, Handlers } from '../context.ts';
 
 /** A conflict's rows as recorded: the ids of the rows in conflict. */
 const conflictRowIdsSchema = z.array(z.string());
 
 /** A refused push's changes as recorded: only their tables are shown. */
 const refusedChangesSchema = z.array(z.looseObject({ table: z.string() }));
+
+/**
+ * Whether this workstation is linked to a hub for another organization than the caller's. The
+ * link, what waits to go up through it and what the hub refused are the linked organization's: a
+ * user of another organization whose clinic this workstation also holds sees a standalone one.
+ */
+function linkedForAnotherOrganization(ctx: CallContext, settings: SyncSettings | null): boolean {
+  if (settings === null) return false;
+  // The link keeps its clinic's id as stored text; it was a clinic's id when the hub enrolled it.
+  const linked = organizationOfClinic(ctx.db, settings.clinicId as ClinicId);
+  return linked === undefined || linked !== organizationOfClinic(ctx.db, clinicContextOf(ctx).clinicId);
+}
+
+/** The hub link, unless it is another organization's. */
+function linkOfCallersOrganization(ctx: CallContext): SyncSettings | null {
+  const settings = ctx.services.sync.settings();
+  return linkedForAnotherOrganization(ctx, settings) ? null : settings;
+}
+
+const NOT_CONNECTED = 'Connect this workstation to a hub first.';
 
 export const syncHandlers = {
   'sync.status': (ctx) => ctx.services.sync.status(),
@@ -43,9 +65,11 @@ export const syncHandlers = {
   },
 
   'sync.createJoinCode': async (ctx) => {
-    clinicContextOf(ctx);
-    const settings = ctx.services.sync.settings();
-    if (settings === null) throw conflictError('Connect this workstation to a hub first.');
+    const clinic = clinicContextOf(ctx);
+    const settings = linkOfCallersOrganization(ctx);
+    if (settings === null) throw conflictError(NOT_CONNECTED);
+    // A join code admits a workstation to this workstation's clinic and all it holds: only from a session in that clinic.
+    if (settings.clinicId !== clinic.clinicId) throw conflictError('This workstation syncs another clinic of your organization; sign in to that clinic to create a join code.');
     try {
       const code = await ctx.services.sync.createJoinCode(settings);
       ctx.write(() => null, { entityType: 'clinic', entityId: settings.clinicId, detail: { joinCode: true } });
@@ -57,6 +81,7 @@ export const syncHandlers = {
   },
 
   'sync.pending': (ctx) => {
+    if (linkedForAnotherOrganization(ctx, ctx.services.sync.settings())) return { changes: [], total: 0 };
     const changes = ctx.services.sync.waitingChanges(200);
     const total = ctx.services.sync.status().pendingChanges;
     return { changes: changes.map(({ hlc, ...change }) => ({ ...change, stampedAt: new Date(parseInt(hlc.slice(0, 9), 36)).toISOString() })), total };
@@ -95,6 +120,7 @@ export const syncHandlers = {
   },
 
   'sync.rejections': (ctx) => {
+    if (linkedForAnotherOrganization(ctx, ctx.services.sync.settings())) return { rejections: [] };
     const rows = ctx.db.select().from(syncRejections).where(isNull(syncRejections.dismissedAt)).all();
     return {
       rejections: rows.map((row) => {
@@ -105,7 +131,7 @@ export const syncHandlers = {
   },
 
   'sync.dismissRejection': (ctx, input) => {
-    const row = ctx.db.select().from(syncRejections).where(eq(syncRejections.id, input.rejectionId)).get();
+    const row = linkedForAnotherOrganization(ctx, ctx.services.sync.settings()) ? undefined : ctx.db.select().from(syncRejections).where(eq(syncRejections.id, input.rejectionId)).get();
     if (row === undefined || row.dismissedAt !== null) throw notFoundError('No such refused change waiting.');
     ctx.write((tx) => tx.update(syncRejections).set({ dismissedAt: isoAt(ctx.clock.now()) }).where(eq(syncRejections.id, row.id)).run(), { entityType: 'sync_rejection', entityId: String(row.id) });
     return { dismissed: true as const };

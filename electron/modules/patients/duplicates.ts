@@ -6,6 +6,7 @@ import { literalLimit } from '../../db/literal-limit.ts';
 import { prepared } from '../../db/prepared.ts';
 import { patients } from '../../db/schema/index.ts';
 import type { PatientRow } from './tables.ts';
+import { organizationOfClinic } from '../clinics/index.ts';
 import { isVisibleIn } from './patient-rows.ts';
 import { reversedPhoneDigits } from './patient-values.ts';
 import { editDistance, nameTerms } from './search/normalize.ts';
@@ -80,7 +81,8 @@ const lookupsFor = (db: Db): ReturnType<typeof prepareLookups> => prepared(db, '
 
 /**
  * People who may be the one being registered: the same phone line, the same national id, or a
- * similar name with the same date of birth. Those of other clinics are counted, not shown.
+ * similar name with the same date of birth. Those of the organization's other clinics are
+ * counted, not shown; those of other organizations are left out.
  */
 export function findDuplicates(db: Db, probe: DuplicateProbe, clinicId: ClinicId): { visible: DuplicateCandidate[]; elsewhere: number } {
   const found = new Map<string, DuplicateCandidate>();
@@ -118,9 +120,11 @@ export function findDuplicates(db: Db, probe: DuplicateProbe, clinicId: ClinicId
 
   const visible: DuplicateCandidate[] = [];
   let elsewhere = 0;
+  // Another organization's patients are not even counted: a count would tell that a phone or a name is theirs.
+  const organization = organizationOfClinic(db, clinicId);
   for (const candidate of found.values()) {
     if (isVisibleIn(db, candidate.row, clinicId)) visible.push(candidate);
-    else elsewhere += 1;
+    else if (organizationOfClinic(db, candidate.row.registeredClinicId) === organization) elsewhere += 1;
   }
   return { visible: visible.slice(0, CANDIDATES_MAX), elsewhere };
 }

@@ -1,13 +1,12 @@
 import type { PatientId } from '#shared/domain/ids.ts';
-import { eq } from 'drizzle-orm';
 import { conflictError, notFoundError } from '#shared/api/errors.ts';
-import { changedFields } from '../../audit/record.ts';
+import { changedFields, recordAudit } from '../../audit/record.ts';
 import { clinicContextOf } from '../../api/clinic-context.ts';
 import type { ClinicContext } from '../clinics/index.ts';
 import type { Db } from '../../db/database.ts';
-import { patients } from '../../db/schema/index.ts';
 import type { PatientRow } from './tables.ts';
 import { findDuplicates } from './duplicates.ts';
+import { findLinkablePatient } from './link-by-mrn.ts';
 import { mergePatients } from './merge.ts';
 import { findPatient, isVisibleIn, recordOf, summariesOf } from './patient-rows.ts';
 import { patientColumns } from './patient-values.ts';
@@ -106,13 +105,24 @@ export const patientHandlers = {
 
   'patients.linkByMrn': (ctx, input) => {
     const clinic = clinicContextOf(ctx);
-    const row = ctx.db.select().from(patients).where(eq(patients.mrn, input.mrn)).get();
-    if (row === undefined || row.deletedAt !== null) throw notFoundError(`No patient with record number ${input.mrn} on this workstation.`);
-    const target = row.mergedIntoId === null ? row : findPatient(ctx.db, row.mergedIntoId);
-    if (target === undefined) throw notFoundError(`No patient with record number ${input.mrn} on this workstation.`);
-    if (!isVisibleIn(ctx.db, target, clinic.clinicId)) {
-      ctx.write((tx) => linkToClinic(tx, target.id, clinic.clinicId, clinic.nowMs), { entityType: 'patient', entityId: target.id, detail: { linkedClinic: clinic.code } });
+    const found = findLinkablePatient(ctx.db, { ...input, clinicId: clinic.clinicId });
+    if (found === null) {
+      // A trace of who tried, in this clinic only, naming no record: a miss must not say whose it was.
+      ctx.write(() => null, { outcome: 'FAILURE', detail: { reason: 'no_match' } });
+      throw notFoundError('No patient matches that record number and date of birth or phone.');
     }
-    return recordOf(ctx.db, target, target.id === row.id ? null : row.id);
+    const { presented, target } = found;
+    if (!isVisibleIn(ctx.db, target, clinic.clinicId)) {
+      const linked = { entityType: 'patient', entityId: target.id, detail: { linkedClinic: clinic.code } } as const;
+      ctx.write(
+        (tx) => {
+          linkToClinic(tx, target.id, clinic.clinicId, clinic.nowMs);
+          // The clinic that registered the patient sees who brought its record into another clinic.
+          recordAudit(tx, { atMs: clinic.nowMs, deviceId: ctx.deviceId, userId: clinic.userId, clinicId: target.registeredClinicId, action: ctx.call, outcome: 'SUCCESS', ...linked });
+        },
+        linked,
+      );
+    }
+    return recordOf(ctx.db, target, presented.id === target.id ? null : presented.id);
   },
 } satisfies Partial<Handlers>;

@@ -1,22 +1,25 @@
 import type { UserId } from '#shared/domain/ids.ts';
 import type { UserSummary } from '#shared/modules/users/calls.ts';
-import { conflictError, forbiddenError, notFoundError } from '#shared/api/errors.ts';
+import { conflictError, forbiddenError } from '#shared/api/errors.ts';
 import { changedFields } from '../../audit/record.ts';
 import { hashPassword } from '../../auth/passwords.ts';
 import { clearThrottle } from '../../auth/throttle.ts';
 import type { Db } from '../../db/database.ts';
 import { newUserId } from '../../platform/ids.ts';
-import { organizationOfClinic } from '../clinics/index.ts';
-import { administeredClinics, guardLastAdmin, listManageableUsers, requireManageableUser, summarizeUsers } from './user-admin.ts';
+import { administratorIn, guardLastAdmin, listManageableUsers, requireManageableUser, requireUserOfOrganization, summarizeUsers, type Administrator } from './user-admin.ts';
 import { findUserById, findUserByUsername, insertUser, membershipsOf, setMembership, updateUser } from './user-rows.ts';
 import { clinicOf, type CallContext, type Handlers } from '../../api/context.ts';
 
-function summaryOf(ctx: CallContext, db: Db, userId: UserId): UserSummary {
-  const { userId: adminId } = clinicOf(ctx);
+/** The signed-in administrator, in the organization of the clinic they act in. */
+function administratorOf(ctx: CallContext): Administrator {
+  const { userId, clinicId } = clinicOf(ctx);
+  return administratorIn(ctx.db, userId, clinicId);
+}
+
+function summaryOf(ctx: CallContext, db: Db, admin: Administrator, userId: UserId): UserSummary {
   const user = findUserById(db, userId);
   if (user === undefined) throw new Error('user vanished inside its own transaction');
-  const clinicIds = new Set(administeredClinics(db, adminId).map((clinic) => clinic.id));
-  const [summary] = summarizeUsers(db, [user], clinicIds, ctx.clock.now());
+  const [summary] = summarizeUsers(db, [user], admin, ctx.clock.now());
   if (summary === undefined) throw new Error('summary missing');
   return summary;
 }
@@ -28,15 +31,13 @@ function endSessionsOf(ctx: CallContext, userId: UserId): void {
 
 export const userHandlers = {
   'users.list': (ctx) => {
-    const { userId } = clinicOf(ctx);
-    const manageableClinics = administeredClinics(ctx.db, userId);
-    const clinicIds = manageableClinics.map((clinic) => clinic.id);
-    const rows = listManageableUsers(ctx.db, clinicIds);
-    return { users: summarizeUsers(ctx.db, rows, new Set(clinicIds), ctx.clock.now()), manageableClinics };
+    const admin = administratorOf(ctx);
+    return { users: summarizeUsers(ctx.db, listManageableUsers(ctx.db, admin), admin, ctx.clock.now()), manageableClinics: [...admin.clinics] };
   },
 
   'users.create': async (ctx, input) => {
     const { clinicId } = clinicOf(ctx);
+    const admin = administratorOf(ctx);
     const { password, role, ...profile } = input;
     const taken = () => conflictError(`The username "${input.username}" is already taken; choose another.`, 'username');
     if (findUserByUsername(ctx.db, input.username) !== undefined) throw taken();
@@ -45,42 +46,39 @@ export const userHandlers = {
       (tx) => {
         if (findUserByUsername(tx, input.username) !== undefined) throw taken();
         const id = newUserId();
-        const organizationId = organizationOfClinic(tx, clinicId);
-        if (organizationId === undefined) throw notFoundError('This clinic no longer exists on this workstation.');
-        insertUser(tx, { id, organizationId, ...profile, passwordHash, mustChangePassword: true }, ctx.clock.now());
+        insertUser(tx, { id, organizationId: admin.organizationId, ...profile, passwordHash, mustChangePassword: true }, ctx.clock.now());
         setMembership(tx, id, clinicId, role, ctx.clock.now());
-        return summaryOf(ctx, tx, id);
+        return summaryOf(ctx, tx, admin, id);
       },
       (summary) => ({ entityType: 'user', entityId: summary.id, detail: { role } }),
     );
   },
 
   'users.update': (ctx, input) => {
-    const { userId: adminId } = clinicOf(ctx);
+    const admin = administratorOf(ctx);
     const { userId, ...profile } = input;
-    const user = requireManageableUser(ctx.db, adminId, userId);
+    const user = requireManageableUser(ctx.db, admin, userId);
     const fields = changedFields(user, profile);
-    if (fields.length === 0) return summaryOf(ctx, ctx.db, userId);
+    if (fields.length === 0) return summaryOf(ctx, ctx.db, admin, userId);
     return ctx.write(
       (tx) => {
         updateUser(tx, userId, profile, ctx.clock.now());
-        return summaryOf(ctx, tx, userId);
+        return summaryOf(ctx, tx, admin, userId);
       },
       { entityType: 'user', entityId: userId, detail: { fields } },
     );
   },
 
   'users.setRole': (ctx, input) => {
-    const { userId: adminId } = clinicOf(ctx);
-    if (!administeredClinics(ctx.db, adminId).some((clinic) => clinic.id === input.clinicId)) {
-      throw forbiddenError('You can give and take roles only in clinics you administer.');
-    }
-    requireManageableUser(ctx.db, adminId, input.userId);
+    // A role is the business of its clinic's administrators alone, for any account of the organization.
+    const admin = administratorOf(ctx);
+    if (!admin.clinicIds.has(input.clinicId)) throw forbiddenError('You can give and take roles only in clinics you administer.');
+    requireUserOfOrganization(ctx.db, admin, input.userId);
     const summary = ctx.write(
       (tx) => {
         guardLastAdmin(tx, input.userId, input.clinicId, input.role);
         setMembership(tx, input.userId, input.clinicId, input.role, ctx.clock.now());
-        return summaryOf(ctx, tx, input.userId);
+        return summaryOf(ctx, tx, admin, input.userId);
       },
       { entityType: 'user', entityId: input.userId, clinicId: input.clinicId, detail: { role: input.role } },
     );
@@ -89,10 +87,10 @@ export const userHandlers = {
   },
 
   'users.setActive': (ctx, input) => {
-    const { userId: adminId } = clinicOf(ctx);
-    if (input.userId === adminId && !input.active) throw conflictError('You cannot deactivate your own account.');
-    const user = requireManageableUser(ctx.db, adminId, input.userId);
-    if (user.active === input.active) return summaryOf(ctx, ctx.db, input.userId);
+    const admin = administratorOf(ctx);
+    if (input.userId === admin.userId && !input.active) throw conflictError('You cannot deactivate your own account.');
+    const user = requireManageableUser(ctx.db, admin, input.userId);
+    if (user.active === input.active) return summaryOf(ctx, ctx.db, admin, input.userId);
     const summary = ctx.write(
       (tx) => {
         if (!input.active) {
@@ -101,7 +99,7 @@ export const userHandlers = {
           }
         }
         updateUser(tx, input.userId, { active: input.active }, ctx.clock.now());
-        return summaryOf(ctx, tx, input.userId);
+        return summaryOf(ctx, tx, admin, input.userId);
       },
       { entityType: 'user', entityId: input.userId, detail: { active: input.active } },
     );
@@ -110,18 +108,20 @@ export const userHandlers = {
   },
 
   'users.resetPassword': async (ctx, input) => {
-    const { userId: adminId } = clinicOf(ctx);
-    requireManageableUser(ctx.db, adminId, input.userId);
+    const admin = administratorOf(ctx);
+    requireManageableUser(ctx.db, admin, input.userId);
     const passwordHash = await hashPassword(input.newPassword);
     const summary = ctx.write(
       (tx) => {
-        updateUser(tx, input.userId, { passwordHash, mustChangePassword: input.userId !== adminId }, ctx.clock.now());
+        // Checked again inside the transaction: hashing took a while, and a role may have been given meanwhile.
+        requireManageableUser(tx, admin, input.userId);
+        updateUser(tx, input.userId, { passwordHash, mustChangePassword: input.userId !== admin.userId }, ctx.clock.now());
         clearThrottle(tx, input.userId);
-        return summaryOf(ctx, tx, input.userId);
+        return summaryOf(ctx, tx, admin, input.userId);
       },
       { entityType: 'user', entityId: input.userId, detail: { fields: ['password'] } },
     );
-    if (input.userId !== adminId) endSessionsOf(ctx, input.userId);
+    if (input.userId !== admin.userId) endSessionsOf(ctx, input.userId);
     return summary;
   },
 } satisfies Partial<Handlers>;

@@ -1,4 +1,4 @@
-import type { ClinicId, UserId } from '#shared/domain/ids.ts';
+import type { ClinicId, OrganizationId, UserId } from '#shared/domain/ids.ts';
 import { and, asc, eq, inArray, isNull, notExists, or } from 'drizzle-orm';
 import type { UserSummary } from '#shared/modules/users/calls.ts';
 import { conflictError, forbiddenError, notFoundError } from '#shared/api/errors.ts';
@@ -8,23 +8,58 @@ import type { Db } from '../../db/database.ts';
 import { clinics, memberships, users } from '../../db/schema/index.ts';
 import type { UserRow } from './tables.ts';
 import { isoAt } from '../../platform/clock.ts';
-import { activeAdminIds, findUserById, membershipsOf } from './user-rows.ts';
+import { organizationOfClinic } from '../clinics/index.ts';
+import { activeAdminIds, findUserById, membershipsOf, type MembershipWithClinic } from './user-rows.ts';
 
-/** The clinics whose users an administrator manages: those where they hold the Administrator role. */
-export function administeredClinics(db: Db, adminId: UserId): { id: ClinicId; code: string; name: string }[] {
-  return db
+/**
+ * An administrator as one call sees them: the organization of the clinic they act in, and the
+ * clinics of it where they hold the Administrator role. Nothing outside that organization is theirs.
+ */
+export type Administrator = {
+  readonly userId: UserId;
+  readonly organizationId: OrganizationId;
+  readonly clinics: readonly { id: ClinicId; code: string; name: string }[];
+  readonly clinicIds: ReadonlySet<ClinicId>;
+};
+
+/** Said alike for an account that does not exist and one of another organization, so ids cannot be probed. */
+const NO_SUCH_USER = 'That user was not found.';
+
+export function administratorIn(db: Db, adminId: UserId, actingClinicId: ClinicId): Administrator {
+  const organizationId = organizationOfClinic(db, actingClinicId);
+  if (organizationId === undefined) throw notFoundError('This clinic no longer exists on this workstation.');
+  const administered = db
     .select({ id: clinics.id, code: clinics.code, name: clinics.name })
     .from(memberships)
     .innerJoin(clinics, eq(clinics.id, memberships.clinicId))
-    .where(and(eq(memberships.userId, adminId), eq(memberships.role, 'ADMIN'), isNull(memberships.deletedAt), isNull(clinics.deletedAt)))
+    .where(
+      and(
+        eq(memberships.userId, adminId),
+        eq(memberships.role, 'ADMIN'),
+        isNull(memberships.deletedAt),
+        isNull(clinics.deletedAt),
+        eq(clinics.organizationId, organizationId),
+      ),
+    )
     .orderBy(asc(clinics.code))
     .all();
+  return { userId: adminId, organizationId, clinics: administered, clinicIds: new Set(administered.map((clinic) => clinic.id)) };
 }
 
-export function summarizeUsers(db: Db, rows: readonly UserRow[], clinicIds: ReadonlySet<ClinicId>, nowMs: number): UserSummary[] {
+/**
+ * Whether the administrator may change the account itself (credentials, details, active flag,
+ * lockout): they administer every clinic where it holds a role, so no clinic's administrators
+ * lose an account to another's. An account with no role is any of its organization's administrators'.
+ */
+function managesAccount(admin: Administrator, roles: readonly MembershipWithClinic[]): boolean {
+  return roles.every((membership) => admin.clinicIds.has(membership.clinicId));
+}
+
+export function summarizeUsers(db: Db, rows: readonly UserRow[], admin: Administrator, nowMs: number): UserSummary[] {
   const byUser = membershipsOf(db, rows.map((row) => row.id));
   return rows.map((row) => {
     const lockedUntilMs = readThrottle(db, row.id, nowMs).lockedUntilMs;
+    const roles = byUser.get(row.id) ?? [];
     return {
       id: row.id,
       fullName: row.fullName,
@@ -34,22 +69,23 @@ export function summarizeUsers(db: Db, rows: readonly UserRow[], clinicIds: Read
       active: row.active,
       mustChangePassword: row.mustChangePassword,
       lockedUntil: lockedUntilMs === null ? null : isoAt(lockedUntilMs),
-      memberships: (byUser.get(row.id) ?? [])
-        .filter((membership) => clinicIds.has(membership.clinicId))
+      memberships: roles
+        .filter((membership) => admin.clinicIds.has(membership.clinicId))
         .map(({ clinicId, clinicCode, clinicName, role }) => ({ clinicId, clinicCode, clinicName, role })),
+      canManageAccount: managesAccount(admin, roles),
     };
   });
 }
 
 /**
- * Users an administrator may see: members of the clinics they administer, and accounts with no
- * role anywhere (so a role taken away by mistake can be given back).
+ * Users an administrator may see: accounts of their organization that are members of the clinics
+ * they administer, or that have no role anywhere (so a role taken away by mistake can be given back).
  */
-export function listManageableUsers(db: Db, clinicIds: readonly ClinicId[]): UserRow[] {
+export function listManageableUsers(db: Db, admin: Administrator): UserRow[] {
   const memberOfAdministered = db
     .select({ id: memberships.userId })
     .from(memberships)
-    .where(and(inArray(memberships.clinicId, [...clinicIds]), isNull(memberships.deletedAt)));
+    .where(and(inArray(memberships.clinicId, [...admin.clinicIds]), isNull(memberships.deletedAt)));
   const anyRole = db
     .select({ id: memberships.id })
     .from(memberships)
@@ -57,19 +93,23 @@ export function listManageableUsers(db: Db, clinicIds: readonly ClinicId[]): Use
   return db
     .select()
     .from(users)
-    .where(and(isNull(users.deletedAt), or(inArray(users.id, memberOfAdministered), notExists(anyRole))))
+    .where(and(isNull(users.deletedAt), eq(users.organizationId, admin.organizationId), or(inArray(users.id, memberOfAdministered), notExists(anyRole))))
     .orderBy(asc(users.fullName))
     .all();
 }
 
-/** The target must be someone the administrator manages; otherwise the account is not theirs to change. */
-export function requireManageableUser(db: Db, adminId: UserId, userId: UserId): UserRow {
+/** An account of the administrator's organization; any other answers as if it did not exist. */
+export function requireUserOfOrganization(db: Db, admin: Administrator, userId: UserId): UserRow {
   const user = findUserById(db, userId);
-  if (user === undefined) throw notFoundError('That user was not found.');
-  const clinicIds = new Set(administeredClinics(db, adminId).map((clinic) => clinic.id));
-  const theirs = membershipsOf(db, [userId]).get(userId) ?? [];
-  if (theirs.length > 0 && !theirs.some((membership) => clinicIds.has(membership.clinicId))) {
-    throw forbiddenError('That user works only in clinics you do not administer.');
+  if (user === undefined || user.organizationId !== admin.organizationId) throw notFoundError(NO_SUCH_USER);
+  return user;
+}
+
+/** The account, when the administrator may change it (see managesAccount). */
+export function requireManageableUser(db: Db, admin: Administrator, userId: UserId): UserRow {
+  const user = requireUserOfOrganization(db, admin, userId);
+  if (!managesAccount(admin, membershipsOf(db, [userId]).get(userId) ?? [])) {
+    throw forbiddenError('Only an administrator of every clinic where this person has a role can change their account.');
   }
   return user;
 }

@@ -1,53 +1,14 @@
-import { Button, Group, Modal, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { api } from '../../api/api.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
 import { VirtualList } from '../../components/VirtualList.tsx';
-import { messageOf } from '../../forms/schema-form.ts';
 import { patientName } from '../../format/people.ts';
 import { useIsFrontDesk } from '../../state/clinic-hooks.ts';
 import { patientRoute } from '../../state/routes.ts';
 import { useAppStore } from '../../state/store.ts';
+import { LinkByMrnModal } from './LinkByMrnModal.tsx';
 import { PatientFormModal } from './PatientFormModal.tsx';
 import { PatientResultLine, usePatientSearch } from './PatientSearchBox.tsx';
-
-function LinkByMrnModal({ onClose }: { onClose: () => void }) {
-  const navigate = useAppStore((state) => state.navigate);
-  const [mrn, setMrn] = useState('');
-  const [failure, setFailure] = useState<string | null>(null);
-  const link = async (): Promise<void> => {
-    try {
-      const record = await api.call('patients.linkByMrn', { mrn });
-      notifications.show({ color: 'green', message: `${patientName(record)} is now a patient of this clinic too.` });
-      onClose();
-      navigate(patientRoute(record.id));
-    } catch (error) {
-      setFailure(messageOf(error));
-    }
-  };
-  return (
-    <Modal opened onClose={onClose} title="Add a patient of another clinic by record number">
-      <form
-        aria-label="Add by record number"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void link();
-        }}
-      >
-        <Stack>
-          <TextInput label="Record number" placeholder="ABC01-M1234" required data-autofocus value={mrn} onChange={(event) => setMrn(event.currentTarget.value)} />
-          <FormAlert message={failure} />
-          <Group justify="flex-end">
-            <Button type="submit" disabled={mrn.trim().length < 3}>
-              Add to this clinic
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
 
 /** A full-size search with every result, and registration. */
 export function PatientsTab() {

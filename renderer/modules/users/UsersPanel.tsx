@@ -95,6 +95,11 @@ export function UsersPanel() {
               </Table.Td>
               <Table.Td>
                 <StatusBadges user={user} />
+                {!user.canManageAccount && (
+                  <Text size="xs" c="dimmed" mt={4}>
+                    Also works in a clinic you do not administer: you can change only the roles here.
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>
                 <Menu position="bottom-end">
@@ -104,10 +109,12 @@ export function UsersPanel() {
                     </Button>
                   </Menu.Target>
                   <Menu.Dropdown>
-                    <Menu.Item onClick={() => setDialog({ kind: 'edit', user })}>Edit details</Menu.Item>
+                    {user.canManageAccount && <Menu.Item onClick={() => setDialog({ kind: 'edit', user })}>Edit details</Menu.Item>}
                     <Menu.Item onClick={() => setDialog({ kind: 'roles', user })}>Roles</Menu.Item>
-                    <Menu.Item onClick={() => setDialog({ kind: 'reset', user })}>Reset password</Menu.Item>
-                    {user.id !== selfId &&
+                    {user.canManageAccount && <Menu.Item onClick={() => setDialog({ kind: 'reset', user })}>Reset password</Menu.Item>}
+                    {/* The account itself is changed only by an administrator of every clinic where the person works. */}
+                    {user.canManageAccount &&
+                      user.id !== selfId &&
                       (user.active ? (
                         <Menu.Item color="red" onClick={() => void setActive(user, false)}>
                           Deactivate

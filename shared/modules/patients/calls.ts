@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuidSchema } from '../../domain/fields.ts';
+import { localDateSchema, uuidSchema } from '../../domain/fields.ts';
 import { allergyInputSchema, allergySeveritySchema, conditionInputSchema, duplicateReasonSchema, patientDetailsSchema, sexSchema } from './patient.ts';
 import { defineCall, rolesAccess } from '../../api/define.ts';
 
@@ -87,7 +87,7 @@ export const patientCalls = {
     input: duplicateProbeSchema,
     output: z.object({
       candidates: z.array(patientSummarySchema.extend({ reasons: z.array(duplicateReasonSchema) })),
-      /** Matches registered only in other clinics of the chain: counted, never shown here. */
+      /** Matches registered only in other clinics of the organization: counted, never shown here. */
       elsewhere: z.number(),
     }),
   }),
@@ -116,11 +116,21 @@ export const patientCalls = {
     input: z.object({ survivorId: uuidSchema.brand<'PatientId'>(), mergedId: uuidSchema.brand<'PatientId'>() }).strict(),
     output: patientRecordSchema,
   }),
-  /** A patient of another clinic of the chain, presenting their record number here. */
+  /**
+   * A patient of another clinic of the organization, presenting their record number here with a
+   * second identifier (date of birth or phone) that must match too.
+   */
   'patients.linkByMrn': defineCall({
     access: frontDesk,
     effect: 'write',
-    input: z.object({ mrn: z.string().trim().toUpperCase().min(3).max(40) }).strict(),
+    input: z
+      .object({
+        mrn: z.string().trim().toUpperCase().min(3).max(40),
+        birthDate: localDateSchema.optional(),
+        phone: z.string().trim().max(32).optional(),
+      })
+      .strict()
+      .refine((input) => input.birthDate !== undefined || (input.phone ?? '') !== '', { error: 'Give the date of birth or the phone number', path: ['birthDate'] }),
     output: patientRecordSchema,
   }),
 };

@@ -17,6 +17,11 @@ export const userSummarySchema = z.object({
   lockedUntil: z.string().nullable(),
   /** Roles in the clinics the caller administers; other clinics are not disclosed. */
   memberships: z.array(z.object({ clinicId: z.string(), clinicCode: z.string(), clinicName: z.string(), role: roleSchema })),
+  /**
+   * Whether the caller may change the account itself (details, password, active, lockout): they
+   * administer every clinic where it has a role. Otherwise they manage only its roles in their clinics.
+   */
+  canManageAccount: z.boolean(),
 });
 export type UserSummary = z.infer<typeof userSummarySchema>;
 

@@ -21,6 +21,15 @@ export class AdminPage {
     await this.page.locator(`[id="${menuId ?? ''}"]`).getByRole('menuitem', { name: action }).click();
   }
 
+  /** Opens a user's actions menu and names what it offers; the menu stays open. */
+  async userActions(fullName: string): Promise<string[]> {
+    const button = this.page.getByRole('button', { name: `Actions for ${fullName}` });
+    await button.click();
+    const menu = this.page.locator(`[id="${(await button.getAttribute('aria-controls')) ?? ''}"]`);
+    await menu.getByRole('menuitem').first().waitFor();
+    return (await menu.getByRole('menuitem').allTextContents()).map((text) => text.trim());
+  }
+
   dialog(name: string | RegExp): Locator {
     return this.page.getByRole('dialog', { name });
   }

@@ -74,6 +74,22 @@ export class ReceptionPage {
     return (await notice.textContent())?.replace('Booked ', '') ?? '';
   }
 
+  /** Fills the "add a patient of another clinic" form by keyboard and submits it with Enter. */
+  async linkByRecordNumber(mrn: string, proof: { birthDate?: string; phone?: string }): Promise<Locator> {
+    const form = this.page.getByRole('form', { name: 'Add by record number' });
+    if ((await form.count()) === 0) {
+      await this.openTab('Patients');
+      await this.page.getByRole('button', { name: 'Add by record number' }).click();
+      await form.getByRole('textbox', { name: 'Record number' }).and(this.page.locator(':focus')).waitFor();
+    }
+    await form.getByRole('textbox', { name: 'Record number' }).fill(mrn);
+    await form.getByLabel('Date of birth').fill(proof.birthDate ?? '');
+    await form.getByRole('textbox', { name: 'Phone' }).fill(proof.phone ?? '');
+    await form.getByRole('textbox', { name: 'Phone' }).focus();
+    await this.page.keyboard.press('Enter');
+    return form;
+  }
+
   queueRow(token: string): Locator {
     return this.page.getByRole('list', { name: 'Queue' }).getByLabel(`Token ${token}`);
   }

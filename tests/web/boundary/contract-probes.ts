@@ -1,0 +1,181 @@
+import type { CallInput, CallName } from '#shared/api/contract.ts';
+import type { ClinicDetails } from '#shared/modules/clinics/clinic.ts';
+
+/**
+ * What a user of one organization may know or guess of another's: ids, record numbers,
+ * usernames, names and dates. Filled once with the other organization's real values and once with
+ * made-up values of the same shapes, so each call's answer to the real ones can be compared with
+ * its answer to ones that exist nowhere.
+ */
+export type TheirIds = {
+  readonly clinicId: string;
+  readonly clinicCode: string;
+  readonly clinicDetails: ClinicDetails;
+  readonly userId: string;
+  readonly username: string;
+  readonly password: string;
+  readonly fullName: string;
+  readonly doctorUserId: string;
+  readonly specialization: string;
+  readonly patientId: string;
+  readonly otherPatientId: string;
+  readonly mrn: string;
+  readonly givenName: string;
+  readonly familyName: string;
+  readonly birthDate: string;
+  readonly phone: string;
+  readonly appointmentId: string;
+  readonly appointmentDate: string;
+  readonly entryId: string;
+  readonly exceptionId: string;
+  readonly conflictId: string;
+  /** A change of theirs the hub refused, on a workstation that syncs for them. */
+  readonly rejectionId: number;
+};
+
+/** The calling organization's own ids, for calls that need one beside the other's. */
+export type OwnIds = {
+  readonly clinicId: string;
+  readonly clinicDetails: ClinicDetails & { readonly status: 'ACTIVE' | 'INACTIVE' | 'SUSPENDED'; readonly idleLockMinutes: number };
+  readonly staffUserId: string;
+  readonly patientId: string;
+  readonly doctorUserId: string;
+  readonly appointmentId: string;
+  /** A free slot of the own doctor. */
+  readonly freeSlot: string;
+  readonly today: string;
+  /** Differs per actor, so two actors' registrations are not each other's duplicates. */
+  readonly label: string;
+};
+
+/** Each call's inputs, carrying the other organization's ids wherever the call takes one. */
+export type ContractProbes = { readonly [N in CallName]: (them: TheirIds, own: OwnIds) => readonly CallInput<N>[] };
+
+const probePatient = (own: OwnIds, them: TheirIds) => ({
+  givenName: 'Probe',
+  familyName: `Lakeland ${own.label}`,
+  sex: 'OTHER' as const,
+  birth: { kind: 'date' as const, date: them.birthDate },
+  phone: them.phone,
+  email: '',
+  address: '',
+  postalCode: '',
+  nationalId: '',
+  emergencyContactName: '',
+  emergencyContactPhone: '',
+  notes: '',
+  allergies: [],
+  conditions: [],
+});
+
+/**
+ * Every call of the contract: the mapped type makes a call without a probe fail to compile, and
+ * the boundary test checks the same at run time.
+ */
+export const contractProbes: ContractProbes = {
+  'system.status': () => [{}],
+  'setup.createClinic': (them) => [{ clinic: { ...them.clinicDetails, code: them.clinicCode }, admin: { fullName: them.fullName, username: them.username, email: '', phone: '', password: 'a long enough password' } }],
+  'auth.signIn': (them) => [{ username: them.username, password: 'not their password' }],
+  'auth.session': () => [{}],
+  'auth.selectClinic': (them) => [{ clinicId: them.clinicId }],
+  'auth.touch': () => [{}],
+  'auth.lock': () => [{}],
+  'auth.unlock': (them) => [{ password: them.password }],
+  'auth.changePassword': (them) => [{ currentPassword: them.password, newPassword: 'chosen anew 123' }],
+  'auth.signOut': () => [{}],
+
+  'sync.status': () => [{}],
+  'sync.now': () => [{}],
+  'sync.compare': () => [{}],
+  // Port 9 (discard) answers nobody on 127.0.0.1: the call fails the same for every organization.
+  'sync.connect': () => [{ hubUrl: 'http://127.0.0.1:9', code: 'ABCDEF12' }],
+  'sync.join': () => [{ hubUrl: 'http://127.0.0.1:9', code: 'ABCDEF12' }],
+  'sync.createJoinCode': () => [{}],
+  'sync.pending': () => [{}],
+  'sync.conflicts': () => [{ includeResolved: true }],
+  'sync.resolveConflict': (them) => [
+    { conflictId: them.conflictId, action: { kind: 'keepBoth' } },
+    { conflictId: them.conflictId, action: { kind: 'mergePatients', survivorId: them.patientId, mergedId: them.otherPatientId } },
+    { conflictId: them.conflictId, action: { kind: 'cancelAppointment', appointmentId: them.appointmentId } },
+    { conflictId: them.conflictId, action: { kind: 'renumberToken', entryId: them.entryId } },
+  ],
+  'sync.rejections': () => [{}],
+  'sync.dismissRejection': (them) => [{ rejectionId: them.rejectionId }],
+
+  'clinic.get': () => [{}],
+  'clinic.update': (_them, own) => [own.clinicDetails],
+
+  'users.list': () => [{}],
+  'users.create': (them) => [{ fullName: 'Probe Person', username: them.username, email: '', phone: '', password: 'a long enough password', role: 'STAFF' }],
+  'users.update': (them) => [{ userId: them.userId, fullName: 'Renamed By Probe', email: '', phone: '' }],
+  'users.setRole': (them, own) => [
+    { userId: them.userId, clinicId: them.clinicId, role: null },
+    { userId: them.userId, clinicId: them.clinicId, role: 'ADMIN' },
+    { userId: own.staffUserId, clinicId: them.clinicId, role: 'ADMIN' },
+    { userId: them.userId, clinicId: own.clinicId, role: 'STAFF' },
+  ],
+  'users.setActive': (them) => [{ userId: them.userId, active: false }],
+  'users.resetPassword': (them) => [{ userId: them.userId, newPassword: 'taken over 123' }],
+
+  'audit.list': (them) => [{ limit: 500 }, { userId: them.userId }, { entityId: them.patientId }, { entityId: them.clinicId }],
+
+  'patients.search': (them) => [{ query: `${them.givenName} ${them.familyName}` }, { query: them.familyName }, { query: them.mrn }, { query: them.phone }],
+  'patients.get': (them) => [{ patientId: them.patientId }],
+  'patients.findDuplicates': (them) => [
+    { givenName: them.givenName, familyName: them.familyName, birthDate: them.birthDate, phone: them.phone },
+    { givenName: them.givenName, familyName: them.familyName, birthDate: them.birthDate, phone: '', excludePatientId: them.patientId },
+  ],
+  // A new person of the caller's own, with the other's phone and date of birth: the duplicate warning must not name theirs.
+  'patients.register': (them, own) => [{ ...probePatient(own, them), notADuplicate: false }],
+  'patients.update': (them, own) => [{ ...probePatient(own, them), patientId: them.patientId }],
+  'patients.merge': (them, own) => [
+    { survivorId: own.patientId, mergedId: them.patientId },
+    { survivorId: them.patientId, mergedId: own.patientId },
+    { survivorId: them.patientId, mergedId: them.otherPatientId },
+  ],
+  'patients.linkByMrn': (them) => [
+    { mrn: them.mrn, birthDate: them.birthDate },
+    { mrn: them.mrn, phone: them.phone },
+  ],
+
+  'doctors.list': () => [{}],
+  'doctors.saveProfile': (them) => [{ userId: them.doctorUserId, specialization: 'Probing', registrationNumber: '', visibility: 'PUBLIC', active: false }],
+  'schedules.get': (them) => [{ doctorUserId: them.doctorUserId }],
+  'schedules.setWeekly': (them) => [{ doctorUserId: them.doctorUserId, sessions: [] }],
+  'schedules.addException': (them, own) => [{ doctorUserId: them.doctorUserId, date: own.today, kind: 'LEAVE', reason: '' }],
+  'schedules.removeException': (them) => [{ exceptionId: them.exceptionId }],
+  'slots.list': (them, own) => [{ doctorUserId: them.doctorUserId, fromDate: own.today, toDate: own.today }],
+  'slots.nextFree': (them) => [{ doctorUserId: them.doctorUserId }, { specialization: them.specialization }],
+
+  'appointments.list': (them, own) => [
+    { fromDate: them.appointmentDate, toDate: them.appointmentDate, doctorUserId: them.doctorUserId },
+    { fromDate: them.appointmentDate, toDate: own.today, patientId: them.patientId },
+  ],
+  'appointments.ofPatient': (them) => [{ patientId: them.patientId }],
+  'appointments.book': (them, own) => [
+    { patientId: them.patientId, doctorUserId: own.doctorUserId, startAt: own.freeSlot, type: 'IN_PERSON', reason: '', notes: '' },
+    { patientId: own.patientId, doctorUserId: them.doctorUserId, startAt: own.freeSlot, type: 'IN_PERSON', reason: '', notes: '' },
+  ],
+  'appointments.reschedule': (them, own) => [
+    { appointmentId: them.appointmentId, startAt: own.freeSlot },
+    { appointmentId: own.appointmentId, startAt: own.freeSlot, doctorUserId: them.doctorUserId },
+  ],
+  'appointments.cancel': (them) => [{ appointmentId: them.appointmentId, reason: 'Probe' }],
+  'appointments.markNoShows': (them) => [{ date: them.appointmentDate }],
+  'appointments.history': (them) => [{ appointmentId: them.appointmentId }],
+
+  'queue.list': (them) => [{ date: them.appointmentDate, includeFinished: true }],
+  'queue.checkIn': (them) => [{ appointmentId: them.appointmentId }],
+  'queue.addWalkIn': (them, own) => [
+    { patientId: them.patientId, doctorUserId: null, priority: 'GREEN' },
+    { patientId: own.patientId, doctorUserId: them.doctorUserId, priority: 'GREEN' },
+  ],
+  'queue.call': (them) => [{ entryId: them.entryId, room: 'Room 1' }],
+  'queue.start': (them) => [{ entryId: them.entryId }],
+  'queue.finish': (them) => [{ entryId: them.entryId }],
+  'queue.requeue': (them) => [{ entryId: them.entryId }],
+  'queue.markLeft': (them) => [{ entryId: them.entryId }],
+  'queue.setPriority': (them) => [{ entryId: them.entryId, priority: 'RED' }],
+  'display.createLink': () => [{}],
+  'display.revokeLinks': () => [{}],
+};
