@@ -1,5 +1,5 @@
 import type { RowValues } from '#shared/sync/merge.ts';
-import { subjectLinkedBy, subjectNamed, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
+import { subjectLinkedBy, subjectNamed, subjectOwning, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { BatchState } from './batch-state.ts';
 import type { Device } from './devices.ts';
 
@@ -99,6 +99,46 @@ function checkLinkClinic(change: ChangeToAuthorize, device: Device): void {
   }
 }
 
+/** The columns a change sets to a new value, but for its key, its times and its author. */
+function changedColumns(change: ChangeToAuthorize, ignored: ReadonlySet<string>): string[] {
+  if (change.before === null || change.after === null) return [];
+  const before = change.before;
+  return Object.keys(change.after).filter((column) => !ignored.has(column) && change.after?.[column] !== before[column]);
+}
+
+/**
+ * A change to an account (AccountRule) is made by the account's own user, to its self-service
+ * columns only, or by an administrator of every clinic where the account holds a role; and who
+ * made it holds a role in a clinic of this device, since they were at it. A new account is made
+ * by the organization's workstations freely: it holds no role yet.
+ */
+function checkAccountChange(state: BatchState, change: ChangeToAuthorize, device: Device): void {
+  const { account, organizationColumn } = syncTable(change.table).write;
+  const subject = subjectOwning(change.table);
+  if (account === undefined || subject === null || change.after === null) return;
+  const ignored = new Set([syncTable(change.table).key, 'created_at', 'updated_at', account.changedByColumn]);
+  if (organizationColumn !== undefined) ignored.add(organizationColumn);
+  const changed = changedColumns(change, ignored);
+  if (changed.length === 0) return;
+  const refuse = (why: string): never => {
+    throw new Rejection('FORBIDDEN_ACCOUNT', why);
+  };
+  const actor = text(change.after, account.changedByColumn);
+  if (actor === null) return refuse(`A change to a ${subject.name}'s account must say who made it.`);
+  const clinicColumn = subject.link.clinicColumn;
+  const actorLinks = state.liveLinksOf(subject.name, actor);
+  if (!actorLinks.some((link) => device.clinicIds.includes(link[clinicColumn] as string))) return refuse('Who changed this account holds no role at this workstation’s clinic.');
+  if (actor === change.rowId) {
+    const selfService = new Set(account.selfServiceColumns);
+    if (changed.some((column) => !selfService.has(column))) refuse('A user changes only their own password; the rest of an account is for its administrators.');
+    return;
+  }
+  const administered = new Set(actorLinks.filter((link) => link[account.administrator.column] === account.administrator.value).map((link) => link[clinicColumn] as string));
+  for (const clinic of change.clinicsBefore) {
+    if (!administered.has(clinic)) refuse('Only an administrator of every clinic where this account holds a role may change it.');
+  }
+}
+
 /**
  * Refuses, with a Rejection, a change the pushing device may not make: what a person at that
  * workstation could not do through its calls. The rules come from the table's declaration
@@ -113,6 +153,7 @@ export function authorizeChange(state: BatchState, device: Device, change: Chang
   checkClinics(change, new Set(device.clinicIds), organizationClinics);
   if (write.organizationColumn !== undefined) checkOrganizationColumn(change, write.organizationColumn, organization);
   checkLinkClinic(change, device);
+  checkAccountChange(state, change, device);
   const named = change.after === null ? null : namedSubject(change.table, change.after);
   if (named !== null) checkNamedSubject(state, change.table, named.subject, named.id, organization, organizationClinics);
 }

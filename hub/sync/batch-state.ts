@@ -262,6 +262,18 @@ export class BatchState {
     }
   }
 
+  /** A subject's live links to clinics (a user's roles), as the batch holds them. */
+  liveLinksOf(subjectName: string, subjectId: string): RowValues[] {
+    const { table, subjectColumn, clinicColumn } = subjectNamed(subjectName).link;
+    const links: RowValues[] = [];
+    for (const linkId of this.#linksBySubject.get(subjectName)?.get(subjectId) ?? []) {
+      const link = this.get(table, linkId);
+      // A link this batch moved to another subject is still listed under the one it left.
+      if (link !== null && link.values[subjectColumn] === subjectId && link.values['deleted_at'] === null && typeof link.values[clinicColumn] === 'string') links.push(link.values);
+    }
+    return links;
+  }
+
   /** The clinics that see a subject: its home clinic and its live links. */
   clinicsOfSubject(subjectName: string, subjectId: string): Set<string> {
     const subject = subjectNamed(subjectName);
@@ -270,12 +282,7 @@ export class BatchState {
       const home = this.get(subject.table, subjectId)?.values[subject.homeClinicColumn];
       if (typeof home === 'string') clinics.add(home);
     }
-    const { table, subjectColumn, clinicColumn } = subject.link;
-    for (const linkId of this.#linksBySubject.get(subject.name)?.get(subjectId) ?? []) {
-      const link = this.get(table, linkId);
-      // A link this batch moved to another subject is still listed under the one it left.
-      if (link !== null && link.values[subjectColumn] === subjectId && link.values['deleted_at'] === null && typeof link.values[clinicColumn] === 'string') clinics.add(link.values[clinicColumn]);
-    }
+    for (const link of this.liveLinksOf(subjectName, subjectId)) clinics.add(link[subject.link.clinicColumn] as string);
     return clinics;
   }
 

@@ -1,5 +1,5 @@
 import type { PushTx } from '#shared/sync/protocol.ts';
-import { isSyncedTable, registeredSubjects, subjectLinkedBy, subjectNamed, syncedTableNames, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
+import { isSyncedTable, registeredSubjects, subjectLinkedBy, subjectNamed, subjectOwning, syncedTableNames, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import type { HubQueries } from '../db/hub-db.ts';
 import type { BatchState } from './batch-state.ts';
 import type { Device } from './devices.ts';
@@ -124,6 +124,11 @@ function decidingRows(state: BatchState, txs: readonly PushTx[], device: Device)
 
 function noteDecidingRows(deciding: DecidingRows, table: SyncedTableName, values: Readonly<Record<string, unknown>>): void {
   const scope = syncTable(table).scope;
+  // Who changed an account: their roles decide whether they could.
+  const { account } = syncTable(table).write;
+  const owned = account === undefined ? null : subjectOwning(table);
+  const actor = account === undefined ? undefined : values[account.changedByColumn];
+  if (owned !== null && typeof actor === 'string') addId(deciding.subjects, owned.name, actor);
   const linked = subjectLinkedBy(table);
   const linkedId = linked === null ? undefined : values[linked.link.subjectColumn];
   if (linked !== null && typeof linkedId === 'string') addId(deciding.subjects, linked.name, linkedId);

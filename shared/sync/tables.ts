@@ -59,6 +59,21 @@ export type WriteRule = {
   readonly ownDeviceOnly?: boolean;
   /** A column naming the device that wrote the row: a workstation that joins a clinic sends the rows it wrote before joining once its first sync is done. */
   readonly authorColumn?: string;
+  /** The rows are accounts of their subject (users): who may change one, checked against the links (roles) the hub holds. */
+  readonly account?: AccountRule;
+};
+
+/**
+ * A change to an account names who made it. The account's own user may change only the columns
+ * of self-service (a password); anyone else must hold the administrator's link value in every
+ * clinic where the account holds a link. Either way, who made it holds a link in a clinic of the
+ * device: they were at that workstation.
+ */
+export type AccountRule = {
+  readonly changedByColumn: string;
+  readonly selfServiceColumns: readonly string[];
+  /** The column of the subject's link that holds the role, and the administrator's value of it. */
+  readonly administrator: { readonly column: string; readonly value: string };
 };
 
 export type SyncedTable = MergeKind & { readonly key: string; readonly scope: ClinicScope; readonly write: WriteRule };

@@ -153,4 +153,31 @@ describe.each(kinds)('the hub authorizing pushed rows, on %s', (kind) => {
     const page = await harness.hub.snapshotPage(deskB.credential, { table: 'patients', after: null, through: null, limit: 100 });
     expect(JSON.stringify(page)).toContain(patientOfA);
   });
+
+  it('takes a change to an account only from its user (their password) or an administrator of every clinic where it holds a role (finding 1)', async () => {
+    const organization = deskA.place.organizationId;
+    const account = (id: string) => ({ id, organization_id: organization, username: id, full_name: id, password_hash: 'first', account_changed_by: null, created_at: 'x', updated_at: 'x', deleted_at: null });
+    const role = (user: string, clinicId: string, value: string) => ({ id: `role-${user}-${clinicId}`, user_id: user, clinic_id: clinicId, role: value, created_at: 'x', updated_at: 'x', deleted_at: null });
+    const roleOp = (user: string, clinicId: string, value: string) => ({ table: 'memberships', id: `role-${user}-${clinicId}`, kind: 'insert' as const, columns: role(user, clinicId, value) });
+    const a = deskA.place.clinicId;
+    const b = deskB.place.clinicId;
+    const opened = await push(deskA, [
+      ...['both', 'admin-of-a', 'admin-of-both', 'admin-of-b'].map((id) => ({ table: 'users', id, kind: 'insert' as const, columns: account(id) })),
+      roleOp('both', a, 'ADMIN'),
+      roleOp('admin-of-a', a, 'ADMIN'),
+      roleOp('admin-of-both', a, 'ADMIN'),
+    ]);
+    expect(opened.rejected).toEqual([]);
+    expect((await push(deskB, [roleOp('both', b, 'ADMIN'), roleOp('admin-of-both', b, 'ADMIN'), roleOp('admin-of-b', b, 'ADMIN')])).rejected).toEqual([]);
+    const change = async (columns: Record<string, string | number>, by: string) => (await push(deskA, [{ table: 'users', id: 'both', kind: 'update', columns: { ...columns, account_changed_by: by } }])).rejected.map((rejection) => rejection.code);
+
+    expect(await change({ password_hash: 'taken-over' }, 'admin-of-a'), 'an administrator of one of its clinics').toEqual(['FORBIDDEN_ACCOUNT']);
+    expect(await change({ full_name: 'Renamed' }, 'admin-of-a'), 'nor its name').toEqual(['FORBIDDEN_ACCOUNT']);
+    expect(await change({ password_hash: 'from-b' }, 'admin-of-b'), 'an administrator who is not at this workstation').toEqual(['FORBIDDEN_ACCOUNT']);
+    expect(await change({ full_name: 'Self-renamed' }, 'both'), 'the user, beyond their password').toEqual(['FORBIDDEN_ACCOUNT']);
+    expect(await change({ password_hash: 'chosen-by-the-user' }, 'both'), 'the user, their own password').toEqual([]);
+    expect(await change({ password_hash: 'reset', must_change_password: 1 }, 'admin-of-both'), 'an administrator of both clinics').toEqual([]);
+    const [stored] = await harness.hub.db.query<{ password_hash: string; full_name: string }>(`select password_hash, full_name from users where id = 'both'`);
+    expect(stored).toEqual({ password_hash: 'reset', full_name: 'both' });
+  });
 });

@@ -47,7 +47,7 @@ export const authHandlers = {
       throw validationError('newPassword', 'Choose a new password that differs from the current one.');
     }
     const passwordHash = await hashPassword(input.newPassword);
-    ctx.write((tx) => updateUser(tx, user.id, { passwordHash, mustChangePassword: false }, ctx.clock.now()), {
+    ctx.write((tx) => updateUser(tx, user.id, { passwordHash, mustChangePassword: false }, user.id, ctx.clock.now()), {
       entityType: 'user',
       entityId: user.id,
       detail: { fields: ['password'] },

@@ -62,7 +62,7 @@ export const userHandlers = {
     if (fields.length === 0) return summaryOf(ctx, ctx.db, admin, userId);
     return ctx.write(
       (tx) => {
-        updateUser(tx, userId, profile, ctx.clock.now());
+        updateUser(tx, userId, profile, admin.userId, ctx.clock.now());
         return summaryOf(ctx, tx, admin, userId);
       },
       { entityType: 'user', entityId: userId, detail: { fields } },
@@ -98,7 +98,7 @@ export const userHandlers = {
             guardLastAdmin(tx, input.userId, membership.clinicId, 'INACTIVE');
           }
         }
-        updateUser(tx, input.userId, { active: input.active }, ctx.clock.now());
+        updateUser(tx, input.userId, { active: input.active }, admin.userId, ctx.clock.now());
         return summaryOf(ctx, tx, admin, input.userId);
       },
       { entityType: 'user', entityId: input.userId, detail: { active: input.active } },
@@ -115,7 +115,7 @@ export const userHandlers = {
       (tx) => {
         // Checked again inside the transaction: hashing took a while, and a role may have been given meanwhile.
         requireManageableUser(tx, admin, input.userId);
-        updateUser(tx, input.userId, { passwordHash, mustChangePassword: input.userId !== admin.userId }, ctx.clock.now());
+        updateUser(tx, input.userId, { passwordHash, mustChangePassword: input.userId !== admin.userId }, admin.userId, ctx.clock.now());
         clearThrottle(tx, input.userId);
         return summaryOf(ctx, tx, admin, input.userId);
       },

@@ -19,6 +19,8 @@ export const users = sqliteTable('users', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   passwordChangedAt: text('password_changed_at').notNull(),
+  /** Who made the account's latest change: the user, or an administrator. The hub checks that they could. */
+  accountChangedBy: text('account_changed_by').$type<UserId>(),
   ...syncedRowColumns,
 });
 

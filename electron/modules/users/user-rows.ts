@@ -41,10 +41,11 @@ export function insertUser(db: Db, row: Omit<NewUserRow, 'createdAt' | 'updatedA
     .run();
 }
 
-export function updateUser(db: Db, userId: UserId, changes: Partial<Pick<UserRow, 'fullName' | 'email' | 'phone' | 'active' | 'mustChangePassword' | 'passwordHash'>>, nowMs: number): void {
+/** Changes an account; changedBy is who changes it (the user, or an administrator), which the hub checks again. */
+export function updateUser(db: Db, userId: UserId, changes: Partial<Pick<UserRow, 'fullName' | 'email' | 'phone' | 'active' | 'mustChangePassword' | 'passwordHash'>>, changedBy: UserId, nowMs: number): void {
   const now = isoAt(nowMs);
   db.update(users)
-    .set({ ...changes, updatedAt: now, ...(changes.passwordHash === undefined ? {} : { passwordChangedAt: now }) })
+    .set({ ...changes, accountChangedBy: changedBy, updatedAt: now, ...(changes.passwordHash === undefined ? {} : { passwordChangedAt: now }) })
     .where(eq(users.id, userId))
     .run();
 }

@@ -10,6 +10,9 @@ export const userSubject = {
 } as const satisfies SubjectDeclaration;
 
 export const userSyncTables = {
-  users: register(bySubject('user', 'id'), 'id', { organizationColumn: 'organization_id' }),
+  users: register(bySubject('user', 'id'), 'id', {
+    organizationColumn: 'organization_id',
+    account: { changedByColumn: 'account_changed_by', selfServiceColumns: ['password_hash', 'must_change_password', 'password_changed_at'], administrator: { column: 'role', value: 'ADMIN' } },
+  }),
   memberships: register({ by: 'column', column: 'clinic_id' }),
 } as const satisfies SyncTableDeclarations;
