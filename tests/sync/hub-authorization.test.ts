@@ -53,6 +53,12 @@ describe.each(kinds)('the hub authorizing pushed rows, on %s', (kind) => {
     return keys;
   }
 
+  /** The column that places a row in a clinic, when a column does. */
+  function clinicColumnOf(table: SyncedTableName): string | null {
+    const { scope } = syncTable(table);
+    return scope.by === 'column' ? scope.column : scope.by === 'clinicOrSubject' ? scope.clinicColumn : null;
+  }
+
   async function feedSize(): Promise<number> {
     const [row] = await harness.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_feed`);
     return Number(row?.n ?? 0);
@@ -96,6 +102,12 @@ describe.each(kinds)('the hub authorizing pushed rows, on %s', (kind) => {
         const created = await push(attacker, [{ table, id: freshKey, kind: 'insert', columns: rowPlacedIn(catalog, table, { ...deskA.place }, freshKey, keysOfA) }]);
         const who = sameOrganization ? 'a desk of clinic B' : 'a desk of another organization';
         expect(changed.rejected.map((rejection) => rejection.code), `${table}: a change from ${who}`).toHaveLength(1);
+        // A row placed by a clinic column, moved to the attacker's clinic: where it goes is allowed, where it was is not.
+        const clinicColumn = clinicColumnOf(table);
+        if (clinicColumn !== null) {
+          const moved = await push(attacker, [{ table, id: key, kind: 'update', columns: { [clinicColumn]: attacker.place.clinicId } }]);
+          expect(moved.rejected, `${table}: moved to the clinic of ${who}`).toHaveLength(1);
+        }
         // A subject seen only through its links (an account with no role yet) is placed in no
         // clinic: any desk of its organization may open one, and no clinic sees it until linked.
         const placedInNoClinic = subjectOwning(table)?.homeClinicColumn === null;
