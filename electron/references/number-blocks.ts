@@ -3,6 +3,7 @@ import type { ReferenceSeries } from '#shared/domain/reference-numbers.ts';
 import { and, asc, eq, lt, max, sql } from 'drizzle-orm';
 import { conflictError } from '#shared/api/errors.ts';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 import { literalLimit } from '../db/literal-limit.ts';
 import { numberBlocks } from '../db/schema/index.ts';
 import { isoAt } from '../platform/clock.ts';
@@ -93,9 +94,12 @@ export function allocateNumber(db: Db, allocation: Allocation): number {
 
 /** Numbers of a series still unused in this device's blocks. */
 export function remainingNumbers(db: Db, clinicId: ClinicId, series: ReferenceSeries, deviceId: DeviceId): number {
-  return (
-    db.get<{ left: number } | undefined>(
-      sql`select coalesce(sum(${numberBlocks.rangeEnd} - ${numberBlocks.nextValue}), 0) as "left" from ${numberBlocks} where ${numberBlocks.clinicId} = ${clinicId} and ${numberBlocks.series} = ${series} and ${numberBlocks.deviceId} = ${deviceId}`,
-    )?.left ?? 0
+  const query = prepared(db, 'references.remainingNumbers', (handle) =>
+    handle
+      .select({ left: sql<number>`coalesce(sum(${numberBlocks.rangeEnd} - ${numberBlocks.nextValue}), 0)` })
+      .from(numberBlocks)
+      .where(and(eq(numberBlocks.clinicId, sql.placeholder('clinicId')), eq(numberBlocks.series, sql.placeholder('series')), eq(numberBlocks.deviceId, sql.placeholder('deviceId'))))
+      .prepare(),
   );
+  return query.get({ clinicId, series, deviceId })?.left ?? 0;
 }

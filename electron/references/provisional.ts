@@ -1,7 +1,8 @@
 import type { ClinicId } from '#shared/domain/ids.ts';
 import { formatProvisionalReference, type ReferenceSeries } from '#shared/domain/reference-numbers.ts';
-import { and, asc, count, eq, isNull, max } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 import { readMetaWith } from '../db/local-meta.ts';
 import { literalLimit } from '../db/literal-limit.ts';
 import { provisionalReferences } from '../db/schema/index.ts';
@@ -52,13 +53,14 @@ export function waitingProvisionals(db: Db, limit: number): WaitingProvisional[]
 
 /** How many of a series' provisional references wait for a leased number. */
 export function countWaitingProvisionals(db: Db, clinicId: ClinicId, series: ReferenceSeries): number {
-  return (
-    db
+  const query = prepared(db, 'references.countWaitingProvisionals', (handle) =>
+    handle
       .select({ waiting: count() })
       .from(provisionalReferences)
-      .where(and(eq(provisionalReferences.clinicId, clinicId), eq(provisionalReferences.series, series), isNull(provisionalReferences.renamedAt)))
-      .get()?.waiting ?? 0
+      .where(and(eq(provisionalReferences.clinicId, sql.placeholder('clinicId')), eq(provisionalReferences.series, sql.placeholder('series')), isNull(provisionalReferences.renamedAt)))
+      .prepare(),
   );
+  return query.get({ clinicId, series })?.waiting ?? 0;
 }
 
 /** Marks a provisional reference done: renamed to a leased one, or (renamedTo null) with nothing left to rename. */

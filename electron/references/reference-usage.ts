@@ -2,6 +2,7 @@ import type { ClinicId } from '#shared/domain/ids.ts';
 import type { ReferenceSeries } from '#shared/domain/reference-numbers.ts';
 import { and, eq, gt, sql, sum } from 'drizzle-orm';
 import type { Db } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 import { referenceUsage } from '../db/schema/index.ts';
 import { isoAt } from '../platform/clock.ts';
 
@@ -30,12 +31,14 @@ export function noteReferenceUse(db: Db, clinicId: ClinicId, series: ReferenceSe
 }
 
 function usedSince(db: Db, clinicId: ClinicId, series: ReferenceSeries, days: number, nowMs: number): number {
-  const total = db
-    .select({ total: sum(referenceUsage.count) })
-    .from(referenceUsage)
-    .where(and(eq(referenceUsage.clinicId, clinicId), eq(referenceUsage.series, series), gt(referenceUsage.day, dayOf(nowMs - days * DAY_MS))))
-    .get()?.total;
-  return Number(total ?? 0);
+  const query = prepared(db, 'references.usedSince', (handle) =>
+    handle
+      .select({ total: sum(referenceUsage.count) })
+      .from(referenceUsage)
+      .where(and(eq(referenceUsage.clinicId, sql.placeholder('clinicId')), eq(referenceUsage.series, sql.placeholder('series')), gt(referenceUsage.day, sql.placeholder('since'))))
+      .prepare(),
+  );
+  return Number(query.get({ clinicId, series, since: dayOf(nowMs - days * DAY_MS) })?.total ?? 0);
 }
 
 /**
