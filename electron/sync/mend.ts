@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { isStorableText } from '#shared/domain/storable-text.ts';
 import { sameDigest, type TableDigest } from '#shared/sync/digest.ts';
 import { clockOf, latestStamp, mergeChange, type StoredRow, type SyncValue } from '#shared/sync/merge.ts';
 import { rowsOfPage } from '#shared/sync/protocol.ts';
@@ -66,15 +65,6 @@ function mendRow(table: SyncedTableName, stored: StoredRow, hub: HubRow): { valu
 }
 
 type Resend = { readonly id: string; readonly columns: readonly string[] | null };
-
-/**
- * Whether a value here can go up at all. Text the hub cannot store (storable-text.ts), left by a
- * version of the app that did not refuse it, was refused when it went up and is shown as refused:
- * sending it again as something the hub lost would only add the same refusal at every comparison.
- */
-function mayGoUp(value: SyncValue | undefined): boolean {
-  return typeof value !== 'string' || isStorableText(value);
-}
 
 /**
  * The rows of a table the hub refused a change to (sync_rejections): the refusal is final and
@@ -176,16 +166,13 @@ function mendRange(sqlite: Database.Database, stamper: ChangeStamper, clinicId: 
           writer.update(table, id, row.values, row.changed, row.clock);
           mended.push({ table, id, inserted: false });
         }
-        const newerHere = row.newerHere.filter((column) => mayGoUp(row.values[column]));
-        if (newerHere.length > 0 && !refused.has(id)) resends.push({ id, columns: newerHere });
+        if (row.newerHere.length > 0 && !refused.has(id)) resends.push({ id, columns: row.newerHere });
       }
       // Rows here that the hub lacks (it lost them and this workstation no longer kept their
       // changes) go up again whole; rows with changes still waiting go up with those.
       const waiting = new Set(sqlite.prepare(`select row_id from sync_outbox where tbl = ? and ${WAITING_CHANGE_SQL}`).pluck().all(table) as string[]);
       for (const id of localKeysInRange(sqlite, clinicId, table, range.after, range.through)) {
-        if (atHub.has(id) || waiting.has(id) || refused.has(id)) continue;
-        const stored = writer.read(table, id);
-        if (stored !== null && Object.values(stored.values).every(mayGoUp)) resends.push({ id, columns: null });
+        if (!atHub.has(id) && !waiting.has(id) && !refused.has(id)) resends.push({ id, columns: null });
       }
       queueResend(sqlite, stamper, table, resends);
     });

@@ -1,5 +1,6 @@
 import type { CallInput, CallName } from '#shared/api/contract.ts';
 import type { ClinicDetails } from '#shared/modules/clinics/clinic.ts';
+import { patientInput } from '#tests/support/core-harness.ts';
 
 /**
  * What a user of one organization may know or guess of another's: ids, record numbers,
@@ -52,20 +53,12 @@ export type OwnIds = {
 export type ContractProbes = { readonly [N in CallName]: (them: TheirIds, own: OwnIds) => readonly CallInput<N>[] };
 
 const probePatient = (own: OwnIds, them: TheirIds) => ({
+  ...patientInput(),
   givenName: 'Probe',
   familyName: `Lakeland ${own.label}`,
   sex: 'OTHER' as const,
   birth: { kind: 'date' as const, date: them.birthDate },
   phone: them.phone,
-  email: '',
-  address: '',
-  postalCode: '',
-  nationalId: '',
-  emergencyContactName: '',
-  emergencyContactPhone: '',
-  notes: '',
-  allergies: [],
-  conditions: [],
 });
 
 /**
