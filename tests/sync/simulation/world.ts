@@ -44,6 +44,7 @@ export class World {
   readonly #hubTemp = makeTempDir('clinic-sim-hub-');
   readonly #backupTemp = makeTempDir('clinic-sim-backup-');
   #hasBackup = false;
+  hubWasRestored = false;
   readonly log: string[] = [];
   readonly oracle = new Oracle();
 
@@ -190,6 +191,7 @@ export class World {
       cpSync(this.#backupTemp.path, this.hubDir, { recursive: true });
     }
     await this.openHub();
+    this.hubWasRestored = true;
     return true;
   }
 
