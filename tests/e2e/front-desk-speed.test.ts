@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNpmScript, type StartedProcess } from '#tests/support/processes.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
+import { AdminPage } from './pages/AdminPage.ts';
 import { AppShellPage } from './pages/AppShellPage.ts';
 import { ReceptionPage } from './pages/ReceptionPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
@@ -119,5 +121,41 @@ describe('the front desk at keyboard speed, in Chromium at 1366×768 against the
   it('puts the focus inside a record opened from the header search', async () => {
     await reception.openFirstResult('zara quinn', 'Zara Quinn');
     await reception.waitForFocusOn(page.getByRole('heading', { name: 'Zara Quinn', level: 1 }));
+  });
+  it('shows the audit log in plain words, with patients by name and record number, filters it and exports it', async () => {
+    // The front desk's account tries the log, which only administrators read: a refusal to show.
+    const signIn = await page.request.post(`${host.url}/api/call/auth.signIn`, { data: { username: 'staff', password: 'demo-staff' } });
+    const staffToken = String(((await signIn.json()) as { result?: { token?: string } }).result?.token);
+    const refused = await page.request.post(`${host.url}/api/call/audit.list`, { data: { limit: 10 }, headers: { authorization: `Bearer ${staffToken}` } });
+    expect(((await refused.json()) as { error?: { code?: string } }).error?.code).toBe('FORBIDDEN');
+
+    await new AppShellPage(page).open('Administration');
+    const admin = new AdminPage(page);
+    await admin.openTab('Audit log');
+    await admin.auditLog().getByRole('row').filter({ hasText: 'Opened patient record' }).first().waitFor();
+    const actions = await admin.auditColumn('Action');
+    expect(actions.filter((action) => /^[a-z]+\.[a-zA-Z]+$/.test(action))).toEqual([]);
+    expect(actions).toEqual(expect.arrayContaining(['Opened patient record', 'Added a walk-in to the queue', 'Registered a patient', 'Read the audit log']));
+    expect(await admin.auditColumn('Who')).toContain('Amara Okafor');
+    expect((await admin.auditColumn('About')).some((about) => /^Zara Quinn · RFC01-M\d+$/.test(about))).toBe(true);
+    expect(await admin.auditColumn('Outcome')).toContain('Refused');
+    expect(await admin.cutOutcomeBadges()).toBe(0);
+
+    const patient = page.getByRole('textbox', { name: 'About patient' });
+    await patient.fill('Zara Quinn');
+    await page.getByRole('button', { name: /^Choose Zara Quinn, RFC01-M\d+$/ }).waitFor();
+    await patient.press('Enter');
+    await page.getByText(/About patient: Zara Quinn/).waitFor();
+    await expect.poll(async () => new Set(await admin.auditColumn('About'))).toEqual(new Set([expect.stringMatching(/^Zara Quinn · RFC01-M\d+$/)]));
+    expect(new Set(await admin.auditColumn('Action'))).toEqual(new Set(['Registered a patient', 'Opened patient record', 'Added a walk-in to the queue']));
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^audit-log-RFC01-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+    const [header, ...rows] = csv.trimEnd().split('\r\n');
+    expect(header).toBe('When,Who,Action,Outcome,Patient,Record number,About,Workstation,Detail,Action code');
+    expect(rows).toHaveLength((await admin.auditColumn('Action')).length);
+    expect(rows.every((row) => /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},Amara Okafor,[^,]+,Done,Zara Quinn,RFC01-M\d+,/.test(row))).toBe(true);
+    expect(rows.some((row) => row.includes(',Added a walk-in to the queue,') && row.endsWith(',queue.addWalkIn'))).toBe(true);
   });
 });
