@@ -118,9 +118,17 @@ describe('the front desk at keyboard speed, in Chromium at 1366×768 against the
     expect(await reception.printedSlips()).toHaveLength(2);
   });
 
-  it('puts the focus inside a record opened from the header search', async () => {
+  it('puts the focus inside a record opened from the header search, whose patient the walk-in shortcut takes', async () => {
     await reception.openFirstResult('zara quinn', 'Zara Quinn');
     await reception.waitForFocusOn(page.getByRole('heading', { name: 'Zara Quinn', level: 1 }));
+
+    // On a record, the walk-in shortcut is for that patient: the priority is all that is left.
+    await page.keyboard.press('F4');
+    const dialog = reception.walkInDialog();
+    await dialog.getByText(/Patient: Zara Quinn · RFC01-M\d+/).waitFor();
+    await reception.waitForFocusOn(dialog.getByRole('radio', { name: 'Green · regular', checked: true }));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
   });
   it('shows the audit log in plain words, with patients by name and record number, filters it and exports it', async () => {
     // The front desk's account tries the log, which only administrators read: a refusal to show.
