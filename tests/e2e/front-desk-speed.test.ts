@@ -118,6 +118,30 @@ describe('the front desk at keyboard speed, in Chromium at 1366×768 against the
     expect(await reception.printedSlips()).toHaveLength(2);
   });
 
+  it('never picks a similar spelling on Enter, and warns of a duplicate when registering inside the walk-in dialog', async () => {
+    await page.keyboard.press('F4');
+    const dialog = reception.walkInDialog();
+    await reception.waitForFocusOn(dialog.getByRole('textbox', { name: 'Patient' }));
+    await page.keyboard.type('Zarah Quinn');
+    const similar = dialog.getByRole('button', { name: /^Choose Zara Quinn, RFC01-M\d+$/ });
+    await similar.waitFor();
+    await page.keyboard.press('Enter');
+    // Several could be meant (or only a look-alike): Enter goes to the list and the desk decides.
+    await reception.waitForFocusOn(similar);
+
+    await dialog.getByRole('button', { name: 'Register “Zarah Quinn” as a new patient' }).click();
+    const form = reception.registrationForm();
+    await form.getByRole('combobox', { name: 'Sex' }).click();
+    await page.getByRole('option', { name: 'Female', exact: true }).click();
+    await form.getByLabel('Date of birth').fill(newPatient.birthDate);
+    const warning = form.getByRole('alert').filter({ hasText: 'This may be the same person' });
+    await warning.waitFor();
+    await warning.getByRole('button', { name: /^Open RFC01-M\d+$/ }).click();
+    await dialog.getByText(/Patient: Zara Quinn · RFC01-M\d+/).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('puts the focus inside a record opened from the header search, whose patient the walk-in shortcut takes', async () => {
     await reception.openFirstResult('zara quinn', 'Zara Quinn');
     await reception.waitForFocusOn(page.getByRole('heading', { name: 'Zara Quinn', level: 1 }));
