@@ -17,15 +17,20 @@ export function SignInScreen() {
     validate: schemaResolver(contract['auth.signIn'].input, { sync: true }),
   });
 
-  const submit = form.onSubmit(async (values) => {
-    setFailure(null);
-    try {
-      applySession(await api.call('auth.signIn', values));
-    } catch (error) {
-      setFailure(messageOf(error));
-      form.setFieldValue('password', '');
-    }
-  });
+  // A new attempt replaces the last one's refusal, even one the form stops before sending:
+  // "Wrong username or password" must not stand beside "Username is required".
+  const submit = form.onSubmit(
+    async (values) => {
+      setFailure(null);
+      try {
+        applySession(await api.call('auth.signIn', values));
+      } catch (error) {
+        setFailure(messageOf(error));
+        form.setFieldValue('password', '');
+      }
+    },
+    () => setFailure(null),
+  );
 
   return (
     <Center mih="100vh" p="md">

@@ -30,3 +30,9 @@ export function routeHash(route: Route): string {
 export function patientRoute(patientId: string): Route {
   return { section: 'reception', tab: 'patient', id: patientId };
 }
+
+/** The same section without the record it showed (a patient of the clinic just left). */
+export function leaveRecord(route: Route): Route {
+  if (route.id === undefined || route.id === null) return route;
+  return { section: route.section, tab: null };
+}

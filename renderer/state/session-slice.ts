@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SessionView } from '#shared/api/calls/session.ts';
+import { leaveRecord, routeHash } from './routes.ts';
 import type { AppState } from './store.ts';
 
 /** A joining workstation loading its clinic from the hub: rows done of rows to load. */
@@ -22,7 +23,7 @@ export type SessionSlice = {
   readonly endSession: (notice: string | null) => void;
 };
 
-export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set) => ({
+export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = (set, get) => ({
   started: false,
   needsSetup: false,
   joining: null,
@@ -37,7 +38,20 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       const notice = joined !== null ? `This workstation has joined the clinic: all ${String(joined.total)} rows loaded. Staff can sign in here, even offline.` : state.signInNotice;
       return { started: true, ...status, signInNotice: notice };
     }),
-  applySession: (session) => set({ session, needsSetup: false, signInNotice: null }),
+  applySession: (session) => {
+    // Another clinic's record must not stay on screen after a switch: leave any record page for
+    // its section, and have every screen load again for the new clinic.
+    const state = get();
+    const before = state.session?.activeClinic?.clinicId ?? null;
+    const after = session.activeClinic?.clinicId ?? null;
+    if (before === null || after === null || before === after) {
+      set({ session, needsSetup: false, signInNotice: null });
+      return;
+    }
+    const route = leaveRecord(state.route);
+    if (route !== state.route) window.history.pushState(null, '', routeHash(route));
+    set({ session, needsSetup: false, signInNotice: null, route, dataVersion: state.dataVersion + 1 });
+  },
   setLocked: (locked) => set((state) => (state.session === null ? {} : { session: { ...state.session, locked } })),
   endSession: (notice) => set({ session: null, signInNotice: notice }),
 });

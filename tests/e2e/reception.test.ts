@@ -55,6 +55,7 @@ describe('reception, end to end in Chromium against the web host', () => {
 
   it('registers a patient with a record number', async () => {
     const form = await reception.fillRegistration(priya);
+    await form.getByRole('radio', { name: 'Has allergies' }).check();
     await form.getByRole('button', { name: 'Add allergy' }).click();
     await form.getByRole('textbox', { name: 'Substance' }).fill('Penicillin');
     await form.getByRole('button', { name: 'Register patient' }).click();

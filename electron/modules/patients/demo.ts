@@ -4,7 +4,7 @@ import type { DemoStep } from '../../demo/demo-session.ts';
 
 const DEMO_PATIENTS = 40;
 
-/** Forty patients of all ages, a few with an allergy or a long-term condition. */
+/** Forty patients of all ages, a few with an allergy or a long-term condition, some stated to have none. */
 export const patientsDemo: DemoStep = async ({ call, random, made }) => {
   const patientIds: PatientId[] = [];
   for (let index = 0; index < DEMO_PATIENTS; index += 1) {
@@ -23,6 +23,8 @@ export const patientsDemo: DemoStep = async ({ call, random, made }) => {
       emergencyContactName: '',
       emergencyContactPhone: '',
       notes: '',
+      // Some were asked and have none, some were never asked: the record shows the difference.
+      allergyStatus: index % 7 === 0 ? 'LISTED' : index % 3 === 0 ? 'NONE_KNOWN' : 'NOT_RECORDED',
       allergies: index % 7 === 0 ? [{ substance: pick(random, ['Penicillin', 'Aspirin', 'Latex', 'Peanuts']), reaction: 'Rash', severity: 'MODERATE' }] : [],
       conditions: index % 5 === 0 ? [{ name: pick(random, ['Type 2 diabetes', 'Hypertension', 'Asthma']), notes: '' }] : [],
       notADuplicate: true,

@@ -1,5 +1,7 @@
 import type { PatientId } from '#shared/domain/ids.ts';
 import { conflictError, notFoundError } from '#shared/api/errors.ts';
+import { allergyStatusOf } from '#shared/modules/patients/allergy-status.ts';
+import { looksLikeTwoPeople, TWO_PEOPLE_WARNING } from '#shared/modules/patients/merge-comparison.ts';
 import { changedFields, recordAudit } from '../../audit/record.ts';
 import { clinicContextOf } from '../../api/clinic-context.ts';
 import type { ClinicContext } from '../clinics/index.ts';
@@ -9,6 +11,7 @@ import { findDuplicates } from './duplicates.ts';
 import { findLinkablePatient } from './link-by-mrn.ts';
 import { mergePatients } from './merge.ts';
 import { findPatient, isVisibleIn, recordOf, summariesOf } from './patient-rows.ts';
+import { checkPatientRules } from './patient-rules.ts';
 import { patientColumns } from './patient-values.ts';
 import { insertPatient, linkToClinic, replaceAllergies, replaceConditions, updatePatientRow } from './patient-writes.ts';
 import { searchPatients } from './search/patient-search.ts';
@@ -52,6 +55,7 @@ export const patientHandlers = {
   'patients.register': (ctx, input) => {
     const clinic = clinicContextOf(ctx);
     const { notADuplicate, ...details } = input;
+    checkPatientRules(details, clinic.today);
     const birthDate = patientColumns(details, clinic.today).birthDate;
     if (!notADuplicate) {
       const { visible } = findDuplicates(ctx.db, { ...details, birthDate }, clinic.clinicId);
@@ -61,8 +65,8 @@ export const patientHandlers = {
       }
     }
     const id = ctx.write(
-      (tx) => insertPatient(tx, details, { clinicId: clinic.clinicId, clinicCode: clinic.code, deviceId: ctx.deviceId, nowMs: clinic.nowMs, today: clinic.today }),
-      (patientId) => ({ entityType: 'patient', entityId: patientId, detail: { duplicateWarningOverridden: notADuplicate } }),
+      (tx) => insertPatient(tx, details, { clinicId: clinic.clinicId, clinicCode: clinic.code, deviceId: ctx.deviceId, userId: clinic.userId, nowMs: clinic.nowMs, today: clinic.today }),
+      (patientId) => ({ entityType: 'patient', entityId: patientId, detail: { duplicateWarningOverridden: notADuplicate, allergyStatus: allergyStatusOf(details) } }),
     );
     markNamesChanged(ctx);
     const row = findPatient(ctx.db, id);
@@ -74,10 +78,11 @@ export const patientHandlers = {
     const clinic = clinicContextOf(ctx);
     const { patientId, ...details } = input;
     const { row } = visiblePatient(ctx.db, clinic, patientId);
+    checkPatientRules(details, clinic.today);
     const fields = changedFields(row, patientColumns(details, clinic.today));
     ctx.write(
       (tx) => {
-        updatePatientRow(tx, row.id, details, clinic.today, clinic.nowMs);
+        updatePatientRow(tx, row, details, { today: clinic.today, nowMs: clinic.nowMs, userId: clinic.userId });
         replaceAllergies(tx, row.id, details.allergies, clinic.nowMs);
         replaceConditions(tx, row.id, details.conditions, clinic.nowMs);
       },
@@ -94,10 +99,12 @@ export const patientHandlers = {
     const survivor = visiblePatient(ctx.db, clinic, input.survivorId);
     const merged = visiblePatient(ctx.db, clinic, input.mergedId);
     if (survivor.redirectedFrom !== null || merged.redirectedFrom !== null) throw conflictError('One of these records was already merged; open it again to see its survivor.');
+    const twoPeople = looksLikeTwoPeople(survivor.row, merged.row);
+    if (twoPeople && !input.confirmedSamePerson) throw conflictError(`${TWO_PEOPLE_WARNING} Confirm that they are the same person to merge them.`, 'confirmedSamePerson');
     ctx.write((tx) => mergePatients(tx, survivor.row, merged.row, clinic.nowMs), (fields) => ({
       entityType: 'patient',
       entityId: survivor.row.id,
-      detail: { mergedId: merged.row.id, mergedMrn: merged.row.mrn, fieldsTaken: fields },
+      detail: { mergedId: merged.row.id, mergedMrn: merged.row.mrn, fieldsTaken: fields, ...(twoPeople ? { confirmedDespiteDifferences: true } : {}) },
     }));
     markNamesChanged(ctx);
     return recordOf(ctx.db, findPatient(ctx.db, survivor.row.id) ?? survivor.row, null);

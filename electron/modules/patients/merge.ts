@@ -32,8 +32,10 @@ export function mergePatients(db: Db, survivor: PatientRow, merged: PatientRow, 
   db.update(patients).set({ mergedIntoId: survivor.id, updatedAt: now }).where(eq(patients.mergedIntoId, merged.id)).run();
   db.update(patients).set({ mergedIntoId: survivor.id, updatedAt: now }).where(eq(patients.id, merged.id)).run();
 
-  copyMissingAllergies(db, survivor.id, merged.id, now);
+  const allergiesTaken = copyMissingAllergies(db, survivor.id, merged.id, now);
   copyMissingConditions(db, survivor.id, merged.id, now);
+  const status = mergedAllergyStatus(survivor, merged, allergiesTaken);
+  if (status !== null) db.update(patients).set({ ...status, updatedAt: now }).where(eq(patients.id, survivor.id)).run();
 
   linkToClinic(db, survivor.id, merged.registeredClinicId, nowMs);
   for (const link of db
@@ -43,10 +45,24 @@ export function mergePatients(db: Db, survivor: PatientRow, merged: PatientRow, 
     .all()) {
     linkToClinic(db, survivor.id, link.clinicId, nowMs);
   }
-  return [...Object.keys(filled).filter((field) => field !== 'phoneDigitsReversed'), ...(notes === survivor.notes ? [] : ['notes']), ...Object.keys(birth).slice(0, 1)];
+  return [...Object.keys(filled).filter((field) => field !== 'phoneDigitsReversed'), ...(notes === survivor.notes ? [] : ['notes']), ...Object.keys(birth).slice(0, 1), ...(status === null ? [] : ['allergyStatus'])];
 }
 
-function copyMissingAllergies(db: Db, survivorId: PatientId, mergedId: PatientId, now: string): void {
+/**
+ * The survivor's allergy status after a merge, or null to leave it: allergies taken from the
+ * other record make it listed (whatever it said before); a survivor with nothing recorded takes
+ * the other's "no known allergies" statement, with its author and time.
+ */
+function mergedAllergyStatus(survivor: PatientRow, merged: PatientRow, allergiesTaken: number): Pick<PatientRow, 'allergyStatus' | 'allergiesStatedBy' | 'allergiesStatedAt'> | null {
+  if (allergiesTaken > 0) return survivor.allergyStatus === 'LISTED' ? null : { allergyStatus: 'LISTED', allergiesStatedBy: null, allergiesStatedAt: null };
+  if (survivor.allergyStatus === 'NOT_RECORDED' && merged.allergyStatus === 'NONE_KNOWN') {
+    return { allergyStatus: 'NONE_KNOWN', allergiesStatedBy: merged.allergiesStatedBy, allergiesStatedAt: merged.allergiesStatedAt };
+  }
+  return null;
+}
+
+/** Returns how many allergies the survivor took. */
+function copyMissingAllergies(db: Db, survivorId: PatientId, mergedId: PatientId, now: string): number {
   const live = (patientId: PatientId) =>
     db
       .select()
@@ -54,10 +70,13 @@ function copyMissingAllergies(db: Db, survivorId: PatientId, mergedId: PatientId
       .where(and(eq(patientAllergies.patientId, patientId), isNull(patientAllergies.deletedAt)))
       .all();
   const known = new Set(live(survivorId).map((row) => normalizeTerm(row.substance)));
+  let taken = 0;
   for (const row of live(mergedId)) {
     if (known.has(normalizeTerm(row.substance))) continue;
     db.insert(patientAllergies).values({ ...row, id: newId(), patientId: survivorId, createdAt: now, updatedAt: now }).run();
+    taken += 1;
   }
+  return taken;
 }
 
 function copyMissingConditions(db: Db, survivorId: PatientId, mergedId: PatientId, now: string): void {

@@ -1,8 +1,9 @@
 import type { ClinicId, PatientId } from '#shared/domain/ids.ts';
 import { and, eq, inArray, isNull, max, or, sql, type Placeholder } from 'drizzle-orm';
+import { shownAllergyStatus } from '#shared/modules/patients/allergy-status.ts';
 import type { PatientRecord, PatientSummary } from '#shared/modules/patients/calls.ts';
 import type { Db } from '../../db/database.ts';
-import { appointments, clinics, patientAllergies, patientClinics, patientConditions, patients, queueEntries } from '../../db/schema/index.ts';
+import { appointments, clinics, patientAllergies, patientClinics, patientConditions, patients, queueEntries, users } from '../../db/schema/index.ts';
 import type { PatientRow } from './tables.ts';
 import { prepared } from '../../db/prepared.ts';
 
@@ -122,6 +123,7 @@ export function recordOf(db: Db, row: PatientRow, redirectedFrom: string | null)
     )
     .orderBy(clinics.code)
     .all();
+  const allergyStatus = shownAllergyStatus(row.allergyStatus, allergies.length);
   const mergedRecords = db
     .select({ id: patients.id, mrn: patients.mrn })
     .from(patients)
@@ -137,6 +139,8 @@ export function recordOf(db: Db, row: PatientRow, redirectedFrom: string | null)
     emergencyContactName: row.emergencyContactName,
     emergencyContactPhone: row.emergencyContactPhone,
     notes: row.notes,
+    allergyStatus,
+    allergyStatement: allergyStatus === 'NONE_KNOWN' && row.allergiesStatedAt !== null ? { statedByName: statedByName(db, row), statedAt: row.allergiesStatedAt } : null,
     allergies,
     conditions,
     clinics: linked,
@@ -146,4 +150,10 @@ export function recordOf(db: Db, row: PatientRow, redirectedFrom: string | null)
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+/** The name of who stated "no known allergies"; null when their account is not held here (another clinic's). */
+function statedByName(db: Db, row: PatientRow): string | null {
+  if (row.allergiesStatedBy === null) return null;
+  return db.select({ fullName: users.fullName }).from(users).where(eq(users.id, row.allergiesStatedBy)).get()?.fullName ?? null;
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { allergyStatusOf } from '#shared/modules/patients/allergy-status.ts';
 import { phoneDigits, type BirthInput, type PatientDetails } from '#shared/modules/patients/patient.ts';
 
 /** The phone's digits reversed: "numbers ending in 4321" becomes an index range on "1234…". */
@@ -35,5 +36,6 @@ export function patientColumns(details: PatientDetails, today: string) {
     emergencyContactName: details.emergencyContactName,
     emergencyContactPhone: details.emergencyContactPhone,
     notes: details.notes,
+    allergyStatus: allergyStatusOf(details),
   };
 }

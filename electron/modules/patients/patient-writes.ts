@@ -1,5 +1,6 @@
-import type { ClinicId, DeviceId, PatientId } from '#shared/domain/ids.ts';
+import type { ClinicId, DeviceId, PatientId, UserId } from '#shared/domain/ids.ts';
 import { and, eq, isNull } from 'drizzle-orm';
+import { allergyStatusOf } from '#shared/modules/patients/allergy-status.ts';
 import type { PatientDetails } from '#shared/modules/patients/patient.ts';
 import type { Db } from '../../db/database.ts';
 import { patientAllergies, patientClinics, patientConditions, patients } from '../../db/schema/index.ts';
@@ -7,12 +8,16 @@ import { isoAt } from '../../platform/clock.ts';
 import { newId, newPatientId } from '../../platform/ids.ts';
 import { referenceSeries } from '#shared/domain/reference-numbers.ts';
 import { issueReference } from '../../references/issue-reference.ts';
+import { allergyStatementColumns } from './allergy-statement.ts';
 import { patientColumns } from './patient-values.ts';
+import type { PatientRow } from './tables.ts';
 
 export type Registration = {
   readonly clinicId: ClinicId;
   readonly clinicCode: string;
   readonly deviceId: DeviceId;
+  /** Who registers: the author of a "no known allergies" statement. */
+  readonly userId: UserId;
   readonly nowMs: number;
   /** The clinic's local date, for an estimated age. */
   readonly today: string;
@@ -33,6 +38,7 @@ export function insertPatient(db: Db, details: PatientDetails, registration: Reg
       provisionalMrn: provisional ? reference : null,
       registeredClinicId: registration.clinicId,
       ...patientColumns(details, registration.today),
+      ...allergyStatementColumns(allergyStatusOf(details), null, registration.userId, now),
       createdAt: now,
       updatedAt: now,
     })
@@ -42,10 +48,13 @@ export function insertPatient(db: Db, details: PatientDetails, registration: Reg
   return id;
 }
 
-export function updatePatientRow(db: Db, patientId: PatientId, details: PatientDetails, today: string, nowMs: number): void {
+export type Edit = { readonly today: string; readonly nowMs: number; readonly userId: UserId };
+
+export function updatePatientRow(db: Db, before: PatientRow, details: PatientDetails, edit: Edit): void {
+  const now = isoAt(edit.nowMs);
   db.update(patients)
-    .set({ ...patientColumns(details, today), updatedAt: isoAt(nowMs) })
-    .where(eq(patients.id, patientId))
+    .set({ ...patientColumns(details, edit.today), ...allergyStatementColumns(allergyStatusOf(details), before, edit.userId, now), updatedAt: now })
+    .where(eq(patients.id, before.id))
     .run();
 }
 

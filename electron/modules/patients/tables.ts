@@ -1,4 +1,5 @@
-import type { ClinicId, PatientId } from '#shared/domain/ids.ts';
+import type { ClinicId, PatientId, UserId } from '#shared/domain/ids.ts';
+import { allergyStatuses } from '#shared/modules/patients/allergy-status.ts';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, unique, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { clinics } from '../clinics/tables.ts';
@@ -38,6 +39,17 @@ export const patients = sqliteTable(
     /** Set when this record was merged into another: the survivor. */
     mergedIntoId: text('merged_into_id').$type<PatientId>().references((): AnySQLiteColumn => patients.id),
     ...syncedRowColumns,
+    /**
+     * Not recorded, no known allergies (a statement), or listed in patient_allergies. Patients
+     * registered before it was kept start as not recorded, or listed when they had allergies.
+     */
+    allergyStatus: text('allergy_status', { enum: allergyStatuses }).notNull().default('NOT_RECORDED'),
+    /**
+     * Who recorded "no known allergies" and when; null otherwise. No foreign key: the user may
+     * work at another clinic of the chain, whose accounts this workstation does not hold.
+     */
+    allergiesStatedBy: text('allergies_stated_by').$type<UserId>(),
+    allergiesStatedAt: text('allergies_stated_at'),
   },
   // Partial indexes: most patients have no national id and were never merged, and those rows
   // need no index entry (a million-patient register stays smaller and loads faster).

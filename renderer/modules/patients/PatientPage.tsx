@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import type { PatientRecord } from '#shared/modules/patients/calls.ts';
-import { allergySeverityLabels, sexLabels } from '#shared/modules/patients/patient.ts';
+import { sexLabels } from '#shared/modules/patients/patient.ts';
 import { useCall } from '../../api/use-call.ts';
 import { Refusal } from '../../components/Refusal.tsx';
 import { ageLabel, patientName } from '../../format/people.ts';
@@ -10,6 +10,7 @@ import { useClinicToday, useIsFrontDesk } from '../../state/clinic-hooks.ts';
 import { patientRoute } from '../../state/routes.ts';
 import { useAppStore } from '../../state/store.ts';
 import { AppointmentList, BookingModal } from '../appointments/index.ts';
+import { AllergyBanner } from './AllergyBanner.tsx';
 import { MergeModal } from './MergeModal.tsx';
 import { PatientFormModal } from './PatientFormModal.tsx';
 import { openWalkIn, showingRecordOf, WALK_IN_SHORTCUT } from '../queue/index.ts';
@@ -79,19 +80,7 @@ function PatientDetails({ record }: { record: PatientRecord }) {
           </Group>
         )}
       </Group>
-      <Group gap="xs" aria-label="Allergies">
-        {record.allergies.length === 0 ? (
-          <Badge color="gray" variant="light">
-            No known allergies
-          </Badge>
-        ) : (
-          record.allergies.map((allergy) => (
-            <Badge key={allergy.id} color={allergy.severity === 'SEVERE' ? 'red' : 'orange'} variant="filled">
-              Allergy: {allergy.substance} ({allergySeverityLabels[allergy.severity]}){allergy.reaction === '' ? '' : ` – ${allergy.reaction}`}
-            </Badge>
-          ))
-        )}
-      </Group>
+      <AllergyBanner record={record} />
       <Card withBorder>
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           <Fact label="Phone" value={record.phone} />

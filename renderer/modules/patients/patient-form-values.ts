@@ -1,5 +1,7 @@
+import type { AllergyStatus } from '#shared/modules/patients/allergy-status.ts';
 import type { PatientRecord } from '#shared/modules/patients/calls.ts';
-import { patientDetailsSchema, type AllergySeverity, type PatientDetails } from '#shared/modules/patients/patient.ts';
+import { patientDetailsSchema, patientValuesOn, type AllergySeverity, type PatientDetails } from '#shared/modules/patients/patient.ts';
+import { formatTypedDate, parseTypedDate, type DateEntryFormat } from '../../forms/date-entry.ts';
 import type { FieldErrors } from '../../forms/schema-form.ts';
 
 export type AllergyValues = { id?: string; substance: string; reaction: string; severity: AllergySeverity };
@@ -11,6 +13,7 @@ export type PatientFormValues = {
   familyName: string;
   sex: string;
   birthKind: 'date' | 'estimatedAge';
+  /** As typed, in the clinic's order (date-entry.ts). */
   birthDate: string;
   ageYears: number | string;
   phone: string;
@@ -21,9 +24,13 @@ export type PatientFormValues = {
   emergencyContactName: string;
   emergencyContactPhone: string;
   notes: string;
+  allergyStatus: AllergyStatus;
   allergies: AllergyValues[];
   conditions: ConditionValues[];
 };
+
+/** What the form's rules need besides the values: the clinic's today and how it writes dates. */
+export type PatientFormContext = { readonly today: string; readonly dateFormat: DateEntryFormat };
 
 export const emptyPatientForm: PatientFormValues = {
   givenName: '',
@@ -40,18 +47,20 @@ export const emptyPatientForm: PatientFormValues = {
   emergencyContactName: '',
   emergencyContactPhone: '',
   notes: '',
+  // Nobody has asked yet: the honest start, never "none known".
+  allergyStatus: 'NOT_RECORDED',
   allergies: [],
   conditions: [],
 };
 
-export function formValuesOf(record: PatientRecord): PatientFormValues {
+export function formValuesOf(record: PatientRecord, dateFormat: DateEntryFormat): PatientFormValues {
   return {
     ...emptyPatientForm,
     givenName: record.givenName,
     familyName: record.familyName,
     sex: record.sex,
     birthKind: 'date',
-    birthDate: record.birthDate ?? '',
+    birthDate: record.birthDate === null ? '' : formatTypedDate(record.birthDate, dateFormat),
     phone: record.phone,
     email: record.email,
     address: record.address,
@@ -60,17 +69,19 @@ export function formValuesOf(record: PatientRecord): PatientFormValues {
     emergencyContactName: record.emergencyContactName,
     emergencyContactPhone: record.emergencyContactPhone,
     notes: record.notes,
+    allergyStatus: record.allergyStatus,
     allergies: record.allergies.map((allergy) => ({ ...allergy })),
     conditions: record.conditions.map((condition) => ({ ...condition })),
   };
 }
 
-/** The form's values as the call takes them. */
-export function detailsOf(values: PatientFormValues): unknown {
+/** The form's values as the call takes them; a date that cannot be read is passed on as typed, for the schema to refuse. */
+export function detailsOf(values: PatientFormValues, dateFormat: DateEntryFormat): unknown {
   const { birthKind, birthDate, ageYears, ...rest } = values;
+  const date = birthDate.trim() === '' ? '' : (parseTypedDate(birthDate, dateFormat) ?? birthDate);
   return {
     ...rest,
-    birth: birthKind === 'date' ? { kind: 'date', date: birthDate } : { kind: 'estimatedAge', years: typeof ageYears === 'number' ? ageYears : Number.NaN },
+    birth: birthKind === 'date' ? { kind: 'date', date } : { kind: 'estimatedAge', years: typeof ageYears === 'number' ? ageYears : Number.NaN },
   };
 }
 
@@ -82,10 +93,14 @@ export function formPath(path: string): string {
 }
 
 /** The contract's own rules, run in the form, so every field's error shows before anything is sent. */
-export function validatePatientForm(values: PatientFormValues): FieldErrors {
+export function validatePatientForm(values: PatientFormValues, context: PatientFormContext): FieldErrors {
   const errors: FieldErrors = {};
   if (values.sex === '') errors['sex'] = 'Choose male, female or other';
-  const parsed = patientDetailsSchema.safeParse(detailsOf(values));
+  // A date the clinic's order cannot read is named in that order, not in the core's ISO one.
+  if (values.birthKind === 'date' && values.birthDate.trim() !== '' && parseTypedDate(values.birthDate, context.dateFormat) === null) {
+    errors['birthDate'] = `Not a real date (use ${context.dateFormat.hint})`;
+  }
+  const parsed = patientValuesOn(context.today).safeParse(detailsOf(values, context.dateFormat));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = formPath(issue.path.map(String).join('.'));
@@ -96,6 +111,7 @@ export function validatePatientForm(values: PatientFormValues): FieldErrors {
   return errors;
 }
 
-export function parsedDetails(values: PatientFormValues): PatientDetails {
-  return patientDetailsSchema.parse(detailsOf(values));
+/** The values as the call takes them, once validatePatientForm has passed; the core checks its rules again. */
+export function parsedDetails(values: PatientFormValues, dateFormat: DateEntryFormat): PatientDetails {
+  return patientDetailsSchema.parse(detailsOf(values, dateFormat));
 }

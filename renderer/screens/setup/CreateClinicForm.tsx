@@ -1,16 +1,18 @@
 import { Button, Divider, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { schemaResolver, useForm } from '@mantine/form';
+import { schemaResolver, useForm, type GetInputPropsReturnType } from '@mantine/form';
 import { useState } from 'react';
 import { contract } from '#shared/api/contract.ts';
 import { api } from '../../api/api.ts';
 import { ClinicDetailsFields } from '../../components/ClinicDetailsFields.tsx';
 import { FormAlert } from '../../components/FormAlert.tsx';
+import { clinicDefaultsFor } from '../../forms/clinic-defaults.ts';
 import { guessCountry, guessTimeZone } from '../../forms/reference-options.ts';
 import { fieldErrorsOf, messageOf } from '../../forms/schema-form.ts';
 import { useAppStore } from '../../state/store.ts';
 
+const guessedCountry = guessCountry();
 const emptySetup = {
-  clinic: { name: '', code: '', country: guessCountry(), state: '', city: '', address: '', phone: '', currency: '', timeZone: guessTimeZone() },
+  clinic: { name: '', code: '', country: guessedCountry, state: '', city: '', address: '', phone: '', currency: '', timeZone: guessTimeZone(), ...clinicDefaultsFor(guessedCountry, guessTimeZone()) },
   admin: { fullName: '', username: '', email: '', phone: '', password: '' },
 };
 
@@ -36,6 +38,21 @@ export function CreateClinicForm() {
     }
   });
 
+  // Choosing the country fills its currency and time zone; either can still be changed after.
+  const bindWithCountryDefaults = (path: string): GetInputPropsReturnType => {
+    const props = form.getInputProps(path);
+    if (path !== 'clinic.country') return props;
+    return {
+      ...props,
+      onChange: (country: string | null) => {
+        form.setFieldValue('clinic.country', country ?? '');
+        const filled = clinicDefaultsFor(country ?? '', guessTimeZone());
+        if (filled.currency !== undefined) form.setFieldValue('clinic.currency', filled.currency);
+        if (filled.timeZone !== undefined) form.setFieldValue('clinic.timeZone', filled.timeZone);
+      },
+    };
+  };
+
   return (
     <form onSubmit={submit} noValidate aria-label="Set up the clinic">
       <Stack>
@@ -49,7 +66,7 @@ export function CreateClinicForm() {
           maxLength={5}
           {...form.getInputProps('clinic.code')}
         />
-        <ClinicDetailsFields bind={(path) => form.getInputProps(path)} prefix="clinic." />
+        <ClinicDetailsFields bind={bindWithCountryDefaults} prefix="clinic." />
         <Divider />
         <Title order={2} size="h4">First administrator</Title>
         <TextInput label="Full name" required {...form.getInputProps('admin.fullName')} />

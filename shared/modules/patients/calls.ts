@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema, uuidSchema } from '../../domain/fields.ts';
+import { allergyStatusSchema } from './allergy-status.ts';
 import { allergyInputSchema, allergySeveritySchema, conditionInputSchema, duplicateReasonSchema, patientDetailsSchema, sexSchema } from './patient.ts';
 import { defineCall, rolesAccess } from '../../api/define.ts';
 
@@ -29,6 +30,10 @@ export const patientRecordSchema = patientSummarySchema.extend({
   emergencyContactName: z.string(),
   emergencyContactPhone: z.string(),
   notes: z.string(),
+  /** As the record should show it: a listed allergy always wins over a status (allergy-status.ts). */
+  allergyStatus: allergyStatusSchema,
+  /** Who stated "no known allergies" and when; null unless the status is NONE_KNOWN. */
+  allergyStatement: z.object({ statedByName: z.string().nullable(), statedAt: z.string() }).nullable(),
   allergies: z.array(z.object({ id: z.string(), substance: z.string(), reaction: z.string(), severity: allergySeveritySchema })),
   conditions: z.array(z.object({ id: z.string(), name: z.string(), notes: z.string() })),
   clinics: z.array(z.object({ clinicId: z.string(), code: z.string(), name: z.string() })),
@@ -113,7 +118,14 @@ export const patientCalls = {
   'patients.merge': defineCall({
     access: frontDesk,
     effect: 'write',
-    input: z.object({ survivorId: uuidSchema.brand<'PatientId'>(), mergedId: uuidSchema.brand<'PatientId'>() }).strict(),
+    input: z
+      .object({
+        survivorId: uuidSchema.brand<'PatientId'>(),
+        mergedId: uuidSchema.brand<'PatientId'>(),
+        /** Needed when names, sex and date of birth all differ (merge-comparison.ts). */
+        confirmedSamePerson: z.boolean().default(false),
+      })
+      .strict(),
     output: patientRecordSchema,
   }),
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema, optionalText, phoneSchema, requiredText, localDateSchema } from '../../domain/fields.ts';
+import { allergyStatusProblem, allergyStatusSchema } from './allergy-status.ts';
 
 export const sexes = ['MALE', 'FEMALE', 'OTHER'] as const;
 export const sexSchema = z.enum(sexes, { error: 'Choose male, female or other' });
@@ -23,10 +24,12 @@ export type DuplicateReason = z.infer<typeof duplicateReasonSchema>;
 
 export const MAX_AGE_YEARS = 130;
 
+const BIRTH_DATE_REQUIRED = 'Date of birth is required';
+const birthDateSchema = z.string({ error: BIRTH_DATE_REQUIRED }).trim().min(1, { error: BIRTH_DATE_REQUIRED }).pipe(localDateSchema);
 
 /** Either a date of birth or, when nobody knows it, an estimated age in years. */
 export const birthSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('date'), date: localDateSchema }).strict(),
+  z.object({ kind: z.literal('date'), date: birthDateSchema }).strict(),
   z
     .object({
       kind: z.literal('estimatedAge'),
@@ -70,11 +73,43 @@ export const patientDetailsSchema = z
     emergencyContactName: optionalText('Emergency contact name', 120),
     emergencyContactPhone: phoneSchema,
     notes: optionalText('Notes', 2000),
+    /** Left out by older callers: then it follows the list (see allergyStatusOf). */
+    allergyStatus: allergyStatusSchema.optional(),
     allergies: z.array(allergyInputSchema).max(50, { error: 'At most 50 allergies' }).default([]),
     conditions: z.array(conditionInputSchema).max(50, { error: 'At most 50 chronic conditions' }).default([]),
   })
   .strict();
 export type PatientDetails = z.infer<typeof patientDetailsSchema>;
+
+/** Why a date of birth cannot be right on the clinic's date `today` (both YYYY-MM-DD); null when it can. */
+export function birthDateProblem(birthDate: string, today: string): string | null {
+  if (birthDate > today) return 'Date of birth cannot be in the future';
+  if (ageInYears(birthDate, today) > MAX_AGE_YEARS) return `Date of birth must be within the last ${MAX_AGE_YEARS} years`;
+  return null;
+}
+
+export type PatientRuleIssue = { readonly path: readonly string[]; readonly message: string };
+
+/**
+ * The rules that need more than one field or the clinic's date, checked by the core on every
+ * registration and edit and by the form before sending: a birth date in the past, and an allergy
+ * status that agrees with the list.
+ */
+export function patientRuleIssues(details: Pick<PatientDetails, 'birth' | 'allergyStatus' | 'allergies'>, today: string): PatientRuleIssue[] {
+  const issues: PatientRuleIssue[] = [];
+  const birthProblem = details.birth.kind === 'date' ? birthDateProblem(details.birth.date, today) : null;
+  if (birthProblem !== null) issues.push({ path: ['birth', 'date'], message: birthProblem });
+  const allergyProblem = allergyStatusProblem(details);
+  if (allergyProblem !== null) issues.push({ path: ['allergyStatus'], message: allergyProblem });
+  return issues;
+}
+
+/** The patient's values as the clinic's date `today` accepts them: the schema plus the rules above. */
+export function patientValuesOn(today: string) {
+  return patientDetailsSchema.superRefine((details, ctx) => {
+    for (const issue of patientRuleIssues(details, today)) ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
+  });
+}
 
 /** Digits of a phone number, whatever the formatting: "+44 (0)117-496 0000" → "4401174960000". */
 export function phoneDigits(phone: string): string {

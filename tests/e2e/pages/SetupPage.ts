@@ -37,4 +37,14 @@ export class SetupPage {
     await form.getByRole('textbox', { name: 'Password' }).fill(admin.password);
     await form.getByRole('button', { name: 'Create clinic' }).click();
   }
+
+  /** Picks the country only, leaving the fields that follow from it as the form fills them. */
+  async chooseCountry(country: string): Promise<void> {
+    await chooseOption(this.page, 'Country', country);
+  }
+
+  /** What a select of the clinic form shows, e.g. the currency filled from the country. */
+  shownValue(label: 'Country' | 'Currency' | 'Time zone'): Promise<string> {
+    return this.page.getByRole('form', { name: 'Set up the clinic' }).getByRole('combobox', { name: label, exact: true }).inputValue();
+  }
 }
