@@ -103,6 +103,10 @@ function PatientForm({ existing, draft, onClose, onSaved, onOpenOther, dateForma
   useEffect(() => onChangesKnown(() => form.isDirty()), [form, onChangesKnown]);
   // Focus starts at the first field still empty, so a name carried over is not typed again.
   const [startAt] = useState(() => (existing === null ? firstFieldToFill(form.values) : 'givenName'));
+  // The form mounts after the dialog opened (it waits for the clinic's date order), too late for
+  // the dialog's own first focus: it takes the focus itself.
+  const formElement = useRef<HTMLFormElement>(null);
+  useEffect(() => formElement.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus(), []);
   const [failure, setFailure] = useState<string | null>(null);
   /** Set when saving stopped at the duplicate warning: said only while that warning still stands. */
   const [stoppedAtDuplicates, setStoppedAtDuplicates] = useState(false);
@@ -131,7 +135,7 @@ function PatientForm({ existing, draft, onClose, onSaved, onOpenOther, dateForma
   const showAllergyList = form.values.allergyStatus === 'LISTED' || form.values.allergies.length > 0;
 
   return (
-    <form onSubmit={submit} noValidate aria-label={existing === null ? 'Register a patient' : 'Edit patient'}>
+    <form ref={formElement} onSubmit={submit} noValidate aria-label={existing === null ? 'Register a patient' : 'Edit patient'}>
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label="Given name" required data-autofocus={startAt === 'givenName' || undefined} {...form.getInputProps('givenName')} />
