@@ -1,6 +1,7 @@
 import type { CallInput, CallName } from '#shared/api/contract.ts';
 import type { ClinicDetails } from '#shared/modules/clinics/clinic.ts';
 import { patientInput } from '#tests/support/core-harness.ts';
+import { roles } from '#shared/domain/roles.ts';
 
 /**
  * What a user of one organization may know or guess of another's: ids, record numbers,
@@ -101,12 +102,12 @@ export const contractProbes: ContractProbes = {
   'users.list': () => [{}],
   'users.create': (them) => [{ fullName: 'Probe Person', username: them.username, email: '', phone: '', password: 'a long enough password', role: 'STAFF' }],
   'users.update': (them) => [{ userId: them.userId, fullName: 'Renamed By Probe', email: '', phone: '' }],
-  'users.setRole': (them, own) => [
-    { userId: them.userId, clinicId: them.clinicId, role: null },
+  'users.grantRole': (them, own) => [
     { userId: them.userId, clinicId: them.clinicId, role: 'ADMIN' },
     { userId: own.staffUserId, clinicId: them.clinicId, role: 'ADMIN' },
     { userId: them.userId, clinicId: own.clinicId, role: 'STAFF' },
   ],
+  'users.revokeRole': (them) => roles.map((role) => ({ userId: them.userId, clinicId: them.clinicId, role })),
   'users.setActive': (them) => [{ userId: them.userId, active: false }],
   'users.resetPassword': (them) => [{ userId: them.userId, newPassword: 'taken over 123' }],
 
