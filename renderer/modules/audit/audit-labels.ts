@@ -13,6 +13,8 @@ export const actionLabels: Readonly<Record<string, string>> = {
   'users.create': 'Create a user',
   'users.update': 'Edit a user',
   'users.setRole': 'Give or take a role',
+  'users.grantRole': 'Give a role',
+  'users.revokeRole': 'Take a role away',
   'users.setActive': 'Activate or deactivate a user',
   'users.resetPassword': 'Reset a password',
   'users.list': 'List users',
