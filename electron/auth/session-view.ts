@@ -1,4 +1,5 @@
 import type { SessionView } from '#shared/api/calls/session.ts';
+import { clinicLocale } from '#shared/domain/clinic-locale.ts';
 import { findClinic } from '../modules/clinics/index.ts';
 import type { Db } from '../db/database.ts';
 import { findUserById, membershipsOf, type MembershipWithClinic } from '../modules/users/index.ts';
@@ -34,6 +35,7 @@ export function buildSessionView(db: Db, session: Session): SessionView {
             name: clinic.name,
             roles: [...active.roles],
             timeZone: clinic.timeZone,
+            locale: clinicLocale(clinic.country),
             currency: clinic.currency,
           },
     idleLockMinutes: idleLockMinutesFor(db, session),

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SessionView } from '#shared/api/calls/session.ts';
+import { setClinicLocale } from '../format/time.ts';
 import type { AppState } from './store.ts';
 
 /** A joining workstation loading its clinic from the hub: rows done of rows to load. */
@@ -37,7 +38,11 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       const notice = joined !== null ? `This workstation has joined the clinic: all ${String(joined.total)} rows loaded. Staff can sign in here, even offline.` : state.signInNotice;
       return { started: true, ...status, signInNotice: notice };
     }),
-  applySession: (session) => set({ session, needsSetup: false, signInNotice: null }),
+  applySession: (session) => {
+    // Every date and time on screen is written in the open clinic's locale (renderer/format/time.ts).
+    setClinicLocale(session.activeClinic?.locale ?? 'en');
+    set({ session, needsSetup: false, signInNotice: null });
+  },
   setLocked: (locked) => set((state) => (state.session === null ? {} : { session: { ...state.session, locked } })),
   endSession: (notice) => set({ session: null, signInNotice: notice }),
 });

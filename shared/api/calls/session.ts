@@ -27,6 +27,8 @@ export const sessionViewSchema = z.object({
       name: z.string(),
       roles: z.array(roleSchema).min(1),
       timeZone: z.string(),
+      /** The locale its dates and times are written in (shared/domain/clinic-locale.ts). */
+      locale: z.string(),
       currency: z.string(),
     })
     .nullable(),
