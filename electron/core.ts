@@ -76,9 +76,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     backupsDir: backupsDirIn(options.dataDir),
     nowMs: clock.now(),
   });
-  if (opened.migration.applied.length > 0) {
-    log.info('database migrated', { applied: opened.migration.applied.join(','), backup: opened.migration.backupFile !== null });
-  }
+  // A database that existed is backed up before it is migrated; one without a backup is new, and
+  // creating it is no news to the person starting the app.
+  if (opened.migration.applied.length > 0 && opened.migration.backupFile === null) log.debug('database created', { migrations: opened.migration.applied.length });
+  else if (opened.migration.applied.length > 0) log.info('database migrated', { applied: opened.migration.applied.join(','), backup: true });
   const identity = ensureDeviceIdentity(opened.db, options.deviceName ?? hostname(), clock.now());
   // A first sync cut off by a stop leaves its triggers aside: back first; it sets them aside again as it resumes.
   restoreTriggers(opened.sqlite);

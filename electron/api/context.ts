@@ -3,6 +3,7 @@ import type { AuditOutcome } from '#shared/modules/audit/calls.ts';
 import type { CallName, CallResult, ParsedInput } from '#shared/api/contract.ts';
 import { ApiError } from '#shared/api/errors.ts';
 import type { Role } from '#shared/domain/roles.ts';
+import type { AuditAction } from '#shared/modules/audit/action-labels.ts';
 import type { AuditDetail } from '../audit/record.ts';
 import type { ConflictResolver } from './conflict-resolvers.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
@@ -18,7 +19,7 @@ export type AuditIntent = {
   readonly entityId?: string | null;
   readonly detail?: AuditDetail | null;
   /** Defaults to the call's name. */
-  readonly action?: string;
+  readonly action?: AuditAction;
   readonly outcome?: AuditOutcome;
   /** Default to the session's user and clinic. */
   readonly userId?: UserId | null;

@@ -1,4 +1,5 @@
 import type { SessionView, SignedIn } from '#shared/api/calls/session.ts';
+import type { AuditAction } from '#shared/modules/audit/action-labels.ts';
 import { ApiError, unauthenticatedError } from '#shared/api/errors.ts';
 import { sessionOf, type CallContext } from './context.ts';
 import { isoAt } from '../platform/clock.ts';
@@ -19,7 +20,7 @@ function lockedMessageAt(lockedUntilMs: number, nowMs: number): string {
  * Checks a password against an account, counting failures toward the lockout. Every outcome
  * is audited; on failure it throws, after the failure has been committed.
  */
-async function checkPassword(ctx: CallContext, user: UserRow, password: string, action: string): Promise<void> {
+async function checkPassword(ctx: CallContext, user: UserRow, password: string, action: AuditAction): Promise<void> {
   const nowMs = ctx.clock.now();
   const throttle = readThrottle(ctx.db, user.id, nowMs);
   if (throttle.lockedUntilMs !== null) {

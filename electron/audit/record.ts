@@ -1,4 +1,5 @@
 import type { ClinicId, DeviceId, UserId } from '#shared/domain/ids.ts';
+import type { AuditAction } from '#shared/modules/audit/action-labels.ts';
 import type { AuditOutcome } from '#shared/modules/audit/calls.ts';
 import type { Db } from '../db/database.ts';
 import { auditLog } from '../db/schema/index.ts';
@@ -13,7 +14,8 @@ export type AuditEntryInput = {
   readonly deviceId: DeviceId;
   readonly userId: UserId | null;
   readonly clinicId: ClinicId | null;
-  readonly action: string;
+  /** A call's name or an event the audit log has words for (action-labels.ts). */
+  readonly action: AuditAction;
   readonly outcome: AuditOutcome;
   readonly entityType?: string | null;
   readonly entityId?: string | null;

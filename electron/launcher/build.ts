@@ -6,7 +6,7 @@ import { sourcePaths } from '../platform/paths.ts';
 
 // `npm run build`: the renderer and the Electron bundles, from scratch.
 rmSync(join(sourcePaths.rendererDist, 'index.html'), { force: true });
-await ensureRendererBuilt(() => process.stdout.write('Building the renderer…\n'));
+await ensureRendererBuilt((sentence) => process.stdout.write(`${sentence}\n`));
 process.stdout.write('Bundling the Electron main process and preload…\n');
 await bundleElectron();
 process.stdout.write('Build complete: dist/renderer and dist/electron.\n');

@@ -18,7 +18,7 @@ function say(line: string): void {
 }
 
 async function startDesktop(binary: string, argv: readonly string[]): Promise<void> {
-  await ensureRendererBuilt(() => say('Preparing the screens…'));
+  await ensureRendererBuilt(say);
   await bundleElectron();
   const child = spawn(binary, [repositoryRoot, ...argv], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
@@ -27,11 +27,12 @@ async function startDesktop(binary: string, argv: readonly string[]): Promise<vo
 async function startWeb(reason: string, argv: readonly string[]): Promise<void> {
   const args = parseServerArgs(argv, PREFERRED_PORT);
   say(`${reason}, so Clinic Desk is starting as a web app on this computer instead.`);
-  const rendererDir = await ensureRendererBuilt(() => say('Preparing the screens (only after an update)…'));
+  const rendererDir = await ensureRendererBuilt(say);
   const start = { ...args, rendererDir, appVersion: packageVersion(), say };
   const host = await runWebHost(start).catch(async (error: unknown) => {
     if (argv.includes('--port') || !(error instanceof Error && isAddressInUse(error.cause))) throw error;
-    return runWebHost({ ...start, port: 0, demo: false });
+    say(`Port ${String(PREFERRED_PORT)} is taken (perhaps Clinic Desk is already running), so this one uses another port.`);
+    return runWebHost({ ...start, port: 0 });
   });
   stopOnSignals(host.stop);
   say(`Open ${host.url} in your web browser (data folder: ${args.dataDir}). Press Ctrl+C to stop.`);

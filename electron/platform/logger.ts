@@ -1,6 +1,8 @@
 // One small logger for the whole core. It takes a message and a few named facts (ids, codes,
 // counts); callers never pass a patient's data or a secret, and the console is never used.
 
+import { configuredLogFormat, formatLogLine } from './log-line.ts';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const levelRank: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 export type LogFacts = Readonly<Record<string, string | number | boolean | null | undefined>>;
@@ -20,7 +22,7 @@ function configuredLevel(): Level {
 export function createLogger(module: string): Logger {
   const write = (level: Level, message: string, facts?: LogFacts): void => {
     if (levelRank[level] < levelRank[configuredLevel()]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level, module, message, ...facts });
+    const line = formatLogLine({ time: new Date(), level, module, message, facts }, configuredLogFormat(process.env, process.stderr.isTTY));
     process.stderr.write(`${line}\n`);
   };
   return {

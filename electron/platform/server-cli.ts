@@ -33,6 +33,13 @@ export function parseServerArgs(argv: readonly string[], defaultPort: number, de
 }
 
 /** Stops cleanly on SIGTERM and SIGINT: the stop function runs once, then the process exits. */
+const PARENT_CHECK_MS = 1000;
+
+/**
+ * Stops cleanly on Ctrl+C and on a stop signal, and when the process that started this one ends
+ * (npm passes no signal on to the server when it is stopped, so the server would live on
+ * unseen, holding its port and its database).
+ */
 export function stopOnSignals(stop: () => Promise<void>): void {
   let stopping = false;
   const handler = (): void => {
@@ -45,6 +52,11 @@ export function stopOnSignals(stop: () => Promise<void>): void {
   };
   process.on('SIGTERM', handler);
   process.on('SIGINT', handler);
+  const parent = process.ppid;
+  const watch = setInterval(() => {
+    if (process.ppid !== parent) handler();
+  }, PARENT_CHECK_MS);
+  watch.unref();
 }
 
 export function isAddressInUse(error: unknown): boolean {

@@ -14,7 +14,7 @@ function say(line: string): void {
 
 async function main(): Promise<void> {
   const args = parseServerArgs(process.argv.slice(2), DEFAULT_PORT);
-  const rendererDir = await ensureRendererBuilt(() => say('Preparing the screens (only after an update)…'));
+  const rendererDir = await ensureRendererBuilt(say);
   const host = await runWebHost({ ...args, rendererDir, appVersion: packageVersion(), say });
   stopOnSignals(host.stop);
   say(`Clinic Desk is ready at ${host.url} (data folder: ${args.dataDir})`);

@@ -22,12 +22,19 @@ export function rendererBuildIsStale(): boolean {
   return SOURCE_FOLDERS.some((folder) => newestSourceMs(join(repositoryRoot, folder)) > builtMs);
 }
 
+/** What a person is told while the screens are built: the first time, or after the sources changed. */
+export function buildingSentence(firstTime: boolean): string {
+  return firstTime ? 'Preparing the screens for their first use (a minute or two)…' : 'Preparing the screens again after an update…';
+}
+
 /** Builds the screens when running from source and they are missing or out of date. */
-export async function ensureRendererBuilt(onBuild: () => void): Promise<string> {
+export async function ensureRendererBuilt(onBuild: (sentence: string) => void): Promise<string> {
   if (rendererBuildIsStale()) {
-    onBuild();
+    onBuild(buildingSentence(!existsSync(join(sourcePaths.rendererDist, STAMP))));
     const vite = await import('vite');
-    await vite.build({ configFile: join(repositoryRoot, 'renderer', 'vite.config.ts'), logLevel: 'warn' });
+    // Silent: the builder's progress line and size table mean nothing to a receptionist; a
+    // failure still throws and is reported by the caller.
+    await vite.build({ configFile: join(repositoryRoot, 'renderer', 'vite.config.ts'), logLevel: 'silent' });
   }
   return sourcePaths.rendererDist;
 }

@@ -21,15 +21,8 @@ export type WebHostStart = {
 export async function runWebHost(start: WebHostStart): Promise<RunningWebHost> {
   const core = await createCore({ dataDir: start.dataDir, appVersion: start.appVersion });
   try {
-    if (start.demo) {
-      const outcome = await seedDemo(core);
-      start.say(
-        outcome === 'created'
-          ? 'Demo clinics created. Sign in as admin / demo-admin (or doctor, staff, pharmacist with demo-<role>).'
-          : 'This data folder already has a clinic, so no demo data was added.',
-      );
-    }
-    core.startBackground();
+    // The port first: a demo seeded into a folder whose host then cannot start would be news
+    // the person never hears.
     const app = await createWebHost({ core, rendererDir: start.rendererDir, appVersion: start.appVersion });
     try {
       await app.listen({ host: '127.0.0.1', port: start.port });
@@ -38,6 +31,18 @@ export async function runWebHost(start: WebHostStart): Promise<RunningWebHost> {
       if (isAddressInUse(error)) throw new Error(`Port ${start.port} is already in use; choose another with --port.`, { cause: error });
       throw error;
     }
+    if (start.demo) {
+      const outcome = await seedDemo(core).catch(async (error: unknown) => {
+        await app.close();
+        throw error;
+      });
+      start.say(
+        outcome === 'created'
+          ? 'Demo clinics created. Sign in as admin / demo-admin (or doctor, staff, pharmacist with demo-<role>).'
+          : 'This data folder already has a clinic, so no demo data was added.',
+      );
+    }
+    core.startBackground();
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : start.port;
     return {

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LOCKOUT_MS, MAX_FAILED_SIGN_INS } from '#core/auth/throttle.ts';
 import { adminAccount, setUpClinic, startHarness, type Harness } from '#tests/support/core-harness.ts';
 
 function auditRows(harness: Harness, action: string): { outcome: string; detail: string | null; attempted_username: string | null }[] {
@@ -7,6 +6,12 @@ function auditRows(harness: Harness, action: string): { outcome: string; detail:
     .prepare(`select outcome, detail, attempted_username from audit_log where action = ? order by id`)
     .all(action) as { outcome: string; detail: string | null; attempted_username: string | null }[];
 }
+
+// The policy is stated here as numbers, not read from the product's constants, so a change of
+// the policy shows as a failing test rather than a test that follows along.
+const FAILURES_THAT_LOCK = 5;
+const LOCKOUT_MINUTES = 15;
+const LOCKOUT_MS = LOCKOUT_MINUTES * 60_000;
 
 describe('sign-in, lockout and the idle lock', () => {
   let harness: Harness;
@@ -42,10 +47,10 @@ describe('sign-in, lockout and the idle lock', () => {
     expect(rows[1]?.attempted_username).toBe('nobody');
   });
 
-  it(`locks the account after ${MAX_FAILED_SIGN_INS} failures and unlocks it after ${LOCKOUT_MS / 60_000} minutes`, async () => {
-    for (let attempt = 1; attempt < MAX_FAILED_SIGN_INS; attempt += 1) {
+  it('locks the account after 5 failures and unlocks it after 15 minutes', async () => {
+    for (let attempt = 1; attempt < FAILURES_THAT_LOCK; attempt += 1) {
       const outcome = await signIn(`wrong ${attempt}`);
-      expect(outcome.ok).toBe(false);
+      expect(outcome.ok ? '' : outcome.error.message).toBe('Wrong username or password.');
       harness.clock.advance(1000);
     }
     const fifth = await signIn('wrong 5');
@@ -65,13 +70,13 @@ describe('sign-in, lockout and the idle lock', () => {
 
     expect(auditRows(harness, 'auth.lockout')).toHaveLength(1);
     const outcomes = auditRows(harness, 'auth.signIn').map((row) => row.outcome);
-    expect(outcomes).toEqual([...Array<string>(MAX_FAILED_SIGN_INS + 2).fill('FAILURE'), 'SUCCESS']);
+    expect(outcomes).toEqual([...Array<string>(FAILURES_THAT_LOCK + 2).fill('FAILURE'), 'SUCCESS']);
   });
 
   it('forgets failures spread further apart than the window', async () => {
-    for (let attempt = 0; attempt < MAX_FAILED_SIGN_INS - 1; attempt += 1) await signIn('wrong');
+    for (let attempt = 0; attempt < FAILURES_THAT_LOCK - 1; attempt += 1) await signIn('wrong');
     harness.clock.advance(LOCKOUT_MS + 1);
-    for (let attempt = 0; attempt < MAX_FAILED_SIGN_INS - 1; attempt += 1) await signIn('wrong');
+    for (let attempt = 0; attempt < FAILURES_THAT_LOCK - 1; attempt += 1) await signIn('wrong');
     expect((await signIn(adminAccount.password)).ok).toBe(true);
   });
 
@@ -120,7 +125,7 @@ describe('sign-in, lockout and the idle lock', () => {
   it('ends the session of someone who fails to unlock five times', async () => {
     const { token } = await harness.call('auth.signIn', { username: 'ada', password: adminAccount.password });
     await harness.call('auth.lock', {}, token);
-    for (let attempt = 0; attempt < MAX_FAILED_SIGN_INS - 1; attempt += 1) await harness.fail('auth.unlock', { password: 'guess guess' }, token);
+    for (let attempt = 0; attempt < FAILURES_THAT_LOCK - 1; attempt += 1) await harness.fail('auth.unlock', { password: 'guess guess' }, token);
     const last = await harness.fail('auth.unlock', { password: 'guess guess' }, token);
     expect(last).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' });
     expect((await harness.fail('auth.session', {}, token)).reason).toBe('NO_SESSION');

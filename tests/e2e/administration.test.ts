@@ -108,7 +108,7 @@ describe('administration, end to end on the demo clinics', () => {
     const table = page.getByRole('table', { name: 'Audit log' });
     await table.waitFor();
     await chooseOption(page, 'Who', 'Amara Okafor');
-    await chooseOption(page, 'Action', 'Edit clinic details');
+    await chooseOption(page, 'Action', 'Edited the clinic details');
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 10_000 }).toBe(1);
     const row = table.getByRole('row').nth(1);
     expect(await row.textContent()).toContain('Amara Okafor');

@@ -58,8 +58,11 @@ describe('reception, end to end in Chromium against the web host', () => {
     await form.getByRole('button', { name: 'Add allergy' }).click();
     await form.getByRole('textbox', { name: 'Substance' }).fill('Penicillin');
     await form.getByRole('button', { name: 'Register patient' }).click();
-    await page.getByRole('heading', { name: 'Priya Sharma', level: 1 }).waitFor();
-    expect(await page.getByText('RFC01-M1001').first().textContent()).toContain('RFC01-M1001');
+    const heading = page.getByRole('heading', { name: 'Priya Sharma', level: 1 });
+    await heading.waitFor();
+    // The line under the name: the clinic's first record number, then sex and age.
+    const identity = await heading.locator('xpath=following-sibling::*[1]').textContent();
+    expect(identity).toMatch(/^RFC01-M1001 · Female · \d+ y/);
     expect(await page.getByLabel('Allergies').textContent()).toContain('Penicillin');
   });
 

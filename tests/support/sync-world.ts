@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { CLOCK_COLUMN, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import { createCore, type Core } from '#core/core.ts';
@@ -6,7 +6,9 @@ import { manualClock } from '#core/platform/clock.ts';
 import { databaseFileIn } from '#core/platform/paths.ts';
 import type { HubService } from '#hub/hub-service.ts';
 import type { HubTransport } from '#core/sync/transport.ts';
-import { inProcessTransport, perfectNetwork, type Network } from './in-process-transport.ts';
+import { httpTransport } from '#core/sync/http-transport.ts';
+import { inProcessTransport } from './in-process-transport.ts';
+import { perfectNetwork, withNetworkFaults, type Network } from './network-faults.ts';
 import { makeTempDir } from './temp-dir.ts';
 
 export type Workstation = {
@@ -16,6 +18,8 @@ export type Workstation = {
   readonly clock: ReturnType<typeof manualClock>;
   /** Closes and reopens the core on the same folder, as after a crash or a restart. */
   readonly restart: () => Promise<void>;
+  /** Stops as a power cut would: the files left as they are on disk, nothing closed or cleaned up. */
+  readonly powerCut: () => Promise<void>;
   /**
    * Reopens the core on its database as it was when image was taken (sqlite.serialize()): what a
    * crash at that moment leaves on disk, since everything committed by then was written.
@@ -36,12 +40,24 @@ export async function openWorkstation(
     transport?: (base: HubTransport) => HubTransport;
     /** The workstation's migrations, when a test adds tables of its own. */
     migrationsDir?: string;
+    /** Talk to the hub over real HTTP at the URL the workstation was connected with, not in-process. */
+    overHttp?: boolean;
   },
 ): Promise<Workstation> {
   const temp = makeTempDir(`clinic-ws-${key}-`);
   const clock = manualClock(options.startMs);
+  const network = options.network ?? perfectNetwork;
+  const linkTo = (hubUrl: string): HubTransport => (options.overHttp === true ? withNetworkFaults(httpTransport(hubUrl), key, network) : inProcessTransport(hub, key, network));
   const open = () =>
-    createCore({ dataDir: temp.path, clock, deviceName: `desk-${key}`, appVersion: 'test', hubTransport: () => (options.transport ?? ((base: HubTransport) => base))(inProcessTransport(hub, key, options.network ?? perfectNetwork)), ...(options.random === undefined ? {} : { random: options.random }), ...(options.migrationsDir === undefined ? {} : { migrationsDir: options.migrationsDir }) });
+    createCore({
+      dataDir: temp.path,
+      clock,
+      deviceName: `desk-${key}`,
+      appVersion: 'test',
+      hubTransport: (hubUrl) => (options.transport ?? ((base: HubTransport) => base))(linkTo(hubUrl)),
+      ...(options.random === undefined ? {} : { random: options.random }),
+      ...(options.migrationsDir === undefined ? {} : { migrationsDir: options.migrationsDir }),
+    });
   const workstation: Workstation = {
     key,
     dataDir: temp.path,
@@ -49,6 +65,18 @@ export async function openWorkstation(
     clock,
     restart: async () => {
       await workstation.core.close();
+      workstation.core = await open();
+    },
+    powerCut: async () => {
+      // The folder as the disk holds it this instant: database, write-ahead log and its index,
+      // with no checkpoint and no cleanup. The old core is then closed only to free its handles,
+      // and whatever its close wrote is thrown away.
+      const image = makeTempDir(`clinic-ws-${key}-cut-`);
+      cpSync(temp.path, image.path, { recursive: true });
+      await workstation.core.close();
+      rmSync(temp.path, { recursive: true, force: true });
+      cpSync(image.path, temp.path, { recursive: true });
+      image.remove();
       workstation.core = await open();
     },
     restartFrom: async (image) => {

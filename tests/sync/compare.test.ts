@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { CallInput, CallName, CallResult } from '#shared/api/contract.ts';
 import { syncedTableNames } from '#shared/sync/tables.ts';
 import { manualClock } from '#core/platform/clock.ts';
 import { ChunkPace, localRangeDigests, localTableDigests } from '#core/sync/digest.ts';
 import { adminAccount, patientInput, sampleClinic, START_MS } from '#tests/support/core-harness.ts';
-import { startHub, type HubHarness, type HubKind } from '#tests/support/hub-harness.ts';
-import { noPostgresReason, postgresUrl } from '#tests/support/postgres.ts';
+import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
 import { hubRows, openWorkstation, workstationRows, type Workstation } from '#tests/support/sync-world.ts';
+import { describeEachHubKind } from '#tests/support/each-hub-kind.ts';
 
 async function call<N extends CallName>(ws: Workstation, name: N, input: CallInput<N>, token: string | null = null): Promise<CallResult<N>> {
   const outcome = await ws.core.dispatch({ call: name, input, token });
@@ -23,9 +23,8 @@ function damage(ws: Workstation, sql: string, ...params: unknown[]): void {
   sqlite.prepare(`update sync_state set mode = ? where id = 1`).run(mode);
 }
 
-if (postgresUrl === null) console.info(`comparison with a PostgreSQL hub skipped: ${noPostgresReason}`);
 
-describe.each<HubKind>(postgresUrl === null ? ['pglite'] : ['pglite', 'postgres'])('comparing a workstation with the hub (SYNC.md §10) on %s', (kind) => {
+describeEachHubKind('comparing a workstation with the hub (SYNC.md §10) on %s', (kind) => {
   const hubClock = manualClock(START_MS);
   let harness: HubHarness;
   let first: Workstation;

@@ -1,25 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readMirrorCatalog, type MirrorCatalog } from '#hub/sync/catalog.ts';
 import { formatHlc } from '#shared/sync/hlc.ts';
 import type { PushTx } from '#shared/sync/protocol.ts';
 import { subjectOwning, syncedTableNames, syncTable, type SyncedTableName } from '#shared/sync/tables.ts';
 import { freeTextColumn, placedKey, rowPlacedIn, type ClinicPlace } from '#tests/support/clinic-placed-rows.ts';
-import { startHub, type HubHarness, type HubKind } from '#tests/support/hub-harness.ts';
-import { noPostgresReason, postgresUrl } from '#tests/support/postgres.ts';
+import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
 import '#tests/support/register-modules.ts';
+import { describeEachHubKind } from '#tests/support/each-hub-kind.ts';
 
 // The hub authorizes every pushed row (issue #31): for every synced table, a device of another
 // clinic of the organization and a device of another organization try to change a row of clinic
 // A and to create one there; each is refused, and nothing reaches anyone's feed.
 
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');
-const kinds: HubKind[] = postgresUrl === null ? ['pglite'] : ['pglite', 'postgres'];
-if (postgresUrl === null) console.info(`hub authorization tests on PostgreSQL skipped: ${noPostgresReason}`);
 
 type Desk = { readonly credential: string; readonly place: ClinicPlace; seq: number };
 
-describe.each(kinds)('the hub authorizing pushed rows, on %s', (kind) => {
+describeEachHubKind('the hub authorizing pushed rows, on %s', (kind) => {
   let harness: HubHarness;
   let catalog: MirrorCatalog;
   let clock = 0;

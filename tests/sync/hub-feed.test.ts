@@ -12,9 +12,9 @@ import { snapshotPage, snapshotPageJson } from '#hub/sync/snapshot.ts';
 import { formatHlc } from '#shared/sync/hlc.ts';
 import type { SyncValue } from '#shared/sync/merge.ts';
 import { rowsOfPage, type FeedChange, type PushTx } from '#shared/sync/protocol.ts';
-import { startHub, type HubHarness, type HubKind } from '#tests/support/hub-harness.ts';
-import { postgresUrl } from '#tests/support/postgres.ts';
+import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
+import { describeEachHubKind } from '#tests/support/each-hub-kind.ts';
 
 // The feed is kept in entries, one per clinic per push (migrations/postgres/0003): a page may stop
 // inside one, a device's own entries are passed over, and positions handed out before entries
@@ -33,9 +33,8 @@ function deviceRow(id: string, name: string) {
   return { id, name, created_at: 'x' };
 }
 
-const kinds: HubKind[] = postgresUrl === null ? ['pglite'] : ['pglite', 'postgres'];
 
-describe.each(kinds)('the feed in entries, on %s', (kind) => {
+describeEachHubKind('the feed in entries, on %s', (kind) => {
   let harness: HubHarness;
   let now = T0;
   beforeEach(async () => {

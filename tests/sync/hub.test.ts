@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { formatHlc } from '#shared/sync/hlc.ts';
 import { rowsOfPage, type PushTx } from '#shared/sync/protocol.ts';
-import { startHub, type HubHarness, type HubKind } from '#tests/support/hub-harness.ts';
-import { noPostgresReason, postgresUrl } from '#tests/support/postgres.ts';
+import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
+import { describeEachHubKind } from '#tests/support/each-hub-kind.ts';
 
 const CLINIC_A = '0194379c-6c00-7000-8000-0000000000a1';
 const CLINIC_B = '0194379c-6c00-7000-8000-0000000000b1';
@@ -24,10 +24,8 @@ function patientRow(id: string, clinicId: string, givenName: string) {
 }
 
 // On PGlite always, and on a real PostgreSQL where DATABASE_URL gives one (CI).
-const kinds: HubKind[] = postgresUrl === null ? ['pglite'] : ['pglite', 'postgres'];
-if (postgresUrl === null) console.info(`hub tests on PostgreSQL skipped: ${noPostgresReason}`);
 
-describe.each(kinds)('the hub on %s', (kind) => {
+describeEachHubKind('the hub on %s', (kind) => {
   let harness: HubHarness;
   let now = T0;
   beforeEach(async () => {

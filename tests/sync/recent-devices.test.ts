@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '#shared/sync/hlc.ts';
 import { RecentDevices, type DeviceScope } from '#hub/sync/recent-devices.ts';
-import { startHub, type HubHarness, type HubKind } from '#tests/support/hub-harness.ts';
-import { postgresUrl } from '#tests/support/postgres.ts';
+import { startHub, type HubHarness } from '#tests/support/hub-harness.ts';
+import { describeEachHubKind } from '#tests/support/each-hub-kind.ts';
 
 // A pull reads its page while the device's credential is checked again, on a guess of who the
 // device is from its last request. The check decides: these are the cases where the guess is wrong.
@@ -16,9 +16,8 @@ function clinicRow(id: string, code: string) {
   return { id, organization_id: id, code, name: `Clinic ${code}`, country: 'GB', state: '', city: 'Bristol', address: '', phone: '', currency: 'GBP', time_zone: 'Europe/London', status: 'ACTIVE', idle_lock_minutes: 15, created_at: 'x', updated_at: 'x', deleted_at: null };
 }
 
-const kinds: HubKind[] = postgresUrl === null ? ['pglite'] : ['pglite', 'postgres'];
 
-describe.each(kinds)('pulls read while the credential is checked, on %s', (kind) => {
+describeEachHubKind('pulls read while the credential is checked, on %s', (kind) => {
   let harness: HubHarness;
   beforeEach(async () => {
     harness = await startHub({ now: () => T0, kind });

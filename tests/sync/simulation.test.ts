@@ -3,32 +3,36 @@ import { noPostgresReason, postgresUrl } from '#tests/support/postgres.ts';
 import type { HubKind } from '#tests/support/hub-harness.ts';
 import { runSimulation } from './simulation/run-simulation.ts';
 
-// Seeds run in every `npm test`, on PGlite, and a smaller set on PostgreSQL where DATABASE_URL
-// gives one (CI). SIM_SEEDS=1,2,3 or SIM_SEED_COUNT=N widens the search; a failure names its
-// seed so it replays exactly.
+// Seeds run in every `npm test`, on PGlite with the hub called in this process, and a smaller set
+// on PostgreSQL where DATABASE_URL gives one (CI), with the workstations reaching the hub's
+// server over real HTTP. SIM_SEEDS=1,2,3 or SIM_SEED_COUNT=N widens the search; a failure names
+// its seed so it replays exactly.
 function seedList(first: number, count: string | undefined, fallback: number): number[] {
   return process.env['SIM_SEEDS']?.split(',').map(Number) ?? Array.from({ length: Number(count ?? String(fallback)) }, (_, index) => first + index);
 }
-const pgliteSeeds = seedList(1000, process.env['SIM_SEED_COUNT'], 6);
-const postgresSeeds = seedList(2000, process.env['SIM_PG_SEED_COUNT'], 4);
+const pgliteSeeds = seedList(1000, process.env['SIM_SEED_COUNT'], 4);
+const postgresSeeds = seedList(2000, process.env['SIM_PG_SEED_COUNT'], 2);
 const operationsPerDesk = Number(process.env['SIM_OPERATIONS'] ?? '200');
-if (postgresUrl === null) console.info(`simulation on PostgreSQL skipped: ${noPostgresReason}`);
 
 /** Problems counted by desk, table and kind, so a failure reads at a glance. */
 function summarise(problems: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const problem of problems) {
-    const [, desk = '', table = '', what = ''] = /^(\w+): (\w+) \S+ (is not at the hub|differs|of its clinic is missing)/.exec(problem) ?? [];
+    const [, desk = '', table = '', what = ''] = /^(\w+): (\w+) \S+ (is not at the hub|differs|of its clinic is missing|was acknowledged|moved back|ended as|was never recorded)/.exec(problem) ?? [];
     const key = `${desk} ${table} ${what}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return [...counts].map(([key, count]) => `${String(count)} × ${key}`);
 }
 
-async function simulateAndCheck(seed: number, hub: HubKind): Promise<void> {
-    const world = await runSimulation({ seed, operationsPerDesk, restoreHub: true, hub });
+/** The statuses the desks set, over all seeds of a hub kind: the oracle's checks only mean something for those. */
+const reached: Record<HubKind, Set<string>> = { pglite: new Set(), postgres: new Set() };
+const EVERY_STATUS_A_DESK_SETS = ['appointments CANCELLED', 'appointments CHECKED_IN', 'appointments SCHEDULED', 'queue_entries CALLED', 'queue_entries DONE', 'queue_entries IN_CONSULTATION', 'queue_entries LEFT', 'queue_entries WAITING'];
+
+async function simulateAndCheck(seed: number, hub: HubKind, overHttp: boolean): Promise<void> {
+    const world = await runSimulation({ seed, operationsPerDesk, restoreHub: true, hub, overHttp });
     try {
-      const problems = await world.differences();
+      const problems = [...(await world.differences()), ...(await world.oracle.problems(world.hub, world.hubWasRestored))];
       const rejections = await world.hub.db.query<{ code: string; message: string }>(`select code, message from hub_rejections limit 5`);
       expect(problems.length, `seed ${String(seed)} — replay with SIM_SEEDS=${String(seed)}\n${[...world.log.slice(-30), ...rejections.map((row) => `rejected ${row.code}: ${row.message}`), ...world.desks.map((desk) => `${desk.ws.key}: ${desk.ws.core.sync.status().state} ${desk.ws.core.sync.status().lastError ?? ''}`), ...summarise(problems), ...problems.slice(0, 6)].join('\n')}`).toBe(0);
       for (const desk of world.desks) {
@@ -44,6 +48,11 @@ async function simulateAndCheck(seed: number, hub: HubKind): Promise<void> {
       for (const desk of world.desks) {
         expect(await desk.ws.core.sync.compareNow(), `seed ${String(seed)}: ${desk.ws.key} compared with the hub`).toMatchObject({ equal: true, rowsMended: 0, rowsResent: 0 });
       }
+      if (world.oracle.knownIssues.length > 0) console.warn(`seed ${String(seed)}: known issue, not yet fixed:\n${world.oracle.knownIssues.join('\n')}`);
+      const coverage = world.oracle.coverage();
+      expect(coverage.edits, `seed ${String(seed)}: edits`).toBeGreaterThan(0);
+      expect(coverage.created, `seed ${String(seed)}: rows created`).toBeGreaterThan(0);
+      for (const table of ['appointments', 'queue_entries'] as const) for (const status of coverage.statuses[table]) reached[hub].add(`${table} ${status}`);
       const [rejected] = await world.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_rejections`);
       expect(rejected?.n, `seed ${String(seed)}: rejected transactions`).toBe('0');
     } finally {
@@ -52,9 +61,15 @@ async function simulateAndCheck(seed: number, hub: HubKind): Promise<void> {
 }
 
 describe('deterministic sync simulation (SYNC.md §11) on PGlite', () => {
-  it.each(pgliteSeeds)('seed %i: every replica of a clinic equals the hub, nothing crosses clinics, every change applied once', (seed) => simulateAndCheck(seed, 'pglite'), 600_000);
+  it.each(pgliteSeeds)('seed %i: every replica of a clinic equals the hub, nothing crosses clinics, every change applied once', (seed) => simulateAndCheck(seed, 'pglite', false), 600_000);
+  it.skipIf(process.env['SIM_SEEDS'] !== undefined)('together, the seeds moved appointments and queue entries through every status a desk sets', () => {
+    expect([...reached.pglite].sort()).toEqual(EVERY_STATUS_A_DESK_SETS);
+  });
 });
 
-describe.skipIf(postgresUrl === null)('deterministic sync simulation (SYNC.md §11) on PostgreSQL', () => {
-  it.each(postgresSeeds)('seed %i: every replica of a clinic equals the hub, nothing crosses clinics, every change applied once', (seed) => simulateAndCheck(seed, 'postgres'), 600_000);
+describe.skipIf(postgresUrl === null)(`deterministic sync simulation (SYNC.md §11) on PostgreSQL over HTTP${postgresUrl === null ? ` (skipped: ${noPostgresReason})` : ''}`, () => {
+  it.each(postgresSeeds)('seed %i: every replica of a clinic equals the hub, nothing crosses clinics, every change applied once', (seed) => simulateAndCheck(seed, 'postgres', true), 600_000);
+  it.skipIf(process.env['SIM_SEEDS'] !== undefined)('together, the seeds moved appointments and queue entries through every status a desk sets', () => {
+    expect([...reached.postgres].sort()).toEqual(EVERY_STATUS_A_DESK_SETS);
+  });
 });

@@ -56,9 +56,8 @@ describe('two workstations of one clinic through a hub', () => {
 
     for (const table of syncedTableNames()) {
       const atHub = await hubRows(harness.hub, table, clinicId);
-      const ids = [...atHub.keys()];
-      expect(workstationRows(first.core.database.sqlite, table, ids), `${table} on the first workstation`).toEqual(atHub);
-      expect(workstationRows(second.core.database.sqlite, table, ids), `${table} on the second workstation`).toEqual(atHub);
+      expect(workstationRows(first.core.database.sqlite, table, null), `${table} on the first workstation`).toEqual(atHub);
+      expect(workstationRows(second.core.database.sqlite, table, null), `${table} on the second workstation`).toEqual(atHub);
     }
   }
 
@@ -72,6 +71,25 @@ describe('two workstations of one clinic through a hub', () => {
     const found = await call(second, 'patients.search', { query: 'priya' }, signedIn.token ?? '');
     expect(found.results.map((patient) => patient.mrn)).toEqual(['RFC01-M1001']);
     await expectConverged();
+  });
+
+  it('ends a session on one workstation once its account is deactivated on another', async () => {
+    await joinSecond();
+    const desk = await call(second, 'auth.signIn', { username: 'desk', password: 'desk-password' });
+    const token = desk.token ?? '';
+    await call(second, 'auth.changePassword', { currentPassword: 'desk-password', newPassword: 'desk-own-password' }, token);
+    expect((await call(second, 'patients.search', { query: 'priya' }, token)).results).toHaveLength(1);
+
+    const { users } = await call(first, 'users.list', {}, firstAdmin);
+    const deskId = users.find((user) => user.username === 'desk')?.id ?? '';
+    await call(first, 'users.setActive', { userId: deskId, active: false }, firstAdmin);
+    await first.core.sync.syncNow();
+    await second.core.sync.syncNow();
+
+    const refused = await second.core.dispatch({ call: 'patients.search', input: { query: 'priya' }, token });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' } });
+    const signInAgain = await second.core.dispatch({ call: 'auth.signIn', input: { username: 'desk', password: 'desk-own-password' }, token: null });
+    expect(signInAgain.ok ? '' : signInAgain.error.message).toMatch(/deactivated/);
   });
 
   it('brings a workstation away for longer than the feed keeps its entries level with the hub', async () => {
@@ -129,7 +147,7 @@ describe('two workstations of one clinic through a hub', () => {
       expect(pages).toBeGreaterThan(10);
       for (const table of syncedTableNames()) {
         const atHub = await hubRows(harness.hub, table, clinicId);
-        expect(workstationRows(third.core.database.sqlite, table, [...atHub.keys()]), `${table} on the joining workstation`).toEqual(atHub);
+        expect(workstationRows(third.core.database.sqlite, table, null), `${table} on the joining workstation`).toEqual(atHub);
       }
       const signedIn = await call(third, 'auth.signIn', { username: adminAccount.username, password: adminAccount.password });
       const found = await call(third, 'patients.search', { query: 'chen' }, signedIn.token ?? '');
@@ -171,7 +189,7 @@ describe('two workstations of one clinic through a hub', () => {
       expect(fourth.core.sync.bootstrapping).toBe(false);
       for (const table of syncedTableNames()) {
         const atHub = await hubRows(harness.hub, table, clinicId);
-        expect(workstationRows(fourth.core.database.sqlite, table, [...atHub.keys()]), `${table} on the joining workstation`).toEqual(atHub);
+        expect(workstationRows(fourth.core.database.sqlite, table, null), `${table} on the joining workstation`).toEqual(atHub);
       }
     } finally {
       await fourth.close();

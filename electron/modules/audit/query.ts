@@ -1,9 +1,24 @@
-import type { ClinicId, UserId } from '#shared/domain/ids.ts';
-import { and, desc, eq, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import type { ClinicId, PatientId, UserId } from '#shared/domain/ids.ts';
+import { and, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { AuditEntry, AuditOutcome } from '#shared/modules/audit/calls.ts';
 import type { Db } from '../../db/database.ts';
 import { literalLimit } from '../../db/literal-limit.ts';
-import { auditLog, devices, memberships, users } from '../../db/schema/index.ts';
+import { appointments, auditLog, devices, memberships, patients, queueEntries, users } from '../../db/schema/index.ts';
+
+/** The account an entry about a user or a doctor's profile is about (both keyed by the user's id). */
+const subjectUsers = alias(users, 'subject_users');
+const ACCOUNT_ENTITIES = ['user', 'doctor'];
+
+/**
+ * The patient an entry is about: their record itself, or the appointment or queue entry of theirs
+ * it names. Resolved here, for the audit log's readers only (the call is an administrator's).
+ */
+const subjectPatientId = sql<string | null>`case ${auditLog.entityType}
+  when 'patient' then ${auditLog.entityId}
+  when 'appointment' then (select ${appointments.patientId} from ${appointments} where ${appointments.id} = ${auditLog.entityId})
+  when 'queue_entry' then (select ${queueEntries.patientId} from ${queueEntries} where ${queueEntries.id} = ${auditLog.entityId})
+end`;
 
 export type AuditFilter = {
   readonly clinicId: ClinicId;
@@ -12,6 +27,7 @@ export type AuditFilter = {
   readonly userId?: UserId | undefined;
   readonly action?: string | undefined;
   readonly entityId?: string | undefined;
+  readonly patientId?: PatientId | undefined;
   readonly outcome?: AuditOutcome | undefined;
   readonly limit: number;
   readonly before?: string | undefined;
@@ -47,6 +63,7 @@ export function listAudit(db: Db, filter: AuditFilter): { entries: AuditEntry[];
   if (filter.userId !== undefined) conditions.push(eq(auditLog.userId, filter.userId));
   if (filter.action !== undefined && filter.action !== '') conditions.push(eq(auditLog.action, filter.action));
   if (filter.entityId !== undefined && filter.entityId !== '') conditions.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.patientId !== undefined) conditions.push(eq(subjectPatientId, filter.patientId));
   if (filter.outcome !== undefined) conditions.push(eq(auditLog.outcome, filter.outcome));
   if (filter.before !== undefined) conditions.push(lt(auditLog.id, filter.before));
 
@@ -55,17 +72,24 @@ export function listAudit(db: Db, filter: AuditFilter): { entries: AuditEntry[];
       entry: auditLog,
       userName: users.fullName,
       deviceName: devices.name,
+      patientId: patients.id,
+      patientGivenName: patients.givenName,
+      patientFamilyName: patients.familyName,
+      patientMrn: patients.mrn,
+      subjectName: subjectUsers.fullName,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
     .leftJoin(devices, eq(devices.id, auditLog.deviceId))
+    .leftJoin(patients, eq(patients.id, subjectPatientId))
+    .leftJoin(subjectUsers, and(inArray(auditLog.entityType, ACCOUNT_ENTITIES), eq(subjectUsers.id, auditLog.entityId)))
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(literalLimit(filter.limit + 1))
     .all();
 
   const page = rows.slice(0, filter.limit);
-  const entries = page.map(({ entry, userName, deviceName }) => ({
+  const entries = page.map(({ entry, userName, deviceName, patientId, patientGivenName, patientFamilyName, patientMrn, subjectName }) => ({
     id: entry.id,
     at: entry.at,
     userId: entry.userId,
@@ -79,6 +103,8 @@ export function listAudit(db: Db, filter: AuditFilter): { entries: AuditEntry[];
     entityId: entry.entityId,
     outcome: entry.outcome,
     detail: parseDetail(entry.detail),
+    patient: patientId === null ? null : { id: patientId, givenName: patientGivenName ?? '', familyName: patientFamilyName ?? '', mrn: patientMrn ?? '' },
+    subjectName,
   }));
   const last = page[page.length - 1];
   return { entries, nextCursor: rows.length > filter.limit && last !== undefined ? last.entry.id : null };

@@ -9,6 +9,7 @@ import { api } from '../../api/api.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { fieldErrorsOf, messageOf } from '../../forms/schema-form.ts';
 import { DuplicateWarning, type DuplicateCandidate } from './DuplicateWarning.tsx';
+import { firstFieldToFill } from './patient-draft.ts';
 import { emptyPatientForm, formPath, formValuesOf, parsedDetails, validatePatientForm, type PatientFormValues } from './patient-form-values.ts';
 
 const DUPLICATE_CHECK_DELAY_MS = 350;
@@ -41,10 +42,26 @@ function useDuplicateCheck(values: PatientFormValues, excludePatientId: string |
   return found;
 }
 
-export function PatientFormModal({ existing, onClose, onSaved, onOpenOther }: { existing: PatientRecord | null; onClose: () => void; onSaved: (record: PatientRecord) => void; onOpenOther: (patientId: string) => void }) {
+/** `draft`: what is already known of a new patient (typed in a search that found nobody). */
+export function PatientFormModal({
+  existing,
+  draft,
+  onClose,
+  onSaved,
+  onOpenOther,
+}: {
+  existing: PatientRecord | null;
+  draft?: Partial<PatientFormValues>;
+  onClose: () => void;
+  onSaved: (record: PatientRecord) => void;
+  onOpenOther: (patientId: string) => void;
+}) {
+  const initialValues = existing === null ? { ...emptyPatientForm, ...draft } : formValuesOf(existing);
+  // Focus starts at the first field still empty, so a name carried over is not typed again.
+  const [startAt] = useState(() => (existing === null ? firstFieldToFill(initialValues) : 'givenName'));
   const form = useForm<PatientFormValues>({
     mode: 'controlled',
-    initialValues: existing === null ? emptyPatientForm : formValuesOf(existing),
+    initialValues,
     validate: validatePatientForm,
   });
   const [failure, setFailure] = useState<string | null>(null);
@@ -73,9 +90,9 @@ export function PatientFormModal({ existing, onClose, onSaved, onOpenOther }: { 
       <form onSubmit={submit} noValidate aria-label={existing === null ? 'Register a patient' : 'Edit patient'}>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput label="Given name" required data-autofocus {...form.getInputProps('givenName')} />
-            <TextInput label="Family name" required {...form.getInputProps('familyName')} />
-            <Select label="Sex" required allowDeselect={false} data={sexes.map((sex) => ({ value: sex, label: sexLabels[sex] }))} {...form.getInputProps('sex')} />
+            <TextInput label="Given name" required data-autofocus={startAt === 'givenName' || undefined} {...form.getInputProps('givenName')} />
+            <TextInput label="Family name" required data-autofocus={startAt === 'familyName' || undefined} {...form.getInputProps('familyName')} />
+            <Select label="Sex" required data-autofocus={startAt === 'sex' || undefined} allowDeselect={false} data={sexes.map((sex) => ({ value: sex, label: sexLabels[sex] }))} {...form.getInputProps('sex')} />
           </SimpleGrid>
           <Group align="flex-end">
             <SegmentedControl

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PatientRecord } from '#shared/modules/patients/calls.ts';
 import { allergySeverityLabels, sexLabels } from '#shared/modules/patients/patient.ts';
 import { useCall } from '../../api/use-call.ts';
@@ -12,9 +12,9 @@ import { useAppStore } from '../../state/store.ts';
 import { AppointmentList, BookingModal } from '../appointments/index.ts';
 import { MergeModal } from './MergeModal.tsx';
 import { PatientFormModal } from './PatientFormModal.tsx';
-import { WalkInModal } from '../queue/index.ts';
+import { openWalkIn, showingRecordOf, WALK_IN_SHORTCUT } from '../queue/index.ts';
 
-type Dialog = 'edit' | 'book' | 'queue' | 'merge' | null;
+type Dialog = 'edit' | 'book' | 'merge' | null;
 
 function Fact({ label, value }: { label: string; value: string }) {
   if (value === '') return null;
@@ -34,8 +34,18 @@ function PatientDetails({ record }: { record: PatientRecord }) {
   const navigate = useAppStore((state) => state.navigate);
   const [dialog, setDialog] = useState<Dialog>(null);
   const appointments = useCall('appointments.ofPatient', { patientId: record.id });
-  const picked = { id: record.id, mrn: record.mrn, givenName: record.givenName, familyName: record.familyName };
+  const heading = useRef<HTMLHeadingElement>(null);
+  const { id, mrn, givenName, familyName } = record;
+  const picked = { id, mrn, givenName, familyName };
   const close = (): void => setDialog(null);
+  // Opening a record (from the search, a list, a registration) puts the desk inside it: the
+  // heading, whence Tab reaches the record's actions and a screen reader reads whose record it is.
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [id]);
+  // The walk-in shortcut adds the patient on screen.
+  useEffect(() => {
+    showingRecordOf({ id, mrn, givenName, familyName });
+    return () => showingRecordOf(null);
+  }, [id, mrn, givenName, familyName]);
   return (
     <Stack>
       {record.redirectedFrom !== null && (
@@ -45,7 +55,9 @@ function PatientDetails({ record }: { record: PatientRecord }) {
       )}
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={1}>{patientName(record)}</Title>
+          <Title order={1} ref={heading} tabIndex={-1}>
+            {patientName(record)}
+          </Title>
           <Text c="dimmed">
             {record.mrn}
             {record.mrn === record.provisionalMrn ? ' (provisional until this workstation reaches the hub)' : ''} · {sexLabels[record.sex]} · {ageLabel(record.birthDate, record.birthDateEstimated, today)}
@@ -55,7 +67,7 @@ function PatientDetails({ record }: { record: PatientRecord }) {
         {frontDesk && (
           <Group gap="xs">
             <Button onClick={() => setDialog('book')}>Book appointment</Button>
-            <Button variant="light" onClick={() => setDialog('queue')}>
+            <Button variant="light" onClick={() => openWalkIn(picked)} aria-keyshortcuts={WALK_IN_SHORTCUT}>
               Add to queue
             </Button>
             <Button variant="default" onClick={() => setDialog('edit')}>
@@ -105,7 +117,6 @@ function PatientDetails({ record }: { record: PatientRecord }) {
       {appointments.status === 'done' ? <AppointmentList appointments={appointments.result.appointments} showPatient={false} label="Appointments of this patient" /> : <Loader size="sm" />}
       {dialog === 'edit' && <PatientFormModal existing={record} onClose={close} onSaved={close} onOpenOther={(id) => navigate(patientRoute(id))} />}
       {dialog === 'book' && <BookingModal start={{ patient: picked, doctorUserId: null, slot: null }} onClose={close} />}
-      {dialog === 'queue' && <WalkInModal patient={picked} onClose={close} />}
       {dialog === 'merge' && (
         <MergeModal
           record={record}

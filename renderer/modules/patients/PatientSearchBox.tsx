@@ -12,20 +12,28 @@ import { useAppStore } from '../../state/store.ts';
 const SEARCH_DELAY_MS = 120;
 
 /** Results of the latest query only: an answer that arrives after a newer keystroke is dropped. */
-export function usePatientSearch(query: string, limit: number): { results: PatientSearchResult[]; searching: boolean; failure: string | null } {
+export type PatientSearchState = {
+  results: PatientSearchResult[];
+  searching: boolean;
+  failure: string | null;
+  /** The text the results answer, so a keystroke's action waits for its own results. */
+  answered: string;
+};
+
+export function usePatientSearch(query: string, limit: number): PatientSearchState {
   const [debounced] = useDebouncedValue(query.trim(), SEARCH_DELAY_MS);
-  const [state, setState] = useState<{ results: PatientSearchResult[]; searching: boolean; failure: string | null }>({ results: [], searching: false, failure: null });
+  const [state, setState] = useState<PatientSearchState>({ results: [], searching: false, failure: null, answered: '' });
   const dataVersion = useAppStore((store) => store.dataVersion);
   useEffect(() => {
     if (debounced === '') {
-      setState({ results: [], searching: false, failure: null });
+      setState({ results: [], searching: false, failure: null, answered: '' });
       return;
     }
     let current = true;
     setState((previous) => ({ ...previous, searching: true }));
     api.call('patients.search', { query: debounced, limit }).then(
-      ({ results }) => current && setState({ results, searching: false, failure: null }),
-      (error: unknown) => current && setState({ results: [], searching: false, failure: error instanceof Error ? error.message : 'Search failed' }),
+      ({ results }) => current && setState({ results, searching: false, failure: null, answered: debounced }),
+      (error: unknown) => current && setState({ results: [], searching: false, failure: error instanceof Error ? error.message : 'Search failed', answered: debounced }),
     );
     return () => {
       current = false;

@@ -1,4 +1,4 @@
-import { Badge, Button, Grid, Group, Menu, Paper, Popover, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Grid, Group, Kbd, Menu, Paper, Popover, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { QueueEntry } from '#shared/modules/queue/calls.ts';
@@ -13,7 +13,7 @@ import { formatTime, formatWaited } from '../../format/time.ts';
 import { useClinicToday, useClinicZone, useIsFrontDesk } from '../../state/clinic-hooks.ts';
 import { useNow } from '../../state/use-now.ts';
 import { AppointmentActions } from '../appointments/index.ts';
-import { WalkInModal } from './WalkInModal.tsx';
+import { openWalkIn, WALK_IN_SHORTCUT } from './walk-in-launcher.ts';
 
 const ROOM_KEY = 'clinic-desk.room';
 
@@ -144,7 +144,6 @@ export function QueueTab() {
   const now = useNow(30_000);
   const queue = useCall('queue.list', { date: today, includeFinished: true });
   const appointments = useCall('appointments.list', { fromDate: today, toDate: today });
-  const [walkIn, setWalkIn] = useState(false);
   const entries = queue.status === 'done' ? queue.result.entries : [];
   const waiting = entries.filter((entry) => entry.status === 'WAITING').length;
   const toCheckIn = appointments.status === 'done' ? appointments.result.appointments.filter((appointment) => appointment.status === 'SCHEDULED' || appointment.status === 'NO_SHOW') : [];
@@ -156,7 +155,11 @@ export function QueueTab() {
             <Title order={2} size="h4">
               Queue · {waiting} waiting
             </Title>
-            {frontDesk && <Button onClick={() => setWalkIn(true)}>Add walk-in</Button>}
+            {frontDesk && (
+              <Button onClick={() => openWalkIn(null)} aria-keyshortcuts={WALK_IN_SHORTCUT} rightSection={<Kbd size="xs">{WALK_IN_SHORTCUT}</Kbd>}>
+                Add walk-in
+              </Button>
+            )}
           </Group>
           {queue.status === 'failed' && <Text c="red">{queue.error.message}</Text>}
           {entries.length === 0 && queue.status === 'done' && <Text c="dimmed">Nobody in the queue today yet.</Text>}
@@ -189,7 +192,6 @@ export function QueueTab() {
           </Stack>
         </Stack>
       </Grid.Col>
-      {walkIn && <WalkInModal patient={null} onClose={() => setWalkIn(false)} />}
     </Grid>
   );
 }

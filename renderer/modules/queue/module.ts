@@ -1,9 +1,11 @@
 import { defineRendererModule } from '../define.ts';
 import { QueueTab } from './QueueTab.tsx';
+import { WalkInShortcut } from './WalkInShortcut.tsx';
 
 export const queueScreens = defineRendererModule({
   name: 'queue',
   navigation: [{ section: 'reception', tab: 'queue', label: 'Queue', roles: ['ADMIN', 'STAFF', 'DOCTOR'], Screen: QueueTab }],
+  headerWidget: WalkInShortcut,
   conflicts: {
     DUPLICATE_TOKEN: {
       label: 'Two queue tokens with one number',

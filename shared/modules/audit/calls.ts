@@ -21,6 +21,10 @@ export const auditEntrySchema = z.object({
   entityId: z.string().nullable(),
   outcome: auditOutcomeSchema,
   detail: z.record(z.string(), z.unknown()).nullable(),
+  /** The patient the entry is about (directly, or through their appointment or queue entry). */
+  patient: z.object({ id: z.string(), givenName: z.string(), familyName: z.string(), mrn: z.string() }).nullable(),
+  /** The person an entry about an account (a user, a doctor's profile) is about. */
+  subjectName: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -37,6 +41,8 @@ export const auditCalls = {
         userId: uuidSchema.brand<'UserId'>().optional(),
         action: z.string().trim().max(80, { error: 'Action must be at most 80 characters' }).optional(),
         entityId: z.string().trim().max(80, { error: 'Record id must be at most 80 characters' }).optional(),
+        /** Entries about this patient: their record, appointments and queue entries. */
+        patientId: uuidSchema.brand<'PatientId'>().optional(),
         outcome: auditOutcomeSchema.optional(),
         limit: z
           .number({ error: 'Limit must be a number' })

@@ -38,4 +38,23 @@ export class AdminPage {
     await dialog.getByRole('combobox', { name: field }).click();
     await this.page.getByRole('option', { name: option, exact: true }).click();
   }
+
+  auditLog(): Locator {
+    return this.page.getByRole('table', { name: 'Audit log' });
+  }
+
+  /** The texts of one column of the audit log, row by row. */
+  async auditColumn(column: 'When' | 'Who' | 'Action' | 'Outcome' | 'About' | 'Workstation' | 'Detail'): Promise<string[]> {
+    const headers = (await this.auditLog().getByRole('columnheader').allTextContents()).map((text) => text.trim());
+    const index = headers.indexOf(column);
+    return (await this.auditLog().locator(`tbody tr td:nth-child(${index + 1})`).allTextContents()).map((text) => text.trim());
+  }
+
+  /** How many outcome badges of the audit log show less than their whole word. */
+  async cutOutcomeBadges(): Promise<number> {
+    const cut: unknown = await this.page.evaluate(
+      `[...document.querySelectorAll('table[aria-label="Audit log"] .mantine-Badge-root, table[aria-label="Audit log"] .mantine-Badge-label')].filter((element) => element.scrollWidth > element.clientWidth).length`,
+    );
+    return typeof cut === 'number' ? cut : Number.NaN;
+  }
 }

@@ -93,4 +93,35 @@ export class ReceptionPage {
   queueRow(token: string): Locator {
     return this.page.getByRole('list', { name: 'Queue' }).getByLabel(`Token ${token}`);
   }
+
+  walkInDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Add to today’s queue' });
+  }
+
+  registrationDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Register a patient' });
+  }
+
+  tokenDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /^Token [A-Z]\d+$/ });
+  }
+
+  /**
+   * Replaces the browser's print with a recorder of what the slip said when printing was asked
+   * for. A script in the page's own words: the tests are typed without the DOM's types.
+   */
+  async recordPrinting(): Promise<void> {
+    await this.page.evaluate(`window.printedSlips = []; window.print = () => { window.printedSlips.push(document.getElementById('token-slip')?.innerText ?? '(nothing to print)'); };`);
+  }
+
+  async printedSlips(): Promise<string[]> {
+    const printed: unknown = await this.page.evaluate('window.printedSlips');
+    return Array.isArray(printed) ? printed.map(String) : [];
+  }
+
+  /** The element that has the keyboard focus (document.activeElement), if it is the one given. */
+  async waitForFocusOn(element: Locator): Promise<void> {
+    // Attached, not visible: a segmented control's radio is focused while visually hidden.
+    await element.and(this.page.locator(':focus')).waitFor({ state: 'attached' });
+  }
 }

@@ -38,7 +38,16 @@ export const operations: readonly { name: string; weight: number; run: (world: W
     weight: 5,
     run: async (world, desk) => {
       const input = patientInput({ givenName: pick(world.random, GIVEN), familyName: pick(world.random, FAMILY), phone: `07700 9${String(Math.floor(world.random() * 100_000)).padStart(5, '0')}`, birth: { kind: 'date', date: `19${String(50 + Math.floor(world.random() * 50))}-0${String(1 + Math.floor(world.random() * 9))}-1${String(Math.floor(world.random() * 9))}` } });
-      check(world, desk, 'register', await world.call(desk, 'patients.register', { ...input, notADuplicate: true }));
+      // As at the desk: the duplicate check first; on a warning the person either confirms a new
+      // patient or gives up and uses the record that exists.
+      let outcome = await world.call(desk, 'patients.register', { ...input, notADuplicate: false });
+      if (!outcome.ok && outcome.error.code === 'CONFLICT') {
+        check(world, desk, 'register → possible duplicate', outcome);
+        if (world.random() < 0.5) return;
+        outcome = await world.call(desk, 'patients.register', { ...input, notADuplicate: true });
+      }
+      check(world, desk, 'register', outcome);
+      if (outcome.ok) world.oracle.created('patients', outcome.result.id);
     },
   },
   {
@@ -51,7 +60,7 @@ export const operations: readonly { name: string; weight: number; run: (world: W
       if (!record.ok) return;
       const current = record.result;
       const field = pick(world.random, ['phone', 'email', 'notes'] as const);
-      const value = field === 'phone' ? `0117 ${String(Math.floor(world.random() * 1_000_000)).padStart(6, '0')}` : field === 'email' ? `p${String(Math.floor(world.random() * 1000))}@example.org` : `note ${String(Math.floor(world.random() * 1000))}`;
+      const value = field === 'phone' ? `0117 ${world.oracle.uniqueValue('').padStart(6, '0')}` : field === 'email' ? `${world.oracle.uniqueValue('p')}@example.org` : world.oracle.uniqueValue('note ');
       const details = {
         ...patientInput({
           givenName: current.givenName,
@@ -66,7 +75,9 @@ export const operations: readonly { name: string; weight: number; run: (world: W
         }),
         [field]: value,
       };
-      check(world, desk, `edit ${field}`, await world.call(desk, 'patients.update', { ...details, patientId: current.id }));
+      const outcome = await world.call(desk, 'patients.update', { ...details, patientId: current.id });
+      check(world, desk, `edit ${field}`, outcome);
+      if (outcome.ok) world.oracle.edited(current.id, field, current[field], outcome.result[field]);
     },
   },
   {
@@ -76,11 +87,16 @@ export const operations: readonly { name: string; weight: number; run: (world: W
       const patientId = await somePatient(world, desk);
       const doctorUserId = await someDoctor(world, desk);
       if (patientId === null || doctorUserId === null) return;
-      const day = dayOf(world, desk, 1 + Math.floor(world.random() * 3));
+      const day = dayOf(world, desk, Math.floor(world.random() * 3));
       const slots = await world.call(desk, 'slots.list', { doctorUserId, fromDate: day, toDate: day });
       if (!slots.ok || slots.result.slots.length === 0) return;
       const slot = pick(world.random, slots.result.slots);
-      check(world, desk, 'book', await world.call(desk, 'appointments.book', { patientId, doctorUserId, startAt: slot.startAt, type: 'IN_PERSON', reason: '', notes: '' }));
+      const outcome = await world.call(desk, 'appointments.book', { patientId, doctorUserId, startAt: slot.startAt, type: 'IN_PERSON', reason: '', notes: '' });
+      check(world, desk, 'book', outcome);
+      if (outcome.ok) {
+        world.oracle.created('appointments', outcome.result.id);
+        world.oracle.reached('appointments', outcome.result.id, outcome.result.status);
+      }
     },
   },
   {
@@ -91,7 +107,9 @@ export const operations: readonly { name: string; weight: number; run: (world: W
       if (!listed.ok) return;
       const open = listed.result.appointments.filter((appointment) => appointment.status === 'SCHEDULED');
       if (open.length === 0) return;
-      check(world, desk, 'cancel', await world.call(desk, 'appointments.cancel', { appointmentId: pick(world.random, open).id, reason: 'Changed plans' }));
+      const outcome = await world.call(desk, 'appointments.cancel', { appointmentId: pick(world.random, open).id, reason: 'Changed plans' });
+      check(world, desk, 'cancel', outcome);
+      if (outcome.ok) world.oracle.reached('appointments', outcome.result.id, outcome.result.status);
     },
   },
   {
@@ -100,7 +118,12 @@ export const operations: readonly { name: string; weight: number; run: (world: W
     run: async (world, desk) => {
       const patientId = await somePatient(world, desk);
       if (patientId === null) return;
-      check(world, desk, 'walk in', await world.call(desk, 'queue.addWalkIn', { patientId, doctorUserId: null, priority: pick(world.random, ['RED', 'ORANGE', 'GREEN'] as const) }));
+      const outcome = await world.call(desk, 'queue.addWalkIn', { patientId, doctorUserId: null, priority: pick(world.random, ['RED', 'ORANGE', 'GREEN'] as const) });
+      check(world, desk, 'walk in', outcome);
+      if (outcome.ok) {
+        world.oracle.created('queue_entries', outcome.result.id);
+        world.oracle.reached('queue_entries', outcome.result.id, outcome.result.status);
+      }
     },
   },
   {
@@ -110,13 +133,45 @@ export const operations: readonly { name: string; weight: number; run: (world: W
       const queue = await world.call(desk, 'queue.list', { includeFinished: false });
       if (!queue.ok || queue.result.entries.length === 0) return;
       const entry = pick(world.random, queue.result.entries);
+      const roll = world.random();
       const outcome =
-        entry.status === 'WAITING'
-          ? await world.call(desk, 'queue.call', { entryId: entry.id, room: `Room ${String(1 + Math.floor(world.random() * 4))}` })
-          : entry.status === 'CALLED'
-            ? await world.call(desk, 'queue.start', { entryId: entry.id })
-            : await world.call(desk, 'queue.finish', { entryId: entry.id });
+        roll < 0.1 && (entry.status === 'WAITING' || entry.status === 'CALLED')
+          ? await world.call(desk, 'queue.markLeft', { entryId: entry.id })
+          : entry.status === 'WAITING'
+            ? await world.call(desk, 'queue.call', { entryId: entry.id, room: `Room ${String(1 + Math.floor(world.random() * 4))}` })
+            : entry.status === 'CALLED'
+              ? roll < 0.3
+                ? await world.call(desk, 'queue.requeue', { entryId: entry.id })
+                : await world.call(desk, 'queue.start', { entryId: entry.id })
+              : await world.call(desk, 'queue.finish', { entryId: entry.id });
       check(world, desk, `queue ${entry.status}`, outcome);
+      if (outcome.ok) world.oracle.reached('queue_entries', outcome.result.id, outcome.result.status);
+    },
+  },
+  {
+    name: 'check in',
+    weight: 2,
+    run: async (world, desk) => {
+      const today = dayOf(world, desk, 0);
+      const listed = await world.call(desk, 'appointments.list', { fromDate: today, toDate: today });
+      if (!listed.ok) return;
+      const due = listed.result.appointments.filter((appointment) => appointment.status === 'SCHEDULED');
+      if (due.length === 0) return;
+      const appointment = pick(world.random, due);
+      const outcome = await world.call(desk, 'queue.checkIn', { appointmentId: appointment.id });
+      check(world, desk, 'check in', outcome);
+      if (outcome.ok) {
+        world.oracle.created('queue_entries', outcome.result.id);
+        world.oracle.reached('queue_entries', outcome.result.id, outcome.result.status);
+        world.oracle.reached('appointments', appointment.id, 'CHECKED_IN');
+      }
+    },
+  },
+  {
+    name: 'no-shows',
+    weight: 1,
+    run: async (world, desk) => {
+      check(world, desk, 'mark no-shows', await world.call(desk, 'appointments.markNoShows', { date: dayOf(world, desk, -1) }));
     },
   },
   {

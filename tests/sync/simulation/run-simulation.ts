@@ -4,7 +4,7 @@ import { pick } from '#core/demo/sample-names.ts';
 import { pickOperation } from './operations.ts';
 import { DAY_MS, World, type Desk } from './world.ts';
 
-export type SimulationOptions = { readonly seed: number; readonly operationsPerDesk: number; readonly restoreHub: boolean; readonly hub?: HubKind };
+export type SimulationOptions = { readonly seed: number; readonly operationsPerDesk: number; readonly restoreHub: boolean; readonly hub?: HubKind; readonly overHttp?: boolean };
 
 const clinicB = { ...sampleClinic, code: 'BBB01', name: 'Bridge Clinic', city: 'Bath' };
 
@@ -18,7 +18,7 @@ async function firstDesk(world: World, key: string, clinic: 'A' | 'B', offsetMs:
     await world.must(desk, 'schedules.setWeekly', { doctorUserId: doctor.id, sessions: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, startTime: '08:00', endTime: '18:00', slotMinutes: 30, breaks: [] })) });
   }
   const { code } = await world.hub.createEnrolmentCode({ clinicCode: clinic === 'A' ? 'AAA01' : 'BBB01', clinicId: null });
-  await world.must(desk, 'sync.connect', { hubUrl: 'http://hub.sim', code });
+  await world.must(desk, 'sync.connect', { hubUrl: world.hubUrl, code });
   await world.quiet(desk);
   return desk;
 }
@@ -26,18 +26,19 @@ async function firstDesk(world: World, key: string, clinic: 'A' | 'B', offsetMs:
 async function joiningDesk(world: World, inviter: Desk, key: string, offsetMs: number): Promise<Desk> {
   const { code } = await world.must(inviter, 'sync.createJoinCode', {});
   const desk = await world.addDesk(key, inviter.clinic, offsetMs, { username: adminAccount.username, password: adminAccount.password });
-  await world.must(desk, 'sync.join', { hubUrl: 'http://hub.sim', code });
+  await world.must(desk, 'sync.join', { hubUrl: world.hubUrl, code });
   await world.quiet(desk);
   return desk;
 }
 
 /**
  * SYNC.md §11: three workstations of one clinic and one of another, random work from every
- * screen, partitions, lost and duplicated messages, crashes (restarts) between steps, clocks a
- * day wrong, and a hub restored from an older copy; then everyone syncs, and the world is checked.
+ * screen, partitions, lost and duplicated messages, restarts and power cuts between steps,
+ * clocks a day wrong, and a hub restored from an older copy; then everyone syncs, and the world
+ * is checked.
  */
 export async function runSimulation(options: SimulationOptions): Promise<World> {
-  const world = new World(options.seed, options.hub ?? 'pglite');
+  const world = new World(options.seed, options.hub ?? 'pglite', options.overHttp ?? false);
   await world.openHub();
   const a1 = await firstDesk(world, 'a1', 'A', 0);
   await joiningDesk(world, a1, 'a2', DAY_MS);
@@ -57,10 +58,12 @@ export async function runSimulation(options: SimulationOptions): Promise<World> 
     if (roll < 0.3) {
       await desk.ws.core.sync.syncNow();
       await world.restartCrashed();
-    }
-    else if (roll < 0.34) {
+    } else if (roll < 0.32) {
       world.log.push(`${desk.ws.key} restart`);
       await desk.ws.restart();
+    } else if (roll < 0.34) {
+      world.log.push(`${desk.ws.key} power cut`);
+      await desk.ws.powerCut();
     } else if (roll < 0.4) {
       if (world.offline.has(desk.ws.key)) world.offline.delete(desk.ws.key);
       else world.offline.add(desk.ws.key);

@@ -7,10 +7,13 @@ import { seededRandom } from '#core/demo/sample-names.ts';
 import { manualClock } from '#core/platform/clock.ts';
 import { seededIdSource, useIdSource } from '#core/platform/ids.ts';
 import { HubService } from '#hub/hub-service.ts';
-import type { Fault, Network } from '#tests/support/in-process-transport.ts';
+import type { FastifyInstance } from 'fastify';
+import { createHubServer } from '#hub/server.ts';
+import type { Fault, Network } from '#tests/support/network-faults.ts';
 import { hubRows, openWorkstation, workstationRows, type Workstation } from '#tests/support/sync-world.ts';
 import type { HubKind } from '#tests/support/hub-harness.ts';
 import { createScratchDatabase, type ScratchDatabase } from '#tests/support/postgres.ts';
+import { Oracle } from './oracle.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,13 +44,20 @@ export class World {
   readonly #hubTemp = makeTempDir('clinic-sim-hub-');
   readonly #backupTemp = makeTempDir('clinic-sim-backup-');
   #hasBackup = false;
+  hubWasRestored = false;
   readonly log: string[] = [];
+  readonly oracle = new Oracle();
 
   #database: ScratchDatabase | null = null;
+  #server: FastifyInstance | null = null;
+  /** Kept across hub restarts, so the workstations find the hub where they were told it is. */
+  #port = 0;
 
   constructor(
     readonly seed: number,
     readonly kind: HubKind = 'pglite',
+    /** Workstations reach the hub over real HTTP on 127.0.0.1, not by calling it in this process. */
+    readonly overHttp = false,
   ) {
     this.random = seededRandom(seed);
     this.#restoreIds = useIdSource(seededIdSource(this.hubClock.now, seededRandom(seed ^ 0x5bd1e995)));
@@ -57,13 +67,29 @@ export class World {
     return join(this.#hubTemp.path, 'pgdata');
   }
 
+  /** Where the workstations are told the hub is. */
+  get hubUrl(): string {
+    return this.overHttp ? `http://127.0.0.1:${String(this.#port)}` : 'http://hub.sim';
+  }
+
   async openHub(): Promise<void> {
     if (this.kind === 'postgres') {
       this.#database ??= await createScratchDatabase('clinic_sim');
       this.hub = await HubService.open({ kind: 'postgres', url: this.#database.url }, this.hubClock.now);
-      return;
+    } else {
+      this.hub = await HubService.open({ kind: 'pglite', dataDir: this.hubDir }, this.hubClock.now);
     }
-    this.hub = await HubService.open({ kind: 'pglite', dataDir: this.hubDir }, this.hubClock.now);
+    if (!this.overHttp) return;
+    this.#server = await createHubServer({ hub: this.hub, version: 'simulation', adminToken: `sim-admin-${String(this.seed)}-0123456789abcdef`, now: this.hubClock.now });
+    await this.#server.listen({ host: '127.0.0.1', port: this.#port });
+    const address = this.#server.server.address();
+    if (typeof address === 'object' && address !== null) this.#port = address.port;
+  }
+
+  async #closeHub(): Promise<void> {
+    await this.#server?.close();
+    this.#server = null;
+    await this.hub.close();
   }
 
   readonly network: Network = {
@@ -96,13 +122,13 @@ export class World {
   async restartCrashed(): Promise<void> {
     for (const desk of this.desks) {
       if (!this.#crashed.delete(desk.ws.key)) continue;
-      this.log.push(`${desk.ws.key} crashed after the hub committed`);
-      await desk.ws.restart();
+      this.log.push(`${desk.ws.key} lost power after the hub committed`);
+      await desk.ws.powerCut();
     }
   }
 
   async addDesk(key: string, clinic: 'A' | 'B', clockOffsetMs: number, credentials: { username: string; password: string }): Promise<Desk> {
-    const ws = await openWorkstation(key, () => this.hub, { startMs: this.hubClock.now() + clockOffsetMs, network: this.network, random: this.random });
+    const ws = await openWorkstation(key, () => this.hub, { startMs: this.hubClock.now() + clockOffsetMs, network: this.network, random: this.random, overHttp: this.overHttp });
     const desk: Desk = { ws, clinic, token: null, ...credentials };
     this.desks.push(desk);
     return desk;
@@ -143,7 +169,7 @@ export class World {
   }
 
   async backupHub(): Promise<void> {
-    await this.hub.close();
+    await this.#closeHub();
     if (this.#database !== null) {
       await this.#database.copyTo(`${this.#database.name}_backup`);
     } else {
@@ -157,7 +183,7 @@ export class World {
   /** The hub's database replaced by the older copy, as after a restore nobody announced. */
   async restoreHub(): Promise<boolean> {
     if (!this.#hasBackup) return false;
-    await this.hub.close();
+    await this.#closeHub();
     if (this.#database !== null) {
       await this.#database.replaceFrom(`${this.#database.name}_backup`);
     } else {
@@ -165,6 +191,7 @@ export class World {
       cpSync(this.#backupTemp.path, this.hubDir, { recursive: true });
     }
     await this.openHub();
+    this.hubWasRestored = true;
     return true;
   }
 
@@ -205,7 +232,7 @@ export class World {
 
   async close(): Promise<void> {
     for (const desk of this.desks) await desk.ws.close();
-    await this.hub.close();
+    await this.#closeHub();
     await this.#database?.drop();
     this.#hubTemp.remove();
     this.#backupTemp.remove();

@@ -113,7 +113,7 @@ export const contractProbes: ContractProbes = {
   'users.setActive': (them) => [{ userId: them.userId, active: false }],
   'users.resetPassword': (them) => [{ userId: them.userId, newPassword: 'taken over 123' }],
 
-  'audit.list': (them) => [{ limit: 500 }, { userId: them.userId }, { entityId: them.patientId }, { entityId: them.clinicId }],
+  'audit.list': (them) => [{ limit: 500 }, { userId: them.userId }, { entityId: them.patientId }, { entityId: them.clinicId }, { patientId: them.patientId }],
 
   'patients.search': (them) => [{ query: `${them.givenName} ${them.familyName}` }, { query: them.familyName }, { query: them.mrn }, { query: them.phone }],
   'patients.get': (them) => [{ patientId: them.patientId }],

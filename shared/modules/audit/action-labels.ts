@@ -1,0 +1,100 @@
+import type { CallName } from '../../api/contract.ts';
+
+/** What the core records that is not a call's own name. */
+export const auditEventLabels = {
+  'auth.lockout': 'Account locked after failed sign-ins',
+  'references.renamed': 'Gave a provisional reference its leased number',
+  'sync.conflictDetected': 'Sync found a conflict',
+  'demo.seed': 'Created the demo data',
+  // The call that gave a person their one role in a clinic, before several roles (issue 33): its entries stay readable.
+  'users.setRole': 'Gave or took a role',
+} as const satisfies Readonly<Record<string, string>>;
+export type AuditEventName = keyof typeof auditEventLabels;
+
+/** Every name an audit entry can carry: any call (a refused one is recorded too) or an event. */
+export type AuditAction = CallName | AuditEventName;
+
+/**
+ * Plain words for every call, as the audit log shows them. Typed over the whole contract, so a
+ * new call does not compile until it has its words here.
+ */
+export const callLabels: Readonly<Record<CallName, string>> = {
+  'system.status': 'Checked the workstation’s status',
+  'setup.createClinic': 'Set up the clinic',
+  'auth.signIn': 'Signed in',
+  'auth.session': 'Resumed a session',
+  'auth.selectClinic': 'Opened a clinic',
+  'auth.touch': 'Kept the session alive',
+  'auth.lock': 'Locked the screen',
+  'auth.unlock': 'Unlocked the screen',
+  'auth.changePassword': 'Changed own password',
+  'auth.signOut': 'Signed out',
+  'sync.status': 'Read the sync status',
+  'sync.now': 'Asked for a sync now',
+  'sync.compare': 'Compared with the hub',
+  'sync.connect': 'Connected the workstation to a hub',
+  'sync.join': 'Joined a clinic from a hub',
+  'sync.createJoinCode': 'Created a join code',
+  'sync.pending': 'Listed changes waiting to sync',
+  'sync.conflicts': 'Listed sync conflicts',
+  'sync.resolveConflict': 'Resolved a sync conflict',
+  'sync.rejections': 'Listed changes the hub refused',
+  'sync.dismissRejection': 'Dismissed a change the hub refused',
+  'clinic.get': 'Read the clinic details',
+  'clinic.update': 'Edited the clinic details',
+  'users.list': 'Listed users',
+  'users.create': 'Created a user',
+  'users.update': 'Edited a user',
+  'users.grantRole': 'Gave a role',
+  'users.revokeRole': 'Took a role away',
+  'users.setActive': 'Activated or deactivated a user',
+  'users.resetPassword': 'Reset a password',
+  'audit.list': 'Read the audit log',
+  'patients.search': 'Searched for patients',
+  'patients.get': 'Opened patient record',
+  'patients.findDuplicates': 'Checked for duplicate patients',
+  'patients.register': 'Registered a patient',
+  'patients.update': 'Edited patient details',
+  'patients.merge': 'Merged two patient records',
+  'patients.linkByMrn': 'Added a patient of another clinic',
+  'doctors.list': 'Listed doctors',
+  'doctors.saveProfile': 'Edited a doctor’s profile',
+  'schedules.get': 'Read a doctor’s schedule',
+  'schedules.setWeekly': 'Set a doctor’s weekly hours',
+  'schedules.addException': 'Added leave, a holiday or an extra session',
+  'schedules.removeException': 'Removed leave, a holiday or an extra session',
+  'slots.list': 'Listed free slots',
+  'slots.nextFree': 'Looked for the next free slot',
+  'appointments.list': 'Listed appointments',
+  'appointments.ofPatient': 'Listed a patient’s appointments',
+  'appointments.book': 'Booked an appointment',
+  'appointments.reschedule': 'Rescheduled an appointment',
+  'appointments.cancel': 'Cancelled an appointment',
+  'appointments.markNoShows': 'Marked the day’s no-shows',
+  'appointments.history': 'Read an appointment’s history',
+  'queue.list': 'Listed the queue',
+  'queue.checkIn': 'Checked a patient in',
+  'queue.addWalkIn': 'Added a walk-in to the queue',
+  'queue.call': 'Called a patient to a room',
+  'queue.start': 'Started a consultation',
+  'queue.finish': 'Finished a consultation',
+  'queue.requeue': 'Sent a patient back to waiting',
+  'queue.markLeft': 'Marked a patient as left without being seen',
+  'queue.setPriority': 'Changed a queue priority',
+  'display.createLink': 'Created a waiting-room screen link',
+  'display.revokeLinks': 'Revoked the waiting-room screen links',
+};
+
+const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };
+
+/** The words for an entry's action; an action recorded by a newer version shows its code. */
+export function auditActionLabel(action: string): string {
+  return actionLabels[action] ?? action;
+}
+
+/** Every action with its words, for a filter's choices. */
+export function auditActionChoices(): { value: string; label: string }[] {
+  return Object.entries(actionLabels)
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}
