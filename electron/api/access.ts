@@ -1,9 +1,9 @@
 import type { CallSpec } from '#shared/api/define.ts';
 import { ApiError, forbiddenError, unauthenticatedError } from '#shared/api/errors.ts';
-import { roleLabels } from '#shared/domain/roles.ts';
+import { holdsAnyRole, roleNames } from '#shared/domain/roles.ts';
 import type { Session, SessionStore } from '../auth/sessions.ts';
 import type { Db } from '../db/database.ts';
-import { findUserById, roleIn } from '../modules/users/index.ts';
+import { findUserById, rolesIn } from '../modules/users/index.ts';
 import { idleLockMinutesFor } from '../auth/idle-lock.ts';
 import type { ClinicScope } from './context.ts';
 
@@ -45,16 +45,17 @@ export function resolveSession(
 export function resolveClinicScope(db: Db, session: Session, spec: CallSpec): ClinicScope | null {
   if (spec.access.kind !== 'clinic') {
     if (session.activeClinicId === null) return null;
-    const role = roleIn(db, session.userId, session.activeClinicId);
-    return role === null ? null : { clinicId: session.activeClinicId, role };
+    const roles = rolesIn(db, session.userId, session.activeClinicId);
+    return roles.length === 0 ? null : { clinicId: session.activeClinicId, roles };
   }
   if (session.activeClinicId === null) throw forbiddenError('Choose a clinic first.');
-  const role = roleIn(db, session.userId, session.activeClinicId);
-  if (role === null) throw forbiddenError('You no longer have a role in this clinic; ask an administrator.');
-  if (!spec.access.roles.includes(role)) {
-    throw forbiddenError(`Your role (${roleLabels[role]}) does not allow this.`);
+  const roles = rolesIn(db, session.userId, session.activeClinicId);
+  if (roles.length === 0) throw forbiddenError('You no longer have a role in this clinic; ask an administrator.');
+  // A call is allowed when any of the person's roles in the clinic allows it.
+  if (!holdsAnyRole(roles, spec.access.roles)) {
+    throw forbiddenError(roles.length === 1 ? `Your role (${roleNames(roles)}) does not allow this.` : `Your roles (${roleNames(roles)}) do not allow this.`);
   }
-  return { clinicId: session.activeClinicId, role };
+  return { clinicId: session.activeClinicId, roles };
 }
 
 export function isApiError(error: unknown): error is ApiError {

@@ -27,7 +27,8 @@ export type AuditIntent = {
   readonly attemptedUsername?: string | null;
 };
 
-export type ClinicScope = { readonly clinicId: ClinicId; readonly role: Role };
+/** The clinic a call acts in, and the caller's live roles there: what they may do is the union of those roles. */
+export type ClinicScope = { readonly clinicId: ClinicId; readonly roles: readonly Role[] };
 
 /** Long-lived helpers of the core that calls share. */
 export type CoreServices = {

@@ -1,4 +1,5 @@
 import type { SessionView } from '#shared/api/calls/session.ts';
+import { clinicLocale } from '#shared/domain/clinic-locale.ts';
 import { findClinic } from '../modules/clinics/index.ts';
 import type { Db } from '../db/database.ts';
 import { findUserById, membershipsOf, type MembershipWithClinic } from '../modules/users/index.ts';
@@ -7,7 +8,7 @@ import type { Session } from './sessions.ts';
 
 /** Only administrators may open a clinic that is inactive or suspended, so they can reopen it. */
 export function mayOpenClinic(membership: MembershipWithClinic): boolean {
-  return membership.clinicStatus === 'ACTIVE' || membership.role === 'ADMIN';
+  return membership.clinicStatus === 'ACTIVE' || membership.roles.includes('ADMIN');
 }
 
 export function buildSessionView(db: Db, session: Session): SessionView {
@@ -18,12 +19,12 @@ export function buildSessionView(db: Db, session: Session): SessionView {
   const clinic = active === undefined ? undefined : findClinic(db, active.clinicId);
   return {
     user: { id: user.id, fullName: user.fullName, username: user.username, mustChangePassword: user.mustChangePassword },
-    memberships: memberships.map(({ clinicId, clinicCode, clinicName, clinicStatus, role }) => ({
+    memberships: memberships.map(({ clinicId, clinicCode, clinicName, clinicStatus, roles }) => ({
       clinicId,
       clinicCode,
       clinicName,
       clinicStatus,
-      role,
+      roles: [...roles],
     })),
     activeClinic:
       active === undefined || clinic === undefined
@@ -32,8 +33,9 @@ export function buildSessionView(db: Db, session: Session): SessionView {
             clinicId: clinic.id,
             code: clinic.code,
             name: clinic.name,
-            role: active.role,
+            roles: [...active.roles],
             timeZone: clinic.timeZone,
+            locale: clinicLocale(clinic.country),
             currency: clinic.currency,
           },
     idleLockMinutes: idleLockMinutesFor(db, session),

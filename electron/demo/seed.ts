@@ -3,7 +3,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import { countClinics, createClinicWithAdmin, insertClinic } from '../modules/clinics/index.ts';
 import type { Core } from '../core.ts';
 import { newClinicId, newUserId } from '../platform/ids.ts';
-import { insertUser, setMembership } from '../modules/users/index.ts';
+import { grantRole, insertUser } from '../modules/users/index.ts';
 import { demoClinics, demoOrganizationName, demoSeparatePractice, demoUsers } from './demo-data.ts';
 import { seedModuleDemos } from './module-demos.ts';
 
@@ -29,12 +29,12 @@ export async function seedDemo(core: Core): Promise<DemoOutcome> {
     const secondClinicId = newClinicId();
     const { code, ...details } = second;
     insertClinic(tx, secondClinicId, organizationId, code, details, nowMs);
-    setMembership(tx, adminId, secondClinicId, 'ADMIN', nowMs);
+    grantRole(tx, adminId, secondClinicId, 'ADMIN', nowMs);
     for (const user of others) {
       const id = newUserId();
       insertUser(tx, { id, organizationId, fullName: user.fullName, username: user.username, email: '', phone: '', passwordHash: hashes.get(user.username) ?? '' }, nowMs);
-      setMembership(tx, id, clinicId, user.role, nowMs);
-      if (user.bothClinics) setMembership(tx, id, secondClinicId, user.role, nowMs);
+      grantRole(tx, id, clinicId, user.role, nowMs);
+      if (user.bothClinics) grantRole(tx, id, secondClinicId, user.role, nowMs);
     }
     const separate = demoSeparatePractice;
     createClinicWithAdmin(tx, separate.clinic, { fullName: separate.admin.fullName, username: separate.admin.username, email: '', phone: '', passwordHash: hashes.get(separate.admin.username) ?? '' }, nowMs, separate.organizationName);

@@ -1,4 +1,4 @@
-import type { Role } from '#shared/domain/roles.ts';
+import { holdsAnyRole, type Role } from '#shared/domain/roles.ts';
 import type { Section } from '../state/routes.ts';
 import { appointmentScreens } from './appointments/module.ts';
 import { auditScreens } from './audit/module.ts';
@@ -12,9 +12,9 @@ import { userScreens } from './users/module.ts';
 /** Every feature's screens, one line each; a section's tabs come in this order. */
 export const rendererModules: readonly RendererModule[] = [queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, auditScreens];
 
-/** The tabs of a section a role may open; null for every tab of the section. */
-export function tabsOf(section: Section, role: Role | null): NavigationEntry[] {
-  return rendererModules.flatMap((module) => module.navigation).filter((entry) => entry.section === section && (role === null || entry.roles.includes(role)));
+/** The tabs of a section any of a person's roles may open; null for every tab of the section. */
+export function tabsOf(section: Section, roles: readonly Role[] | null): NavigationEntry[] {
+  return rendererModules.flatMap((module) => module.navigation).filter((entry) => entry.section === section && (roles === null || holdsAnyRole(roles, entry.roles)));
 }
 
 export function recordPageOf(section: Section, tab: string | null): RecordPage | undefined {

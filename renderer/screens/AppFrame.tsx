@@ -1,5 +1,5 @@
 import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
-import { roleLabels } from '#shared/domain/roles.ts';
+import { roleNames } from '#shared/domain/roles.ts';
 import { api } from '../api/api.ts';
 import { ClinicSwitcher } from '../components/ClinicSwitcher.tsx';
 import { SignOutButton } from '../components/SignOutButton.tsx';
@@ -26,7 +26,7 @@ export function AppFrame() {
   if (session === null || session.activeClinic === null) return null;
   const clinic = session.activeClinic;
   // Administration is listed for administrators only; the core refuses it to everyone else anyway.
-  const visible = sections.filter((section) => section !== 'administration' || clinic.role === 'ADMIN');
+  const visible = sections.filter((section) => section !== 'administration' || clinic.roles.includes('ADMIN'));
 
   const lockNow = (): void => {
     setLocked(true);
@@ -57,7 +57,7 @@ export function AppFrame() {
           <Group gap="sm" wrap="nowrap">
             <StatusBadge />
             <Text size="sm" aria-label="Signed in as">
-              {session.user.fullName} · {roleLabels[clinic.role]}
+              {session.user.fullName} · {roleNames(clinic.roles)}
             </Text>
             <Button variant="subtle" color="gray" onClick={lockNow}>
               Lock screen

@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { clinicStatusLabels } from '#shared/modules/clinics/clinic.ts';
-import { roleLabels } from '#shared/domain/roles.ts';
+import { roleNames } from '#shared/domain/roles.ts';
 import { api } from '../api/api.ts';
 import { messageOf } from '../forms/schema-form.ts';
 import { useAppStore } from '../state/store.ts';
@@ -44,7 +44,7 @@ export function ClinicPickerScreen() {
               onClick={() => void choose(membership.clinicId)}
               rightSection={
                 membership.clinicStatus === 'ACTIVE' ? (
-                  <Text size="xs">{roleLabels[membership.role]}</Text>
+                  <Text size="xs">{roleNames(membership.roles)}</Text>
                 ) : (
                   <Badge color="orange">{clinicStatusLabels[membership.clinicStatus]}</Badge>
                 )

@@ -1,6 +1,6 @@
 import { Button, Stack, Tabs, Title } from '@mantine/core';
 import { recordPageOf, tabsOf } from '../modules/registry.ts';
-import { useRole } from '../state/clinic-hooks.ts';
+import { useRoles } from '../state/clinic-hooks.ts';
 import { sectionLabels, type Section } from '../state/routes.ts';
 import { useAppStore } from '../state/store.ts';
 
@@ -8,7 +8,7 @@ import { useAppStore } from '../state/store.ts';
 export function TabbedSection({ section }: { section: Extract<Section, 'reception' | 'administration'> }) {
   const route = useAppStore((state) => state.route);
   const navigate = useAppStore((state) => state.navigate);
-  const role = useRole();
+  const roles = useRoles();
   const recordPage = recordPageOf(section, route.tab);
   if (recordPage !== undefined && route.id !== undefined && route.id !== null) {
     return (
@@ -22,7 +22,7 @@ export function TabbedSection({ section }: { section: Extract<Section, 'receptio
   }
   // A role none of the section's tabs are for, opening it by its address, still gets them: the
   // core refuses their calls and the screen says why. Hiding is a courtesy; the check is the core's.
-  const allowed = tabsOf(section, role);
+  const allowed = tabsOf(section, roles);
   const tabs = allowed.length > 0 ? allowed : tabsOf(section, null);
   const current = tabs.find((entry) => entry.tab === route.tab) ?? tabs[0];
   if (current === undefined) return null;

@@ -1,3 +1,4 @@
+import { holdsAnyRole, type Role } from '#shared/domain/roles.ts';
 import { todayIn } from '../format/time.ts';
 import { useAppStore } from './store.ts';
 
@@ -10,12 +11,19 @@ export function useClinicToday(): string {
   return todayIn(useClinicZone());
 }
 
-export function useRole() {
-  return useAppStore((state) => state.session?.activeClinic?.role ?? null);
+const NO_ROLES: readonly Role[] = [];
+
+/** The signed-in person's roles in the active clinic: what they may do is the union of these. */
+export function useRoles(): readonly Role[] {
+  return useAppStore((state) => state.session?.activeClinic?.roles ?? NO_ROLES);
 }
 
-/** Whether the signed-in role may register, book and run the queue. */
+/** Whether any of the signed-in person's roles here is one of these. */
+export function useHasRole(...allowed: Role[]): boolean {
+  return holdsAnyRole(useRoles(), allowed);
+}
+
+/** Whether the signed-in person may register, book and run the queue. */
 export function useIsFrontDesk(): boolean {
-  const role = useRole();
-  return role === 'ADMIN' || role === 'STAFF';
+  return useHasRole('ADMIN', 'STAFF');
 }

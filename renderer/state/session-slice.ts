@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { SessionView } from '#shared/api/calls/session.ts';
+import { setClinicLocale } from '../format/time.ts';
 import { leaveRecord, routeHash } from './routes.ts';
 import type { AppState } from './store.ts';
 
@@ -39,6 +40,8 @@ export const createSessionSlice: StateCreator<AppState, [], [], SessionSlice> = 
       return { started: true, ...status, signInNotice: notice };
     }),
   applySession: (session) => {
+    // Every date and time on screen is written in the open clinic's locale (renderer/format/time.ts).
+    setClinicLocale(session.activeClinic?.locale ?? 'en');
     // Another clinic's record must not stay on screen after a switch: leave any record page for
     // its section, and have every screen load again for the new clinic.
     const state = get();

@@ -39,4 +39,4 @@ export const queueBoardCalls: ReadonlySet<DataChangeOrigin> = new Set<CallName>(
 ]);
 
 /** The writes that may change a user's account or clinic, after which a screen reads its session again. */
-export const sessionChangingCalls: ReadonlySet<DataChangeOrigin> = new Set<CallName>(['clinic.update', 'users.create', 'users.update', 'users.setRole', 'users.setActive', 'users.resetPassword']);
+export const sessionChangingCalls: ReadonlySet<DataChangeOrigin> = new Set<CallName>(['clinic.update', 'users.create', 'users.update', 'users.grantRole', 'users.revokeRole', 'users.setActive', 'users.resetPassword']);

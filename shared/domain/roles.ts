@@ -10,3 +10,19 @@ export const roleLabels: Readonly<Record<Role, string>> = {
   STAFF: 'Front desk',
   PHARMACIST: 'Pharmacist',
 };
+
+/** A person's roles in one clinic, each once, in the order of `roles` (so screens and tests read them alike). */
+export function orderedRoles(held: Iterable<Role>): Role[] {
+  const set = new Set(held);
+  return roles.filter((role) => set.has(role));
+}
+
+/** Whether any of a person's roles in a clinic is one of those allowed: role checks take the union. */
+export function holdsAnyRole(held: readonly Role[], allowed: readonly Role[]): boolean {
+  return held.some((role) => allowed.includes(role));
+}
+
+/** "Administrator · Doctor": a person's roles in one clinic, in words. */
+export function roleNames(held: readonly Role[]): string {
+  return orderedRoles(held).map((role) => roleLabels[role]).join(' · ');
+}

@@ -82,10 +82,11 @@ describe('who may change an account', () => {
 
   it('lets that administrator manage only the role in their own clinic', async () => {
     const doctorId = world.user('doctor');
-    const changed = await harness.call('users.setRole', { userId: doctorId, clinicId: world.clinic('RFC01'), role: 'STAFF' }, riversideAdmin);
-    expect(changed.memberships).toEqual([expect.objectContaining({ clinicCode: 'RFC01', role: 'STAFF' })]);
+    await harness.call('users.grantRole', { userId: doctorId, clinicId: world.clinic('RFC01'), role: 'STAFF' }, riversideAdmin);
+    const changed = await harness.call('users.revokeRole', { userId: doctorId, clinicId: world.clinic('RFC01'), role: 'DOCTOR' }, riversideAdmin);
+    expect(changed.memberships).toEqual([expect.objectContaining({ clinicCode: 'RFC01', roles: ['STAFF'] })]);
     expect(changed.canManageAccount).toBe(false);
-    const elsewhere = await harness.fail('users.setRole', { userId: doctorId, clinicId: world.clinic('HVC01'), role: null }, riversideAdmin);
+    const elsewhere = await harness.fail('users.revokeRole', { userId: doctorId, clinicId: world.clinic('HVC01'), role: 'DOCTOR' }, riversideAdmin);
     expect(elsewhere).toMatchObject({ code: 'FORBIDDEN', message: 'You can give and take roles only in clinics you administer.' });
   });
 
@@ -101,21 +102,21 @@ describe('who may change an account', () => {
 
   it('gives an account with no role to any administrator of its organization', async () => {
     const pharmacistId = world.user('pharmacist');
-    await harness.call('users.setRole', { userId: pharmacistId, clinicId: world.clinic('RFC01'), role: null }, chainAdmin);
+    await harness.call('users.revokeRole', { userId: pharmacistId, clinicId: world.clinic('RFC01'), role: 'PHARMACIST' }, chainAdmin);
     const hillviewAdmin = await world.signIn('admin', 'demo-admin', 'HVC01');
     await newAccount(world, hillviewAdmin, 'hvcadmin', 'ADMIN');
     const onlyHillview = await world.signIn('hvcadmin', ownPassword('hvcadmin'), 'HVC01');
     const listed = (await harness.call('users.list', {}, onlyHillview)).users.find((user) => user.id === pharmacistId);
     expect(listed).toMatchObject({ memberships: [], canManageAccount: true });
     await harness.call('users.setActive', { userId: pharmacistId, active: false }, onlyHillview);
-    await harness.call('users.setRole', { userId: pharmacistId, clinicId: world.clinic('HVC01'), role: 'PHARMACIST' }, onlyHillview);
+    await harness.call('users.grantRole', { userId: pharmacistId, clinicId: world.clinic('HVC01'), role: 'PHARMACIST' }, onlyHillview);
   });
 
   it('holds for an administrator resetting their own password without knowing it', async () => {
     // The chain's administrator with only a doctor's role in Hillview: their own account is not theirs to reset here.
     const rfcadminId = world.user('rfcadmin');
     const hillviewAdmin = await world.signIn('admin', 'demo-admin', 'HVC01');
-    await harness.call('users.setRole', { userId: rfcadminId, clinicId: world.clinic('HVC01'), role: 'DOCTOR' }, hillviewAdmin);
+    await harness.call('users.grantRole', { userId: rfcadminId, clinicId: world.clinic('HVC01'), role: 'DOCTOR' }, hillviewAdmin);
     refused(await harness.fail('users.resetPassword', { userId: rfcadminId, newPassword: 'no-current-needed' }, riversideAdmin));
   });
 });
@@ -134,7 +135,7 @@ describe('accounts of another organization', () => {
 
   it('are never listed, even without any role', async () => {
     const chainAdmin = await world.signIn('admin', 'demo-admin', 'RFC01');
-    await harness.call('users.setRole', { userId: world.user('pharmacist'), clinicId: world.clinic('RFC01'), role: null }, chainAdmin);
+    await harness.call('users.revokeRole', { userId: world.user('pharmacist'), clinicId: world.clinic('RFC01'), role: 'PHARMACIST' }, chainAdmin);
     const listed = (await harness.call('users.list', {}, lakeside)).users.map((user) => user.username);
     expect(listed).toEqual(['lakeside']);
     const riverside = (await harness.call('users.list', {}, chainAdmin)).users.map((user) => user.username);
@@ -143,14 +144,15 @@ describe('accounts of another organization', () => {
 
   it('answer every change like an account that does not exist', async () => {
     const chainAdmin = await world.signIn('admin', 'demo-admin', 'RFC01');
-    await harness.call('users.setRole', { userId: world.user('pharmacist'), clinicId: world.clinic('RFC01'), role: null }, chainAdmin);
+    await harness.call('users.revokeRole', { userId: world.user('pharmacist'), clinicId: world.clinic('RFC01'), role: 'PHARMACIST' }, chainAdmin);
     const before = harness.core.database.sqlite.prepare('select * from users order by id').all();
     const memberships = harness.core.database.sqlite.prepare('select * from memberships order by id').all();
     const attempts = (userId: string): [string, unknown][] => [
       ['users.resetPassword', { userId, newPassword: 'taken-over-1' }],
       ['users.update', { userId, fullName: 'Renamed', email: '', phone: '' }],
       ['users.setActive', { userId, active: false }],
-      ['users.setRole', { userId, clinicId: world.clinic('LKS01'), role: 'ADMIN' }],
+      ['users.grantRole', { userId, clinicId: world.clinic('LKS01'), role: 'ADMIN' }],
+      ['users.revokeRole', { userId, clinicId: world.clinic('LKS01'), role: 'DOCTOR' }],
     ];
     for (const [call, input] of attempts(UNKNOWN_USER)) {
       expect(await harness.fail(call, input, lakeside), call).toEqual({ code: 'NOT_FOUND', message: 'That user was not found.' });
@@ -167,8 +169,8 @@ describe('accounts of another organization', () => {
   it('cannot be given a role in a clinic of this organization, nor this organization’s in theirs', async () => {
     const chainAdmin = await world.signIn('admin', 'demo-admin', 'RFC01');
     const lakesideId = world.user('lakeside');
-    expect(await harness.fail('users.setRole', { userId: lakesideId, clinicId: world.clinic('RFC01'), role: 'STAFF' }, chainAdmin)).toEqual({ code: 'NOT_FOUND', message: 'That user was not found.' });
-    const intoTheirs = await harness.fail('users.setRole', { userId: world.user('staff'), clinicId: world.clinic('RFC01'), role: 'ADMIN' }, lakeside);
+    expect(await harness.fail('users.grantRole', { userId: lakesideId, clinicId: world.clinic('RFC01'), role: 'STAFF' }, chainAdmin)).toEqual({ code: 'NOT_FOUND', message: 'That user was not found.' });
+    const intoTheirs = await harness.fail('users.grantRole', { userId: world.user('staff'), clinicId: world.clinic('RFC01'), role: 'ADMIN' }, lakeside);
     expect(intoTheirs).toMatchObject({ code: 'FORBIDDEN', message: 'You can give and take roles only in clinics you administer.' });
     expect(harness.core.database.sqlite.prepare('select count(*) from memberships where user_id = ?').pluck().get(lakesideId)).toBe(1);
   });

@@ -21,7 +21,7 @@ describe('first-run setup', () => {
   it('creates the clinic and its administrator once, and signs the administrator in', async () => {
     expect((await harness.call('system.status', {})).needsSetup).toBe(true);
     const signedIn = await harness.call('setup.createClinic', { clinic: { ...sampleClinic, code: 'rfc01' }, admin: adminAccount });
-    expect(signedIn.activeClinic).toMatchObject({ code: 'RFC01', role: 'ADMIN', timeZone: 'Europe/London', currency: 'GBP' });
+    expect(signedIn.activeClinic).toMatchObject({ code: 'RFC01', roles: ['ADMIN'], timeZone: 'Europe/London', currency: 'GBP' });
     expect((await harness.call('system.status', {})).needsSetup).toBe(false);
     const [row] = audit(harness, 'setup.createClinic');
     expect(row?.entity_id).toBe(signedIn.activeClinic?.clinicId);
@@ -84,7 +84,7 @@ describe('administration of users and the clinic', () => {
 
   it('creates a user with a role, who must choose a password, and audits it', async () => {
     const created = await harness.call('users.create', { fullName: 'Dr. Jo Bell', username: 'JBell', email: 'jo@example.org', phone: '+44 7700 900123', password: 'temporary-pass', role: 'DOCTOR' }, admin);
-    expect(created).toMatchObject({ username: 'jbell', active: true, mustChangePassword: true, memberships: [{ clinicCode: 'RFC01', role: 'DOCTOR' }] });
+    expect(created).toMatchObject({ username: 'jbell', active: true, mustChangePassword: true, memberships: [{ clinicCode: 'RFC01', roles: ['DOCTOR'] }] });
     expect(JSON.stringify(created)).not.toContain('argon2');
     expect(audit(harness, 'users.create')).toEqual([expect.objectContaining({ entity_id: created.id, detail: JSON.stringify({ role: 'DOCTOR' }) })]);
 
@@ -104,16 +104,17 @@ describe('administration of users and the clinic', () => {
   it('gives and takes roles, and never leaves a clinic without an administrator', async () => {
     const { userId, token } = await userWithRole(harness, admin, 'STAFF', 'desk');
     const clinicId = (await harness.call('clinic.get', {}, admin)).id;
-    await harness.call('users.setRole', { userId, clinicId, role: 'PHARMACIST' }, admin);
-    expect((await harness.call('auth.session', {}, token)).activeClinic?.role).toBe('PHARMACIST');
-    await harness.call('users.setRole', { userId, clinicId, role: null }, admin);
+    await harness.call('users.grantRole', { userId, clinicId, role: 'PHARMACIST' }, admin);
+    await harness.call('users.revokeRole', { userId, clinicId, role: 'STAFF' }, admin);
+    expect((await harness.call('auth.session', {}, token)).activeClinic?.roles).toEqual(['PHARMACIST']);
+    await harness.call('users.revokeRole', { userId, clinicId, role: 'PHARMACIST' }, admin);
     expect((await harness.fail('clinic.get', {}, token)).code).toBe('FORBIDDEN');
     expect((await findUser('desk')).memberships).toEqual([]);
-    await harness.call('users.setRole', { userId, clinicId, role: 'STAFF' }, admin);
+    await harness.call('users.grantRole', { userId, clinicId, role: 'STAFF' }, admin);
     expect((await harness.call('clinic.get', {}, token)).code).toBe('RFC01');
 
     const adminId = (await findUser('ada')).id;
-    const lastAdmin = await harness.fail('users.setRole', { userId: adminId, clinicId, role: 'DOCTOR' }, admin);
+    const lastAdmin = await harness.fail('users.revokeRole', { userId: adminId, clinicId, role: 'ADMIN' }, admin);
     expect(lastAdmin).toMatchObject({ code: 'CONFLICT' });
     expect(lastAdmin.message).toMatch(/last active administrator of Riverside Family Clinic/);
   });
@@ -216,7 +217,7 @@ describe('demo data', () => {
       expect(await seedDemo(harness.core)).toBe('created');
       for (const user of demoUsers) {
         const signedIn = await harness.call('auth.signIn', { username: user.username, password: user.password });
-        expect(signedIn.memberships.map((membership) => membership.role)).toContain(user.role);
+        expect(signedIn.memberships.flatMap((membership) => membership.roles)).toContain(user.role);
       }
       const admin = await harness.call('auth.signIn', { username: 'admin', password: 'demo-admin' });
       expect(admin.memberships).toHaveLength(2);

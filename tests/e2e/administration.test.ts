@@ -5,6 +5,7 @@ import { makeTempDir } from '#tests/support/temp-dir.ts';
 import { AdminPage } from './pages/AdminPage.ts';
 import { AppShellPage } from './pages/AppShellPage.ts';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.ts';
+import { RolesDialog } from './pages/RolesDialog.ts';
 import { chooseOption } from './pages/select.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { launchChromium } from './support/browser.ts';
@@ -38,11 +39,39 @@ describe('administration, end to end on the demo clinics', () => {
 
   it('gives a front-desk user a role in the second clinic', async () => {
     await admin.userAction('Sofia Lindqvist', 'Roles');
-    const dialog = admin.dialog('Roles of Sofia Lindqvist');
-    await admin.chooseInDialog(dialog, 'Hillview Clinic (HVC01)', 'Front desk');
-    await dialog.getByRole('button', { name: 'Save roles' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    const roles = new RolesDialog(page, 'Sofia Lindqvist');
+    await roles.role('Hillview Clinic (HVC01)', 'Front desk').check();
+    await roles.save();
     await admin.users.row('Sofia Lindqvist').getByText('Front desk · HVC01').waitFor();
+  });
+
+  it('gives the doctor the Administrator role beside Doctor, who then administers, and takes it back alone (issue 33)', async () => {
+    await admin.userAction('Dr. Rahul Mehta', 'Roles');
+    const roles = new RolesDialog(page, 'Dr. Rahul Mehta');
+    expect(await roles.held('Riverside Family Clinic (RFC01)')).toEqual(['Doctor']);
+    await roles.toggleByKeyboard('Riverside Family Clinic (RFC01)', 'Administrator');
+    await roles.save();
+    const row = admin.users.row('Dr. Rahul Mehta');
+    await row.getByText('Administrator · Doctor · RFC01').waitFor();
+    await row.getByText('Doctor · HVC01', { exact: true }).waitFor();
+
+    // The doctor, signed in at Riverside, now has the administration section too.
+    const shell = new AppShellPage(page);
+    await shell.signOut();
+    await new SignInPage(page).signIn('doctor', 'demo-doctor');
+    await page.getByRole('button', { name: /Riverside Family Clinic \(RFC01\)/ }).click();
+    await shell.signedInAs().getByText('Dr. Rahul Mehta · Administrator · Doctor').waitFor();
+    await shell.open('Administration');
+    await shell.signOut();
+    await new SignInPage(page).signIn('admin', 'demo-admin');
+    await page.getByRole('button', { name: /Riverside Family Clinic \(RFC01\)/ }).click();
+    await shell.open('Administration');
+
+    await admin.userAction('Dr. Rahul Mehta', 'Roles');
+    expect(await roles.held('Riverside Family Clinic (RFC01)')).toEqual(['Administrator', 'Doctor']);
+    await roles.toggleByKeyboard('Riverside Family Clinic (RFC01)', 'Administrator');
+    await roles.save();
+    await row.getByText('Doctor · RFC01', { exact: true }).waitFor();
   });
 
   it('deactivates and reactivates a user', async () => {

@@ -190,4 +190,43 @@ describeEachHubKind('the hub authorizing pushed rows, on %s', (kind) => {
     const [stored] = await harness.hub.db.query<{ password_hash: string; full_name: string }>(`select password_hash, full_name from users where id = 'both'`);
     expect(stored).toEqual({ password_hash: 'reset', full_name: 'both' });
   });
+
+  it('reads an account’s rule over every live role row when people hold several roles in a clinic (issue 33)', async () => {
+    const organization = deskA.place.organizationId;
+    const account = (id: string) => ({ id, organization_id: organization, username: id, full_name: id, password_hash: 'first', account_changed_by: null, created_at: 'x', updated_at: 'x', deleted_at: null });
+    const roleRow = (user: string, clinicId: string, value: string, deletedAt: string | null = null) => ({ id: `role-${user}-${clinicId}-${value}`, user_id: user, clinic_id: clinicId, role: value, created_at: 'x', updated_at: 'x', deleted_at: deletedAt });
+    const roleOp = (user: string, clinicId: string, value: string, deletedAt: string | null = null) => ({ table: 'memberships', id: `role-${user}-${clinicId}-${value}`, kind: 'insert' as const, columns: roleRow(user, clinicId, value, deletedAt) });
+    const a = deskA.place.clinicId;
+    const b = deskB.place.clinicId;
+    const opened = await push(deskA, [
+      ...['doctor-in-both', 'owner-of-a', 'doctor-desk-of-a', 'ex-admin-of-a', 'owner-of-both'].map((id) => ({ table: 'users', id, kind: 'insert' as const, columns: account(id) })),
+      // The account changed: a doctor and front desk in A, a doctor in B.
+      roleOp('doctor-in-both', a, 'DOCTOR'),
+      roleOp('doctor-in-both', a, 'STAFF'),
+      // A doctor who also administers A; a doctor and front desk of A who does not; one whose Administrator role was taken away.
+      roleOp('owner-of-a', a, 'DOCTOR'),
+      roleOp('owner-of-a', a, 'ADMIN'),
+      roleOp('doctor-desk-of-a', a, 'DOCTOR'),
+      roleOp('doctor-desk-of-a', a, 'STAFF'),
+      roleOp('ex-admin-of-a', a, 'DOCTOR'),
+      roleOp('ex-admin-of-a', a, 'ADMIN', 'x'),
+      roleOp('owner-of-both', a, 'DOCTOR'),
+      roleOp('owner-of-both', a, 'ADMIN'),
+    ]);
+    expect(opened.rejected).toEqual([]);
+    expect((await push(deskB, [roleOp('doctor-in-both', b, 'DOCTOR'), roleOp('owner-of-both', b, 'ADMIN'), roleOp('owner-of-both', b, 'PHARMACIST')])).rejected).toEqual([]);
+    const change = async (columns: Record<string, string | number>, by: string) => (await push(deskA, [{ table: 'users', id: 'doctor-in-both', kind: 'update', columns: { ...columns, account_changed_by: by } }])).rejected.map((rejection) => rejection.code);
+
+    expect(await change({ password_hash: 'p1' }, 'doctor-desk-of-a'), 'two roles in A, neither of them Administrator').toEqual(['FORBIDDEN_ACCOUNT']);
+    expect(await change({ password_hash: 'p2' }, 'ex-admin-of-a'), 'an Administrator role taken away').toEqual(['FORBIDDEN_ACCOUNT']);
+    expect(await change({ password_hash: 'p3' }, 'owner-of-a'), 'an administrator of A beside a doctor, not of B').toEqual(['FORBIDDEN_ACCOUNT']);
+    expect(await change({ full_name: 'Self-renamed' }, 'doctor-in-both'), 'the user with several roles, beyond their password').toEqual(['FORBIDDEN_ACCOUNT']);
+    expect(await change({ password_hash: 'own' }, 'doctor-in-both'), 'the user with several roles, their own password').toEqual([]);
+    expect(await change({ password_hash: 'reset' }, 'owner-of-both'), 'an administrator of both, with other roles beside').toEqual([]);
+    // A role row of this organization's user, given in A from A's own desk: taken; in B from A's desk: refused as before.
+    expect((await push(deskA, [roleOp('doctor-in-both', a, 'ADMIN')])).rejected).toEqual([]);
+    expect((await push(deskA, [roleOp('doctor-in-both', b, 'ADMIN')])).rejected.map((rejection) => rejection.code)).toEqual(['FORBIDDEN_CLINIC']);
+    const [stored] = await harness.hub.db.query<{ password_hash: string }>(`select password_hash from users where id = 'doctor-in-both'`);
+    expect(stored?.password_hash).toBe('reset');
+  });
 });

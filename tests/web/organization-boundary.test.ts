@@ -109,7 +109,7 @@ describe.each(workstations)('the boundary between organizations, probed through 
     const doctorId = row(`select id from users where username = 'doctor'`)['id'] ?? '';
     const pharmacistId = row(`select id from users where username = 'pharmacist'`)['id'] ?? '';
     const exception = await host.call('schedules.addException', { doctorUserId: doctorId, date: '2026-03-20', kind: 'LEAVE', reason: 'Conference' }, admin);
-    await host.call('users.setRole', { userId: pharmacistId, clinicId: clinicIds['RFC01'] ?? '', role: null }, admin);
+    await host.call('users.revokeRole', { userId: pharmacistId, clinicId: clinicIds['RFC01'] ?? '', role: 'PHARMACIST' }, admin);
     const patients = sqlite().prepare(`select id, mrn, given_name, family_name, birth_date, phone from patients where registered_clinic_id = ? order by mrn`).all(clinicIds['RFC01']) as { id: string; mrn: string; given_name: string; family_name: string; birth_date: string; phone: string }[];
     const [first, second, third] = patients;
     if (first === undefined || second === undefined || third === undefined) throw new Error('the demo has no patients');

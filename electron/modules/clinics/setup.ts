@@ -2,7 +2,7 @@ import type { ClinicId, OrganizationId, UserId } from '#shared/domain/ids.ts';
 import type { ClinicDetails } from '#shared/modules/clinics/clinic.ts';
 import type { Db } from '../../db/database.ts';
 import { newClinicId, newOrganizationId, newUserId } from '../../platform/ids.ts';
-import { insertUser, setMembership } from '../users/index.ts';
+import { grantRole, insertUser } from '../users/index.ts';
 import { insertClinic, insertOrganization } from './clinic-rows.ts';
 
 export type FirstAdmin = {
@@ -31,6 +31,6 @@ export function createClinicWithAdmin(
   insertOrganization(db, organizationId, organizationName, nowMs);
   insertClinic(db, clinicId, organizationId, code, details, nowMs);
   insertUser(db, { id: adminId, organizationId, ...admin }, nowMs);
-  setMembership(db, adminId, clinicId, 'ADMIN', nowMs);
+  grantRole(db, adminId, clinicId, 'ADMIN', nowMs);
   return { organizationId, clinicId, adminId };
 }

@@ -127,7 +127,13 @@ export const doctorHandlers = {
     if (DateTime.fromISO(input.toDate).diff(DateTime.fromISO(input.fromDate), 'days').days > 62) {
       throw validationError('toDate', 'Show at most two months of slots at a time.');
     }
-    return { slots: doctorSlots(ctx.db, { ...input, clinicId: clinic.clinicId, timeZone: clinic.timeZone }), timeZone: clinic.timeZone };
+    // A slot that has begun is not offered: booking it would be refused (requireFreeSlot).
+    const now = isoAt(clinic.nowMs);
+    const slots = doctorSlots(ctx.db, { ...input, clinicId: clinic.clinicId, timeZone: clinic.timeZone }).map((slot) => {
+      const past = slot.startAt <= now;
+      return { ...slot, free: slot.free && !past, past };
+    });
+    return { slots, timeZone: clinic.timeZone };
   },
 
   'slots.nextFree': (ctx, input) => {
@@ -144,6 +150,6 @@ export const doctorHandlers = {
     const found = earliestFree(ctx.db, clinic, candidates.map((doctor) => doctor.userId));
     if (found === null) return { found: null };
     const doctor = candidates.find((candidate) => candidate.userId === found.doctorUserId);
-    return { found: { doctorUserId: found.doctorUserId, doctorName: doctor?.fullName ?? '', slot: found.slot } };
+    return { found: { doctorUserId: found.doctorUserId, doctorName: doctor?.fullName ?? '', slot: { ...found.slot, past: false } } };
   },
 } satisfies Partial<Handlers>;

@@ -24,8 +24,8 @@ function fetched(db: Db, id: string) {
 function moveEntry(ctx: CallContext, entryId: string, to: QueueStatus, extra: Partial<QueueEntryRow> = {}) {
   const clinic = clinicContextOf(ctx);
   const row = requireEntry(ctx.db, clinic.clinicId, entryId);
-  const { role, userId } = clinicOf(ctx);
-  const actor = { role, userId };
+  const { roles, userId } = clinicOf(ctx);
+  const actor = { roles, userId };
   const step = { ...stepOf(row, to, actor, clinic.nowMs), ...extra };
   ctx.write((tx) => takeStep(tx, row, step, actor, clinic.nowMs), { entityType: 'queue_entry', entityId: row.id, detail: { from: row.status, to } });
   return fetched(ctx.db, row.id);

@@ -15,7 +15,12 @@ import { nextToken } from '../../references/tokens.ts';
 // The queue's rules: who may move an entry, which steps it may take, what each step stamps, and
 // how a patient joins today's queue.
 
-export type QueueActor = { readonly role: Role; readonly userId: UserId };
+export type QueueActor = { readonly roles: readonly Role[]; readonly userId: UserId };
+
+/** A doctor who does not also run the front desk: they see to their own patients. */
+function onlyDoctor(actor: QueueActor): boolean {
+  return actor.roles.includes('DOCTOR') && !actor.roles.includes('ADMIN') && !actor.roles.includes('STAFF');
+}
 
 export function requireEntry(db: Db, clinicId: ClinicId, entryId: string): QueueEntryRow {
   const row = db
@@ -27,9 +32,12 @@ export function requireEntry(db: Db, clinicId: ClinicId, entryId: string): Queue
   return row;
 }
 
-/** A doctor moves only their own patients, or those waiting for any doctor (who then become theirs). */
+/**
+ * A doctor moves only their own patients, or those waiting for any doctor (who then become theirs);
+ * one who also administers or runs the front desk moves anyone's, as those roles allow.
+ */
 function requireMayHandle(actor: QueueActor, row: QueueEntryRow): void {
-  if (actor.role === 'DOCTOR' && row.doctorUserId !== null && row.doctorUserId !== actor.userId) {
+  if (onlyDoctor(actor) && row.doctorUserId !== null && row.doctorUserId !== actor.userId) {
     throw forbiddenError('This patient is waiting for another doctor.');
   }
 }
@@ -42,7 +50,7 @@ export function stepOf(row: QueueEntryRow, to: QueueStatus, actor: QueueActor, n
     throw conflictError(`Token ${row.token} is ${queueStatusLabels[row.status].toLowerCase()}; it cannot become ${queueStatusLabels[to].toLowerCase()}.`);
   }
   const now = isoAt(nowMs);
-  const claim = actor.role === 'DOCTOR' && row.doctorUserId === null ? { doctorUserId: actor.userId } : {};
+  const claim = actor.roles.includes('DOCTOR') && row.doctorUserId === null ? { doctorUserId: actor.userId } : {};
   const stamps: Partial<QueueEntryRow> =
     to === 'CALLED' ? { calledAt: now } : to === 'IN_CONSULTATION' ? { startedAt: now, calledAt: row.calledAt ?? now } : to === 'DONE' || to === 'LEFT' ? { finishedAt: now } : { calledAt: null, room: '' };
   return { status: to, ...stamps, ...claim, updatedAt: now };

@@ -1,4 +1,5 @@
-import type { UserId } from '#shared/domain/ids.ts';
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
+import type { Role } from '#shared/domain/roles.ts';
 import type { UserSummary } from '#shared/modules/users/calls.ts';
 import { conflictError, forbiddenError } from '#shared/api/errors.ts';
 import { changedFields } from '../../audit/record.ts';
@@ -7,7 +8,8 @@ import { clearThrottle } from '../../auth/throttle.ts';
 import type { Db } from '../../db/database.ts';
 import { newUserId } from '../../platform/ids.ts';
 import { administratorIn, guardLastAdmin, listManageableUsers, requireManageableUser, requireUserOfOrganization, summarizeUsers, type Administrator } from './user-admin.ts';
-import { findUserById, findUserByUsername, insertUser, membershipsOf, setMembership, updateUser } from './user-rows.ts';
+import { findUserById, findUserByUsername, insertUser, updateUser } from './user-rows.ts';
+import { grantRole, membershipsOf, revokeRole } from './membership-rows.ts';
 import { clinicOf, type CallContext, type Handlers } from '../../api/context.ts';
 
 /** The signed-in administrator, in the organization of the clinic they act in. */
@@ -29,6 +31,27 @@ function endSessionsOf(ctx: CallContext, userId: UserId): void {
   if (ctx.sessions.endAllOf(userId).length > 0) ctx.events.publish({ type: 'session.ended' }, { userId });
 }
 
+/**
+ * Gives or takes one role of a person in one clinic, their other roles there untouched. A role is
+ * the business of its clinic's administrators alone, for any account of the organization.
+ */
+function changeRole(ctx: CallContext, input: { userId: UserId; clinicId: ClinicId; role: Role }, change: 'grant' | 'revoke'): UserSummary {
+  const admin = administratorOf(ctx);
+  if (!admin.clinicIds.has(input.clinicId)) throw forbiddenError('You can give and take roles only in clinics you administer.');
+  requireUserOfOrganization(ctx.db, admin, input.userId);
+  const { summary, changed } = ctx.write(
+    (tx) => {
+      if (change === 'revoke' && input.role === 'ADMIN') guardLastAdmin(tx, input.userId, input.clinicId);
+      const changedRow = change === 'grant' ? grantRole(tx, input.userId, input.clinicId, input.role, ctx.clock.now()) : revokeRole(tx, input.userId, input.clinicId, input.role, ctx.clock.now());
+      return { summary: summaryOf(ctx, tx, admin, input.userId), changed: changedRow };
+    },
+    { entityType: 'user', entityId: input.userId, clinicId: input.clinicId, detail: { role: input.role } },
+  );
+  // Their screens show what their roles allow: they read the session again.
+  if (changed) ctx.events.publish({ type: 'data.changed', call: ctx.call, clinicId: null }, { userId: input.userId });
+  return summary;
+}
+
 export const userHandlers = {
   'users.list': (ctx) => {
     const admin = administratorOf(ctx);
@@ -47,7 +70,7 @@ export const userHandlers = {
         if (findUserByUsername(tx, input.username) !== undefined) throw taken();
         const id = newUserId();
         insertUser(tx, { id, organizationId: admin.organizationId, ...profile, passwordHash, mustChangePassword: true }, ctx.clock.now());
-        setMembership(tx, id, clinicId, role, ctx.clock.now());
+        grantRole(tx, id, clinicId, role, ctx.clock.now());
         return summaryOf(ctx, tx, admin, id);
       },
       (summary) => ({ entityType: 'user', entityId: summary.id, detail: { role } }),
@@ -69,22 +92,8 @@ export const userHandlers = {
     );
   },
 
-  'users.setRole': (ctx, input) => {
-    // A role is the business of its clinic's administrators alone, for any account of the organization.
-    const admin = administratorOf(ctx);
-    if (!admin.clinicIds.has(input.clinicId)) throw forbiddenError('You can give and take roles only in clinics you administer.');
-    requireUserOfOrganization(ctx.db, admin, input.userId);
-    const summary = ctx.write(
-      (tx) => {
-        guardLastAdmin(tx, input.userId, input.clinicId, input.role);
-        setMembership(tx, input.userId, input.clinicId, input.role, ctx.clock.now());
-        return summaryOf(ctx, tx, admin, input.userId);
-      },
-      { entityType: 'user', entityId: input.userId, clinicId: input.clinicId, detail: { role: input.role } },
-    );
-    ctx.events.publish({ type: 'data.changed', call: ctx.call, clinicId: null }, { userId: input.userId });
-    return summary;
-  },
+  'users.grantRole': (ctx, input) => changeRole(ctx, input, 'grant'),
+  'users.revokeRole': (ctx, input) => changeRole(ctx, input, 'revoke'),
 
   'users.setActive': (ctx, input) => {
     const admin = administratorOf(ctx);
@@ -95,7 +104,7 @@ export const userHandlers = {
       (tx) => {
         if (!input.active) {
           for (const membership of membershipsOf(tx, [input.userId]).get(input.userId) ?? []) {
-            guardLastAdmin(tx, input.userId, membership.clinicId, 'INACTIVE');
+            if (membership.roles.includes('ADMIN')) guardLastAdmin(tx, input.userId, membership.clinicId);
           }
         }
         updateUser(tx, input.userId, { active: input.active }, admin.userId, ctx.clock.now());

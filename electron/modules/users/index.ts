@@ -1,2 +1,3 @@
 // What other modules and the core may use of the users module.
-export { findUserById, findUserByUsername, insertUser, membershipsOf, roleIn, setMembership, updateUser, type MembershipWithClinic } from './user-rows.ts';
+export { findUserById, findUserByUsername, insertUser, updateUser } from './user-rows.ts';
+export { grantRole, membershipsOf, revokeRole, rolesIn, type MembershipWithClinic } from './membership-rows.ts';

@@ -5,7 +5,12 @@ import { clinics } from '../clinics/tables.ts';
 import { syncedRowColumns } from '../../db/schema/columns.ts';
 import { users } from './tables.ts';
 
-/** One role per user per clinic. Taking a role away tombstones the row; giving one back revives it. */
+/**
+ * One row per role a user holds in a clinic: a person may hold several there (an owner who is a
+ * doctor also administers). Taking a role away tombstones its row; giving it back revives it. A
+ * row is one role and never changes role, so two workstations giving or taking different roles
+ * apart touch different rows and both keep their change.
+ */
 export const memberships = sqliteTable(
   'memberships',
   {
@@ -20,7 +25,7 @@ export const memberships = sqliteTable(
     ...syncedRowColumns,
   },
   (table) => [
-    unique('memberships_user_clinic_unique').on(table.userId, table.clinicId),
+    unique('memberships_user_clinic_role_unique').on(table.userId, table.clinicId, table.role),
     index('memberships_clinic_idx').on(table.clinicId),
     check('memberships_role_check', sql`${table.role} in ('ADMIN', 'DOCTOR', 'STAFF', 'PHARMACIST')`),
   ],

@@ -2,14 +2,14 @@ import type { ClinicId, OrganizationId, UserId } from '#shared/domain/ids.ts';
 import { and, asc, eq, inArray, isNull, notExists, or } from 'drizzle-orm';
 import type { UserSummary } from '#shared/modules/users/calls.ts';
 import { conflictError, forbiddenError, notFoundError } from '#shared/api/errors.ts';
-import type { Role } from '#shared/domain/roles.ts';
 import { readThrottle } from '../../auth/throttle.ts';
 import type { Db } from '../../db/database.ts';
 import { clinics, memberships, users } from '../../db/schema/index.ts';
 import type { UserRow } from './tables.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { organizationOfClinic } from '../clinics/index.ts';
-import { activeAdminIds, findUserById, membershipsOf, type MembershipWithClinic } from './user-rows.ts';
+import { findUserById } from './user-rows.ts';
+import { activeAdminIds, membershipsOf, type MembershipWithClinic } from './membership-rows.ts';
 
 /**
  * An administrator as one call sees them: the organization of the clinic they act in, and the
@@ -71,7 +71,7 @@ export function summarizeUsers(db: Db, rows: readonly UserRow[], admin: Administ
       lockedUntil: lockedUntilMs === null ? null : isoAt(lockedUntilMs),
       memberships: roles
         .filter((membership) => admin.clinicIds.has(membership.clinicId))
-        .map(({ clinicId, clinicCode, clinicName, role }) => ({ clinicId, clinicCode, clinicName, role })),
+        .map(({ clinicId, clinicCode, clinicName, roles }) => ({ clinicId, clinicCode, clinicName, roles: [...roles] })),
       canManageAccount: managesAccount(admin, roles),
     };
   });
@@ -114,9 +114,8 @@ export function requireManageableUser(db: Db, admin: Administrator, userId: User
   return user;
 }
 
-/** Refuses a change that would leave a clinic with no active administrator. */
-export function guardLastAdmin(db: Db, userId: UserId, clinicId: ClinicId, newRole: Role | null | 'INACTIVE'): void {
-  if (newRole === 'ADMIN') return;
+/** Refuses to take the Administrator role (or the account) from a clinic's last active administrator. */
+export function guardLastAdmin(db: Db, userId: UserId, clinicId: ClinicId): void {
   const admins = activeAdminIds(db, clinicId);
   if (admins.length === 1 && admins[0] === userId) {
     const clinic = db.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, clinicId)).get();

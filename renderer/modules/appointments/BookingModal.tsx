@@ -9,7 +9,7 @@ import { useCall } from '../../api/use-call.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { messageOf } from '../../forms/schema-form.ts';
 import { patientName } from '../../format/people.ts';
-import { formatDate, formatTime, localDateIn } from '../../format/time.ts';
+import { formatDate, formatTime, formatWallTime, localDateIn } from '../../format/time.ts';
 import { useClinicToday, useClinicZone } from '../../state/clinic-hooks.ts';
 import { PatientPicker, type PickedPatient } from '../patients/index.ts';
 import { SlotGrid, type SlotView } from './SlotGrid.tsx';
@@ -135,7 +135,7 @@ export function BookingModal({ start, onClose, reschedule }: { start: BookingSta
           {doctorUserId !== null && <SlotGrid slots={slots} days={[date]} selected={slot?.startAt ?? null} onSelect={setSlot} />}
           {slot !== null && (
             <Alert color="teal" role="status">
-              {formatDate(slot.localDate)} at {slot.localStart} with {bookable.find((doctor) => doctor.userId === doctorUserId)?.fullName ?? 'the doctor'}
+              {formatDate(slot.localDate)} at {formatWallTime(slot.localStart)} with {bookable.find((doctor) => doctor.userId === doctorUserId)?.fullName ?? 'the doctor'}
             </Alert>
           )}
           {reschedule === undefined && <SegmentedControl aria-label="Kind of appointment" data={appointmentTypes.map((value) => ({ value, label: appointmentTypeLabels[value] }))} value={type} onChange={(value) => setType(appointmentTypes.find((candidate) => candidate === value) ?? 'IN_PERSON')} />}

@@ -1,12 +1,13 @@
 import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { formatDate } from '../../format/time.ts';
+import { formatDate, formatWallTime } from '../../format/time.ts';
 
-export type SlotView = { startAt: string; endAt: string; localDate: string; localStart: string; localEnd: string; free: boolean };
+export type SlotView = { startAt: string; endAt: string; localDate: string; localStart: string; localEnd: string; free: boolean; past: boolean };
 
 /**
  * A doctor's slots, one column per day. Free slots are buttons (Tab and Enter book them); a taken
- * slot shows what fills it, when the caller says.
+ * slot shows what fills it, when the caller says; a slot that has begun is never offered. A column
+ * names its day only when there are several: a single day is named by the screen's heading.
  */
 export function SlotGrid({
   slots,
@@ -27,9 +28,11 @@ export function SlotGrid({
         const daySlots = slots.filter((slot) => slot.localDate === day);
         return (
           <Stack key={day} gap={4} aria-label={`Slots on ${formatDate(day)}`} role="group">
-            <Text size="sm" fw={600}>
-              {formatDate(day)}
-            </Text>
+            {days.length > 1 && (
+              <Text size="sm" fw={600}>
+                {formatDate(day)}
+              </Text>
+            )}
             {daySlots.length === 0 && (
               <Text size="xs" c="dimmed">
                 No sessions
@@ -42,17 +45,17 @@ export function SlotGrid({
                   size="xs"
                   variant={selected === slot.startAt ? 'filled' : 'light'}
                   onClick={() => onSelect(slot)}
-                  aria-label={`Free slot ${slot.localStart} on ${formatDate(day)}`}
+                  aria-label={`Free slot ${formatWallTime(slot.localStart)} on ${formatDate(day)}`}
                   aria-pressed={selected === slot.startAt}
                 >
-                  {slot.localStart}
+                  {formatWallTime(slot.localStart)}
                 </Button>
               ) : (
                 <Group key={slot.startAt} gap={4} wrap="nowrap" px={6} py={2} style={{ borderRadius: 4, background: 'var(--mantine-color-gray-1)' }}>
                   <Text size="xs" c="dimmed">
-                    {slot.localStart}
+                    {formatWallTime(slot.localStart)}
                   </Text>
-                  {renderTaken?.(slot) ?? <Text size="xs" c="dimmed">taken</Text>}
+                  {renderTaken?.(slot) ?? <Text size="xs" c="dimmed">{slot.past ? 'past' : 'taken'}</Text>}
                 </Group>
               ),
             )}

@@ -8,7 +8,7 @@ import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { useCallForm } from '../../forms/use-call-form.ts';
-import { useIsFrontDesk, useRole } from '../../state/clinic-hooks.ts';
+import { useHasRole, useIsFrontDesk } from '../../state/clinic-hooks.ts';
 import { ExceptionsEditor } from './ExceptionsEditor.tsx';
 import { ScheduleEditor } from './ScheduleEditor.tsx';
 
@@ -44,14 +44,14 @@ function ProfileForm({ doctor }: { doctor: Doctor }) {
 
 function DoctorSchedule({ doctor }: { doctor: Doctor }) {
   const frontDesk = useIsFrontDesk();
-  const role = useRole();
+  const isAdmin = useHasRole('ADMIN');
   const schedule = useCall('schedules.get', { doctorUserId: doctor.userId });
   return (
     <Stack>
       <Title order={2} size="h4">
         {doctor.fullName}
       </Title>
-      {role === 'ADMIN' && <ProfileForm key={doctor.userId} doctor={doctor} />}
+      {isAdmin && <ProfileForm key={doctor.userId} doctor={doctor} />}
       <Title order={3} size="h5">
         Weekly schedule
       </Title>

@@ -4,7 +4,7 @@ import { exceptionKindLabels, exceptionKinds } from '#shared/modules/doctors/sch
 import { api } from '../../api/api.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { messageOf } from '../../forms/schema-form.ts';
-import { formatDate } from '../../format/time.ts';
+import { formatDate, formatWallTimes } from '../../format/time.ts';
 import { useClinicToday } from '../../state/clinic-hooks.ts';
 
 type Exception = { id: string; doctorUserId: string | null; date: string; kind: (typeof exceptionKinds)[number]; startTime: string | null; endTime: string | null; slotMinutes: number | null; reason: string };
@@ -62,7 +62,7 @@ export function ExceptionsEditor({ doctorUserId, exceptions, editable }: { docto
                   {exceptionKindLabels[exception.kind]}
                   {exception.doctorUserId === null ? ' (whole clinic)' : ''}
                 </Table.Td>
-                <Table.Td>{exception.startTime === null ? 'whole day' : `${exception.startTime}–${exception.endTime ?? ''}`}</Table.Td>
+                <Table.Td>{exception.startTime === null ? 'whole day' : formatWallTimes(exception.startTime, exception.endTime ?? exception.startTime)}</Table.Td>
                 <Table.Td>{exception.reason}</Table.Td>
                 <Table.Td>{editable && <CloseButton aria-label={`Remove ${exceptionKindLabels[exception.kind]} on ${exception.date}`} onClick={() => void remove(exception.id)} />}</Table.Td>
               </Table.Tr>

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Loader, Menu, Stack, Table, Text, TextInpu
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import type { UserSummary } from '#shared/modules/users/calls.ts';
-import { roleLabels } from '#shared/domain/roles.ts';
+import { roleNames } from '#shared/domain/roles.ts';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
 import { Refusal } from '../../components/Refusal.tsx';
@@ -87,7 +87,7 @@ export function UsersPanel() {
                 ) : (
                   user.memberships.map((membership) => (
                     <Text key={membership.clinicId} size="sm">
-                      {roleLabels[membership.role]}
+                      {roleNames(membership.roles)}
                       {manageableClinics.length > 1 ? ` · ${membership.clinicCode}` : ''}
                     </Text>
                   ))

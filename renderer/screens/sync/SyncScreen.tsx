@@ -1,7 +1,7 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { api } from '../../api/api.ts';
-import { useRole } from '../../state/clinic-hooks.ts';
+import { useHasRole, useIsFrontDesk } from '../../state/clinic-hooks.ts';
 import { useAppStore } from '../../state/store.ts';
 import { ConflictsPanel } from './ConflictsPanel.tsx';
 import { ConnectHubForm } from './ConnectHubForm.tsx';
@@ -19,12 +19,13 @@ import { SyncOverview } from './SyncOverview.tsx';
 export function SyncScreen() {
   const status = useAppStore((state) => state.syncStatus);
   const applySyncStatus = useAppStore((state) => state.applySyncStatus);
-  const role = useRole();
+  const isAdmin = useHasRole('ADMIN');
+  const frontDesk = useIsFrontDesk();
+  const seesConflicts = useHasRole('ADMIN', 'STAFF', 'DOCTOR');
   useEffect(() => {
     // Fresh figures on opening; events keep them current while the screen is open.
     api.call('sync.status', {}).then(applySyncStatus, () => undefined);
   }, [applySyncStatus]);
-  const isAdmin = role === 'ADMIN';
   const standalone = status === null || status.state === 'standalone';
   return (
     <Stack maw={960}>
@@ -34,7 +35,7 @@ export function SyncScreen() {
       {standalone && isAdmin && <ConnectHubForm />}
       {standalone && !isAdmin && <Text size="sm">An administrator can connect this workstation to the clinic’s hub here.</Text>}
       {!standalone && isAdmin && <JoinCodePanel />}
-      {!standalone && role !== 'PHARMACIST' && <ConflictsPanel canResolve={role === 'ADMIN' || role === 'STAFF'} />}
+      {!standalone && seesConflicts && <ConflictsPanel canResolve={frontDesk} />}
       {!standalone && isAdmin && <RejectionsPanel />}
       {!standalone && isAdmin && <PendingChangesPanel pendingChanges={status.pendingChanges} />}
     </Stack>

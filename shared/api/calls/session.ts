@@ -7,7 +7,8 @@ export const membershipViewSchema = z.object({
   clinicCode: z.string(),
   clinicName: z.string(),
   clinicStatus: clinicStatusSchema,
-  role: roleSchema,
+  /** Every live role the person holds in the clinic; what they may do there is their union. */
+  roles: z.array(roleSchema).min(1),
 });
 export type MembershipView = z.infer<typeof membershipViewSchema>;
 
@@ -24,8 +25,10 @@ export const sessionViewSchema = z.object({
       clinicId: z.string(),
       code: z.string(),
       name: z.string(),
-      role: roleSchema,
+      roles: z.array(roleSchema).min(1),
       timeZone: z.string(),
+      /** The locale its dates and times are written in (shared/domain/clinic-locale.ts). */
+      locale: z.string(),
       currency: z.string(),
     })
     .nullable(),

@@ -6,6 +6,8 @@ export const auditEventLabels = {
   'references.renamed': 'Gave a provisional reference its leased number',
   'sync.conflictDetected': 'Sync found a conflict',
   'demo.seed': 'Created the demo data',
+  // The call that gave a person their one role in a clinic, before several roles (issue 33): its entries stay readable.
+  'users.setRole': 'Gave or took a role',
 } as const satisfies Readonly<Record<string, string>>;
 export type AuditEventName = keyof typeof auditEventLabels;
 
@@ -43,7 +45,8 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'users.list': 'Listed users',
   'users.create': 'Created a user',
   'users.update': 'Edited a user',
-  'users.setRole': 'Gave or took a role',
+  'users.grantRole': 'Gave a role',
+  'users.revokeRole': 'Took a role away',
   'users.setActive': 'Activated or deactivated a user',
   'users.resetPassword': 'Reset a password',
   'audit.list': 'Read the audit log',

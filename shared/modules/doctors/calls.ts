@@ -22,7 +22,10 @@ export const slotSchema = z.object({
   localDate: z.string(),
   localStart: z.string(),
   localEnd: z.string(),
+  /** Whether it can be booked: nobody is booked in it and it has not begun. */
   free: z.boolean(),
+  /** It has begun or is over: never offered, whether or not anyone was booked in it. */
+  past: z.boolean(),
 });
 
 const exceptionSchema = z.object({

@@ -15,8 +15,8 @@ export const userSummarySchema = z.object({
   mustChangePassword: z.boolean(),
   /** Set while too many failed sign-ins keep the account locked on this workstation. */
   lockedUntil: z.string().nullable(),
-  /** Roles in the clinics the caller administers; other clinics are not disclosed. */
-  memberships: z.array(z.object({ clinicId: z.string(), clinicCode: z.string(), clinicName: z.string(), role: roleSchema })),
+  /** Roles in the clinics the caller administers, several in one clinic if held; other clinics are not disclosed. */
+  memberships: z.array(z.object({ clinicId: z.string(), clinicCode: z.string(), clinicName: z.string(), roles: z.array(roleSchema).min(1) })),
   /**
    * Whether the caller may change the account itself (details, password, active, lockout): they
    * administer every clinic where it has a role. Otherwise they manage only its roles in their clinics.
@@ -26,6 +26,7 @@ export const userSummarySchema = z.object({
 export type UserSummary = z.infer<typeof userSummarySchema>;
 
 const userIdInput = { userId: uuidSchema.brand<'UserId'>() };
+const roleInput = z.object({ ...userIdInput, clinicId: uuidSchema.brand<'ClinicId'>(), role: roleSchema }).strict();
 
 export const userCalls = {
   'users.list': defineCall({
@@ -50,10 +51,18 @@ export const userCalls = {
     input: userProfileSchema.extend(userIdInput).strict(),
     output: userSummarySchema,
   }),
-  'users.setRole': defineCall({
+  // One role at a time, given or taken, so a change touches that role alone: two administrators
+  // changing different roles of one person, even apart, both keep their change.
+  'users.grantRole': defineCall({
     access: rolesAccess('ADMIN'),
     effect: 'write',
-    input: z.object({ ...userIdInput, clinicId: uuidSchema.brand<'ClinicId'>(), role: roleSchema.nullable() }).strict(),
+    input: roleInput,
+    output: userSummarySchema,
+  }),
+  'users.revokeRole': defineCall({
+    access: rolesAccess('ADMIN'),
+    effect: 'write',
+    input: roleInput,
     output: userSummarySchema,
   }),
   'users.setActive': defineCall({

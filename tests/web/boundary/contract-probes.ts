@@ -101,11 +101,14 @@ export const contractProbes: ContractProbes = {
   'users.list': () => [{}],
   'users.create': (them) => [{ fullName: 'Probe Person', username: them.username, email: '', phone: '', password: 'a long enough password', role: 'STAFF' }],
   'users.update': (them) => [{ userId: them.userId, fullName: 'Renamed By Probe', email: '', phone: '' }],
-  'users.setRole': (them, own) => [
-    { userId: them.userId, clinicId: them.clinicId, role: null },
+  'users.grantRole': (them, own) => [
     { userId: them.userId, clinicId: them.clinicId, role: 'ADMIN' },
     { userId: own.staffUserId, clinicId: them.clinicId, role: 'ADMIN' },
     { userId: them.userId, clinicId: own.clinicId, role: 'STAFF' },
+  ],
+  'users.revokeRole': (them, own) => [
+    { userId: them.userId, clinicId: them.clinicId, role: 'ADMIN' },
+    { userId: own.staffUserId, clinicId: them.clinicId, role: 'STAFF' },
   ],
   'users.setActive': (them) => [{ userId: them.userId, active: false }],
   'users.resetPassword': (them) => [{ userId: them.userId, newPassword: 'taken over 123' }],
