@@ -140,7 +140,10 @@ export function AuditPanel() {
                 </Table.Td>
                 <Table.Td>{entry.deviceName ?? entry.deviceId.slice(-8)}</Table.Td>
                 <Table.Td>
-                  <Text size="xs">{describeDetail(entry.detail)}</Text>
+                  {/* Details can hold whole ids, which have no better place to break than anywhere. */}
+                  <Text size="xs" data-breakable style={{ overflowWrap: 'anywhere' }}>
+                    {describeDetail(entry.detail)}
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -74,7 +74,7 @@ export function DoctorsTab() {
   if (doctor === undefined) return <Text c="dimmed">No user has the Doctor role in this clinic yet. An administrator gives it under Administration → Users.</Text>;
   return (
     <Grid>
-      <Grid.Col span={{ base: 12, md: 4 }}>
+      <Grid.Col span={{ base: 12, xl: 4 }}>
         <Table aria-label="Doctors" highlightOnHover>
           <Table.Tbody>
             {list.map((candidate) => (
@@ -95,7 +95,7 @@ export function DoctorsTab() {
           </Table.Tbody>
         </Table>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 8 }}>
+      <Grid.Col span={{ base: 12, xl: 8 }}>
         <DoctorSchedule key={doctor.userId} doctor={doctor} />
       </Grid.Col>
     </Grid>

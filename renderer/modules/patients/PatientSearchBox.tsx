@@ -83,7 +83,7 @@ export function PatientSearchBox() {
           ref={input}
           aria-label="Find a patient"
           placeholder="Find a patient: name, phone or record number"
-          w={380}
+          w="100%"
           size="sm"
           value={query}
           rightSection={searching ? <Loader size="xs" /> : <Kbd size="xs">/</Kbd>}
@@ -101,8 +101,8 @@ export function PatientSearchBox() {
           }}
         />
       </Combobox.Target>
-      <Combobox.Dropdown hidden={query.trim() === ''} aria-label="Patients found">
-        <Combobox.Options>
+      <Combobox.Dropdown hidden={query.trim() === ''}>
+        <Combobox.Options aria-label="Patients found">
           {failure !== null && <Combobox.Empty>{failure}</Combobox.Empty>}
           {failure === null && results.length === 0 && !searching && <Combobox.Empty>No patient matches “{query.trim()}”.</Combobox.Empty>}
           {results.map((patient) => (
