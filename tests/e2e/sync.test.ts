@@ -11,6 +11,7 @@ import { SyncPage } from './pages/SyncPage.ts';
 import { launchChromium } from './support/browser.ts';
 import { freePort } from '#tests/support/free-port.ts';
 import { enrolmentCodeFromCli, startHubProcess } from './support/hub-process.ts';
+import { problemsAtFrontDeskSizes } from './support/screen-check.ts';
 import { zoneNearNoon } from './support/time-zone.ts';
 
 const admin = { fullName: 'Ada Admin', username: 'ada', password: 'correct horse battery' };
@@ -143,6 +144,9 @@ describe('sync between two workstations through a hub, end to end in Chromium', 
       await desk.sync.badge().getByText(/^Offline · \d+ changes? waiting/).waitFor();
       expect(await desk.sync.badgeLabel()).toMatch(/offline, \d+ changes? waiting, last sync/);
     }
+    // The longer badge of a workstation cut off from its hub still leaves the header on one line,
+    // and the queue with an appointment's reference keeps its rows whole (issue 33).
+    expect((await problemsAtFrontDeskSizes(front.page, 'queue while the hub is down', { axe: false })).join('\n')).toBe('');
   });
 
   it('converges without anyone touching anything once the hub is back', async () => {

@@ -18,9 +18,15 @@ export function describeViolations(violations: readonly AxeViolation[]): string 
     .join('\n');
 }
 
+/** Where to look and what to skip: an open dialog alone, say, or every rule but contrast. */
+export type AxeScope = { readonly include?: string; readonly skipRules?: readonly string[] };
+
 /** The page's violations of WCAG 2.1 AA, as axe-core finds them in the live DOM. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_21_AA_TAGS).analyze();
+export async function axeViolations(page: Page, scope: AxeScope = {}): Promise<AxeViolation[]> {
+  let builder = new AxeBuilder({ page }).withTags(WCAG_21_AA_TAGS);
+  if (scope.include !== undefined) builder = builder.include(scope.include);
+  if (scope.skipRules !== undefined && scope.skipRules.length > 0) builder = builder.disableRules([...scope.skipRules]);
+  const results = await builder.analyze();
   return results.violations;
 }
 
