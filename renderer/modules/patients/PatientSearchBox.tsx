@@ -82,7 +82,7 @@ export function PatientSearchBox() {
         <TextInput
           ref={input}
           aria-label="Find a patient"
-          placeholder="Find a patient: name, phone or record number"
+          placeholder="Name, phone or record number"
           w="100%"
           size="sm"
           value={query}
