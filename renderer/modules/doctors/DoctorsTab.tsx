@@ -80,14 +80,15 @@ export function DoctorsTab() {
             {list.map((candidate) => (
               <Table.Tr key={candidate.userId} bg={candidate.userId === doctor.userId ? 'teal.0' : undefined}>
                 <Table.Td>
+                  {/* The button shows the name only, so its spoken name ("Schedule of …") holds what it shows. */}
                   <UnstyledButton onClick={() => setChosen(candidate.userId)} aria-label={`Schedule of ${candidate.fullName}`}>
                     <Text size="sm" fw={600}>
                       {candidate.fullName}
                     </Text>
-                    <Text size="xs" c="dimmed">
-                      {candidate.specialization ?? 'No profile yet'}
-                    </Text>
                   </UnstyledButton>
+                  <Text size="xs" c="dimmed">
+                    {candidate.specialization ?? 'No profile yet'}
+                  </Text>
                 </Table.Td>
                 <Table.Td>{candidate.bookable ? <Badge variant="light">Bookable</Badge> : <Badge color="gray">Not bookable</Badge>}</Table.Td>
               </Table.Tr>

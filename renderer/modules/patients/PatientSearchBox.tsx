@@ -106,7 +106,8 @@ export function PatientSearchBox() {
           {failure !== null && <Combobox.Empty>{failure}</Combobox.Empty>}
           {failure === null && results.length === 0 && !searching && <Combobox.Empty>No patient matches “{query.trim()}”.</Combobox.Empty>}
           {results.map((patient) => (
-            <Combobox.Option value={patient.id} key={patient.id} aria-label={`${patientName(patient)}, ${patient.mrn}`}>
+            // Its spoken name is what it shows (the name, then the facts with the record number).
+            <Combobox.Option value={patient.id} key={patient.id}>
               <PatientResultLine patient={patient} />
             </Combobox.Option>
           ))}
