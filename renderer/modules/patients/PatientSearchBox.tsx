@@ -77,7 +77,9 @@ export function PatientSearchBox() {
   };
 
   return (
-    <Combobox store={combobox} onOptionSubmit={open} width={520} position="bottom-start">
+    // Rendered inside the header rather than at the end of the page, so the results belong to its
+    // landmark for a screen reader.
+    <Combobox store={combobox} onOptionSubmit={open} width={520} position="bottom-start" withinPortal={false}>
       <Combobox.Target>
         <TextInput
           ref={input}
