@@ -6,6 +6,7 @@ import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { hidePageBehindDialogs } from './components/hide-behind-dialogs.ts';
 import { bootstrap } from './state/bootstrap.ts';
 import { theme } from './theme.ts';
 
@@ -19,5 +20,6 @@ if (root !== null) {
       </MantineProvider>
     </StrictMode>,
   );
+  hidePageBehindDialogs(root);
   void bootstrap();
 }

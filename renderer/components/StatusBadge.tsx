@@ -33,8 +33,8 @@ export function StatusBadge() {
   const waiting = changesWaiting(status.pendingChanges);
   const lastSync = lastSyncWords(status.lastSyncAt, zone);
   const attention = attentionCount(status);
-  // When all is well the time of the last sync is noise; when it is not, it is the first question.
-  const text = status.state === 'online' ? `${syncStateLabels.online} · ${waiting}` : `${syncStateLabels[status.state]} · ${waiting} · ${lastSync}`;
+  // The badge stays short so the header keeps one line; the last sync is in its tooltip and name.
+  const text = `${syncStateLabels[status.state]} · ${waiting}`;
   const summary = [`Sync status: ${syncStateLabels[status.state].toLowerCase()}`, waiting, lastSync, attention > 0 ? `${attentionText(status)} to resolve` : null].filter((part) => part !== null).join(', ');
   return (
     <Group gap={4} role="status" aria-label={summary} wrap="nowrap">

@@ -1,4 +1,5 @@
-import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
 import { roleNames } from '#shared/domain/roles.ts';
 import { api } from '../api/api.ts';
 import { ClinicSwitcher } from '../components/ClinicSwitcher.tsx';
@@ -23,6 +24,7 @@ export function AppFrame() {
   const route = useAppStore((state) => state.route);
   const navigate = useAppStore((state) => state.navigate);
   const setLocked = useAppStore((state) => state.setLocked);
+  const [navigationOpen, setNavigationOpen] = useLocalStorage({ key: 'clinic-desk.navigation-open', defaultValue: true });
   if (session === null || session.activeClinic === null) return null;
   const clinic = session.activeClinic;
   // Administration is listed for administrators only; the core refuses it to everyone else anyway.
@@ -34,31 +36,33 @@ export function AppFrame() {
   };
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="md">
+    // The sections can fold away, so the screen gets the width at 1024 pixels; the header keeps
+    // one line: the account's name sits under the sections, the sync badge is short.
+    <AppShell header={{ height: 60 }} navbar={{ width: 200, breakpoint: 'sm', collapsed: { desktop: !navigationOpen, mobile: !navigationOpen } }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h="100%" px="md" gap="sm" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
+            <Burger opened={navigationOpen} onClick={() => setNavigationOpen(!navigationOpen)} size="sm" aria-label={navigationOpen ? 'Hide the sections' : 'Show the sections'} aria-expanded={navigationOpen} aria-controls="app-sections" />
             {session.memberships.length > 1 ? (
               <ClinicSwitcher />
             ) : (
               <>
-                <Title order={2} size="h4">
+                <Title order={2} size="h4" data-one-line>
                   {clinic.name}
                 </Title>
-                <Text c="dimmed" size="sm">
+                <Text c="dimmed" size="sm" data-one-line>
                   {clinic.code}
                 </Text>
               </>
             )}
           </Group>
-          {headerWidgets.map((Widget, index) => (
-            <Widget key={index} />
-          ))}
+          <Box style={{ flex: '1 1 380px', minWidth: 160, maxWidth: 380 }}>
+            {headerWidgets.map((Widget, index) => (
+              <Widget key={index} />
+            ))}
+          </Box>
           <Group gap="sm" wrap="nowrap">
             <StatusBadge />
-            <Text size="sm" aria-label="Signed in as">
-              {session.user.fullName} · {roleNames(clinic.roles)}
-            </Text>
             <Button variant="subtle" color="gray" onClick={lockNow}>
               Lock screen
             </Button>
@@ -66,17 +70,24 @@ export function AppFrame() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Sections">
-        {visible.map((section) => (
-          <NavLink
-            key={section}
-            component="button"
-            label={sectionLabels[section]}
-            active={route.section === section}
-            aria-current={route.section === section ? 'page' : undefined}
-            onClick={() => navigate({ section, tab: null })}
-          />
-        ))}
+      <AppShell.Navbar p="xs" aria-label="Sections" id="app-sections">
+        <AppShell.Section grow>
+          {visible.map((section) => (
+            <NavLink
+              key={section}
+              component="button"
+              label={sectionLabels[section]}
+              active={route.section === section}
+              aria-current={route.section === section ? 'page' : undefined}
+              onClick={() => navigate({ section, tab: null })}
+            />
+          ))}
+        </AppShell.Section>
+        <AppShell.Section p="xs">
+          <Text size="sm" aria-label="Signed in as">
+            {session.user.fullName} · {roleNames(clinic.roles)}
+          </Text>
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <SectionScreen section={route.section} />

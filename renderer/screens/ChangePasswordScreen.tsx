@@ -27,7 +27,7 @@ export function ChangePasswordScreen() {
     }
   });
   return (
-    <Center mih="100vh" p="md">
+    <Center component="main" mih="100vh" p="md">
       <Paper withBorder p="xl" radius="md" w={400}>
         <form onSubmit={submit} noValidate aria-label="Choose a new password">
           <Stack>

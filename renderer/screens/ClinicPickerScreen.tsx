@@ -24,7 +24,7 @@ export function ClinicPickerScreen() {
   };
 
   return (
-    <Center mih="100vh" p="md">
+    <Center component="main" mih="100vh" p="md">
       <Paper withBorder p="xl" radius="md" w={440}>
         <Stack>
           <Title order={1} size="h2">

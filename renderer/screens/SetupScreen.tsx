@@ -5,7 +5,7 @@ import { JoinClinicForm } from './setup/JoinClinicForm.tsx';
 /** First run: a new clinic here, or join one that other workstations already share through a hub. */
 export function SetupScreen() {
   return (
-    <Container size="sm" py="xl">
+    <Container component="main" size="sm" py="xl">
       <Paper withBorder p="xl" radius="md">
         <Stack>
           <Title order={1}>Set up Clinic Desk</Title>

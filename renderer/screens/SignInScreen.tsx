@@ -33,7 +33,7 @@ export function SignInScreen() {
   );
 
   return (
-    <Center mih="100vh" p="md">
+    <Center component="main" mih="100vh" p="md">
       <Paper withBorder p="xl" radius="md" w={380}>
         <form onSubmit={submit} noValidate aria-label="Sign in">
           <Stack>

@@ -156,7 +156,10 @@ export function AuditPanel() {
                   </Table.Td>
                   <Table.Td>{entry.deviceName ?? entry.deviceId.slice(-8)}</Table.Td>
                   <Table.Td>
-                    <Text size="xs">{describeAuditDetail(entry.detail)}</Text>
+                    {/* Details can hold whole ids, which have no better place to break than anywhere. */}
+                    <Text size="xs" data-breakable style={{ overflowWrap: 'anywhere' }}>
+                      {describeAuditDetail(entry.detail)}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -74,20 +74,21 @@ export function DoctorsTab() {
   if (doctor === undefined) return <Text c="dimmed">No user has the Doctor role in this clinic yet. An administrator gives it under Administration → Users.</Text>;
   return (
     <Grid>
-      <Grid.Col span={{ base: 12, md: 4 }}>
+      <Grid.Col span={{ base: 12, xl: 4 }}>
         <Table aria-label="Doctors" highlightOnHover>
           <Table.Tbody>
             {list.map((candidate) => (
               <Table.Tr key={candidate.userId} bg={candidate.userId === doctor.userId ? 'teal.0' : undefined}>
                 <Table.Td>
+                  {/* The button shows the name only, so its spoken name ("Schedule of …") holds what it shows. */}
                   <UnstyledButton onClick={() => setChosen(candidate.userId)} aria-label={`Schedule of ${candidate.fullName}`}>
                     <Text size="sm" fw={600}>
                       {candidate.fullName}
                     </Text>
-                    <Text size="xs" c="dimmed">
-                      {candidate.specialization ?? 'No profile yet'}
-                    </Text>
                   </UnstyledButton>
+                  <Text size="xs" c="dimmed">
+                    {candidate.specialization ?? 'No profile yet'}
+                  </Text>
                 </Table.Td>
                 <Table.Td>{candidate.bookable ? <Badge variant="light">Bookable</Badge> : <Badge color="gray">Not bookable</Badge>}</Table.Td>
               </Table.Tr>
@@ -95,7 +96,7 @@ export function DoctorsTab() {
           </Table.Tbody>
         </Table>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 8 }}>
+      <Grid.Col span={{ base: 12, xl: 8 }}>
         <DoctorSchedule key={doctor.userId} doctor={doctor} />
       </Grid.Col>
     </Grid>

@@ -58,10 +58,10 @@ export function ScheduleEditor({ doctorUserId, sessions, editable }: { doctorUse
     <Stack gap="xs">
       {rows.length === 0 && <Text c="dimmed">No weekly sessions: this doctor has no slots to book.</Text>}
       {rows.map((row) => (
-        <Group key={row.key} align="flex-start" wrap="nowrap" aria-label={`Session on ${weekdayLabels[Number(row.weekday) - 1] ?? ''}`} role="group">
+        <Group key={row.key} align="flex-start" wrap="wrap" aria-label={`Session on ${weekdayLabels[Number(row.weekday) - 1] ?? ''}`} role="group">
           <Select label="Day" w={140} allowDeselect={false} disabled={!editable} data={weekdayLabels.map((label, index) => ({ value: String(index + 1), label }))} value={row.weekday} onChange={(value) => update(row.key, { weekday: value ?? '1' })} />
-          <TextInput label="From" type="time" w={110} disabled={!editable} value={row.startTime} onChange={(event) => update(row.key, { startTime: event.currentTarget.value })} />
-          <TextInput label="To" type="time" w={110} disabled={!editable} value={row.endTime} onChange={(event) => update(row.key, { endTime: event.currentTarget.value })} />
+          <TextInput label="From" type="time" w={132} disabled={!editable} value={row.startTime} onChange={(event) => update(row.key, { startTime: event.currentTarget.value })} />
+          <TextInput label="To" type="time" w={132} disabled={!editable} value={row.endTime} onChange={(event) => update(row.key, { endTime: event.currentTarget.value })} />
           <NumberInput label="Slot (min)" w={100} min={5} max={240} disabled={!editable} value={row.slotMinutes} onChange={(value) => update(row.key, { slotMinutes: value })} />
           <TextInput label="Breaks" placeholder="10:30-11:00" w={200} disabled={!editable} value={row.breaks} onChange={(event) => update(row.key, { breaks: event.currentTarget.value })} error={errors[row.key]} />
           {editable && <CloseButton mt={28} aria-label="Remove session" onClick={() => setRows((current) => current.filter((candidate) => candidate.key !== row.key))} />}

@@ -85,13 +85,15 @@ export function PatientSearchBox() {
   };
 
   return (
-    <Combobox store={combobox} onOptionSubmit={open} width={520} position="bottom-start">
+    // Rendered inside the header rather than at the end of the page, so the results belong to its
+    // landmark for a screen reader.
+    <Combobox store={combobox} onOptionSubmit={open} width={520} position="bottom-start" withinPortal={false}>
       <Combobox.Target>
         <TextInput
           ref={input}
           aria-label="Find a patient"
-          placeholder="Find a patient: name, phone or record number"
-          w={380}
+          placeholder="Name, phone or record number"
+          w="100%"
           size="sm"
           value={query}
           rightSection={searching ? <Loader size="xs" /> : <Kbd size="xs">/</Kbd>}
@@ -109,12 +111,13 @@ export function PatientSearchBox() {
           }}
         />
       </Combobox.Target>
-      <Combobox.Dropdown hidden={query.trim() === ''} aria-label="Patients found">
-        <Combobox.Options>
+      <Combobox.Dropdown hidden={query.trim() === ''}>
+        <Combobox.Options aria-label="Patients found">
           {failure !== null && <Combobox.Empty>{failure}</Combobox.Empty>}
           {failure === null && results.length === 0 && !searching && <Combobox.Empty>No patient matches “{query.trim()}”.</Combobox.Empty>}
           {results.map((patient) => (
-            <Combobox.Option value={patient.id} key={patient.id} aria-label={`${patientName(patient)}, ${patient.mrn}`}>
+            // Its spoken name is what it shows (the name, then the facts with the record number).
+            <Combobox.Option value={patient.id} key={patient.id}>
               <PatientResultLine patient={patient} />
             </Combobox.Option>
           ))}

@@ -40,7 +40,7 @@ export function PatientsTab() {
           height={Math.min(560, results.length * 56)}
           getKey={(patient) => patient.id}
           renderRow={(patient) => (
-            <UnstyledButton w="100%" p="xs" onClick={() => navigate(patientRoute(patient.id))} aria-label={`Open ${patientName(patient)}, ${patient.mrn}`} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
+            <UnstyledButton w="100%" p="xs" onClick={() => navigate(patientRoute(patient.id))} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
               <PatientResultLine patient={patient} />
             </UnstyledButton>
           )}

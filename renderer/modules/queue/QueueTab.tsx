@@ -90,7 +90,7 @@ function QueueRow({ entry, now }: { entry: QueueEntry; now: number }) {
             {entry.room === '' ? '' : ` · ${entry.room}`}
           </Badge>
           {waitedSince !== null && (
-            <Text size="sm" aria-label="Waiting for">
+            <Text size="sm" aria-label="Waiting for" data-one-line>
               {formatWaited(waitedSince, now)}
             </Text>
           )}

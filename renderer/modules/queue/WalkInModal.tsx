@@ -120,7 +120,7 @@ export function WalkInModal({ patient: initial, onClose }: { patient: PickedPati
 
   const options = [{ value: ANY_DOCTOR, label: 'Any doctor' }, ...(doctors.status === 'done' ? doctors.result.doctors.filter((entry) => entry.bookable).map((entry) => ({ value: entry.userId, label: entry.fullName })) : [])];
   return (
-    <Modal opened onClose={onClose} title="Add to today’s queue">
+    <Modal opened onClose={onClose} size="lg" title="Add to today’s queue">
       <form
         aria-label="Add to the queue"
         onSubmit={(event) => {

@@ -31,7 +31,7 @@ export function JoiningScreen() {
   const total = Math.max(joining?.total ?? 0, done);
   const percent = total === 0 ? 0 : Math.round((100 * done) / total);
   return (
-    <Center mih="100vh" p="md">
+    <Center component="main" mih="100vh" p="md">
       <Paper withBorder p="xl" radius="md" w={480}>
         <Stack>
           <Title order={1} size="h2">
