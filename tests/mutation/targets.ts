@@ -9,7 +9,7 @@
 export const mutationTargets: Readonly<Record<string, readonly string[]>> = {
   'shared/sync/merge.ts': ['tests/shared/merge.test.ts', 'tests/shared/merge-change.test.ts', 'tests/shared/mutants-merge*.test.ts'],
   'shared/sync/hlc.ts': ['tests/shared/hlc.test.ts', 'tests/shared/merge-change.test.ts', 'tests/shared/mutants-hlc*.test.ts'],
-  'electron/api/access.ts': ['tests/core/access.test.ts', 'tests/core/administration.test.ts', 'tests/core/accounts.test.ts', 'tests/core/mutants-access*.test.ts'],
+  'electron/api/access.ts': ['tests/core/access.test.ts', 'tests/core/sign-in.test.ts', 'tests/core/administration.test.ts', 'tests/core/accounts.test.ts', 'tests/core/mutants-access*.test.ts'],
   'electron/api/sign-in.ts': ['tests/core/sign-in.test.ts', 'tests/core/administration.test.ts', 'tests/core/mutants-sign-in*.test.ts'],
   'electron/auth/throttle.ts': ['tests/core/sign-in.test.ts', 'tests/core/administration.test.ts', 'tests/core/mutants-throttle*.test.ts'],
   'electron/auth/sessions.ts': ['tests/core/sign-in.test.ts', 'tests/core/access.test.ts', 'tests/core/mutants-sessions*.test.ts'],
