@@ -9,6 +9,7 @@ import { equivalentMutants, isDocumentedEquivalent } from './equivalents.ts';
 
 // `npm run mutate [-- --mutate FILE[,FILE]] [--force] [--concurrency N] [--break SCORE]`
 // `npm run mutate:changed [-- --since BASE]`: the rule files changed since BASE (main unless said), committed or not.
+// `--list` prints the files a run would take, with their tests, and runs nothing.
 // Runs Stryker (stryker.config.json) on each rule file in turn, against that file's own tests
 // (targets.ts), and prints the score of each. Files one at a time: each gets only its tests, its
 // own incremental file, and a time of its own, which is what CI needs to budget it.
@@ -21,6 +22,7 @@ const { values: args } = parseArgs({
     force: { type: 'boolean', default: false },
     concurrency: { type: 'string' },
     break: { type: 'string' },
+    list: { type: 'boolean', default: false },
   },
   allowPositionals: false,
 });
@@ -138,6 +140,10 @@ function table(scores: readonly FileScore[]): string {
 const files = selectedFiles();
 if (files.length === 0) {
   console.log('No rule file under mutation testing changed.');
+  process.exit(0);
+}
+if (args.list) {
+  for (const file of files) console.log(`${file}: ${testFilesOf(file).join(', ')}`);
   process.exit(0);
 }
 console.log(`${equivalentMutants().length} mutants are documented as equivalent (tests/mutation/EQUIVALENT.md).`);
