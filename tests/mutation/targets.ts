@@ -1,0 +1,26 @@
+/**
+ * The rule files that guard clinics' data, each with the tests that exercise it. Mutation testing
+ * runs one file at a time against only these tests: on two cores, the sync suite behind every
+ * file would take hours, and a test that merely passes through a rule (a hub test that merges
+ * rows on its way to something else) kills few mutants the focused tests do not.
+ * A new test file for one of these rules belongs in its list; `mutants-*.test.ts` files beside a
+ * rule's tests are picked up by the globs.
+ */
+export const mutationTargets: Readonly<Record<string, readonly string[]>> = {
+  'shared/sync/merge.ts': ['tests/shared/merge.test.ts', 'tests/shared/merge-change.test.ts', 'tests/shared/mutants-merge*.test.ts'],
+  'shared/sync/hlc.ts': ['tests/shared/hlc.test.ts', 'tests/shared/merge-change.test.ts', 'tests/shared/mutants-hlc*.test.ts'],
+  'electron/api/access.ts': ['tests/core/access.test.ts', 'tests/core/sign-in.test.ts', 'tests/core/administration.test.ts', 'tests/core/accounts.test.ts', 'tests/core/mutants-access*.test.ts'],
+  'electron/api/sign-in.ts': ['tests/core/sign-in.test.ts', 'tests/core/administration.test.ts', 'tests/core/mutants-throttle*.test.ts', 'tests/core/mutants-sign-in*.test.ts'],
+  'electron/auth/throttle.ts': ['tests/core/sign-in.test.ts', 'tests/core/administration.test.ts', 'tests/core/mutants-throttle*.test.ts'],
+  'electron/auth/sessions.ts': ['tests/core/sign-in.test.ts', 'tests/core/access.test.ts', 'tests/core/mutants-access*.test.ts', 'tests/core/mutants-sessions*.test.ts'],
+  'electron/modules/appointments/slot-check.ts': ['tests/core/appointments.test.ts', 'tests/core/mutants-slot-check*.test.ts'],
+  'shared/modules/appointments/appointment.ts': ['tests/core/appointments.test.ts', 'tests/shared/mutants-appointment*.test.ts'],
+  'hub/sync/authorize.ts': ['tests/sync/hub-authorization.test.ts', 'tests/sync/hub.test.ts', 'tests/sync/mutants-authorize*.test.ts'],
+  'hub/sync/push.ts': ['tests/sync/hub.test.ts', 'tests/sync/hub-authorization.test.ts', 'tests/sync/push-pipeline.test.ts', 'tests/sync/mutants-push*.test.ts'],
+  'hub/sync/pull.ts': ['tests/sync/hub-feed.test.ts', 'tests/sync/pull-pipeline.test.ts', 'tests/sync/mutants-pull*.test.ts'],
+  'electron/sync/outbox.ts': ['tests/sync/outbox-acks.test.ts', 'tests/sync/push-pipeline.test.ts', 'tests/sync/mutants-outbox*.test.ts'],
+  'electron/sync/apply.ts': ['tests/sync/apply-page.test.ts', 'tests/sync/pull-pipeline.test.ts', 'tests/sync/mutants-apply*.test.ts'],
+};
+
+/** Every test file any target names: what the mutation run's vitest configuration includes. */
+export const mutationTestFiles: readonly string[] = [...new Set(Object.values(mutationTargets).flat())];

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+import { mutationTestFiles } from './targets.ts';
+
+// The tests that exercise the rule files under mutation (tests/mutation/targets.ts), in plain
+// Node: no end-to-end file, no hub in a process of its own. Stryker runs them in one worker thread.
+export default defineConfig({
+  test: {
+    root: new URL('../..', import.meta.url).pathname,
+    env: { CLINIC_LOG_LEVEL: 'warn' },
+    include: [...mutationTestFiles],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    setupFiles: ['tests/support/register-modules.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
