@@ -32,9 +32,18 @@ export async function ensureRendererBuilt(onBuild: (sentence: string) => void): 
   if (rendererBuildIsStale()) {
     onBuild(buildingSentence(!existsSync(join(sourcePaths.rendererDist, STAMP))));
     const vite = await import('vite');
-    // Silent: the builder's progress line and size table mean nothing to a receptionist; a
-    // failure still throws and is reported by the caller.
-    await vite.build({ configFile: join(repositoryRoot, 'renderer', 'vite.config.ts'), logLevel: 'silent' });
+    // The bundle people get, whoever builds it: under a test runner NODE_ENV is 'test', and vite
+    // would then bundle React's development build.
+    const nodeEnv = process.env['NODE_ENV'];
+    process.env['NODE_ENV'] = 'production';
+    try {
+      // Silent: the builder's progress line and size table mean nothing to a receptionist; a
+      // failure still throws and is reported by the caller.
+      await vite.build({ configFile: join(repositoryRoot, 'renderer', 'vite.config.ts'), logLevel: 'silent', mode: 'production' });
+    } finally {
+      if (nodeEnv === undefined) delete process.env['NODE_ENV'];
+      else process.env['NODE_ENV'] = nodeEnv;
+    }
   }
   return sourcePaths.rendererDist;
 }

@@ -109,6 +109,15 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await page.getByRole('list', { name: 'Patients found' }).getByRole('button').first().waitFor();
     await check('tab reception/patients', 'reception patients');
     await checkDialog('dialog patients/PatientFormModal', 'Register a patient', () => page.getByRole('button', { name: 'Register patient' }).click());
+    // Escape on a half-filled registration asks first.
+    await page.getByRole('button', { name: 'Register patient' }).click();
+    const registration = page.getByRole('dialog', { name: 'Register a patient' });
+    await registration.getByRole('textbox', { name: 'Given name' }).fill('Half');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Discard this registration?' }).waitFor();
+    await check('dialog patients/DiscardQuestion', 'dialog Discard this registration?', page, '[role="dialog"]');
+    await page.getByRole('button', { name: 'Discard' }).click();
+    await registration.waitFor({ state: 'detached' });
     await checkDialog('dialog patients/LinkByMrnModal', /by record number/, () => page.getByRole('button', { name: 'Add by record number' }).click());
 
     const results = await reception.search('a');
@@ -152,6 +161,8 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await page.getByLabel('Waiting for').getByText('14 min').first().waitFor();
     await check('tab reception/queue', 'reception queue');
     await checkDialog('dialog queue/WalkInModal', 'Add to today’s queue', () => page.getByRole('button', { name: 'Add walk-in' }).click());
+    // The walk-in shortcut's dialog, opened by its key from the queue.
+    await checkDialog('widget queue/WalkInShortcut', 'Add to today’s queue', () => page.keyboard.press('F4'));
     const callButton = page.getByRole('button', { name: /^Call [A-Z]\d+$/ }).first();
     await callButton.click();
     await page.getByRole('form', { name: /to a room$/ }).waitFor();

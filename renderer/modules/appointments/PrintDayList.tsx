@@ -40,8 +40,12 @@ export function PrintDayList({ clinicName, date, appointments, onDone }: { clini
     };
   }, [sheet]);
   const done = useRef(onDone);
+  const asked = useRef(false);
   useEffect(() => {
-    // Once per sheet: print() returns when the person has printed or cancelled.
+    // Once per sheet, even where React runs an effect twice to test it: print() returns when the
+    // person has printed or cancelled.
+    if (asked.current) return;
+    asked.current = true;
     window.print();
     done.current();
   }, []);

@@ -20,11 +20,18 @@ const outcomeColors: Readonly<Record<AuditOutcome, string>> = { SUCCESS: 'green'
 const actionChoices = auditActionChoices();
 
 /** Which record an entry is about: a patient by name and record number, an account by its person. */
+/** On screen only (the CSV keeps plain hyphens): "waiting-room" never splits at its hyphen in a narrow column. */
+function keepHyphenatedWordsWhole(text: string): string {
+  return text.replaceAll('-', '\u2011');
+}
+
 function AboutCell({ entry }: { entry: AuditEntry }) {
   if (entry.patient !== null) {
     return (
       <Text size="sm">
-        {entry.patient.givenName} {entry.patient.familyName} · <Text span size="xs" ff="monospace">{entry.patient.mrn}</Text>
+        {entry.patient.givenName} {entry.patient.familyName} · <Text span size="xs" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+          {entry.patient.mrn}
+        </Text>
       </Text>
     );
   }
@@ -126,46 +133,44 @@ export function AuditPanel() {
       {entries === null ? (
         <Loader aria-label="Loading the audit log" />
       ) : (
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped aria-label="Audit log">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Action</Table.Th>
-                <Table.Th>Outcome</Table.Th>
-                <Table.Th>About</Table.Th>
-                <Table.Th>Workstation</Table.Th>
-                <Table.Th>Detail</Table.Th>
+        <Table striped aria-label="Audit log">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>When</Table.Th>
+              <Table.Th>Who</Table.Th>
+              <Table.Th>Action</Table.Th>
+              <Table.Th>Outcome</Table.Th>
+              <Table.Th>About</Table.Th>
+              <Table.Th>Workstation</Table.Th>
+              <Table.Th>Detail</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {entries.map((entry) => (
+              <Table.Tr key={entry.id}>
+                <Table.Td>{formatTime.format(new Date(entry.at))}</Table.Td>
+                <Table.Td>{auditActor(entry) || '—'}</Table.Td>
+                <Table.Td>{keepHyphenatedWordsWhole(auditActionLabel(entry.action))}</Table.Td>
+                <Table.Td>
+                  {/* At its full width: a squeezed table cut "Refused" to "REFU…". */}
+                  <Badge color={outcomeColors[entry.outcome]} variant="light" style={{ minWidth: 'max-content' }}>
+                    {auditOutcomeLabels[entry.outcome]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <AboutCell entry={entry} />
+                </Table.Td>
+                <Table.Td>{entry.deviceName ?? entry.deviceId.slice(-8)}</Table.Td>
+                <Table.Td>
+                  {/* Details can hold whole ids, which have no better place to break than anywhere. */}
+                  <Text size="xs" data-breakable style={{ overflowWrap: 'anywhere' }}>
+                    {describeAuditDetail(entry.detail)}
+                  </Text>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((entry) => (
-                <Table.Tr key={entry.id}>
-                  <Table.Td>{formatTime.format(new Date(entry.at))}</Table.Td>
-                  <Table.Td>{auditActor(entry) || '—'}</Table.Td>
-                  <Table.Td>{auditActionLabel(entry.action)}</Table.Td>
-                  <Table.Td>
-                    {/* At its full width: a squeezed table cut "Refused" to "REFU…". */}
-                    <Badge color={outcomeColors[entry.outcome]} variant="light" style={{ minWidth: 'max-content' }}>
-                      {auditOutcomeLabels[entry.outcome]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <AboutCell entry={entry} />
-                  </Table.Td>
-                  <Table.Td>{entry.deviceName ?? entry.deviceId.slice(-8)}</Table.Td>
-                  <Table.Td>
-                    {/* Details can hold whole ids, which have no better place to break than anywhere. */}
-                    <Text size="xs" data-breakable style={{ overflowWrap: 'anywhere' }}>
-                      {describeAuditDetail(entry.detail)}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
       {entries !== null && entries.length === 0 && <Text c="dimmed">No entries match.</Text>}
       {cursor !== null && (

@@ -38,7 +38,7 @@ export class ReceptionPage {
     return this.page.getByRole('listbox');
   }
 
-  async openFirstResult(query: string, expectedOption: string): Promise<void> {
+  async openFirstResult(query: string, expectedOption: string | RegExp): Promise<void> {
     const results = await this.search(query);
     await results.getByRole('option', { name: expectedOption }).waitFor();
     await this.page.keyboard.press('Enter');
