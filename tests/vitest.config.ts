@@ -15,7 +15,11 @@ export default defineConfig({
           name: 'core',
           include: ['tests/core/**/*.test.ts', 'tests/web/**/*.test.ts', 'tests/shared/**/*.test.ts', 'tests/sync/**/*.test.ts'],
           setupFiles: ['tests/support/register-modules.ts'],
-          testTimeout: 30_000,
+          // Two files at a time: vitest's default of one fewer than the cores leaves one worker on
+          // a two-core CI machine, idle while a test waits on a hub or a timer.
+          maxWorkers: 2,
+          // Generous, as the files share the cores; speed is measured by `npm run bench`, not here.
+          testTimeout: 60_000,
           // Sync tests open a hub and several workstations before each test; on two busy cores that
           // takes longer than vitest's default ten seconds.
           hookTimeout: 60_000,

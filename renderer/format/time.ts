@@ -65,6 +65,11 @@ export function formatDateTime(instant: string, timeZone: string, locale = clini
   return formatter(locale, timeZone, DATE_TIME).format(new Date(instant));
 }
 
+/** The same with seconds, where events a second apart must read apart (the audit log). */
+export function formatDateTimeToSecond(instant: string, timeZone: string, locale = clinicLocale): string {
+  return formatter(locale, timeZone, { ...DATE_TIME, second: '2-digit' }).format(new Date(instant));
+}
+
 export function addDays(date: string, days: number): string {
   const next = new Date(`${date}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + days);

@@ -10,7 +10,7 @@ import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
 import { Refusal } from '../../components/Refusal.tsx';
 import { messageOf } from '../../forms/schema-form.ts';
-import { todayIn } from '../../format/time.ts';
+import { formatDateTimeToSecond, todayIn } from '../../format/time.ts';
 import { useAppStore } from '../../state/store.ts';
 import { PatientPicker } from '../patients/index.ts';
 import { downloadAuditCsv } from './audit-export.ts';
@@ -94,7 +94,6 @@ export function AuditPanel() {
   };
 
   if (failure instanceof ApiError && failure.code === 'FORBIDDEN') return <Refusal what="the audit log" reason={failure.message} />;
-  const formatTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium', timeZone });
 
   return (
     <Stack>
@@ -148,7 +147,7 @@ export function AuditPanel() {
           <Table.Tbody>
             {entries.map((entry) => (
               <Table.Tr key={entry.id}>
-                <Table.Td>{formatTime.format(new Date(entry.at))}</Table.Td>
+                <Table.Td>{formatDateTimeToSecond(entry.at, timeZone)}</Table.Td>
                 <Table.Td>{auditActor(entry) || '—'}</Table.Td>
                 <Table.Td>{keepHyphenatedWordsWhole(auditActionLabel(entry.action))}</Table.Td>
                 <Table.Td>

@@ -22,7 +22,7 @@ async function settled(page: Page): Promise<void> {
  * AA, nothing clipped, no word split; and keeps a screenshot of each for a person to look at.
  * Resolves with every problem found, in words, so one run lists all of them.
  */
-export async function problemsAtFrontDeskSizes(page: Page, screenName: string, options: { axe?: boolean; layout?: boolean; include?: string } = {}): Promise<string[]> {
+export async function problemsAtFrontDeskSizes(page: Page, screenName: string, options: { axe?: boolean; axeAtFirstSizeOnly?: boolean; layout?: boolean; include?: string } = {}): Promise<string[]> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const problems: string[] = [];
   for (const [index, size] of FRONT_DESK_SIZES.entries()) {
@@ -33,7 +33,7 @@ export async function problemsAtFrontDeskSizes(page: Page, screenName: string, o
     // Colours do not change with the window's width, and contrast is axe's slowest rule: it is
     // checked at the first size; every other rule, which layout can change, at both.
     const scope: AxeScope = { ...(options.include === undefined ? {} : { include: options.include }), skipRules: index === 0 ? [] : ['color-contrast'] };
-    const violations = options.axe === false ? [] : await axeViolations(page, scope);
+    const violations = options.axe === false || (options.axeAtFirstSizeOnly === true && index > 0) ? [] : await axeViolations(page, scope);
     const axeMs = Date.now() - started;
     if (violations.length > 0) problems.push(`axe-core on ${where}:\n${describeViolations(violations)}`);
     if (options.layout !== false) {
