@@ -39,7 +39,7 @@ export async function ensureRendererBuilt(onBuild: (sentence: string) => void): 
     try {
       // Silent: the builder's progress line and size table mean nothing to a receptionist; a
       // failure still throws and is reported by the caller.
-      await vite.build({ configFile: join(repositoryRoot, 'renderer', 'vite.config.ts'), logLevel: 'silent', mode: 'production' });
+      await vite.build({ configFile: join(repositoryRoot, 'renderer', 'vite.config.ts'), logLevel: 'silent' });
     } finally {
       if (nodeEnv === undefined) delete process.env['NODE_ENV'];
       else process.env['NODE_ENV'] = nodeEnv;

@@ -39,9 +39,7 @@ describe('the appointment book, end to end on the demo clinic', () => {
     page.setDefaultTimeout(15_000);
     book = new AppointmentBookPage(page);
     await page.goto(host.url);
-    await new SignInPage(page).signIn('admin', 'demo-admin');
-    await page.getByRole('button', { name: /Riverside Family Clinic \(RFC01\)/ }).click();
-    await new AppShellPage(page).waitUntilShown();
+    await new SignInPage(page).signInToDemoClinic();
   });
 
   afterAll(async () => {

@@ -33,9 +33,7 @@ describe('the front desk at keyboard speed, in Chromium at 1366×768 against the
     reception = new ReceptionPage(page);
     keys = new CountingKeyboard(page);
     await page.goto(host.url);
-    await new SignInPage(page).signIn('admin', 'demo-admin');
-    await page.getByRole('button', { name: /Riverside Family Clinic/ }).click();
-    await new AppShellPage(page).waitUntilShown();
+    await new SignInPage(page).signInToDemoClinic();
     await reception.recordPrinting();
   });
 

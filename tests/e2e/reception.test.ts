@@ -149,9 +149,7 @@ describe('adding a patient of another clinic of the chain, end to end', () => {
     page.setDefaultTimeout(15_000);
     reception = new ReceptionPage(page);
     await page.goto(host.url);
-    await new SignInPage(page).signIn('admin', 'demo-admin');
-    await page.getByRole('button', { name: /Riverside Family Clinic \(RFC01\)/ }).click();
-    await new AppShellPage(page).waitUntilShown();
+    await new SignInPage(page).signInToDemoClinic();
   });
 
   afterAll(async () => {

@@ -1,7 +1,6 @@
 import { Button, Group, SegmentedControl, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useCallback, useEffect, useState } from 'react';
-import type { Appointment } from '#shared/modules/appointments/calls.ts';
+import { useCallback, useState } from 'react';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
 import { messageOf } from '../../forms/schema-form.ts';
@@ -50,15 +49,7 @@ export function AppointmentsTab() {
   const appointments = listed.status === 'done' ? listed.result.appointments : [];
   const active = appointments.filter((appointment) => appointment.status !== 'CANCELLED');
   const dayOfEveryDoctor = useCall('appointments.list', printing ? { fromDate: date, toDate: date } : null);
-  // The list goes to paper as it was read: a reload of the day while the sheet is up (a change
-  // elsewhere) would otherwise put the sheet on the page again and print it twice.
-  const [sheet, setSheet] = useState<readonly Appointment[] | null>(null);
-  useEffect(() => {
-    if (!printing || dayOfEveryDoctor.status !== 'done') return;
-    setSheet(dayOfEveryDoctor.result.appointments);
-    setPrinting(false);
-  }, [printing, dayOfEveryDoctor]);
-  const printed = useCallback(() => setSheet(null), []);
+  const printed = useCallback(() => setPrinting(false), []);
 
   const markNoShows = async (): Promise<void> => {
     try {
@@ -85,7 +76,7 @@ export function AppointmentsTab() {
           <Button variant="default" onClick={() => setDate(addDays(date, week ? 7 : 1))} aria-label="Later">
             ›
           </Button>
-          <Button variant="default" onClick={() => setPrinting(true)} loading={printing || sheet !== null}>
+          <Button variant="default" onClick={() => setPrinting(true)} loading={printing}>
             Print day list
           </Button>
         </Group>
@@ -134,7 +125,7 @@ export function AppointmentsTab() {
       )}
       <AppointmentList appointments={appointments} showPatient label="Appointments" />
       {booking !== null && <BookingModal start={booking} onClose={() => setBooking(null)} />}
-      {sheet !== null && <PrintDayList clinicName={clinicName} date={date} appointments={sheet} onDone={printed} />}
+      {printing && dayOfEveryDoctor.status === 'done' && <PrintDayList clinicName={clinicName} date={date} appointments={dayOfEveryDoctor.result.appointments} onDone={printed} />}
     </Stack>
   );
 }

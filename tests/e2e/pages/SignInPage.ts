@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { AppShellPage } from './AppShellPage.ts';
 
 export class SignInPage {
   constructor(private readonly page: Page) {}
@@ -8,6 +9,13 @@ export class SignInPage {
     await form.getByRole('textbox', { name: 'Username' }).fill(username);
     await form.getByRole('textbox', { name: 'Password' }).fill(password);
     await form.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  /** The demo's administrator, signed in to a clinic of the Riverside chain and at its first screen. */
+  async signInToDemoClinic(clinic: RegExp = /Riverside Family Clinic \(RFC01\)/): Promise<void> {
+    await this.signIn('admin', 'demo-admin');
+    await this.page.getByRole('button', { name: clinic }).click();
+    await new AppShellPage(this.page).waitUntilShown();
   }
 
   /** The refusal shown after a failed attempt. */

@@ -19,7 +19,8 @@ export class Oracle {
   readonly #highest = new Map<string, { table: StatusTable; status: string }>();
   /** Every edit a desk was told it saved: the value it saw before, and the one it wrote. */
   readonly #edits: { patientId: string; column: EditedColumn; before: string; after: string }[] = [];
-  readonly #reachedAll: { table: StatusTable; status: string }[] = [];
+  /** Every status some desk set, per table. */
+  readonly #statusesSet: Record<StatusTable, Set<string>> = { appointments: new Set(), queue_entries: new Set() };
   #uniqueValues = 0;
 
   /** A value no other edit writes, so the final value names the edit that won. */
@@ -33,7 +34,7 @@ export class Oracle {
   }
 
   reached(table: StatusTable, id: string, status: string): void {
-    this.#reachedAll.push({ table, status });
+    this.#statusesSet[table].add(status);
     const seen = this.#highest.get(id);
     if (seen === undefined || (RANKS[table][status] ?? -1) > (RANKS[table][seen.status] ?? -1)) this.#highest.set(id, { table, status });
   }
@@ -44,8 +45,7 @@ export class Oracle {
 
   /** What the run exercised, so a run that never reached a status or an edit shows it. */
   coverage(): { created: number; edits: number; statuses: Record<StatusTable, string[]> } {
-    const statuses: Record<StatusTable, Set<string>> = { appointments: new Set(), queue_entries: new Set() };
-    for (const seen of this.#reachedAll) statuses[seen.table].add(seen.status);
+    const statuses = this.#statusesSet;
     return { created: this.#created.length, edits: this.#edits.length, statuses: { appointments: [...statuses.appointments].sort(), queue_entries: [...statuses.queue_entries].sort() } };
   }
 
