@@ -2,7 +2,7 @@ import { notFoundError, validationError } from '#shared/api/errors.ts';
 import { clinicOf, type Handlers } from '../../api/context.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
-import { searchDiagnosisCodes } from './code-search.ts';
+import { searchDiagnosisCodes, searchIndexOf } from './code-search.ts';
 import { currentCodeSet, replaceCodeSet } from './code-set-store.ts';
 import { dropImport, stageImport, stagedImport, type StagedImport } from './import-staging.ts';
 
@@ -43,6 +43,8 @@ export const diagnosisCodeHandlers = {
       (tx) => replaceCodeSet(tx, { codes: upload.reader.codes, edition: upload.edition, version: upload.version, source: 'IMPORT', fileName: upload.fileName, loadedAt: isoAt(ctx.clock.now()) }),
       (loaded) => ({ entityType: 'diagnosis_code_set', entityId: null, detail: { edition: loaded.edition, version: loaded.version, codeCount: loaded.codeCount, fileName: loaded.fileName } }),
     );
+    // The administrator waits for the index of the new set rather than the next doctor to search.
+    searchIndexOf(ctx.db);
     return { codeSet };
   },
 } satisfies Partial<Handlers>;

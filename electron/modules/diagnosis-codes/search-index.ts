@@ -99,6 +99,10 @@ export class DiagnosisSearchIndex {
         filled[rank] = slot + 1;
       }
     });
+    // Each word's codes in ranking order (billable first, then shorter titles), so a query needs
+    // only the first few matches among the codes of each word it could be the beginning of.
+    const rankingOrder = (a: number, b: number): number => Number(codes[a]?.billable === false) - Number(codes[b]?.billable === false) || (this.titleLength[a] ?? 0) - (this.titleLength[b] ?? 0) || a - b;
+    for (let rank = 0; rank < this.words.length; rank += 1) this.wordCodes.subarray(this.wordCodesStart[rank], this.wordCodesStart[rank + 1]).sort(rankingOrder);
     this.seenStamp = new Uint32Array(codes.length);
   }
 
@@ -151,33 +155,50 @@ export class DiagnosisSearchIndex {
       const rank = lowerBound(this.words, word);
       return this.words[rank] === word ? rank : -1;
     });
-    for (let slot = this.wordCodesStart[from] ?? 0, end = this.wordCodesStart[to] ?? 0; slot < end; slot += 1) {
-      const id = this.wordCodes[slot] ?? 0;
-      if (this.seenStamp[id] === this.stamp) continue;
-      this.seenStamp[id] = this.stamp;
-      const wordsFrom = this.codeWordsStart[id] ?? 0;
-      const wordsTo = this.codeWordsStart[id + 1] ?? 0;
-      let matchesAll = true;
-      let inexact = 0;
-      for (let index = 0; index < ranges.length && matchesAll; index += 1) {
-        const [low, high] = ranges[index] ?? [0, 0];
-        const exactRank = exactRanks[index] ?? -1;
-        let found = false;
-        let exact = false;
-        for (let at = wordsFrom; at < wordsTo; at += 1) {
-          const rank = this.codeWords[at] ?? -1;
-          if (rank >= low && rank < high) {
-            found = true;
-            if (rank === exactRank) exact = true;
-          }
-        }
-        matchesAll = found;
-        if (!exact) inexact += 1;
+    // Each word's codes come in ranking order: once a word has given as many matches as asked
+    // for with the other typed words as whole as they can be (a typed word no title has whole is
+    // never whole), nothing further of that word can rank above them.
+    const neverWhole = exactRanks.filter((rank, index) => rank === -1 && index !== rarest).length;
+    for (let rank = from; rank < to; rank += 1) {
+      const bestInexact = (rank === exactRanks[rarest] ? 0 : 1) + neverWhole;
+      let bestFound = 0;
+      for (let slot = this.wordCodesStart[rank] ?? 0, end = this.wordCodesStart[rank + 1] ?? 0; slot < end && bestFound < best.limit; slot += 1) {
+        const id = this.wordCodes[slot] ?? 0;
+        if (this.seenStamp[id] === this.stamp) continue;
+        this.seenStamp[id] = this.stamp;
+        const inexact = this.inexactWords(id, ranges, exactRanks);
+        if (inexact < 0) continue;
+        if (inexact === bestInexact) bestFound += 1;
+        best.offer(id, this.titleKey(id, inexact));
       }
-      if (!matchesAll) continue;
-      const key = 2 * TIER + (this.codes[id]?.billable === true ? 0 : HEADER) + inexact * 1e10 + (this.titleLength[id] ?? 0) * CLOSENESS + id;
-      best.offer(id, key);
     }
+  }
+
+  /** How many typed words the code's title has only as the beginning of a longer word; -1 when one it lacks altogether. */
+  private inexactWords(id: number, ranges: readonly (readonly [number, number])[], exactRanks: readonly number[]): number {
+    const wordsFrom = this.codeWordsStart[id] ?? 0;
+    const wordsTo = this.codeWordsStart[id + 1] ?? 0;
+    let inexact = 0;
+    for (let index = 0; index < ranges.length; index += 1) {
+      const [low, high] = ranges[index] ?? [0, 0];
+      const exactRank = exactRanks[index] ?? -1;
+      let found = false;
+      let exact = false;
+      for (let at = wordsFrom; at < wordsTo; at += 1) {
+        const rank = this.codeWords[at] ?? -1;
+        if (rank >= low && rank < high) {
+          found = true;
+          if (rank === exactRank) exact = true;
+        }
+      }
+      if (!found) return -1;
+      if (!exact) inexact += 1;
+    }
+    return inexact;
+  }
+
+  private titleKey(id: number, inexact: number): number {
+    return 2 * TIER + (this.codes[id]?.billable === true ? 0 : HEADER) + inexact * 1e10 + (this.titleLength[id] ?? 0) * CLOSENESS + id;
   }
 }
 
@@ -186,7 +207,7 @@ class BestOf {
   private readonly keys: number[] = [];
   private readonly idsByKey: number[] = [];
 
-  constructor(private readonly limit: number) {}
+  constructor(readonly limit: number) {}
 
   offer(id: number, key: number): void {
     const count = this.keys.length;
