@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { starterCodeLines } from '#core/modules/diagnosis-codes/data/starter-codes.ts';
+import { diagnosisCodeOf } from '#core/modules/diagnosis-codes/index.ts';
 import { STARTER_FILE_NAME } from '#core/modules/diagnosis-codes/starter-load.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 import { setUpClinic, startHarness, userWithRole, type Harness } from '#tests/support/core-harness.ts';
@@ -84,6 +85,11 @@ describe('diagnosis codes: the starter list and search', () => {
 
   it('returns at most the limit asked for', async () => {
     expect(await search('a', 7)).toHaveLength(7);
+  });
+
+  it('gives another module a code as the set has it, and nothing for a code it lacks', () => {
+    expect(diagnosisCodeOf(harness.core.database.db, 'I10')).toEqual({ code: 'I10', title: 'Essential (primary) hypertension', billable: true });
+    expect(diagnosisCodeOf(harness.core.database.db, 'I99.9')).toBeUndefined();
   });
 
   it('refuses a query longer than the field allows, with a message', async () => {

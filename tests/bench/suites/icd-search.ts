@@ -1,7 +1,7 @@
 import { createCore, type Core } from '#core/core.ts';
 import type { CallName } from '#shared/api/contract.ts';
 import { systemClock } from '#core/platform/clock.ts';
-import { IMPORT_PART_MAX_CHARS } from '#shared/modules/diagnosis-codes/calls.ts';
+import { partEnd } from '#shared/modules/diagnosis-codes/file-parts.ts';
 import { adminAccount, sampleClinic } from '#tests/support/core-harness.ts';
 import { orderFile } from '#tests/support/icd10-files.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
@@ -56,7 +56,7 @@ export const icdSearchSuite: BenchSuite = {
       const text = orderFile(icd10cmShapedCodes(CODE_COUNT));
       const importStarted = process.hrtime.bigint();
       const { importId } = (await importCall('diagnosisCodes.importStart', { fileName: 'icd10cm_order_bench.txt', edition: 'ICD-10-CM', version: 'bench' })) as { importId: string };
-      for (let at = 0; at < text.length; at += IMPORT_PART_MAX_CHARS) await importCall('diagnosisCodes.importPart', { importId, text: text.slice(at, at + IMPORT_PART_MAX_CHARS) });
+      for (let at = 0; at < text.length; at = partEnd(text, at)) await importCall('diagnosisCodes.importPart', { importId, text: text.slice(at, partEnd(text, at)) });
       const { codeSet } = (await importCall('diagnosisCodes.importFinish', { importId })) as { codeSet: { codeCount: number } };
       const importSeconds = Number(process.hrtime.bigint() - importStarted) / 1e9;
       await first.close();
