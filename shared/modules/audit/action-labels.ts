@@ -92,6 +92,9 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'medicines.addBarcode': 'Added a code to a product',
   'medicines.removeBarcode': 'Removed a code from a product',
   'medicines.setClinicSettings': 'Set the clinic’s price, tax or reorder level of a product',
+  'medicines.checkPrescription': 'Checked a prescription for allergies, interactions and doses',
+  'medicines.knowledgeBase': 'Read the size of the interaction knowledge base',
+  'medicines.importInteractions': 'Imported an interaction knowledge base',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

@@ -189,4 +189,7 @@ export const contractProbes: ContractProbes = {
   'medicines.addBarcode': (them) => [{ productId: them.productId, kind: 'CLINIC', code: 'PROBE-1' }],
   'medicines.removeBarcode': (them) => [{ barcodeId: them.barcodeId }],
   'medicines.setClinicSettings': (them) => [{ productId: them.productId, salePriceMinor: 1, taxRateBp: 0, reorderLevel: 0 }],
+  'medicines.checkPrescription': (them) => [{ patientId: them.patientId, items: [{ productId: them.productId }] }, { items: [{ productId: them.productId }] }],
+  'medicines.knowledgeBase': () => [{}],
+  'medicines.importInteractions': () => [{ csv: 'first_kind,first_name,second_kind,second_name,severity,effect,advice,source\nINGREDIENT,probe,INGREDIENT,other,MINOR,probe,probe,probe' }],
 };
