@@ -88,17 +88,23 @@ function summaryColumnsOf(row: SqlRow): SummaryColumns {
  */
 export function searchProducts(db: Db, search: ProductSearch): ProductSummary[] {
   const query = search.query.trim().toLowerCase();
-  const rows = query.length >= TRIGRAM ? [...byNameStart(db, search.organizationId, query), ...byNamePart(db, search.organizationId, query)] : byNameStart(db, search.organizationId, query);
   const kinds = search.kinds === undefined ? null : new Set(search.kinds);
   const seen = new Set<string>();
-  const ranked: { row: SqlRow; rank: number }[] = [];
-  for (const row of rows) {
-    if (seen.has(row.id)) continue;
-    seen.add(row.id);
-    if (!search.includeRetired && row.active !== 1) continue;
-    if (kinds !== null && !kinds.has(row.kind)) continue;
-    ranked.push({ row, rank: rankOf(row, query) + (row.active === 1 ? 0 : 10) });
-  }
-  ranked.sort((a, b) => a.rank - b.rank || a.row.generic_name.localeCompare(b.row.generic_name) || a.row.brand_name.localeCompare(b.row.brand_name) || a.row.strength_text.localeCompare(b.row.strength_text, undefined, { numeric: true }));
+  const ranked: { row: SqlRow; rank: number; key: string }[] = [];
+  const take = (rows: readonly SqlRow[]) => {
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      if (!search.includeRetired && row.active !== 1) continue;
+      if (kinds !== null && !kinds.has(row.kind)) continue;
+      ranked.push({ row, rank: rankOf(row, query) + (row.active === 1 ? 0 : 10), key: `${row.generic_name}\u0000${row.brand_name}\u0000${row.strength_text}`.toLowerCase() });
+    }
+  };
+  take(byNameStart(db, search.organizationId, query));
+  // A part found only inside a name ranks below every name that starts with the query: when those
+  // fill the list already, the trigram index has nothing to add to it.
+  const starts = ranked.filter((entry) => entry.rank < 10).length;
+  if (query.length >= TRIGRAM && starts < search.limit) take(byNamePart(db, search.organizationId, query));
+  ranked.sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return ranked.slice(0, search.limit).map((entry) => summaryOf(summaryColumnsOf(entry.row)));
 }

@@ -1,4 +1,4 @@
-import { Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { checkGtin } from '#shared/modules/medicines/gtin.ts';
@@ -42,7 +42,11 @@ export function BarcodeEditor({ product, editable, onChanged }: { product: Produ
             <Table.Tr>
               <Table.Th>Code</Table.Th>
               <Table.Th>Kind</Table.Th>
-              {editable && <Table.Th aria-label="Actions" />}
+              {editable && (
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
+              )}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -75,7 +79,7 @@ export function BarcodeEditor({ product, editable, onChanged }: { product: Produ
                 ]}
                 {...form.getInputProps('kind')}
               />
-              <TextInput aria-label="Code" placeholder={form.values.kind === 'GTIN' ? 'Scan or type 8 to 14 digits' : 'The clinic’s own code'} {...form.getInputProps('code')} />
+              <TextInput aria-label="Code" placeholder={form.values.kind === 'GTIN' ? '8 to 14 digits' : 'Its own code'} {...form.getInputProps('code')} />
               <Button type="submit" variant="light">
                 Add code
               </Button>

@@ -54,7 +54,7 @@ export function InteractionsPanel() {
         </Alert>
       )}
       <Group align="flex-end">
-        <FileInput label="Interaction CSV file" placeholder="Choose a file" accept=".csv,text/csv" value={file} onChange={setFile} clearable w={320} />
+        <FileInput label="Interaction CSV file" accept=".csv,text/csv" value={file} onChange={setFile} clearable w={320} />
         <Button onClick={() => void importFile()} disabled={file === null} loading={importing}>
           Import
         </Button>
