@@ -6,12 +6,13 @@ import { clinicScreens } from './clinics/module.ts';
 import { diagnosisCodeScreens } from './diagnosis-codes/module.ts';
 import type { ConflictPresentation, NavigationEntry, RecordPage, RendererModule } from './define.ts';
 import { doctorScreens } from './doctors/module.ts';
+import { medicineScreens } from './medicines/module.ts';
 import { patientScreens } from './patients/module.tsx';
 import { queueScreens } from './queue/module.ts';
 import { userScreens } from './users/module.ts';
 
 /** Every feature's screens, one line each; a section's tabs come in this order. */
-export const rendererModules: readonly RendererModule[] = [queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens];
+export const rendererModules: readonly RendererModule[] = [queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens];
 
 /** The tabs of a section any of a person's roles may open; null for every tab of the section. */
 export function tabsOf(section: Section, roles: readonly Role[] | null): NavigationEntry[] {

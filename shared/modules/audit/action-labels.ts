@@ -88,6 +88,18 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'diagnosisCodes.importStart': 'Started importing diagnosis codes',
   'diagnosisCodes.importPart': 'Uploaded part of a diagnosis code file',
   'diagnosisCodes.importFinish': 'Imported a diagnosis code set',
+  'medicines.search': 'Searched the medicine catalogue',
+  'medicines.get': 'Opened a catalogue product',
+  'medicines.findByBarcode': 'Looked up a product by its code',
+  'medicines.create': 'Added a product to the catalogue',
+  'medicines.update': 'Edited a catalogue product',
+  'medicines.retire': 'Retired or brought back a catalogue product',
+  'medicines.addBarcode': 'Added a code to a product',
+  'medicines.removeBarcode': 'Removed a code from a product',
+  'medicines.setClinicSettings': 'Set the clinic’s price, tax or reorder level of a product',
+  'medicines.checkPrescription': 'Checked a prescription for allergies, interactions and doses',
+  'medicines.knowledgeBase': 'Read the size of the interaction knowledge base',
+  'medicines.importInteractions': 'Imported an interaction knowledge base',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

@@ -32,6 +32,11 @@ export type TheirIds = {
   readonly conflictId: string;
   /** A change of theirs the hub refused, on a workstation that syncs for them. */
   readonly rejectionId: number;
+  /** A product of their catalogue, its generic name, one of its codes and that code's row. */
+  readonly productId: string;
+  readonly productName: string;
+  readonly barcode: string;
+  readonly barcodeId: string;
 };
 
 /** The calling organization's own ids, for calls that need one beside the other's. */
@@ -179,4 +184,17 @@ export const contractProbes: ContractProbes = {
   'diagnosisCodes.importStart': (them) => [{ fileName: `${them.familyName}.txt`, edition: 'ICD-10-CM', version: '2025' }],
   'diagnosisCodes.importPart': (them) => [{ importId: them.appointmentId, text: '' }],
   'diagnosisCodes.importFinish': (them) => [{ importId: them.appointmentId }],
+
+  'medicines.search': (them) => [{ query: them.productName }, { query: them.productName.slice(0, 3), includeRetired: true }],
+  'medicines.get': (them) => [{ productId: them.productId }],
+  'medicines.findByBarcode': (them) => [{ code: them.barcode }],
+  'medicines.create': () => [{ kind: 'OTHER', genericName: 'Probe goods' }],
+  'medicines.update': (them) => [{ productId: them.productId, product: { kind: 'OTHER', genericName: 'Renamed by probe' } }],
+  'medicines.retire': (them) => [{ productId: them.productId, retired: true }],
+  'medicines.addBarcode': (them) => [{ productId: them.productId, kind: 'CLINIC', code: 'PROBE-1' }],
+  'medicines.removeBarcode': (them) => [{ barcodeId: them.barcodeId }],
+  'medicines.setClinicSettings': (them) => [{ productId: them.productId, salePriceMinor: 1, taxRateBp: 0, reorderLevel: 0 }],
+  'medicines.checkPrescription': (them) => [{ patientId: them.patientId, items: [{ productId: them.productId }] }, { items: [{ productId: them.productId }] }],
+  'medicines.knowledgeBase': () => [{}],
+  'medicines.importInteractions': () => [{ csv: 'first_kind,first_name,second_kind,second_name,severity,effect,advice,source\nINGREDIENT,probe,INGREDIENT,other,MINOR,probe,probe,probe' }],
 };

@@ -31,6 +31,13 @@ export const workstationTables: Readonly<Record<string, string>> = {
   token_counters: 'the day’s queue tokens per clinic: a token taken in another clinic shows as its queue entry',
   diagnosis_codes: 'the ICD-10 reference list this workstation searches: no organization’s data',
   diagnosis_code_sets: 'which ICD-10 reference list is loaded on this workstation',
+  medicine_interactions: 'the workstation’s interaction knowledge base: reference data of no organization, loaded from a file',
+  medicine_search_keys: 'the product name index, rebuilt from products',
+  medicine_name_fts: 'the product name index, rebuilt from products',
+  medicine_name_fts_config: 'the product name index’s own storage',
+  medicine_name_fts_data: 'the product name index’s own storage',
+  medicine_name_fts_docsize: 'the product name index’s own storage',
+  medicine_name_fts_idx: 'the product name index’s own storage',
 };
 
 /** A row of the organization, keyed by table and key, as canonical JSON. */
