@@ -172,6 +172,22 @@ export const contractProbes: ContractProbes = {
   'queue.requeue': (them) => [{ entryId: them.entryId }],
   'queue.markLeft': (them) => [{ entryId: them.entryId }],
   'queue.setPriority': (them) => [{ entryId: them.entryId, priority: 'RED' }],
+  // Their queue entry stands in for their encounter and note ids: an id of theirs must answer like one that exists nowhere.
+  'consultation.worklist': (them) => [{ date: them.appointmentDate }],
+  'consultation.start': (them) => [{ queueEntryId: them.entryId }],
+  'consultation.startUnscheduled': (them) => [{ patientId: them.patientId }],
+  'consultation.get': (them) => [{ encounterId: them.entryId }],
+  'consultation.recordVitals': (them, own) => [
+    { patientId: them.patientId, encounterId: null, values: { PULSE: 72 } },
+    { patientId: own.patientId, encounterId: them.entryId, values: { PULSE: 72 } },
+  ],
+  'consultation.saveDraft': (them) => [{ encounterId: them.entryId, subjective: 'Probe', objective: '', assessment: '', plan: '', diagnoses: [], basedOn: null }],
+  'consultation.sign': (them) => [{ encounterId: them.entryId, draftId: them.entryId, version: 1 }],
+  'consultation.amend': (them) => [{ noteId: them.entryId, reason: 'Probe', subjective: 'Probe', objective: '', assessment: '', plan: '', diagnoses: [] }],
+  'consultation.complete': (them) => [{ encounterId: them.entryId, items: [] }],
+  'consultation.chart': (them) => [{ patientId: them.patientId }],
+  'consultation.templates': () => [{}],
+  'consultation.saveTemplate': (them) => [{ id: them.entryId, name: 'Probe', scope: 'CLINIC', subjective: '', objective: '', assessment: '', plan: '' }],
   'display.createLink': () => [{}],
   'display.revokeLinks': () => [{}],
 };
