@@ -55,7 +55,6 @@ export function EncounterTimeline({ chart }: { chart: Chart }) {
                 id={`timeline-${entry.encounter.id}`}
                 role="option"
                 aria-selected={selected}
-                aria-expanded={expanded === entry.encounter.id}
                 withBorder
                 p="xs"
                 mb={6}

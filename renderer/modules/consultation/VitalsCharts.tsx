@@ -24,8 +24,12 @@ export function VitalsCharts({ readings }: { readings: readonly VitalReading[] }
             <Text size="sm" fw={600} component="figcaption">
               {label}: {latest === undefined ? '' : `${String(latest.value)} ${unit}`}
               {latest?.flag === 'HIGH' ? ' (high)' : latest?.flag === 'LOW' ? ' (low)' : ''}
-              {normal === null ? '' : ` · normal ${String(normal[0])}–${String(normal[1])}`}
             </Text>
+            {normal !== null && (
+              <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                normal {String(normal[0])}–{String(normal[1])} {unit}
+              </Text>
+            )}
             <LineChart h={90} data={data} dataKey="when" series={[{ name: 'value', label, color: 'teal.8' }]} withDots withTooltip={false} gridAxis="none" withXAxis={false} yAxisProps={{ width: 36, domain: ['auto', 'auto'] }} curveType="linear" />
           </Paper>
         );
