@@ -10,7 +10,7 @@ import { startCheckpointer } from './db/checkpointer.ts';
 import type { OpenedDatabase } from './db/database.ts';
 import type { MigrationReport } from './db/migrate.ts';
 import { openDatabase } from './db/open.ts';
-import { conflictResolversOf, registerCoreModules } from './modules/registry.ts';
+import { conflictResolversOf, registerCoreModules, startCoreModules } from './modules/registry.ts';
 import { TermDictionary } from './modules/patients/search/term-dictionary.ts';
 import { restoreTriggers } from './sync/bulk-triggers.ts';
 import { installCaptureTriggers } from './sync/capture-triggers.ts';
@@ -85,6 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   restoreTriggers(opened.sqlite);
   installCaptureTriggers(opened.sqlite);
   installDeleteGuards(opened.sqlite);
+  startCoreModules(opened.db, clock.now());
   const stamper = new ChangeStamper(identity.deviceId, clock, readSyncState(opened.db).hlc);
   const sessions = new SessionStore();
   const events = new EventBus();

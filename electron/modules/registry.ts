@@ -1,5 +1,6 @@
 import { registerSharedModules } from '#shared/modules/registry.ts';
 import type { ConflictResolver } from '../api/conflict-resolvers.ts';
+import type { Db } from '../db/database.ts';
 import { registerSyncParticipant } from '../sync/participants.ts';
 import type { AllOf } from '#shared/modules/define.ts';
 import { appointmentsCoreModule } from './appointments/module.ts';
@@ -7,13 +8,14 @@ import { auditCoreModule } from './audit/module.ts';
 import { clinicsCoreModule } from './clinics/module.ts';
 import { consultationCoreModule } from './consultation/module.ts';
 import type { CoreModule } from './define.ts';
+import { diagnosisCodesCoreModule } from './diagnosis-codes/module.ts';
 import { doctorsCoreModule } from './doctors/module.ts';
 import { patientsCoreModule } from './patients/module.ts';
 import { queueCoreModule } from './queue/module.ts';
 import { usersCoreModule } from './users/module.ts';
 
 /** Every feature's part in the core, one line each; their demo steps run in this order. */
-export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule, consultationCoreModule] as const;
+export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule, diagnosisCodesCoreModule, consultationCoreModule] as const;
 
 /** Every module's handlers as one object; the dispatcher's map adds the core's own. */
 export const moduleHandlers = Object.assign({}, ...coreModules.map((module) => module.handlers)) as AllOf<(typeof coreModules)[number]['handlers']>;
@@ -22,6 +24,11 @@ export const moduleHandlers = Object.assign({}, ...coreModules.map((module) => m
 export function registerCoreModules(modules: readonly CoreModule[] = coreModules): void {
   registerSharedModules();
   for (const module of modules) if (module.syncParticipant !== undefined) registerSyncParticipant(module.syncParticipant);
+}
+
+/** Runs every module's work at the database's opening, in registry order. */
+export function startCoreModules(db: Db, nowMs: number, modules: readonly CoreModule[] = coreModules): void {
+  for (const module of modules) module.atStart?.(db, nowMs);
 }
 
 /** The modules' conflict resolvers by the action each takes; an action declared twice is a programming error. */

@@ -1,4 +1,4 @@
--- The consultation module's tables (workstation migration 0022): encounters, vitals, note drafts,
+-- The consultation module's tables (workstation migration 0023): encounters, vitals, note drafts,
 -- signed notes and their diagnoses, billable items and note templates, mirrored as the hub holds every synced table.
 create table encounters (
 	id text primary key,

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { BenchSuite, Figure } from './figures.ts';
 import { foundationSuite } from './suites/foundation.ts';
+import { icdSearchSuite } from './suites/icd-search.ts';
 import { patientSearchSuite } from './suites/patient-search.ts';
 import { syncSuite } from './suites/sync.ts';
 
@@ -17,7 +18,7 @@ const syncRows = values['sync-rows'] === undefined ? 1_000_000 : Number(values['
 if (!Number.isInteger(syncRows) || syncRows < 20_000) throw new Error('--sync-rows must be a whole number of at least 20000');
 const databaseUrl = process.env['DATABASE_URL'] === undefined || process.env['DATABASE_URL'] === '' ? undefined : process.env['DATABASE_URL'];
 
-const suites: readonly BenchSuite[] = [foundationSuite, patientSearchSuite(patientCount), syncSuite(syncRows, databaseUrl)];
+const suites: readonly BenchSuite[] = [foundationSuite, patientSearchSuite(patientCount), syncSuite(syncRows, databaseUrl), icdSearchSuite];
 const figures: Figure[] = [];
 for (const suite of suites) {
   if (values.only !== undefined && !suite.title.toLowerCase().includes(values.only.toLowerCase())) continue;

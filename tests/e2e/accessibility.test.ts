@@ -198,6 +198,15 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await check('tab administration/audit', 'administration audit log');
   });
 
+  it('administration: the diagnosis codes, with the picker’s list open', async () => {
+    await new AdminPage(page).openTab('Diagnosis codes');
+    await page.getByRole('table', { name: 'Code set loaded on this workstation' }).waitFor();
+    await page.getByRole('textbox', { name: 'Look up a code' }).fill('otitis media');
+    await page.getByRole('listbox', { name: 'Look up a code: codes found' }).getByRole('option').first().waitFor();
+    await check('tab administration/icd10', 'administration diagnosis codes');
+    await page.getByRole('textbox', { name: 'Look up a code' }).fill('');
+  });
+
   it('the sync screen and the sections still to come', async () => {
     const shell = new AppShellPage(page);
     await shell.open('Sync');
@@ -246,7 +255,7 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await room.vitalsForm().getByRole('button', { name: 'Save vitals' }).click();
     await page.getByRole('table', { name: 'Vitals of this visit' }).waitFor();
     await room.noteField('Assessment').fill('Febrile illness, likely viral.');
-    await room.addDiagnosis('R50.9', 'Fever, unspecified');
+    await room.addDiagnosis('fever unspecified', 'R50.9');
     await room.waitUntilDraftSaved();
     await check('tab consultation/encounter', 'consultation encounter');
     await page.getByRole('button', { name: 'Sign note' }).click();

@@ -18,3 +18,4 @@ export { patientAllergies, patientClinics, patientConditions, patients } from '.
 export { appointmentEvents, appointments } from '../../modules/appointments/tables.ts';
 export { queueEntries } from '../../modules/queue/tables.ts';
 export { encounterBillableItems, encounterDiagnoses, encounterNoteDrafts, encounterNotes, encounterVitals, encounters, noteTemplates } from '../../modules/consultation/tables.ts';
+export { diagnosisCodeSets, diagnosisCodes } from '../../modules/diagnosis-codes/tables.ts';

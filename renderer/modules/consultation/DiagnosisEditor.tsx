@@ -1,30 +1,26 @@
-import { ActionIcon, Button, Checkbox, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
-import { diagnosisCertaintyLabels, diagnosisRankLabels, icd10CodeSchema, type DiagnosisInput } from '#shared/modules/consultation/encounter.ts';
+import { diagnosisCertaintyLabels, diagnosisRankLabels, type DiagnosisInput } from '#shared/modules/consultation/encounter.ts';
+import { DiagnosisPicker } from '../diagnosis-codes/index.ts';
 
 type Certainty = DiagnosisInput['certainty'];
 
 /**
- * The encounter's diagnoses, ICD-10 coded: the first is primary, the others secondary; each
+ * The encounter's diagnoses, ICD-10 coded and chosen by typing words of the title or the code
+ * (offline, from the clinic's code list): the first is primary, the others secondary; each
  * provisional or confirmed, and chronic ones join the problem list once signed.
  */
 export function DiagnosisEditor({ diagnoses, onChange, readOnly = false }: { diagnoses: readonly DiagnosisInput[]; onChange: (next: DiagnosisInput[]) => void; readOnly?: boolean }) {
-  const [code, setCode] = useState('');
-  const [title, setTitle] = useState('');
   const [certainty, setCertainty] = useState<Certainty>('PROVISIONAL');
   const [chronic, setChronic] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const add = (): void => {
-    const parsed = icd10CodeSchema.safeParse(code);
-    const problem = !parsed.success ? (parsed.error.issues[0]?.message ?? 'Not an ICD-10 code') : title.trim() === '' ? 'Give the diagnosis its title' : diagnoses.some((diagnosis) => diagnosis.code === parsed.data) ? `${parsed.data} is already listed` : null;
-    if (problem !== null || !parsed.success) {
-      setError(problem);
+  const add = (picked: { code: string; title: string }): void => {
+    if (diagnoses.some((diagnosis) => diagnosis.code === picked.code)) {
+      setError(`${picked.code} is already listed`);
       return;
     }
     const rank = diagnoses.some((diagnosis) => diagnosis.rank === 'PRIMARY') ? 'SECONDARY' : 'PRIMARY';
-    onChange([...diagnoses, { code: parsed.data, title: title.trim(), rank, certainty, chronic }]);
-    setCode('');
-    setTitle('');
+    onChange([...diagnoses, { code: picked.code, title: picked.title, rank, certainty, chronic }]);
     setChronic(false);
     setError(null);
   };
@@ -77,37 +73,22 @@ export function DiagnosisEditor({ diagnoses, onChange, readOnly = false }: { dia
         </Table>
       )}
       {!readOnly && (
-        <form
-          aria-label="Add a diagnosis"
-          onSubmit={(event) => {
-            event.preventDefault();
-            add();
-          }}
-        >
-          <Group align="flex-end" gap="xs" wrap="wrap">
-            <TextInput size="xs" w={100} label="ICD-10 code" value={code} onChange={(event) => setCode(event.currentTarget.value)} error={error !== null} />
-            <TextInput size="xs" style={{ flex: 1, minWidth: 180 }} label="Diagnosis" value={title} onChange={(event) => setTitle(event.currentTarget.value)} />
-            <SegmentedControl
-              size="xs"
-              aria-label="Certainty"
-              value={certainty}
-              onChange={(value) => setCertainty(value === 'CONFIRMED' ? 'CONFIRMED' : 'PROVISIONAL')}
-              data={[
-                { value: 'PROVISIONAL', label: 'Provisional' },
-                { value: 'CONFIRMED', label: 'Confirmed' },
-              ]}
-            />
-            <Checkbox size="xs" label="Chronic" checked={chronic} onChange={(event) => setChronic(event.currentTarget.checked)} />
-            <Button type="submit" size="xs" variant="light">
-              Add diagnosis
-            </Button>
-          </Group>
-          {error !== null && (
-            <Text size="xs" c="red.8" role="alert" mt={4}>
-              {error}
-            </Text>
-          )}
-        </form>
+        <Group align="flex-end" gap="xs" wrap="wrap" role="group" aria-label="Add a diagnosis">
+          <SegmentedControl
+            size="xs"
+            aria-label="Certainty"
+            value={certainty}
+            onChange={(value) => setCertainty(value === 'CONFIRMED' ? 'CONFIRMED' : 'PROVISIONAL')}
+            data={[
+              { value: 'PROVISIONAL', label: 'Provisional' },
+              { value: 'CONFIRMED', label: 'Confirmed' },
+            ]}
+          />
+          <Checkbox size="xs" label="Chronic" checked={chronic} onChange={(event) => setChronic(event.currentTarget.checked)} mb={6} />
+          <div style={{ flex: 1, minWidth: 260 }}>
+            <DiagnosisPicker label="Add a diagnosis (ICD-10)" onPick={add} error={error} />
+          </div>
+        </Group>
       )}
     </Stack>
   );

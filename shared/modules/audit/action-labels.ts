@@ -95,6 +95,11 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'queue.setPriority': 'Changed a queue priority',
   'display.createLink': 'Created a waiting-room screen link',
   'display.revokeLinks': 'Revoked the waiting-room screen links',
+  'diagnosisCodes.search': 'Searched the diagnosis codes',
+  'diagnosisCodes.codeSet': 'Read which diagnosis code set is loaded',
+  'diagnosisCodes.importStart': 'Started importing diagnosis codes',
+  'diagnosisCodes.importPart': 'Uploaded part of a diagnosis code file',
+  'diagnosisCodes.importFinish': 'Imported a diagnosis code set',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

@@ -9,7 +9,7 @@ export class AdminPage {
     this.users = new UsersPage(page);
   }
 
-  async openTab(name: 'Users' | 'Clinic details' | 'Audit log'): Promise<void> {
+  async openTab(name: 'Users' | 'Clinic details' | 'Audit log' | 'Diagnosis codes'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
   }
 

@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { AppShellPage } from './AppShellPage.ts';
+import { DiagnosisPickerField } from './DiagnosisPickerField.ts';
 
 /** The doctor's room: the worklist, the encounter screen and the chart. */
 export class ConsultationPage {
@@ -34,11 +35,9 @@ export class ConsultationPage {
     return this.page.getByRole('region', { name: 'Note' }).getByRole('textbox', { name: part, exact: true });
   }
 
-  async addDiagnosis(code: string, title: string): Promise<void> {
-    const form = this.page.getByRole('form', { name: 'Add a diagnosis' });
-    await form.getByRole('textbox', { name: 'ICD-10 code' }).fill(code);
-    await form.getByRole('textbox', { name: 'Diagnosis' }).fill(title);
-    await form.getByRole('textbox', { name: 'Diagnosis' }).press('Enter');
+  /** Types words of a diagnosis, waits for `code` to head the codes found, and takes it with Enter. */
+  async addDiagnosis(typed: string, code: string): Promise<void> {
+    await new DiagnosisPickerField(this.page, 'Add a diagnosis (ICD-10)').pickByKeyboard(typed, code);
     await this.page.getByRole('table', { name: 'Diagnoses' }).getByRole('cell', { name: code, exact: true }).waitFor();
   }
 

@@ -190,4 +190,9 @@ export const contractProbes: ContractProbes = {
   'consultation.saveTemplate': (them) => [{ id: them.entryId, name: 'Probe', scope: 'CLINIC', subjective: '', objective: '', assessment: '', plan: '' }],
   'display.createLink': () => [{}],
   'display.revokeLinks': () => [{}],
+  'diagnosisCodes.search': (them) => [{ query: them.familyName, limit: 20 }, { query: them.mrn, limit: 20 }],
+  'diagnosisCodes.codeSet': () => [{}],
+  'diagnosisCodes.importStart': (them) => [{ fileName: `${them.familyName}.txt`, edition: 'ICD-10-CM', version: '2025' }],
+  'diagnosisCodes.importPart': (them) => [{ importId: them.appointmentId, text: '' }],
+  'diagnosisCodes.importFinish': (them) => [{ importId: them.appointmentId }],
 };

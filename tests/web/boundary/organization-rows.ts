@@ -29,6 +29,8 @@ export const workstationTables: Readonly<Record<string, string>> = {
   patient_name_fts_idx: 'the name index’s own storage',
   patient_name_terms: 'the words of the name index, for typo search',
   token_counters: 'the day’s queue tokens per clinic: a token taken in another clinic shows as its queue entry',
+  diagnosis_codes: 'the ICD-10 reference list this workstation searches: no organization’s data',
+  diagnosis_code_sets: 'which ICD-10 reference list is loaded on this workstation',
 };
 
 /** A row of the organization, keyed by table and key, as canonical JSON. */
