@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import { type findPatient, mergeSetOf, recordOf } from '../patients/index.ts';
 import { encountersOfPatients } from './encounter-rows.ts';
 import { problemListOf } from './problem-list.ts';
-import { notesOfEncounters } from './signed-notes.ts';
+import { notesOfPatients } from './signed-notes.ts';
 import { vitalsOfPatients } from './vital-rows.ts';
 
 /**
@@ -14,7 +14,7 @@ import { vitalsOfPatients } from './vital-rows.ts';
 export function chartOf(db: Db, patient: NonNullable<ReturnType<typeof findPatient>>, withNotes: boolean): Chart {
   const patientIds: PatientId[] = mergeSetOf(db, patient.id);
   const encounters = encountersOfPatients(db, patientIds);
-  const notes = notesOfEncounters(db, encounters.map((encounter) => encounter.id));
+  const notes = notesOfPatients(db, patientIds);
   const byEncounter = new Map<string, typeof notes>();
   for (const note of notes) byEncounter.set(note.encounterId, [...(byEncounter.get(note.encounterId) ?? []), note]);
   return {

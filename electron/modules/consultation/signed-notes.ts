@@ -1,5 +1,5 @@
 import type { DeviceId, PatientId, UserId } from '#shared/domain/ids.ts';
-import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import { conflictError, forbiddenError, notFoundError } from '#shared/api/errors.ts';
 import type { SignedNote } from '#shared/modules/consultation/calls.ts';
 import { diagnosisListProblem, isBlankNote, type DiagnosisInput, type SoapNote } from '#shared/modules/consultation/encounter.ts';
@@ -72,10 +72,10 @@ export function amendNote(tx: Db, encounter: EncounterRow, original: SignedNoteR
   return insertNote(tx, encounter, signer, amendment.note, amendment.diagnoses, { amendsNoteId: rootId, reason: amendment.reason });
 }
 
-function diagnosesOfNotes(db: Db, noteIds: readonly string[]) {
+type DiagnosisRow = typeof encounterDiagnoses.$inferSelect;
+
+function diagnosesByNote(rows: readonly DiagnosisRow[]) {
   const byNote = new Map<string, SignedNote['diagnoses']>();
-  if (noteIds.length === 0) return byNote;
-  const rows = db.select().from(encounterDiagnoses).where(inArray(encounterDiagnoses.noteId, [...noteIds])).orderBy(asc(encounterDiagnoses.rank), asc(encounterDiagnoses.createdAt)).all();
   for (const row of rows) {
     const list = byNote.get(row.noteId) ?? [];
     list.push({ id: row.id, code: row.code, title: row.title, rank: row.rank, certainty: row.certainty, chronic: row.chronic });
@@ -84,17 +84,14 @@ function diagnosesOfNotes(db: Db, noteIds: readonly string[]) {
   return byNote;
 }
 
-/** Signed notes and amendments of encounters, oldest first, each with its diagnoses. */
-export function notesOfEncounters(db: Db, encounterIds: readonly string[]): SignedNote[] {
-  if (encounterIds.length === 0) return [];
-  const rows = db
-    .select({ note: encounterNotes, authorName: users.fullName })
-    .from(encounterNotes)
-    .leftJoin(users, eq(users.id, encounterNotes.authorUserId))
-    .where(inArray(encounterNotes.encounterId, [...encounterIds]))
-    .orderBy(asc(encounterNotes.signedAt), asc(encounterNotes.id))
-    .all();
-  const diagnoses = diagnosesOfNotes(db, rows.map(({ note }) => note.id));
+function diagnosesOfNotes(db: Db, noteIds: readonly string[]) {
+  if (noteIds.length === 0) return new Map<string, SignedNote['diagnoses']>();
+  return diagnosesByNote(db.select().from(encounterDiagnoses).where(inArray(encounterDiagnoses.noteId, [...noteIds])).orderBy(asc(encounterDiagnoses.rank), asc(encounterDiagnoses.createdAt)).all());
+}
+
+type NoteWithAuthor = { note: SignedNoteRow; authorName: string | null };
+
+function signedNotesOf(rows: readonly NoteWithAuthor[], diagnoses: ReadonlyMap<string, SignedNote['diagnoses']>): SignedNote[] {
   return rows.map(({ note, authorName }) => ({
     id: note.id,
     encounterId: note.encounterId,
@@ -109,6 +106,24 @@ export function notesOfEncounters(db: Db, encounterIds: readonly string[]): Sign
     signedAt: note.signedAt,
     diagnoses: diagnoses.get(note.id) ?? [],
   }));
+}
+
+function notesWhere(db: Db, where: SQL) {
+  return db.select({ note: encounterNotes, authorName: users.fullName }).from(encounterNotes).leftJoin(users, eq(users.id, encounterNotes.authorUserId)).where(where).orderBy(asc(encounterNotes.signedAt), asc(encounterNotes.id)).all();
+}
+
+/** Signed notes and amendments of encounters, oldest first, each with its diagnoses. */
+export function notesOfEncounters(db: Db, encounterIds: readonly string[]): SignedNote[] {
+  if (encounterIds.length === 0) return [];
+  const rows = notesWhere(db, inArray(encounterNotes.encounterId, [...encounterIds]));
+  return signedNotesOf(rows, diagnosesOfNotes(db, rows.map(({ note }) => note.id)));
+}
+
+/** Every signed note of a patient (a chart), read by the patient's index rather than encounter by encounter. */
+export function notesOfPatients(db: Db, patientIds: readonly PatientId[]): SignedNote[] {
+  const rows = notesWhere(db, inArray(encounterNotes.patientId, [...patientIds]));
+  const diagnoses = db.select().from(encounterDiagnoses).where(inArray(encounterDiagnoses.patientId, [...patientIds])).orderBy(asc(encounterDiagnoses.rank), asc(encounterDiagnoses.createdAt)).all();
+  return signedNotesOf(rows, diagnosesByNote(diagnoses));
 }
 
 /** The patient's last signed note before this encounter began. */
