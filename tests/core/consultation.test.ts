@@ -172,6 +172,28 @@ describe('the consultation', () => {
     expect((await harness.call('consultation.worklist', {}, doctor.token)).queue.map((waiting) => waiting.id)).not.toContain(entry.id);
   });
 
+  it('offers the clinic’s templates and the doctor’s own, and the previous encounter’s note in the next one', async () => {
+    const clinicTemplate = await harness.call('consultation.saveTemplate', { name: 'Sore throat', scope: 'CLINIC', subjective: 'Sore throat for … days', objective: 'Throat:', assessment: '', plan: '' }, doctor.token);
+    const own = await harness.call('consultation.saveTemplate', { name: 'My review', scope: 'DOCTOR', subjective: '', objective: '', assessment: '', plan: 'Review in two weeks' }, doctor.token);
+    const other = await userWithRole(harness, admin, 'DOCTOR', 'drother');
+    const seenByOther = await harness.call('consultation.templates', {}, other.token);
+    expect(seenByOther.templates.map((template) => template.name)).toEqual(['Sore throat']);
+    expect((await harness.fail('consultation.saveTemplate', { id: own.id, name: 'Taken over', scope: 'DOCTOR', subjective: '', objective: '', assessment: '', plan: '' }, other.token)).code).toBe('FORBIDDEN');
+    expect((await harness.call('consultation.templates', {}, doctor.token)).templates.map((template) => [template.name, template.scope])).toEqual([
+      ['My review', 'DOCTOR'],
+      ['Sore throat', 'CLINIC'],
+    ]);
+    expect(clinicTemplate.scope).toBe('CLINIC');
+
+    const patientId = await newPatient();
+    const first = await harness.call('consultation.startUnscheduled', { patientId }, doctor.token);
+    const firstNote = await signed(first.id);
+    harness.clock.advance(60_000);
+    const second = await harness.call('consultation.startUnscheduled', { patientId }, doctor.token);
+    const detail = await harness.call('consultation.get', { encounterId: second.id }, doctor.token);
+    expect(detail.previousNote).toMatchObject({ id: firstNote.id, assessment: note.assessment });
+  });
+
   it('gives the front desk the chart summary without notes, and refuses the chart to an administrator and a pharmacist; every opening is audited', async () => {
     const patientId = await newPatient({ conditions: [{ name: 'Asthma', notes: '' }] });
     const { encounter } = await walkInStarted(patientId);

@@ -4,11 +4,16 @@ import { billableServices } from '#shared/modules/consultation/billable-services
 import { api } from '../../api/api.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { messageOf } from '../../forms/schema-form.ts';
+import { useAppStore } from '../../state/store.ts';
 
 type Item = { code: string; quantity: number };
 
-function money(minor: number): string {
-  return (minor / 100).toFixed(2);
+/** An amount in minor units, written in the clinic's currency and locale (two decimals for pounds, none for yen). */
+function useMoney(): (minor: number) => string {
+  const clinic = useAppStore((state) => state.session?.activeClinic ?? null);
+  const format = new Intl.NumberFormat(clinic?.locale ?? 'en', { style: 'currency', currency: clinic?.currency ?? 'USD' });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return (minor) => format.format(minor / 10 ** digits);
 }
 
 /**
@@ -16,6 +21,7 @@ function money(minor: number): string {
  * any procedures done. Completing also closes the queue entry and the appointment.
  */
 export function CompleteModal({ encounterId, seenBefore, onClose, onCompleted }: { encounterId: string; seenBefore: boolean; onClose: () => void; onCompleted: () => void }) {
+  const money = useMoney();
   const [items, setItems] = useState<Item[]>([{ code: seenBefore ? 'CONS-FU' : 'CONS-NEW', quantity: 1 }]);
   const [adding, setAdding] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

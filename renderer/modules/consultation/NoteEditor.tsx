@@ -6,6 +6,7 @@ import { useCall } from '../../api/use-call.ts';
 import { formatTime } from '../../format/time.ts';
 import { useClinicZone } from '../../state/clinic-hooks.ts';
 import { DiagnosisEditor } from './DiagnosisEditor.tsx';
+import { SaveTemplatePopover } from './SaveTemplatePopover.tsx';
 import { SignedNoteView } from './SignedNoteView.tsx';
 import type { DraftContent, SaveState } from './use-draft-autosave.ts';
 
@@ -93,6 +94,7 @@ export function NoteEditor({ content, onChange, saveState, divergent, onSettle, 
           {templateList.length > 0 && (
             <Select size="xs" w={200} aria-label="Start from a template" placeholder="Start from a template" value={null} onChange={applyTemplate} data={templateList.map((template) => ({ value: template.id, label: `${template.name}${template.scope === 'CLINIC' ? ' (clinic)' : ''}` }))} />
           )}
+          <SaveTemplatePopover note={{ subjective: content.subjective, objective: content.objective, assessment: content.assessment, plan: content.plan }} />
           <Button size="xs" variant="default" onClick={() => setShowPrevious((shown) => !shown)} aria-keyshortcuts={PREVIOUS_NOTE_SHORTCUT} aria-expanded={showPrevious} disabled={previousNote === null}>
             {previousNote === null ? 'No previous note' : showPrevious ? 'Hide previous note' : 'Previous note'} <Kbd ml={6}>Alt P</Kbd>
           </Button>
