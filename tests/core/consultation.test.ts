@@ -216,7 +216,7 @@ describe('the consultation', () => {
 });
 
 describe('an unsigned draft', () => {
-  it('survives closing and reopening the database file, whole', async () => {
+  it('survives a lock of the screen and closing and reopening the database file, whole', async () => {
     const dir = makeTempDir();
     try {
       let harness = await startHarness(dir.path);
@@ -224,7 +224,11 @@ describe('an unsigned draft', () => {
       const doctor = await doctorWithSchedule(harness, admin, 'drkeep');
       const patient = await harness.call('patients.register', { ...patientInput(), notADuplicate: false }, admin);
       const encounter = await harness.call('consultation.startUnscheduled', { patientId: patient.id }, doctor.token);
-      const saved = await harness.call('consultation.saveDraft', { encounterId: encounter.id, ...note, diagnoses: [pharyngitis], basedOn: null }, doctor.token);
+      const first = await harness.call('consultation.saveDraft', { encounterId: encounter.id, ...note, subjective: 'typed before the lock', diagnoses: [pharyngitis], basedOn: null }, doctor.token);
+      // The screen locks while the doctor types: the autosave still lands; other calls wait for the password.
+      await harness.call('auth.lock', {}, doctor.token);
+      const saved = await harness.call('consultation.saveDraft', { encounterId: encounter.id, ...note, diagnoses: [pharyngitis], basedOn: { draftId: first.id, version: first.version } }, doctor.token);
+      expect((await harness.fail('consultation.get', { encounterId: encounter.id }, doctor.token)).code).toBe('UNAUTHENTICATED');
       await harness.close();
 
       harness = await startHarness(dir.path);
