@@ -6,6 +6,7 @@ import type { AllOf } from '#shared/modules/define.ts';
 import { appointmentsCoreModule } from './appointments/module.ts';
 import { auditCoreModule } from './audit/module.ts';
 import { clinicsCoreModule } from './clinics/module.ts';
+import { consultationCoreModule } from './consultation/module.ts';
 import type { CoreModule } from './define.ts';
 import { diagnosisCodesCoreModule } from './diagnosis-codes/module.ts';
 import { doctorsCoreModule } from './doctors/module.ts';
@@ -15,7 +16,7 @@ import { queueCoreModule } from './queue/module.ts';
 import { usersCoreModule } from './users/module.ts';
 
 /** Every feature's part in the core, one line each; their demo steps run in this order. */
-export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule, diagnosisCodesCoreModule, medicinesCoreModule] as const;
+export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule, diagnosisCodesCoreModule, medicinesCoreModule, consultationCoreModule] as const;
 
 /** Every module's handlers as one object; the dispatcher's map adds the core's own. */
 export const moduleHandlers = Object.assign({}, ...coreModules.map((module) => module.handlers)) as AllOf<(typeof coreModules)[number]['handlers']>;

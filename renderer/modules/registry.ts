@@ -3,6 +3,7 @@ import type { Section } from '../state/routes.ts';
 import { appointmentScreens } from './appointments/module.ts';
 import { auditScreens } from './audit/module.ts';
 import { clinicScreens } from './clinics/module.ts';
+import { consultationScreens } from './consultation/module.ts';
 import { diagnosisCodeScreens } from './diagnosis-codes/module.ts';
 import type { ConflictPresentation, NavigationEntry, RecordPage, RendererModule } from './define.ts';
 import { doctorScreens } from './doctors/module.ts';
@@ -12,7 +13,7 @@ import { queueScreens } from './queue/module.ts';
 import { userScreens } from './users/module.ts';
 
 /** Every feature's screens, one line each; a section's tabs come in this order. */
-export const rendererModules: readonly RendererModule[] = [queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens];
+export const rendererModules: readonly RendererModule[] = [consultationScreens, queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens];
 
 /** The tabs of a section any of a person's roles may open; null for every tab of the section. */
 export function tabsOf(section: Section, roles: readonly Role[] | null): NavigationEntry[] {

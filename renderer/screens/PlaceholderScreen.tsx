@@ -3,7 +3,7 @@ import type { Section } from '../state/routes.ts';
 import { sectionLabels } from '../state/routes.ts';
 
 const upcoming: Readonly<Record<Exclude<Section, 'administration' | 'reception' | 'sync'>, string>> = {
-  consultation: 'Vitals, notes, diagnoses, prescriptions and lab reports arrive with the consultation update.',
+  consultation: 'The doctor’s worklist, notes and prescriptions arrive with the consultation update.',
   pharmacy: 'The barcode point of sale and dispensing arrive with the pharmacy update.',
   billing: 'Invoices, payments and the daily close arrive with the billing update.',
   inventory: 'Stock by batch and expiry arrives with the pharmacy update.',

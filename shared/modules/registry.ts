@@ -3,6 +3,7 @@ import { registerSubjects, registerSyncTables } from '../sync/tables.ts';
 import { appointmentsModule } from './appointments/module.ts';
 import { auditModule } from './audit/module.ts';
 import { clinicsModule } from './clinics/module.ts';
+import { consultationModule } from './consultation/module.ts';
 import type { AllOf, SharedModule } from './define.ts';
 import { diagnosisCodesModule } from './diagnosis-codes/module.ts';
 import { doctorsModule } from './doctors/module.ts';
@@ -12,7 +13,7 @@ import { queueModule } from './queue/module.ts';
 import { usersModule } from './users/module.ts';
 
 /** Every feature's shared part, one line each. A table scoped by a parent comes after the parent's module. */
-export const sharedModules = [clinicsModule, usersModule, auditModule, patientsModule, doctorsModule, appointmentsModule, queueModule, diagnosisCodesModule, medicinesModule] as const;
+export const sharedModules = [clinicsModule, usersModule, auditModule, patientsModule, doctorsModule, appointmentsModule, queueModule, diagnosisCodesModule, medicinesModule, consultationModule] as const;
 
 /** Every module's calls as one object; the contract adds the core's own. */
 export const moduleCalls = Object.assign({}, ...sharedModules.map((module) => module.calls)) as AllOf<(typeof sharedModules)[number]['calls']>;

@@ -17,5 +17,6 @@ export { doctorProfiles, scheduleExceptions, weeklySchedules } from '../../modul
 export { patientAllergies, patientClinics, patientConditions, patients } from '../../modules/patients/tables.ts';
 export { appointmentEvents, appointments } from '../../modules/appointments/tables.ts';
 export { queueEntries } from '../../modules/queue/tables.ts';
+export { encounterBillableItems, encounterDiagnoses, encounterNoteDrafts, encounterNotes, encounterVitals, encounters, noteTemplates } from '../../modules/consultation/tables.ts';
 export { diagnosisCodeSets, diagnosisCodes } from '../../modules/diagnosis-codes/tables.ts';
 export { medicineBarcodes, medicineClinicSettings, medicineInteractions, medicineProducts } from '../../modules/medicines/tables.ts';

@@ -1,3 +1,4 @@
 // What other modules and the core may use of the appointments module.
 export { recordAppointmentEvent } from './appointment-rows.ts';
 export { appointmentToCheckIn, checkIn, closeCheckedIn } from './arrival.ts';
+export { appointmentsBetween } from './appointment-rows.ts';

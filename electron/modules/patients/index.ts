@@ -1,2 +1,2 @@
 // What other modules and the core may use of the patients module.
-export { findPatient, isVisibleIn, mergeSetOf } from './patient-rows.ts';
+export { findPatient, isVisibleIn, mergeSetOf, recordOf } from './patient-rows.ts';

@@ -6,10 +6,11 @@ import { useCall } from '../../api/use-call.ts';
 import { Refusal } from '../../components/Refusal.tsx';
 import { ageLabel, patientName } from '../../format/people.ts';
 import { formatDate } from '../../format/time.ts';
-import { useClinicToday, useIsFrontDesk } from '../../state/clinic-hooks.ts';
+import { useClinicToday, useHasRole, useIsFrontDesk } from '../../state/clinic-hooks.ts';
 import { patientRoute } from '../../state/routes.ts';
 import { useAppStore } from '../../state/store.ts';
 import { AppointmentList, BookingModal } from '../appointments/index.ts';
+import { chartRoute } from '../consultation/index.ts';
 import { AllergyBanner } from './AllergyBanner.tsx';
 import { MergeModal } from './MergeModal.tsx';
 import { PatientFormModal } from './PatientFormModal.tsx';
@@ -32,6 +33,8 @@ function Fact({ label, value }: { label: string; value: string }) {
 function PatientDetails({ record }: { record: PatientRecord }) {
   const today = useClinicToday();
   const frontDesk = useIsFrontDesk();
+  // Doctors and the front desk open the clinical chart from here (a patient found by the search).
+  const clinical = useHasRole('DOCTOR', 'STAFF');
   const navigate = useAppStore((state) => state.navigate);
   const [dialog, setDialog] = useState<Dialog>(null);
   const appointments = useCall('appointments.ofPatient', { patientId: record.id });
@@ -65,8 +68,18 @@ function PatientDetails({ record }: { record: PatientRecord }) {
             {record.birthDate !== null && !record.birthDateEstimated ? ` · born ${formatDate(record.birthDate)}` : ''}
           </Text>
         </div>
+        {clinical && !frontDesk && (
+          <Button variant="light" onClick={() => navigate(chartRoute(id))}>
+            Open chart
+          </Button>
+        )}
         {frontDesk && (
           <Group gap="xs">
+            {clinical && (
+              <Button variant="light" onClick={() => navigate(chartRoute(id))}>
+                Open chart
+              </Button>
+            )}
             <Button onClick={() => setDialog('book')}>Book appointment</Button>
             <Button variant="light" onClick={() => openWalkIn(picked)} aria-keyshortcuts={WALK_IN_SHORTCUT}>
               Add to queue

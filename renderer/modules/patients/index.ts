@@ -2,3 +2,4 @@
 export { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
 export { PatientFormModal } from './PatientFormModal.tsx';
 export { draftFromSearch } from './patient-draft.ts';
+export { AllergyBanner } from './AllergyBanner.tsx';

@@ -1,0 +1,7 @@
+import type { SyncParticipant } from '../../sync/participants.ts';
+import { renumberEncounter } from './renumber.ts';
+
+export const consultationSyncParticipant: SyncParticipant = {
+  name: 'consultation',
+  referenceRenamers: [renumberEncounter],
+};

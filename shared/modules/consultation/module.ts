@@ -1,0 +1,5 @@
+import { defineSharedModule } from '../define.ts';
+import { consultationCalls } from './calls.ts';
+import { consultationSyncTables } from './sync-tables.ts';
+
+export const consultationModule = defineSharedModule({ name: 'consultation', calls: consultationCalls, syncTables: consultationSyncTables, conflicts: [] });
