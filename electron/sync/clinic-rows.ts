@@ -25,7 +25,7 @@ function condition(scope: ClinicScope, key: string): string {
     case 'device':
       return `1 = 1`;
     case 'organization':
-      return `"${key}" in (select organization_id from clinics where id = :clinic)`;
+      return `"${scope.organizationColumn ?? key}" in (select organization_id from clinics where id = :clinic)`;
     case 'column':
       return `"${scope.column}" = :clinic`;
     case 'subject':

@@ -303,7 +303,7 @@ export class BatchState {
         return subjectId === null ? new Set() : this.clinicsOfSubject(scope.subject, subjectId);
       }
       case 'organization':
-        return textOf(values, 'id') === this.organization.id ? new Set(this.organization.clinics) : new Set();
+        return textOf(values, scope.organizationColumn ?? 'id') === this.organization.id ? new Set(this.organization.clinics) : new Set();
       case 'parent': {
         const parentId = textOf(values, scope.column);
         const parent = syncTable(scope.table);

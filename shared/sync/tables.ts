@@ -42,8 +42,8 @@ export type ClinicScope =
   | { readonly by: 'parent'; readonly table: string; readonly column: string }
   /** The row is a device: the clinics it is enrolled in. */
   | { readonly by: 'device' }
-  /** The row is an organization: every clinic of it. */
-  | { readonly by: 'organization' }
+  /** The row is an organization, or a column names one (a chain's catalogue): every clinic of it. */
+  | { readonly by: 'organization'; readonly organizationColumn?: string }
   /** A clinic column when set, else the clinics of the subject a column names, else the sending device's clinics. */
   | { readonly by: 'clinicOrSubject'; readonly clinicColumn: string; readonly subject: string; readonly subjectColumn: string };
 

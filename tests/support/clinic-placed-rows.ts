@@ -52,7 +52,7 @@ export function placedKey(table: SyncedTableName, place: ClinicPlace, fallback: 
   const { scope } = declared;
   if (scope.by === 'self') return place.clinicId;
   if (scope.by === 'device') return place.deviceId;
-  if (scope.by === 'organization') return place.organizationId;
+  if (scope.by === 'organization' && scope.organizationColumn === undefined) return place.organizationId;
   if (scope.by === 'subject' && scope.column === declared.key) return place.subjects[scope.subject] ?? fallback;
   return fallback;
 }
@@ -82,6 +82,9 @@ export function rowPlacedIn(catalog: MirrorCatalog, table: SyncedTableName, plac
     case 'clinicOrSubject':
       columns[scope.clinicColumn] = place.clinicId;
       columns[scope.subjectColumn] = place.subjects[scope.subject] ?? null;
+      break;
+    case 'organization':
+      if (scope.organizationColumn !== undefined) columns[scope.organizationColumn] = place.organizationId;
       break;
     default:
       break;

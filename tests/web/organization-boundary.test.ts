@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callNames, contract, type CallName } from '#shared/api/contract.ts';
 import { SYNC_MODE } from '#core/sync/change-stamps.ts';
 import { writeSetting } from '#core/sync/settings.ts';
+import { withCheckDigit } from '#shared/modules/medicines/gtin.ts';
 import { ownPassword } from '#tests/support/core-harness.ts';
 import { startDemoWebHost, type DemoWebHost } from '#tests/support/demo-web-host.ts';
 import { freePort } from '#tests/support/free-port.ts';
@@ -56,6 +57,10 @@ function madeUpLike(real: TheirIds): TheirIds {
     exceptionId: uuidv7(),
     conflictId: uuidv7(),
     rejectionId: real.rejectionId + 1000,
+    productId: uuidv7(),
+    productName: `Nowhereol${digits(4)}`,
+    barcode: withCheckDigit(`590${digits(9)}`),
+    barcodeId: uuidv7(),
   };
 }
 
@@ -126,6 +131,7 @@ describe.each(workstations)('the boundary between organizations, probed through 
               .get(JSON.stringify([{ table: 'users', rowId: pharmacistId, kind: 'update' }])),
           );
     const conflictId = uuidv7();
+    const product = row(`select p.id, p.generic_name, b.code, b.id as barcode_id from medicine_products p join medicine_barcodes b on b.product_id = p.id where p.kind = 'MEDICINE' order by p.generic_name limit 1`);
     sqlite()
       .prepare(`insert into sync_conflicts (id, clinic_id, kind, row_ids, detected_at, created_at, updated_at) values (?, ?, 'DUPLICATE_PATIENT', ?, ?, ?, ?)`)
       .run(conflictId, clinicIds['RFC01'], JSON.stringify([first.id, second.id]), '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z');
@@ -156,6 +162,10 @@ describe.each(workstations)('the boundary between organizations, probed through 
       exceptionId: exception.id,
       conflictId,
       rejectionId,
+      productId: product['id'] ?? '',
+      productName: product['generic_name'] ?? '',
+      barcode: product['code'] ?? '',
+      barcodeId: product['barcode_id'] ?? '',
     });
     const chainAdmin = { id: row(`select id from users where username = 'admin'`)['id'] ?? '', username: 'admin', password: 'demo-admin', fullName: 'Amara Okafor' };
     const roleless = { id: pharmacistId, username: 'pharmacist', password: 'demo-pharmacist', fullName: 'Kenji Watanabe' };

@@ -17,3 +17,4 @@ export { doctorProfiles, scheduleExceptions, weeklySchedules } from '../../modul
 export { patientAllergies, patientClinics, patientConditions, patients } from '../../modules/patients/tables.ts';
 export { appointmentEvents, appointments } from '../../modules/appointments/tables.ts';
 export { queueEntries } from '../../modules/queue/tables.ts';
+export { medicineBarcodes, medicineClinicSettings, medicineInteractions, medicineProducts } from '../../modules/medicines/tables.ts';

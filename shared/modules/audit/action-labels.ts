@@ -83,6 +83,15 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'queue.setPriority': 'Changed a queue priority',
   'display.createLink': 'Created a waiting-room screen link',
   'display.revokeLinks': 'Revoked the waiting-room screen links',
+  'medicines.search': 'Searched the medicine catalogue',
+  'medicines.get': 'Opened a catalogue product',
+  'medicines.findByBarcode': 'Looked up a product by its code',
+  'medicines.create': 'Added a product to the catalogue',
+  'medicines.update': 'Edited a catalogue product',
+  'medicines.retire': 'Retired or brought back a catalogue product',
+  'medicines.addBarcode': 'Added a code to a product',
+  'medicines.removeBarcode': 'Removed a code from a product',
+  'medicines.setClinicSettings': 'Set the clinic’s price, tax or reorder level of a product',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

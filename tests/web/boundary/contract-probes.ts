@@ -32,6 +32,11 @@ export type TheirIds = {
   readonly conflictId: string;
   /** A change of theirs the hub refused, on a workstation that syncs for them. */
   readonly rejectionId: number;
+  /** A product of their catalogue, its generic name, one of its codes and that code's row. */
+  readonly productId: string;
+  readonly productName: string;
+  readonly barcode: string;
+  readonly barcodeId: string;
 };
 
 /** The calling organization's own ids, for calls that need one beside the other's. */
@@ -174,4 +179,14 @@ export const contractProbes: ContractProbes = {
   'queue.setPriority': (them) => [{ entryId: them.entryId, priority: 'RED' }],
   'display.createLink': () => [{}],
   'display.revokeLinks': () => [{}],
+
+  'medicines.search': (them) => [{ query: them.productName }, { query: them.productName.slice(0, 3), includeRetired: true }],
+  'medicines.get': (them) => [{ productId: them.productId }],
+  'medicines.findByBarcode': (them) => [{ code: them.barcode }],
+  'medicines.create': () => [{ kind: 'OTHER', genericName: 'Probe goods' }],
+  'medicines.update': (them) => [{ productId: them.productId, product: { kind: 'OTHER', genericName: 'Renamed by probe' } }],
+  'medicines.retire': (them) => [{ productId: them.productId, retired: true }],
+  'medicines.addBarcode': (them) => [{ productId: them.productId, kind: 'CLINIC', code: 'PROBE-1' }],
+  'medicines.removeBarcode': (them) => [{ barcodeId: them.barcodeId }],
+  'medicines.setClinicSettings': (them) => [{ productId: them.productId, salePriceMinor: 1, taxRateBp: 0, reorderLevel: 0 }],
 };

@@ -1,0 +1,5 @@
+import { defineCoreModule } from '../define.ts';
+import { medicineHandlers } from './handlers.ts';
+import { medicineSyncParticipant } from './sync-participant.ts';
+
+export const medicinesCoreModule = defineCoreModule({ name: 'medicines', handlers: medicineHandlers, syncParticipant: medicineSyncParticipant });

@@ -1,0 +1,39 @@
+// GTIN-8/12/13/14 (EAN-8, UPC-A, EAN-13, GTIN-14): the GS1 check digit is the last digit, chosen so
+// that the weighted sum (3,1,3,1… from the right, check digit excluded) plus it is a multiple of 10.
+
+const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
+
+/** The check digit a GTIN's other digits call for. */
+export function gtinCheckDigit(digitsWithoutCheck: string): number {
+  let sum = 0;
+  for (let index = 0; index < digitsWithoutCheck.length; index += 1) {
+    const digit = Number(digitsWithoutCheck[digitsWithoutCheck.length - 1 - index]);
+    sum += index % 2 === 0 ? digit * 3 : digit;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+export type GtinCheck = { readonly valid: true; readonly gtin14: string } | { readonly valid: false; readonly message: string };
+
+/** Checks a scanned or typed GTIN and gives its 14-digit form, the one lookups use. */
+export function checkGtin(raw: string): GtinCheck {
+  const code = raw.replace(/[\s-]/g, '');
+  if (!/^\d+$/.test(code)) return { valid: false, message: 'A GTIN has digits only' };
+  if (!GTIN_LENGTHS.has(code.length)) return { valid: false, message: `A GTIN has 8, 12, 13 or 14 digits; this one has ${String(code.length)}` };
+  const expected = gtinCheckDigit(code.slice(0, -1));
+  const given = Number(code.slice(-1));
+  if (expected !== given) return { valid: false, message: `The check digit of ${code} is wrong: it should end in ${String(expected)}, not ${String(given)}. Check the number for a typing mistake.` };
+  return { valid: true, gtin14: code.padStart(14, '0') };
+}
+
+/** Completes a GTIN from its digits without the check digit: for demo data and tests. */
+export function withCheckDigit(digitsWithoutCheck: string): string {
+  return `${digitsWithoutCheck}${String(gtinCheckDigit(digitsWithoutCheck))}`;
+}
+
+/** The form a code is looked up by: a GTIN as 14 digits, a clinic's own code upper-cased and trimmed. */
+export function barcodeLookupCode(kind: 'GTIN' | 'CLINIC', raw: string): string | null {
+  if (kind === 'CLINIC') return raw.trim().toUpperCase();
+  const checked = checkGtin(raw);
+  return checked.valid ? checked.gtin14 : null;
+}

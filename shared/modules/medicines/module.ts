@@ -1,0 +1,5 @@
+import { defineSharedModule } from '../define.ts';
+import { medicineCatalogueCalls } from './calls.ts';
+import { medicineSyncTables } from './sync-tables.ts';
+
+export const medicinesModule = defineSharedModule({ name: 'medicines', calls: medicineCatalogueCalls, syncTables: medicineSyncTables, conflicts: [] });
