@@ -18,3 +18,4 @@ export { patientAllergies, patientClinics, patientConditions, patients } from '.
 export { appointmentEvents, appointments } from '../../modules/appointments/tables.ts';
 export { queueEntries } from '../../modules/queue/tables.ts';
 export { medicineBarcodes, medicineClinicSettings, medicineInteractions, medicineProducts } from '../../modules/medicines/tables.ts';
+export { stockBatches, stockGoodsReceipts, stockMovements, stockSuppliers } from '../../modules/stock/tables.ts';

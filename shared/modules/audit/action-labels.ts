@@ -92,6 +92,21 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'medicines.addBarcode': 'Added a code to a product',
   'medicines.removeBarcode': 'Removed a code from a product',
   'medicines.setClinicSettings': 'Set the clinic’s price, tax or reorder level of a product',
+  'stock.suppliers.list': 'Listed the suppliers',
+  'stock.suppliers.save': 'Saved a supplier',
+  'stock.batches.list': 'Looked at the stock',
+  'stock.batches.history': 'Opened a batch’s movements',
+  'stock.alerts': 'Looked at the stock alerts',
+  'stock.scan': 'Scanned a pack',
+  'stock.pick': 'Picked batches for packs',
+  'stock.move': 'Moved stock',
+  'stock.receipts.list': 'Listed the goods receipts',
+  'stock.receipts.get': 'Opened a goods receipt',
+  'stock.receipts.open': 'Opened a goods receipt',
+  'stock.receipts.receiveLine': 'Received a line of a delivery',
+  'stock.receipts.post': 'Posted a goods receipt',
+  'stock.count.sheet': 'Printed or showed the count sheet',
+  'stock.count.post': 'Posted a stock count',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };
