@@ -4,9 +4,13 @@ import type { conflictActionSchema, SyncConflict } from '#shared/api/calls/sync.
 import type { Role } from '#shared/domain/roles.ts';
 import type { Section } from '../state/routes.ts';
 
+/** The sections of the shell whose tabs modules add. */
+export const tabbedSections = ['reception', 'pharmacy', 'administration'] as const satisfies readonly Section[];
+export type TabbedSectionName = (typeof tabbedSections)[number];
+
 /** A tab a module adds to a section of the app shell, shown to the roles named. */
 export type NavigationEntry = {
-  readonly section: Extract<Section, 'reception' | 'administration'>;
+  readonly section: TabbedSectionName;
   /** Its name in the address (#/section/tab). */
   readonly tab: string;
   readonly label: string;
@@ -16,7 +20,7 @@ export type NavigationEntry = {
 
 /** A page a module shows for one record (#/section/tab/id), with a way back. */
 export type RecordPage = {
-  readonly section: Extract<Section, 'reception' | 'administration'>;
+  readonly section: TabbedSectionName;
   readonly tab: string;
   readonly Page: ComponentType<{ readonly id: string }>;
 };

@@ -7,10 +7,11 @@ import type { ConflictPresentation, NavigationEntry, RecordPage, RendererModule 
 import { doctorScreens } from './doctors/module.ts';
 import { patientScreens } from './patients/module.tsx';
 import { queueScreens } from './queue/module.ts';
+import { stockScreens } from './stock/module.ts';
 import { userScreens } from './users/module.ts';
 
 /** Every feature's screens, one line each; a section's tabs come in this order. */
-export const rendererModules: readonly RendererModule[] = [queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, auditScreens];
+export const rendererModules: readonly RendererModule[] = [queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, auditScreens, stockScreens];
 
 /** The tabs of a section any of a person's roles may open; null for every tab of the section. */
 export function tabsOf(section: Section, roles: readonly Role[] | null): NavigationEntry[] {

@@ -13,7 +13,7 @@ import { SyncScreen } from './sync/SyncScreen.tsx';
 import { TabbedSection } from './TabbedSection.tsx';
 
 function SectionScreen({ section }: { section: Section }) {
-  if (section === 'administration' || section === 'reception') return <TabbedSection section={section} />;
+  if (section === 'administration' || section === 'reception' || section === 'pharmacy') return <TabbedSection section={section} />;
   if (section === 'sync') return <SyncScreen />;
   return <PlaceholderScreen section={section} />;
 }

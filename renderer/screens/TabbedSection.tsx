@@ -1,11 +1,12 @@
 import { Button, Stack, Tabs, Title } from '@mantine/core';
 import { recordPageOf, tabsOf } from '../modules/registry.ts';
 import { useRoles } from '../state/clinic-hooks.ts';
-import { sectionLabels, type Section } from '../state/routes.ts';
+import type { TabbedSectionName } from '../modules/define.ts';
+import { sectionLabels } from '../state/routes.ts';
 import { useAppStore } from '../state/store.ts';
 
 /** A section of the shell whose tabs the modules add (renderer/modules/registry.ts), and their record pages. */
-export function TabbedSection({ section }: { section: Extract<Section, 'reception' | 'administration'> }) {
+export function TabbedSection({ section }: { section: TabbedSectionName }) {
   const route = useAppStore((state) => state.route);
   const navigate = useAppStore((state) => state.navigate);
   const roles = useRoles();

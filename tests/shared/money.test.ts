@@ -117,3 +117,12 @@ describe('payments', () => {
     expect(settle(1_003, [{ method: 'card', amountMinor: 500 }, { method: 'cash', amountMinor: 505 }], 5)).toEqual({ ok: true, settled: true, dueMinor: 0, changeMinor: 0, cashRoundingMinor: 2 });
   });
 });
+
+describe('amounts as text', () => {
+  it('reads typed amounts by their digits', async () => {
+    const { minorUnitsFromText, textFromMinorUnits } = await import('#shared/money/amount-text.ts');
+    expect(['12.5', '12,50', '0.07', '3', ' 1.10 ', '1.234', 'abc', '-1'].map((text) => minorUnitsFromText(text))).toEqual([1250, 1250, 7, 300, 110, null, null, null]);
+    expect([1250, 7, 0, -305].map((minor) => textFromMinorUnits(minor))).toEqual(['12.50', '0.07', '0.00', '-3.05']);
+    expect(textFromMinorUnits(1250, 0)).toBe('1250');
+  });
+});

@@ -23,7 +23,7 @@ describe('two counters selling the last packs of a batch while offline', () => {
     counterA = await openWorkstation('a', () => harness.hub, { startMs: START_MS, network });
     counterB = await openWorkstation('b', () => harness.hub, { startMs: START_MS, network });
     tokenA = (await call(counterA, 'setup.createClinic', { clinic: sampleClinic, admin: adminAccount })).token ?? '';
-    const product = await call(counterA, 'medicines.create', { kind: 'MEDICINE', genericName: 'Amoxicillin', strengthText: '500 mg', doseForm: 'capsule' } as never, tokenA);
+    const product = await call(counterA, 'medicines.create', { kind: 'MEDICINE', genericName: 'Amoxicillin', strengthText: '500 mg', doseForm: 'capsule' }, tokenA);
     const supplier = await call(counterA, 'stock.suppliers.save', { name: 'Medi Wholesale Ltd' }, tokenA);
     const receipt = await call(counterA, 'stock.receipts.open', { supplierId: supplier.id, supplierReference: '' }, tokenA);
     const received = await call(counterA, 'stock.receipts.receiveLine', { receiptId: receipt.id, productId: product.id, lot: 'L123', expiryDate: '2027-06-30', quantity: 3, costPriceMinor: 120 }, tokenA);
