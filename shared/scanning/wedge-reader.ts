@@ -1,4 +1,4 @@
-import { defaultWedgeThresholds, isCharacterKey, isScanBurst, type KeyStroke, type WedgeThresholds } from './wedge.ts';
+import { defaultWedgeThresholds, hasScannerRhythm, isCharacterKey, isScanBurst, type KeyStroke, type WedgeThresholds } from './wedge.ts';
 
 // The keystroke-by-keystroke reader behind the screen hook, kept free of the DOM so its timing is
 // testable. It holds back the characters of what may be a scan, so a scan never lands in the
@@ -39,10 +39,21 @@ export function createWedgeReader(thresholds: WedgeThresholds = defaultWedgeThre
     return burst[burst.length - 1]?.at ?? 0;
   }
 
+  /** A code half-read at a scanner's pace may stall: it is waited for longer before being given to the field. */
+  function allowedGap(): number {
+    if (burst.length === 1) return thresholds.maxFirstGapMs;
+    return burst.length >= 3 && hasScannerRhythm(burst, thresholds) ? thresholds.hiccupMs : thresholds.maxGapMs;
+  }
+
   function continuesBurst(stroke: KeyStroke): boolean {
     if (burst.length === 0) return false;
-    const allowed = burst.length === 1 ? thresholds.maxFirstGapMs : thresholds.maxGapMs;
-    return stroke.at - lastAt() <= allowed;
+    const gap = stroke.at - lastAt();
+    return gap <= allowedGap() && (burst.length === 1 || hasScannerRhythm([...burst, stroke], thresholds) || gap <= thresholds.maxGapMs);
+  }
+
+  /** How long held keys wait for the next before going to the field. */
+  function holdFor(): number {
+    return burst.length >= 3 && hasScannerRhythm(burst, thresholds) ? thresholds.hiccupMs : thresholds.maxGapMs;
   }
 
   return {
@@ -75,10 +86,10 @@ export function createWedgeReader(thresholds: WedgeThresholds = defaultWedgeThre
       return { kind: 'hold', release };
     },
     idle(now) {
-      return now - lastAt() >= thresholds.maxGapMs ? releaseHeld() : '';
+      return now - lastAt() >= holdFor() ? releaseHeld() : '';
     },
     idleDueAt() {
-      return released < burst.length ? lastAt() + thresholds.maxGapMs : null;
+      return released < burst.length ? lastAt() + holdFor() : null;
     },
   };
 }

@@ -119,3 +119,25 @@ describe('the keystroke reader', () => {
     expect(reader.idleDueAt()).toBeNull();
   });
 });
+
+describe('a scanner that stalls mid-code', () => {
+  const stalled = (stalls: readonly number[]) => {
+    const strokes = typed(dataMatrix, [9]);
+    // Stalls after the 10th, 20th... key shift every later key.
+    let shift = 0;
+    return strokes.map((stroke, index) => {
+      if (index > 0 && index % 10 === 0) shift += stalls[index / 10 - 1] ?? 0;
+      return { key: stroke.key, at: stroke.at + shift };
+    });
+  };
+
+  it('is still a scan, kept out of the field, after one or two short stalls', () => {
+    expect(burstOf(stalled([120, 90]))).toBe(true);
+    expect(play(stalled([120, 90]))).toEqual({ scans: [dataMatrix], field: '', landedTakenBack: 0 });
+  });
+
+  it('is not a scan after a long stall or many', () => {
+    expect(burstOf(stalled([400]))).toBe(false);
+    expect(burstOf(stalled([100, 100, 100]))).toBe(false);
+  });
+});
