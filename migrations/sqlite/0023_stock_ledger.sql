@@ -65,8 +65,8 @@ CREATE TABLE `stock_movements` (
 	CONSTRAINT "stock_movements_quantity_check" CHECK("stock_movements"."quantity" <> 0)
 );
 --> statement-breakpoint
-CREATE INDEX `stock_movements_batch_idx` ON `stock_movements` (`batch_id`,`quantity`);--> statement-breakpoint
-CREATE INDEX `stock_movements_product_idx` ON `stock_movements` (`clinic_id`,`product_id`);--> statement-breakpoint
+CREATE INDEX `stock_movements_batch_idx` ON `stock_movements` (`batch_id`,`deleted_at`,`quantity`);--> statement-breakpoint
+CREATE INDEX `stock_movements_product_idx` ON `stock_movements` (`clinic_id`,`product_id`,`deleted_at`,`quantity`);--> statement-breakpoint
 CREATE INDEX `stock_movements_document_idx` ON `stock_movements` (`document_id`);--> statement-breakpoint
 CREATE TABLE `stock_suppliers` (
 	`id` text PRIMARY KEY NOT NULL,

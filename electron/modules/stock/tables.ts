@@ -104,8 +104,10 @@ export const stockMovements = sqliteTable(
     ...syncedRowColumns,
   },
   (table) => [
-    index('stock_movements_batch_idx').on(table.batchId, table.quantity),
-    index('stock_movements_product_idx').on(table.clinicId, table.productId),
+    // Quantities on hand are sums over these: they carry the tombstone and the quantity so the
+    // sums are read from the index alone.
+    index('stock_movements_batch_idx').on(table.batchId, table.deletedAt, table.quantity),
+    index('stock_movements_product_idx').on(table.clinicId, table.productId, table.deletedAt, table.quantity),
     index('stock_movements_document_idx').on(table.documentId),
     check('stock_movements_kind_check', sql`${table.kind} in (${quoted(movementKinds)})`),
     check('stock_movements_quantity_check', sql`${table.quantity} <> 0`),

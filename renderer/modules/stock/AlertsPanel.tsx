@@ -1,6 +1,7 @@
 import { Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import type { ExpiryAlert } from '#shared/modules/stock/stock-views.ts';
 import { useCall } from '../../api/use-call.ts';
+import { formatDate } from '../../format/time.ts';
 import { downloadText, toCsv } from './csv.ts';
 
 function ExpiryTable({ caption, batches }: { caption: string; batches: readonly ExpiryAlert[] }) {
@@ -20,8 +21,8 @@ function ExpiryTable({ caption, batches }: { caption: string; batches: readonly 
           <Table.Tr key={batch.batchId}>
             <Table.Td>{batch.productLabel}</Table.Td>
             <Table.Td>{batch.lot}</Table.Td>
-            <Table.Td>{batch.expiryDate}</Table.Td>
-            <Table.Td>{batch.daysLeft < 0 ? `${String(-batch.daysLeft)} ago` : String(batch.daysLeft)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{batch.expiryDate === null ? '—' : formatDate(batch.expiryDate)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{batch.daysLeft < 0 ? `${String(-batch.daysLeft)} ago` : String(batch.daysLeft)}</Table.Td>
             <Table.Td>{batch.onHand}</Table.Td>
           </Table.Tr>
         ))}

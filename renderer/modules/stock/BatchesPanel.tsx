@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { textFromMinorUnits } from '#shared/money/amount-text.ts';
 import { useCall } from '../../api/use-call.ts';
+import { formatDate } from '../../format/time.ts';
 
 /** Every batch with packs on hand (or below zero after two counters oversold it), by product. */
 export function BatchesPanel() {
@@ -32,7 +33,7 @@ export function BatchesPanel() {
                 <Table.Tr key={batch.batchId}>
                   <Table.Td>{batch.productLabel}</Table.Td>
                   <Table.Td>{batch.lot}</Table.Td>
-                  <Table.Td>{batch.expiryDate ?? '—'}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{batch.expiryDate === null ? '—' : formatDate(batch.expiryDate)}</Table.Td>
                   <Table.Td>{batch.onHand}</Table.Td>
                   <Table.Td>{textFromMinorUnits(batch.costPriceMinor)}</Table.Td>
                   <Table.Td>{batch.supplierName ?? ''}</Table.Td>

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
+import { formatDate } from '../../format/time.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 
 /** The count sheet: what the ledger expects per batch, the packs counted, and the differences posted. */
@@ -56,7 +57,7 @@ export function CountPanel() {
               <Table.Tr key={line.batchId}>
                 <Table.Td>{line.productLabel}</Table.Td>
                 <Table.Td>{line.lot}</Table.Td>
-                <Table.Td>{line.expiryDate ?? '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{line.expiryDate === null ? '—' : formatDate(line.expiryDate)}</Table.Td>
                 <Table.Td>{line.onHand}</Table.Td>
                 <Table.Td>
                   <TextInput

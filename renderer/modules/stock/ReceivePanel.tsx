@@ -6,6 +6,7 @@ import { minorUnitsFromText, textFromMinorUnits } from '#shared/money/amount-tex
 import type { GoodsReceipt, ScanResult } from '#shared/modules/stock/stock-views.ts';
 import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
+import { formatDate } from '../../format/time.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { useCallForm } from '../../forms/use-call-form.ts';
 import { useScanCapture } from '../../scanning/use-scan-capture.ts';
@@ -150,7 +151,7 @@ function ReceiveLines({ receipt, onChanged, onDone }: { receipt: GoodsReceipt; o
             <Table.Tr key={line.movementId}>
               <Table.Td>{line.productLabel}</Table.Td>
               <Table.Td>{line.lot}</Table.Td>
-              <Table.Td>{line.expiryDate ?? '—'}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{line.expiryDate === null ? '—' : formatDate(line.expiryDate)}</Table.Td>
               <Table.Td>{line.quantity}</Table.Td>
               <Table.Td>{textFromMinorUnits(line.costPriceMinor)}</Table.Td>
             </Table.Tr>
