@@ -17,8 +17,7 @@ export function resolveScan(db: Db, organizationId: OrganizationId, clinicId: Cl
   if (reading.kind === 'refused') return { reading, product: null, batch: null, warnings: [] };
   const lookup = reading.kind === 'own-code' ? reading.code : reading.gtin14;
   const product = findByCode(db, organizationId, lookup);
-  const answerReading =
-    reading.kind === 'gs1' ? { kind: reading.kind, gtin14: reading.gtin14, expiry: reading.expiry, lot: reading.lot, serial: reading.serial } : reading.kind === 'gtin' ? { kind: reading.kind, gtin14: reading.gtin14 } : reading;
+  const answerReading = reading.kind === 'gs1' ? { kind: reading.kind, expiry: reading.expiry, lot: reading.lot, serial: reading.serial } : { kind: reading.kind };
   if (product === undefined) return { reading: answerReading, product: null, batch: null, warnings: [] };
   const productView = { id: product.id, label: productLabel(product), controlled: product.controlled, prescriptionOnly: product.prescriptionOnly };
   const warnings: string[] = [];

@@ -61,11 +61,14 @@ export const stockAlertsSchema = z.object({
 export type StockAlerts = z.infer<typeof stockAlertsSchema>;
 
 export const scanResultSchema = z.object({
-  /** What the code said, or why it was refused. */
+  /**
+   * What the code said beyond the product, or why it was refused. The code itself is not echoed:
+   * the screen has it, and an answer never repeats an identifier it was asked about.
+   */
   reading: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('gtin'), gtin14: z.string() }),
-    z.object({ kind: z.literal('gs1'), gtin14: z.string(), expiry: z.string().nullable(), lot: z.string().nullable(), serial: z.string().nullable() }),
-    z.object({ kind: z.literal('own-code'), code: z.string() }),
+    z.object({ kind: z.literal('gtin') }),
+    z.object({ kind: z.literal('gs1'), expiry: z.string().nullable(), lot: z.string().nullable(), serial: z.string().nullable() }),
+    z.object({ kind: z.literal('own-code') }),
     z.object({ kind: z.literal('refused'), message: z.string() }),
   ]),
   product: z.object({ id: z.string(), label: z.string(), controlled: z.boolean(), prescriptionOnly: z.boolean() }).nullable(),
