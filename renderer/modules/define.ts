@@ -4,12 +4,12 @@ import type { conflictActionSchema, SyncConflict } from '#shared/api/calls/sync.
 import type { Role } from '#shared/domain/roles.ts';
 import type { Section } from '../state/routes.ts';
 
-/** The sections of the shell whose tabs modules add. */
-export const tabbedSections = ['reception', 'pharmacy', 'administration'] as const satisfies readonly Section[];
-export type TabbedSectionName = (typeof tabbedSections)[number];
+/** The sections whose screens are the tabs modules add. */
+export type TabbedSectionName = Exclude<Section, 'sync'>;
 
 /** A tab a module adds to a section of the app shell, shown to the roles named. */
 export type NavigationEntry = {
+  /** Any section but Sync, which is the core's own screen. */
   readonly section: TabbedSectionName;
   /** Its name in the address (#/section/tab). */
   readonly tab: string;

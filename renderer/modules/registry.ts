@@ -5,13 +5,14 @@ import { auditScreens } from './audit/module.ts';
 import { clinicScreens } from './clinics/module.ts';
 import type { ConflictPresentation, NavigationEntry, RecordPage, RendererModule } from './define.ts';
 import { doctorScreens } from './doctors/module.ts';
+import { medicineScreens } from './medicines/module.ts';
 import { patientScreens } from './patients/module.tsx';
 import { queueScreens } from './queue/module.ts';
 import { stockScreens } from './stock/module.ts';
 import { userScreens } from './users/module.ts';
 
 /** Every feature's screens, one line each; a section's tabs come in this order. */
-export const rendererModules: readonly RendererModule[] = [queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, auditScreens, stockScreens];
+export const rendererModules: readonly RendererModule[] = [queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, auditScreens, medicineScreens, stockScreens];
 
 /** The tabs of a section any of a person's roles may open; null for every tab of the section. */
 export function tabsOf(section: Section, roles: readonly Role[] | null): NavigationEntry[] {

@@ -5,7 +5,7 @@ import { api } from '../api/api.ts';
 import { ClinicSwitcher } from '../components/ClinicSwitcher.tsx';
 import { SignOutButton } from '../components/SignOutButton.tsx';
 import { StatusBadge } from '../components/StatusBadge.tsx';
-import { headerWidgets } from '../modules/registry.ts';
+import { headerWidgets, tabsOf } from '../modules/registry.ts';
 import { sectionLabels, sections, type Section } from '../state/routes.ts';
 import { useAppStore } from '../state/store.ts';
 import { PlaceholderScreen } from './PlaceholderScreen.tsx';
@@ -13,8 +13,9 @@ import { SyncScreen } from './sync/SyncScreen.tsx';
 import { TabbedSection } from './TabbedSection.tsx';
 
 function SectionScreen({ section }: { section: Section }) {
-  if (section === 'administration' || section === 'reception' || section === 'pharmacy') return <TabbedSection section={section} />;
   if (section === 'sync') return <SyncScreen />;
+  // A section shows its modules' tabs once one adds any; until then it says what is to come.
+  if (section === 'administration' || section === 'reception' || tabsOf(section, null).length > 0) return <TabbedSection section={section} />;
   return <PlaceholderScreen section={section} />;
 }
 

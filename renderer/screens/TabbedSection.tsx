@@ -1,7 +1,7 @@
 import { Button, Stack, Tabs, Title } from '@mantine/core';
+import type { TabbedSectionName } from '../modules/define.ts';
 import { recordPageOf, tabsOf } from '../modules/registry.ts';
 import { useRoles } from '../state/clinic-hooks.ts';
-import type { TabbedSectionName } from '../modules/define.ts';
 import { sectionLabels } from '../state/routes.ts';
 import { useAppStore } from '../state/store.ts';
 

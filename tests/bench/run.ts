@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { BenchSuite, Figure } from './figures.ts';
 import { foundationSuite } from './suites/foundation.ts';
+import { medicinesSuite } from './suites/medicines.ts';
 import { patientSearchSuite } from './suites/patient-search.ts';
 import { stockSuite } from './suites/stock.ts';
 import { syncSuite } from './suites/sync.ts';
@@ -20,7 +21,7 @@ const stockProducts = values['stock-products'] === undefined ? 300_000 : Number(
 if (!Number.isInteger(stockProducts) || stockProducts < 1000) throw new Error('--stock-products must be a whole number of at least 1000');
 const databaseUrl = process.env['DATABASE_URL'] === undefined || process.env['DATABASE_URL'] === '' ? undefined : process.env['DATABASE_URL'];
 
-const suites: readonly BenchSuite[] = [foundationSuite, patientSearchSuite(patientCount), syncSuite(syncRows, databaseUrl), stockSuite(stockProducts)];
+const suites: readonly BenchSuite[] = [foundationSuite, patientSearchSuite(patientCount), syncSuite(syncRows, databaseUrl), medicinesSuite(), stockSuite(stockProducts)];
 const figures: Figure[] = [];
 for (const suite of suites) {
   if (values.only !== undefined && !suite.title.toLowerCase().includes(values.only.toLowerCase())) continue;

@@ -4,6 +4,7 @@ import { startNpmScript, type StartedProcess } from '#tests/support/processes.ts
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 import { AdminPage } from './pages/AdminPage.ts';
 import { AppShellPage } from './pages/AppShellPage.ts';
+import { CataloguePage } from './pages/CataloguePage.ts';
 import { LockPage } from './pages/LockPage.ts';
 import { ReceptionPage } from './pages/ReceptionPage.ts';
 import { SetupPage } from './pages/SetupPage.ts';
@@ -212,6 +213,21 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await stock.openView('Stock count');
     await stock.table('Count sheet').waitFor();
     await check('tab pharmacy/stock', 'pharmacy stock count');
+  });
+
+  it('pharmacy: the catalogue with a product open and its dialogs, and the interaction knowledge base', async () => {
+    const shell = new AppShellPage(page);
+    await shell.open('Pharmacy');
+    const catalogue = new CataloguePage(page);
+    await catalogue.find('amox');
+    await catalogue.choose(/Co-amoxiclav/);
+    await check('tab pharmacy/catalogue', 'pharmacy catalogue with a product');
+    await checkDialog('dialog medicines/ProductFormModal', 'New product', () => page.getByRole('button', { name: 'New product' }).click());
+    await checkDialog('dialog medicines/ProductFormModal', /^Edit /, () => page.getByRole('button', { name: 'Edit' }).click());
+    await shell.open('Administration');
+    await page.getByRole('tab', { name: 'Interactions' }).click();
+    await page.getByText(/checks prescriptions against/).waitFor();
+    await check('tab administration/interactions', 'administration interaction knowledge base');
   });
 
   it('the sync screen and the sections still to come', async () => {

@@ -1,12 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { conflictError, notFoundError, validationError } from '#shared/api/errors.ts';
 import { barcodeLookupCode, checkGtin } from '#shared/modules/medicines/gtin.ts';
+import { parseInteractionCsv } from '#shared/modules/medicines/knowledge/interaction-record.ts';
 import type { Handlers } from '../../api/context.ts';
 import { clinicOf } from '../../api/context.ts';
-import { medicineBarcodes } from '../../db/schema/index.ts';
+import { medicineBarcodes, patientAllergies } from '../../db/schema/index.ts';
+import { findPatient, isVisibleIn } from '../patients/index.ts';
 import { newId } from '../../platform/ids.ts';
 import { organizationOf, requireProduct } from './catalogue-access.ts';
 import { findByCode } from './barcode-lookup.ts';
+import { forgetKnowledgeIndex, knowledgeSummary, replaceInteractions } from './interaction-store.ts';
+import { checkCataloguePrescription } from './prescription-check.ts';
 import { productOf } from './product-rows.ts';
 import { searchProducts } from './product-search.ts';
 import { barcodeIdFor, insertProduct, putBarcode, putClinicSettings, removeBarcode, setProductActive, updateProduct } from './product-writes.ts';
@@ -100,5 +104,32 @@ export const medicineHandlers = {
     const { productId, ...values } = input;
     ctx.write((tx) => putClinicSettings(tx, clinicId, productId, values, ctx.clock.now()), { entityType: 'medicine_product', entityId: product.id, detail: { fields: Object.keys(values) } });
     return productOf(ctx.db, product, clinicId);
+  },
+
+  'medicines.checkPrescription': (ctx, input) => {
+    const { clinicId } = clinicOf(ctx);
+    let allergies = input.allergies;
+    if (input.patientId !== null) {
+      const patient = findPatient(ctx.db, input.patientId);
+      if (patient === undefined || !isVisibleIn(ctx.db, patient, clinicId)) throw notFoundError('That patient is not a patient of this clinic.');
+      allergies = ctx.db
+        .select({ substance: patientAllergies.substance, severity: patientAllergies.severity })
+        .from(patientAllergies)
+        .where(and(eq(patientAllergies.patientId, patient.id), isNull(patientAllergies.deletedAt)))
+        .all();
+      // Reading a patient's allergies is a read of their record: audited like opening it.
+      ctx.write(() => null, { entityType: 'patient', entityId: patient.id, detail: { allergies: allergies.length } });
+    }
+    return { alerts: checkCataloguePrescription(ctx.db, organizationOf(ctx.db, clinicId), { items: input.items, currentProductIds: input.currentProductIds, allergies }) };
+  },
+
+  'medicines.knowledgeBase': (ctx) => knowledgeSummary(ctx.db),
+
+  'medicines.importInteractions': (ctx, input) => {
+    const parsed = parseInteractionCsv(input.csv);
+    if (!parsed.ok) throw validationError('csv', `Nothing was imported. ${parsed.problems.join('. ')}.`);
+    ctx.write((tx) => replaceInteractions(tx, parsed.records), { entityType: 'medicine_interactions', entityId: null, detail: { pairs: parsed.records.length } });
+    forgetKnowledgeIndex(ctx.db);
+    return { imported: parsed.records.length };
   },
 } satisfies Partial<Handlers>;

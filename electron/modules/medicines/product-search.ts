@@ -33,7 +33,7 @@ type SqlRow = {
 
 const COLUMNS = sql.raw(`p.id, p.kind, p.generic_name, p.brand_name, p.strength_text, p.dose_form, p.prescription_only, p.controlled, p.high_alert, p.active`);
 const LIMIT = sql.raw(limitSql(CANDIDATES));
-const PART_LIMIT = sql.raw(limitSql(CANDIDATES * 10));
+const PART_LIMIT = sql.raw(limitSql(CANDIDATES * 2));
 
 /** Names that start with the query, as ranges of the names' case-blind indexes. */
 function byNameStart(db: Db, organizationId: string, query: string): SqlRow[] {
@@ -49,8 +49,9 @@ function byNameStart(db: Db, organizationId: string, query: string): SqlRow[] {
 function byNamePart(db: Db, organizationId: string, query: string): SqlRow[] {
   const match = `"${query.replace(/"/g, '""')}"`;
   return db.all<SqlRow>(
+    // CROSS JOIN keeps SQLite from starting at the products: the index's matches come first.
     sql`select ${COLUMNS} from (select rowid as r from medicine_name_fts where medicine_name_fts match ${match} limit ${PART_LIMIT}) c
-     join medicine_search_keys k on k.search_rowid = c.r join medicine_products p on p.id = k.product_id where p.organization_id = ${organizationId} and p.deleted_at is null`,
+     cross join medicine_search_keys k on k.search_rowid = c.r cross join medicine_products p on p.id = k.product_id where p.organization_id = ${organizationId} and p.deleted_at is null`,
   );
 }
 
@@ -87,17 +88,23 @@ function summaryColumnsOf(row: SqlRow): SummaryColumns {
  */
 export function searchProducts(db: Db, search: ProductSearch): ProductSummary[] {
   const query = search.query.trim().toLowerCase();
-  const rows = query.length >= TRIGRAM ? [...byNameStart(db, search.organizationId, query), ...byNamePart(db, search.organizationId, query)] : byNameStart(db, search.organizationId, query);
   const kinds = search.kinds === undefined ? null : new Set(search.kinds);
   const seen = new Set<string>();
-  const ranked: { row: SqlRow; rank: number }[] = [];
-  for (const row of rows) {
-    if (seen.has(row.id)) continue;
-    seen.add(row.id);
-    if (!search.includeRetired && row.active !== 1) continue;
-    if (kinds !== null && !kinds.has(row.kind)) continue;
-    ranked.push({ row, rank: rankOf(row, query) + (row.active === 1 ? 0 : 10) });
-  }
-  ranked.sort((a, b) => a.rank - b.rank || a.row.generic_name.localeCompare(b.row.generic_name) || a.row.brand_name.localeCompare(b.row.brand_name) || a.row.strength_text.localeCompare(b.row.strength_text, undefined, { numeric: true }));
+  const ranked: { row: SqlRow; rank: number; key: string }[] = [];
+  const take = (rows: readonly SqlRow[]) => {
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      if (!search.includeRetired && row.active !== 1) continue;
+      if (kinds !== null && !kinds.has(row.kind)) continue;
+      ranked.push({ row, rank: rankOf(row, query) + (row.active === 1 ? 0 : 10), key: `${row.generic_name}\u0000${row.brand_name}\u0000${row.strength_text}`.toLowerCase() });
+    }
+  };
+  take(byNameStart(db, search.organizationId, query));
+  // A part found only inside a name ranks below every name that starts with the query: when those
+  // fill the list already, the trigram index has nothing to add to it.
+  const starts = ranked.filter((entry) => entry.rank < 10).length;
+  if (query.length >= TRIGRAM && starts < search.limit) take(byNamePart(db, search.organizationId, query));
+  ranked.sort((a, b) => a.rank - b.rank || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return ranked.slice(0, search.limit).map((entry) => summaryOf(summaryColumnsOf(entry.row)));
 }

@@ -107,6 +107,9 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'stock.receipts.post': 'Posted a goods receipt',
   'stock.count.sheet': 'Printed or showed the count sheet',
   'stock.count.post': 'Posted a stock count',
+  'medicines.checkPrescription': 'Checked a prescription for allergies, interactions and doses',
+  'medicines.knowledgeBase': 'Read the size of the interaction knowledge base',
+  'medicines.importInteractions': 'Imported an interaction knowledge base',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

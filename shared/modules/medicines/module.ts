@@ -1,5 +1,6 @@
 import { defineSharedModule } from '../define.ts';
 import { medicineCatalogueCalls } from './calls.ts';
+import { medicineCheckCalls } from './check-calls.ts';
 import { medicineSyncTables } from './sync-tables.ts';
 
-export const medicinesModule = defineSharedModule({ name: 'medicines', calls: medicineCatalogueCalls, syncTables: medicineSyncTables, conflicts: [] });
+export const medicinesModule = defineSharedModule({ name: 'medicines', calls: { ...medicineCatalogueCalls, ...medicineCheckCalls }, syncTables: medicineSyncTables, conflicts: [] });

@@ -204,4 +204,7 @@ export const contractProbes: ContractProbes = {
   'stock.receipts.post': (them) => [{ receiptId: them.productId }],
   'stock.count.sheet': () => [{}],
   'stock.count.post': (them) => [{ reason: 'Probe count', lines: [{ batchId: them.productId, expected: 0, counted: 1 }] }],
+  'medicines.checkPrescription': (them) => [{ patientId: them.patientId, items: [{ productId: them.productId }] }, { items: [{ productId: them.productId }] }],
+  'medicines.knowledgeBase': () => [{}],
+  'medicines.importInteractions': () => [{ csv: 'first_kind,first_name,second_kind,second_name,severity,effect,advice,source\nINGREDIENT,probe,INGREDIENT,other,MINOR,probe,probe,probe' }],
 };

@@ -29,6 +29,13 @@ export const workstationTables: Readonly<Record<string, string>> = {
   patient_name_fts_idx: 'the name index’s own storage',
   patient_name_terms: 'the words of the name index, for typo search',
   token_counters: 'the day’s queue tokens per clinic: a token taken in another clinic shows as its queue entry',
+  medicine_interactions: 'the workstation’s interaction knowledge base: reference data of no organization, loaded from a file',
+  medicine_search_keys: 'the product name index, rebuilt from products',
+  medicine_name_fts: 'the product name index, rebuilt from products',
+  medicine_name_fts_config: 'the product name index’s own storage',
+  medicine_name_fts_data: 'the product name index’s own storage',
+  medicine_name_fts_docsize: 'the product name index’s own storage',
+  medicine_name_fts_idx: 'the product name index’s own storage',
 };
 
 /** A row of the organization, keyed by table and key, as canonical JSON. */
