@@ -10,6 +10,7 @@ import { LockPage } from './pages/LockPage.ts';
 import { ReceptionPage } from './pages/ReceptionPage.ts';
 import { SetupPage } from './pages/SetupPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
+import { StockPage } from './pages/StockPage.ts';
 import { launchChromium } from './support/browser.ts';
 import { screensToCheck } from './support/screen-inventory.ts';
 import { FRONT_DESK_SIZES, problemsAtFrontDeskSizes } from './support/screen-check.ts';
@@ -206,6 +207,22 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await page.getByRole('listbox', { name: 'Look up a code: codes found' }).getByRole('option').first().waitFor();
     await check('tab administration/icd10', 'administration diagnosis codes');
     await page.getByRole('textbox', { name: 'Look up a code' }).fill('');
+  });
+
+  it('pharmacy: stock alerts, batches, receiving goods and the count sheet', async () => {
+    const stock = new StockPage(page);
+    await stock.open();
+    await stock.table('Reorder list').waitFor();
+    await check('tab pharmacy/stock', 'pharmacy stock alerts');
+    await stock.openView('Batches');
+    await stock.table('Batches on hand').waitFor();
+    await check('tab pharmacy/stock', 'pharmacy stock batches');
+    await stock.openView('Receive goods');
+    await page.getByRole('form', { name: 'Start a goods receipt' }).waitFor();
+    await check('tab pharmacy/stock', 'pharmacy receive goods');
+    await stock.openView('Stock count');
+    await stock.table('Count sheet').waitFor();
+    await check('tab pharmacy/stock', 'pharmacy stock count');
   });
 
   it('pharmacy: the catalogue with a product open and its dialogs, and the interaction knowledge base', async () => {

@@ -1,0 +1,2 @@
+// What other modules may use of the stock screens.
+export { StockTab } from './StockTab.tsx';
