@@ -85,7 +85,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   restoreTriggers(opened.sqlite);
   installCaptureTriggers(opened.sqlite);
   installDeleteGuards(opened.sqlite);
-  startCoreModules(opened.db, clock.now());
+  startCoreModules(opened, clock.now());
   const stamper = new ChangeStamper(identity.deviceId, clock, readSyncState(opened.db).hlc);
   const sessions = new SessionStore();
   const events = new EventBus();

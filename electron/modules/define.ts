@@ -1,6 +1,6 @@
 import type { ConflictResolver } from '../api/conflict-resolvers.ts';
 import type { Handlers } from '../api/context.ts';
-import type { Db } from '../db/database.ts';
+import type { OpenedDatabase } from '../db/database.ts';
 import type { DemoStep } from '../demo/demo-session.ts';
 import type { SyncParticipant } from '../sync/participants.ts';
 
@@ -16,7 +16,7 @@ export type CoreModule<ModuleHandlers extends Partial<Handlers> = Partial<Handle
   /** Its part of the demo clinic (npm start -- --demo), run in registry order. */
   readonly demo?: DemoStep;
   /** Work each time the core opens the database, before any call: loading shipped reference data, say. */
-  readonly atStart?: (db: Db, nowMs: number) => void;
+  readonly atStart?: (database: OpenedDatabase, nowMs: number) => void;
 };
 
 export function defineCoreModule<ModuleHandlers extends Partial<Handlers>>(module: CoreModule<ModuleHandlers>): CoreModule<ModuleHandlers> {

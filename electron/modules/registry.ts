@@ -1,6 +1,6 @@
 import { registerSharedModules } from '#shared/modules/registry.ts';
 import type { ConflictResolver } from '../api/conflict-resolvers.ts';
-import type { Db } from '../db/database.ts';
+import type { OpenedDatabase } from '../db/database.ts';
 import { registerSyncParticipant } from '../sync/participants.ts';
 import type { AllOf } from '#shared/modules/define.ts';
 import { appointmentsCoreModule } from './appointments/module.ts';
@@ -27,8 +27,8 @@ export function registerCoreModules(modules: readonly CoreModule[] = coreModules
 }
 
 /** Runs every module's work at the database's opening, in registry order. */
-export function startCoreModules(db: Db, nowMs: number, modules: readonly CoreModule[] = coreModules): void {
-  for (const module of modules) module.atStart?.(db, nowMs);
+export function startCoreModules(database: OpenedDatabase, nowMs: number, modules: readonly CoreModule[] = coreModules): void {
+  for (const module of modules) module.atStart?.(database, nowMs);
 }
 
 /** The modules' conflict resolvers by the action each takes; an action declared twice is a programming error. */

@@ -73,6 +73,16 @@ describe('role checks over the whole API contract', () => {
     expect((await harness.call('clinic.get', {}, token)).code).toBe('RFC01');
   });
 
+  it('lets every role look up diagnosis codes, and only an administrator replace the code set', () => {
+    const rolesOf = (name: CallName): readonly Role[] => {
+      const { access } = contract[name];
+      return access.kind === 'clinic' ? [...access.roles].sort() : [];
+    };
+    expect(rolesOf('diagnosisCodes.search')).toEqual([...roles].sort());
+    expect(rolesOf('diagnosisCodes.codeSet')).toEqual([...roles].sort());
+    for (const name of ['diagnosisCodes.importStart', 'diagnosisCodes.importPart', 'diagnosisCodes.importFinish'] as const) expect(rolesOf(name), name).toEqual(['ADMIN']);
+  });
+
   it('answers an unknown call with NOT_FOUND', async () => {
     const error = await harness.fail('patients.deleteEverything', {}, tokens.get('ADMIN') ?? '');
     expect(error).toMatchObject({ code: 'NOT_FOUND' });

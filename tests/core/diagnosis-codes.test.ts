@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { starterCodeLines } from '#core/modules/diagnosis-codes/data/starter-codes.ts';
+import { diagnosisCodeOf } from '#core/modules/diagnosis-codes/index.ts';
+import { STARTER_FILE_NAME } from '#core/modules/diagnosis-codes/starter-load.ts';
+import { makeTempDir } from '#tests/support/temp-dir.ts';
 import { setUpClinic, startHarness, userWithRole, type Harness } from '#tests/support/core-harness.ts';
 
 const starterLineCount = starterCodeLines.split('\n').filter((line) => line.trim() !== '').length;
@@ -84,8 +87,42 @@ describe('diagnosis codes: the starter list and search', () => {
     expect(await search('a', 7)).toHaveLength(7);
   });
 
+  it('gives another module a code as the set has it, and nothing for a code it lacks', () => {
+    expect(diagnosisCodeOf(harness.core.database.db, 'I10')).toEqual({ code: 'I10', title: 'Essential (primary) hypertension', billable: true });
+    expect(diagnosisCodeOf(harness.core.database.db, 'I99.9')).toBeUndefined();
+  });
+
   it('refuses a query longer than the field allows, with a message', async () => {
     const error = await harness.fail('diagnosisCodes.search', { query: 'x'.repeat(201) }, doctorToken);
     expect(error).toMatchObject({ code: 'VALIDATION', message: 'The search is at most 200 characters' });
+  });
+});
+
+describe('diagnosis codes: the starter list on upgrade', () => {
+  const dir = makeTempDir('clinic-icd-upgrade-');
+  afterAll(() => dir.remove());
+
+  const codeSetRow = (harness: Harness) => harness.core.database.sqlite.prepare(`select source, file_name as fileName, code_count as codeCount from diagnosis_code_sets`).get();
+  const codeCount = (harness: Harness) => harness.core.database.sqlite.prepare(`select count(*) from diagnosis_codes`).pluck().get();
+
+  it('loads the shipped list again when the workstation holds an older one, and keeps an imported set', async () => {
+    const first = await startHarness(dir.path);
+    // As a workstation of an earlier version left it: an older, shorter starter list.
+    first.core.database.sqlite.prepare(`update diagnosis_code_sets set file_name = 'starter list starter-0', code_count = 2`).run();
+    first.core.database.sqlite.prepare(`delete from diagnosis_codes where code not in ('I10', 'J06.9')`).run();
+    await first.close();
+
+    const upgraded = await startHarness(dir.path);
+    expect(codeSetRow(upgraded)).toEqual({ source: 'STARTER', fileName: STARTER_FILE_NAME, codeCount: starterLineCount });
+    expect(codeCount(upgraded)).toBe(starterLineCount);
+    // An administrator's import is theirs: a later start leaves it as it is.
+    upgraded.core.database.sqlite.prepare(`update diagnosis_code_sets set source = 'IMPORT', file_name = 'icd10cm_order_2025.txt'`).run();
+    upgraded.core.database.sqlite.prepare(`delete from diagnosis_codes where code <> 'I10'`).run();
+    await upgraded.close();
+
+    const again = await startHarness(dir.path);
+    expect(codeSetRow(again)).toMatchObject({ source: 'IMPORT', fileName: 'icd10cm_order_2025.txt' });
+    expect(codeCount(again)).toBe(1);
+    await again.close();
   });
 });

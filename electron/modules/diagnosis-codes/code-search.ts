@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { DiagnosisCode } from '#shared/modules/diagnosis-codes/calls.ts';
 import type { Db } from '../../db/database.ts';
 import { codeSetLoadNumber } from './code-set-store.ts';
@@ -22,4 +23,9 @@ export function searchIndexOf(db: Db): DiagnosisSearchIndex {
 
 export function searchDiagnosisCodes(db: Db, query: string, limit: number): DiagnosisCode[] {
   return searchIndexOf(db).search(query, limit);
+}
+
+/** The code as the loaded code set has it, for a caller that records a diagnosis; undefined when the set has no such code. */
+export function diagnosisCodeOf(db: Db, code: string): DiagnosisCode | undefined {
+  return db.select({ code: diagnosisCodes.code, title: diagnosisCodes.title, billable: diagnosisCodes.billable }).from(diagnosisCodes).where(eq(diagnosisCodes.code, code)).get();
 }

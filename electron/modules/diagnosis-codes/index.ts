@@ -1,2 +1,2 @@
 // What other modules and the core may use of the diagnosis-codes module.
-export { searchDiagnosisCodes } from './code-search.ts';
+export { diagnosisCodeOf, searchDiagnosisCodes } from './code-search.ts';

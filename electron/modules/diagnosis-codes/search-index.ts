@@ -74,35 +74,34 @@ export class DiagnosisSearchIndex {
     this.words = [...new Set(wordsByCode.flat())].sort();
     const rankOf = new Map(this.words.map((word, rank) => [word, rank]));
 
+    const wordRanks = wordsByCode.map((words) => Int32Array.from(words, (word) => rankOf.get(word) ?? 0));
+
     this.codeWordsStart = new Int32Array(codes.length + 1);
     const counts = new Int32Array(this.words.length);
     let total = 0;
-    wordsByCode.forEach((words, id) => {
+    wordRanks.forEach((ranks, id) => {
       this.codeWordsStart[id] = total;
-      total += words.length;
-      for (const word of words) counts[rankOf.get(word) ?? 0] = (counts[rankOf.get(word) ?? 0] ?? 0) + 1;
+      total += ranks.length;
+      for (const rank of ranks) counts[rank] = (counts[rank] ?? 0) + 1;
     });
     this.codeWordsStart[codes.length] = total;
     this.codeWords = new Int32Array(total);
+    wordRanks.forEach((ranks, id) => this.codeWords.set(ranks, this.codeWordsStart[id]));
     this.wordCodesStart = new Int32Array(this.words.length + 1);
     for (let rank = 0; rank < this.words.length; rank += 1) this.wordCodesStart[rank + 1] = (this.wordCodesStart[rank] ?? 0) + (counts[rank] ?? 0);
     this.wordCodes = new Int32Array(total);
+    // Each word's codes in ranking order (billable first, then shorter titles, then code order),
+    // so a query needs only the first few matches among the codes of each word it could begin:
+    // filling every word's list from the codes taken in that order sorts them all at once.
+    const byRanking = Int32Array.from(codes.keys()).sort((a, b) => Number(codes[a]?.billable === false) - Number(codes[b]?.billable === false) || (this.titleLength[a] ?? 0) - (this.titleLength[b] ?? 0) || a - b);
     const filled = this.wordCodesStart.slice(0, this.words.length);
-    let at = 0;
-    wordsByCode.forEach((words, id) => {
-      for (const word of words) {
-        const rank = rankOf.get(word) ?? 0;
-        this.codeWords[at] = rank;
-        at += 1;
+    for (const id of byRanking) {
+      for (const rank of wordRanks[id] ?? []) {
         const slot = filled[rank] ?? 0;
         this.wordCodes[slot] = id;
         filled[rank] = slot + 1;
       }
-    });
-    // Each word's codes in ranking order (billable first, then shorter titles), so a query needs
-    // only the first few matches among the codes of each word it could be the beginning of.
-    const rankingOrder = (a: number, b: number): number => Number(codes[a]?.billable === false) - Number(codes[b]?.billable === false) || (this.titleLength[a] ?? 0) - (this.titleLength[b] ?? 0) || a - b;
-    for (let rank = 0; rank < this.words.length; rank += 1) this.wordCodes.subarray(this.wordCodesStart[rank], this.wordCodesStart[rank + 1]).sort(rankingOrder);
+    }
     this.seenStamp = new Uint32Array(codes.length);
   }
 

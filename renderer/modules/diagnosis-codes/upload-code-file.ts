@@ -1,5 +1,5 @@
 import type { CodeSet } from '#shared/modules/diagnosis-codes/calls.ts';
-import { IMPORT_PART_MAX_CHARS } from '#shared/modules/diagnosis-codes/calls.ts';
+import { partEnd } from '#shared/modules/diagnosis-codes/file-parts.ts';
 import type { IcdEdition } from '#shared/modules/diagnosis-codes/code-format.ts';
 import { api } from '../../api/api.ts';
 
@@ -11,10 +11,11 @@ export type UploadProgress = { readonly sentChars: number; readonly totalChars: 
  */
 export async function uploadCodeFile(text: string, file: { fileName: string; edition: IcdEdition; version: string }, onProgress: (progress: UploadProgress) => void): Promise<CodeSet> {
   const { importId } = await api.call('diagnosisCodes.importStart', file);
-  for (let at = 0; at < text.length; at += IMPORT_PART_MAX_CHARS) {
-    const part = text.slice(at, at + IMPORT_PART_MAX_CHARS);
-    const { linesRead } = await api.call('diagnosisCodes.importPart', { importId, text: part });
-    onProgress({ sentChars: at + part.length, totalChars: text.length, linesRead });
+  for (let at = 0; at < text.length; ) {
+    const end = partEnd(text, at);
+    const { linesRead } = await api.call('diagnosisCodes.importPart', { importId, text: text.slice(at, end) });
+    onProgress({ sentChars: end, totalChars: text.length, linesRead });
+    at = end;
   }
   const { codeSet } = await api.call('diagnosisCodes.importFinish', { importId });
   return codeSet;

@@ -16,8 +16,8 @@ export const codeSetSchema = z.object({
 });
 export type CodeSet = z.infer<typeof codeSetSchema>;
 
-/** A part of an uploaded file stays under the web host's request limit with room to spare. */
-export const IMPORT_PART_MAX_CHARS = 400_000;
+/** A part of an uploaded file stays under the web host's 1 MB request limit even if every character takes three bytes. */
+export const IMPORT_PART_MAX_CHARS = 250_000;
 export const SEARCH_LIMIT_MAX = 50;
 
 // Codes are reference data, not a patient's: everyone who may see a diagnosis may look one up.
