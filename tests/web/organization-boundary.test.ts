@@ -257,6 +257,7 @@ describe.each(workstations)('the boundary between organizations, probed through 
     expect(fromRiverside.error.message).toContain('A join code needs the hub.');
   });
 
+  // Every call of the contract, twice per actor and world: a minute or more on a busy machine.
   it('answers every call of the contract by its users with the other’s ids as if those did not exist, reading and changing nothing', async () => {
     const uncovered = callNames.filter((name) => typeof (contractProbes as Partial<typeof contractProbes>)[name] !== 'function');
     expect(uncovered).toEqual([]);
