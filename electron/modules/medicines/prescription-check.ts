@@ -1,5 +1,5 @@
 import type { OrganizationId } from '#shared/domain/ids.ts';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { notFoundError } from '#shared/api/errors.ts';
 import type { PrescriptionAlert } from '#shared/modules/medicines/checks/alerts.ts';
 import type { RecordedAllergy } from '#shared/modules/medicines/checks/allergy-check.ts';
@@ -34,12 +34,10 @@ function medicineOf(row: MedicineProductRow): MedicineForCheck {
 
 function productsById(db: Db, organizationId: OrganizationId, ids: readonly string[]): Map<string, MedicineProductRow> {
   if (ids.length === 0) return new Map();
-  const rows = db
-    .select()
-    .from(medicineProducts)
-    .where(and(eq(medicineProducts.organizationId, organizationId), inArray(medicineProducts.id, [...new Set(ids)]), isNull(medicineProducts.deletedAt)))
-    .all();
-  return new Map(rows.map((row) => [row.id, row]));
+  // By key alone, then the organization: with the organization in the query, SQLite may walk the
+  // organization's whole catalogue through a name index instead of looking up fifteen keys.
+  const rows = db.select().from(medicineProducts).where(inArray(medicineProducts.id, [...new Set(ids)])).all();
+  return new Map(rows.filter((row) => row.organizationId === organizationId && row.deletedAt === null).map((row) => [row.id, row]));
 }
 
 /**

@@ -13,7 +13,8 @@ import { adminAccount, sampleClinic } from '#tests/support/core-harness.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 import { percentile, round, type BenchSuite, type Figure } from '../figures.ts';
 
-const PRODUCTS = 300_000;
+// BENCH_MEDICINE_PRODUCTS shrinks the catalogue for a quick run.
+const PRODUCTS = Number(process.env['BENCH_MEDICINE_PRODUCTS'] ?? 300_000);
 const INGREDIENTS = 20_000;
 const PAIRS = 100_000;
 const CHECKS = 500;
@@ -63,9 +64,11 @@ export function medicinesSuite(): BenchSuite {
           }
         })();
         const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
+        process.stdout.write(`  ${PRODUCTS.toLocaleString('en')} products loaded in ${loadSeconds.toFixed(1)} s\n`);
         const indexStarted = process.hrtime.bigint();
         rebuildProductSearchIndex(sqlite);
         const indexSeconds = Number(process.hrtime.bigint() - indexStarted) / 1e9;
+        process.stdout.write(`  name index rebuilt in ${indexSeconds.toFixed(1)} s\n`);
 
         // What a counter types: the start of a name, a part from its middle, a brand.
         const queries = Array.from({ length: QUERIES }, (_, index) => {
@@ -83,6 +86,7 @@ export function medicinesSuite(): BenchSuite {
           if (!outcome.ok) throw new Error(outcome.error.message);
         }
 
+        process.stdout.write(`  ${String(QUERIES)} searches done\n`);
         const concept = (): Pick<InteractionRecord, 'firstKind' | 'firstName'> =>
           random() < 0.9 ? { firstKind: 'INGREDIENT', firstName: ingredients[Math.floor(random() * INGREDIENTS)] ?? 'x' } : { firstKind: 'CLASS', firstName: drugClasses[Math.floor(random() * drugClasses.length)]?.name ?? 'nsaids' };
         const pairs: InteractionRecord[] = [...starterInteractions];
@@ -99,6 +103,7 @@ export function medicinesSuite(): BenchSuite {
           currentProductIds: Array.from({ length: 10 }, pick),
           allergies: [{ substance: 'Penicillin (rash)', severity: 'MODERATE' as const }, { substance: ingredients[7] ?? '', severity: 'SEVERE' as const }],
         });
+        process.stdout.write(`  ${PAIRS.toLocaleString('en')} interaction pairs stored\n`);
         const indexBuild = process.hrtime.bigint();
         checkCataloguePrescription(db, organizationId, request());
         const knowledgeLoadMs = Number(process.hrtime.bigint() - indexBuild) / 1e6;
