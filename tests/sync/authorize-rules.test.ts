@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HubDb } from '#hub/db/hub-db.ts';
-import { migrateHub } from '#hub/db/migrate.ts';
-import { hubMigrationsDir } from '#hub/hub-service.ts';
+import type { HubQueries } from '#hub/db/hub-db.ts';
 import { authorizeChange, Rejection, type ChangeToAuthorize } from '#hub/sync/authorize.ts';
 import { BatchState } from '#hub/sync/batch-state.ts';
 import type { Device } from '#hub/sync/devices.ts';
 import type { RowValues } from '#shared/sync/merge.ts';
-import { openScratchHubDb, type ScratchHubDb } from '#tests/support/scratch-hub-db.ts';
+import { openMigratedHubInMemory, type MemoryHub } from '#tests/support/migrated-hub-memory.ts';
 
 // The hub's rules for a pushed change (SYNC.md §7), called directly: authorizeChange over a
 // batch's state read from a PGlite hub holding two organizations. Organization 1 has clinics A
@@ -37,8 +35,8 @@ function device(id: string, clinicIds: readonly string[]): Device {
   return { id, name: `desk ${id.slice(-2)}`, clinicIds, lastSeq: 0, reenrolRequired: false };
 }
 
-let scratch: ScratchHubDb;
-let db: HubDb;
+let hub: MemoryHub;
+let db: HubQueries;
 
 async function seed(): Promise<void> {
   await db.query(`insert into hub_clinics (clinic_id, clinic_code, organization_id) values ($1, 'AAA01', $4), ($2, 'BBB01', $4), ($3, 'CCC01', $5)`, [A, B, C, ORG_1, ORG_2]);
@@ -117,13 +115,12 @@ async function storedRow(table: 'users' | 'patients', id: string): Promise<RowVa
 const SCHEDULE_ROW = { id: 'exception-1', clinic_id: A, date: '2026-03-02', reason: 'Holiday' };
 
 beforeAll(async () => {
-  scratch = await openScratchHubDb('pglite', 'clinic_authorize_rules');
-  db = scratch.db;
-  await migrateHub(db, hubMigrationsDir);
+  hub = await openMigratedHubInMemory();
+  db = hub.db;
   await seed();
 });
 afterAll(async () => {
-  await scratch.close();
+  await hub.close();
 });
 
 describe('the device and its organization', () => {
