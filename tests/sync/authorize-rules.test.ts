@@ -290,6 +290,16 @@ describe('a row naming a subject', () => {
       message: 'This audit_log row names a user of another organization.',
     });
   });
+
+  it('checks the user of an audit row from a workstation too old to send its clinic column', async () => {
+    const audit: RowValues = { id: 'audit-1', at: '2026-03-02', user_id: 'user-c', device_id: DEVICE_A, action: 'auth.signIn' };
+    expect(await refusal(DEVICE_A, { table: 'audit_log', rowId: 'audit-1', before: null, after: audit, clinicsAfter: [A] })).toMatchObject({ code: 'FORBIDDEN_ORGANIZATION' });
+  });
+
+  it('allows an audit row naming neither clinic nor user: a failed sign-in with an unknown username', async () => {
+    const audit: RowValues = { id: 'audit-1', at: '2026-03-02', user_id: null, attempted_username: 'nobody', clinic_id: null, device_id: DEVICE_A, action: 'auth.signIn', outcome: 'FAILURE' };
+    expect(await refusal(DEVICE_A, { table: 'audit_log', rowId: 'audit-1', before: null, after: audit, clinicsAfter: [A] })).toBeNull();
+  });
 });
 
 describe('a change to an account', () => {
