@@ -14,7 +14,7 @@ export const mutationTargets: Readonly<Record<string, readonly string[]>> = {
   'electron/auth/throttle.ts': ['tests/core/sign-in.test.ts', 'tests/core/administration.test.ts', 'tests/core/mutants-throttle*.test.ts'],
   'electron/auth/sessions.ts': ['tests/core/access.test.ts', 'tests/core/mutants-access*.test.ts', 'tests/core/mutants-sessions*.test.ts'],
   'electron/modules/appointments/slot-check.ts': ['tests/core/appointments.test.ts', 'tests/core/mutants-slot-check*.test.ts'],
-  'shared/modules/appointments/appointment.ts': ['tests/shared/appointment-rules.test.ts', 'tests/core/appointments.test.ts', 'tests/shared/mutants-appointment*.test.ts'],
+  'shared/modules/appointments/appointment.ts': ['tests/shared/appointment-rules.test.ts', 'tests/shared/mutants-appointment*.test.ts'],
   'hub/sync/authorize.ts': ['tests/sync/authorize-rules.test.ts', 'tests/sync/mutants-authorize*.test.ts'],
   'hub/sync/push.ts': ['tests/sync/hub.test.ts', 'tests/sync/hub-authorization.test.ts', 'tests/sync/push-pipeline.test.ts', 'tests/sync/mutants-push*.test.ts'],
   'hub/sync/pull.ts': ['tests/sync/hub-feed.test.ts', 'tests/sync/pull-pipeline.test.ts', 'tests/sync/mutants-pull*.test.ts'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appointmentStatuses, appointmentTypeSchema, canMoveAppointment, occupyingStatuses, type AppointmentStatus } from '#shared/modules/appointments/appointment.ts';
+import { appointmentStatuses, appointmentStatusLabels, appointmentTypeLabels, appointmentTypeSchema, canMoveAppointment, occupyingStatuses, type AppointmentStatus } from '#shared/modules/appointments/appointment.ts';
 
 // The appointment's status rules, stated here as the product means them rather than read back
 // from its own tables: every move from every status, and which statuses hold a doctor's time.
@@ -43,5 +43,13 @@ describe('appointment types', () => {
     const parsed = appointmentTypeSchema.safeParse('HOME_VISIT');
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toBe('Choose the kind of appointment');
+  });
+});
+
+describe('the words for statuses and kinds', () => {
+  // What the appointment list shows, and what a refused move says ("… is completed; it cannot become cancelled.").
+  it('name each status and each kind as the screens and messages show them', () => {
+    expect(appointmentStatusLabels).toEqual({ SCHEDULED: 'Scheduled', CHECKED_IN: 'Checked in', COMPLETED: 'Completed', CANCELLED: 'Cancelled', NO_SHOW: 'No-show' });
+    expect(appointmentTypeLabels).toEqual({ IN_PERSON: 'In person', TELECONSULTATION: 'Teleconsultation', FOLLOW_UP: 'Follow-up', EMERGENCY: 'Emergency' });
   });
 });
