@@ -24,3 +24,6 @@ export const mutationTargets: Readonly<Record<string, readonly string[]>> = {
 
 /** Every test file any target names: what the mutation run's vitest configuration includes. */
 export const mutationTestFiles: readonly string[] = [...new Set(Object.values(mutationTargets).flat())];
+
+/** The variable through which `npm run mutate` tells the mutation run's vitest which test files to run: a comma-separated list. */
+export const MUTATION_TEST_FILES_VARIABLE = 'MUTATION_TEST_FILES';
