@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerEvent } from '#shared/api/events.ts';
-import { ownPassword, setUpClinic, startHarness, userWithRole, type Harness } from '#tests/support/core-harness.ts';
+import { ownPassword, patientInput, setUpClinic, startHarness, userWithRole, type Harness } from '#tests/support/core-harness.ts';
 
 // Which sessions end when (electron/auth/sessions.ts): a deactivated person's every session and
 // nobody else's, and on a password change every other session of the person but the one in use.
@@ -40,5 +40,24 @@ describe('ending sessions', () => {
     expect((await harness.call('clinic.get', {}, sam.token)).code).toBe('RFC01');
     expect((await harness.fail('clinic.get', {}, samElsewhere)).reason).toBe('NO_SESSION');
     expect((await harness.call('clinic.get', {}, admin)).code).toBe('RFC01');
+  });
+
+  it('tells a session’s screen of changes in its open clinic', async () => {
+    const sam = await userWithRole(harness, admin, 'STAFF', 'sam');
+    const told: ServerEvent[] = [];
+    const unsubscribe = harness.core.subscribe(sam.token, (event) => told.push(event));
+    await harness.call('patients.register', { ...patientInput(), notADuplicate: false }, admin);
+    unsubscribe();
+    expect(told.filter((event) => event.type === 'data.changed' && event.call === 'patients.register')).toHaveLength(1);
+  });
+
+  it('announces no ended session when a person with none left is deactivated', async () => {
+    const sam = await userWithRole(harness, admin, 'STAFF', 'sam');
+    const told: ServerEvent[] = [];
+    const unsubscribe = harness.core.subscribe(sam.token, (event) => told.push(event));
+    await harness.call('auth.signOut', {}, sam.token);
+    await harness.call('users.setActive', { userId: sam.userId, active: false }, admin);
+    unsubscribe();
+    expect(told.filter((event) => event.type === 'session.ended')).toEqual([]);
   });
 });
