@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Stryker } from '@stryker-mutator/core';
 import type { MutantResult } from '@stryker-mutator/api/core';
-import { mutationTargets } from './targets.ts';
+import { MUTATION_TEST_FILES_VARIABLE, mutationTargets } from './targets.ts';
 import { equivalentMutants, isDocumentedEquivalent } from './equivalents.ts';
 
 // `npm run mutate [-- --mutate FILE[,FILE]] [--force] [--concurrency N] [--break SCORE]`
@@ -89,8 +89,13 @@ function lineOf(mutant: MutantResult): number {
 function scoreOf(file: string, results: readonly MutantResult[], seconds: number): FileScore {
   const source = readFileSync(`${root}/${file}`, 'utf8');
   const mine = results.filter((mutant) => mutant.fileName.endsWith(file));
-  const killed = mine.filter((mutant) => mutant.status === 'Killed' || mutant.status === 'Timeout').length;
-  const alive = mine.filter((mutant) => mutant.status === 'Survived' || mutant.status === 'NoCoverage');
+  // A "survivor" that completed no test is one under which the test files failed to load (a
+  // top-level mutant that throws on import): StrykerJS 9.6 keeps only the tests it collected and
+  // calls that survived. Every test file failing counts as killed here.
+  const brokeImport = mine.filter((mutant) => mutant.status === 'Survived' && mutant.testsCompleted === 0);
+  for (const mutant of brokeImport) console.log(`  killed (the tests failed to load) ${file}:${lineOf(mutant)} ${mutant.mutatorName}`);
+  const killed = mine.filter((mutant) => mutant.status === 'Killed' || mutant.status === 'Timeout').length + brokeImport.length;
+  const alive = mine.filter((mutant) => (mutant.status === 'Survived' || mutant.status === 'NoCoverage') && !brokeImport.includes(mutant));
   const equivalent = alive.filter((mutant) => isDocumentedEquivalent(file, source, mutant));
   const survivors = alive.filter((mutant) => !equivalent.includes(mutant));
   for (const mutant of survivors) {
@@ -117,9 +122,13 @@ async function mutateOne(file: string): Promise<FileScore> {
   console.log(`\n== ${file} against ${testFiles.join(', ')}`);
   const slug = slugOf(file);
   const started = Date.now();
+  // The tests go to vitest's configuration (tests/mutation/vitest.config.ts reads this variable,
+  // which Stryker's test runner processes inherit), not to Stryker's testFiles: given testFiles,
+  // StrykerJS 9.6 activates a mutant of a module's top-level code only after the module has loaded,
+  // so every such mutant survives whatever the tests (stryker-js issues 6144 and 6209).
+  process.env[MUTATION_TEST_FILES_VARIABLE] = testFiles.join(',');
   const results = await new Stryker({
     mutate: [file],
-    testFiles,
     incrementalFile: `reports/mutation/incremental/${slug}.json`,
     force: args.force,
     ...(args.concurrency === undefined ? {} : { concurrency: Number(args.concurrency) }),

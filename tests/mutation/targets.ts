@@ -9,13 +9,13 @@
 export const mutationTargets: Readonly<Record<string, readonly string[]>> = {
   'shared/sync/merge.ts': ['tests/shared/merge.test.ts', 'tests/shared/merge-change.test.ts', 'tests/shared/mutants-merge*.test.ts'],
   'shared/sync/hlc.ts': ['tests/shared/hlc.test.ts', 'tests/shared/merge-change.test.ts', 'tests/shared/mutants-hlc*.test.ts'],
-  'electron/api/access.ts': ['tests/core/access.test.ts', 'tests/core/sign-in.test.ts', 'tests/core/administration.test.ts', 'tests/core/accounts.test.ts', 'tests/core/mutants-access*.test.ts'],
+  'electron/api/access.ts': ['tests/core/access.test.ts', 'tests/core/mutants-access*.test.ts'],
   'electron/api/sign-in.ts': ['tests/core/sign-in.test.ts', 'tests/core/administration.test.ts', 'tests/core/mutants-throttle*.test.ts', 'tests/core/mutants-sign-in*.test.ts'],
   'electron/auth/throttle.ts': ['tests/core/sign-in.test.ts', 'tests/core/administration.test.ts', 'tests/core/mutants-throttle*.test.ts'],
-  'electron/auth/sessions.ts': ['tests/core/sign-in.test.ts', 'tests/core/access.test.ts', 'tests/core/mutants-access*.test.ts', 'tests/core/mutants-sessions*.test.ts'],
+  'electron/auth/sessions.ts': ['tests/core/access.test.ts', 'tests/core/mutants-access*.test.ts', 'tests/core/mutants-sessions*.test.ts'],
   'electron/modules/appointments/slot-check.ts': ['tests/core/appointments.test.ts', 'tests/core/mutants-slot-check*.test.ts'],
-  'shared/modules/appointments/appointment.ts': ['tests/core/appointments.test.ts', 'tests/shared/mutants-appointment*.test.ts'],
-  'hub/sync/authorize.ts': ['tests/sync/hub-authorization.test.ts', 'tests/sync/hub.test.ts', 'tests/sync/mutants-authorize*.test.ts'],
+  'shared/modules/appointments/appointment.ts': ['tests/shared/appointment-rules.test.ts', 'tests/shared/mutants-appointment*.test.ts'],
+  'hub/sync/authorize.ts': ['tests/sync/authorize-rules.test.ts', 'tests/sync/mutants-authorize*.test.ts'],
   'hub/sync/push.ts': ['tests/sync/hub.test.ts', 'tests/sync/hub-authorization.test.ts', 'tests/sync/push-pipeline.test.ts', 'tests/sync/mutants-push*.test.ts'],
   'hub/sync/pull.ts': ['tests/sync/hub-feed.test.ts', 'tests/sync/pull-pipeline.test.ts', 'tests/sync/mutants-pull*.test.ts'],
   'electron/sync/outbox.ts': ['tests/sync/outbox-acks.test.ts', 'tests/sync/push-pipeline.test.ts', 'tests/sync/mutants-outbox*.test.ts'],
@@ -24,3 +24,6 @@ export const mutationTargets: Readonly<Record<string, readonly string[]>> = {
 
 /** Every test file any target names: what the mutation run's vitest configuration includes. */
 export const mutationTestFiles: readonly string[] = [...new Set(Object.values(mutationTargets).flat())];
+
+/** The variable through which `npm run mutate` tells the mutation run's vitest which test files to run: a comma-separated list. */
+export const MUTATION_TEST_FILES_VARIABLE = 'MUTATION_TEST_FILES';

@@ -106,6 +106,8 @@ describe('isHlc and parseHlc', () => {
     ['null', null],
     ['undefined', undefined],
     ['an object', { wallMs: 0, counter: 0, node: 'a' }],
+    // Its text would be a good stamp: only its type gives it away.
+    ['a list holding a stamp', ['000000000.0000.a']],
   ])('refuse %s that is not text', (_what, stamp) => {
     expect(isHlc(stamp)).toBe(false);
   });
@@ -175,6 +177,13 @@ describe('HybridClock', () => {
     expect(parseHlc(next)).toEqual({ wallMs: MARCH_2026_MS + 1, counter: 0, node: 'a' });
   });
 
+  it('uses the last count of a millisecond before moving on to the next', () => {
+    const nextToLast = formatHlc({ wallMs: MARCH_2026_MS, counter: MAX_COUNTER - 1, node: 'a' });
+    const clock = new HybridClock('a', () => MARCH_2026_MS, nextToLast);
+    expect(parseHlc(clock.tick())).toEqual({ wallMs: MARCH_2026_MS, counter: MAX_COUNTER, node: 'a' });
+    expect(parseHlc(clock.tick())).toEqual({ wallMs: MARCH_2026_MS + 1, counter: 0, node: 'a' });
+  });
+
   it('resumes after the last stamp it issued before a restart, even with its wall clock behind', () => {
     const before = formatHlc({ wallMs: MARCH_2026_MS, counter: 41, node: 'a' });
     const clock = new HybridClock('a', () => MARCH_2026_MS - 86_400_000, before);
@@ -205,6 +214,13 @@ describe('HybridClock', () => {
     expect(remote > own).toBe(true);
     clock.observe(remote);
     expect(clock.tick() > remote).toBe(true);
+  });
+
+  it('ticks later than an observed stamp of the same wall time and a higher counter', () => {
+    const clock = new HybridClock('a', () => MARCH_2026_MS);
+    clock.tick();
+    clock.observe(formatHlc({ wallMs: MARCH_2026_MS, counter: 50, node: 'b' }));
+    expect(parseHlc(clock.tick())).toEqual({ wallMs: MARCH_2026_MS, counter: 51, node: 'a' });
   });
 
   it('never moves back for an older stamp it observes', () => {
