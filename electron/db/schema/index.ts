@@ -20,3 +20,4 @@ export { queueEntries } from '../../modules/queue/tables.ts';
 export { encounterBillableItems, encounterDiagnoses, encounterNoteDrafts, encounterNotes, encounterVitals, encounters, noteTemplates } from '../../modules/consultation/tables.ts';
 export { diagnosisCodeSets, diagnosisCodes } from '../../modules/diagnosis-codes/tables.ts';
 export { medicineBarcodes, medicineClinicSettings, medicineInteractions, medicineProducts } from '../../modules/medicines/tables.ts';
+export { prescriptionDraftLines, prescriptionLines, prescriptions } from '../../modules/prescriptions/tables.ts';
