@@ -200,6 +200,27 @@ describe('prescriptions with offline safety checks', () => {
     expect(repeated.prescription?.reference).not.toBe(earlier?.reference);
   });
 
+  it('prints an A5 and an A4 PDF with the clinic, doctor, patient, medicines in words and the reference', async () => {
+    const { encounterId, patientId } = await encounterOf();
+    const paracetamol = await product('paracetamol');
+    const saved = await harness.call('prescriptions.saveLine', { encounterId, line: { productId: paracetamol, dose: { amount: 2, unit: 'tablets' }, frequency: 'QDS', durationDays: 5, instructions: 'Not more than 8 in 24 hours' } }, doctor.token);
+    expect((await sign(encounterId)).ok).toBe(true);
+    const reference = saved.prescription?.reference ?? '';
+    const record = await harness.call('patients.get', { patientId }, admin);
+    for (const pageSize of ['A5', 'A4'] as const) {
+      const printed = await harness.call('prescriptions.print', { encounterId, pageSize }, pharmacist);
+      expect(printed).toMatchObject({ reference, fileName: `prescription-${reference}.pdf` });
+      const raw = Buffer.from(printed.pdfBase64, 'base64').toString('latin1');
+      expect(raw.startsWith('%PDF-')).toBe(true);
+      expect(raw).toContain(pageSize === 'A5' ? '419.53' : '595.28');
+      // The page's text, as its text operators write it (hex strings of the standard font).
+      const text = [...raw.matchAll(/<([0-9a-f]+)>/g)].map((match) => Buffer.from(match[1] ?? '', 'hex').toString('latin1')).join('');
+      for (const shown of [reference, record.mrn, 'Take 2 tablets by mouth, four times a day for 5 days.', 'Not more than 8 in 24 hours', 'GMC-drrx', 'Supply: 40']) expect(text.replace(/\s+/g, ' ')).toContain(shown);
+    }
+    expect(harness.core.database.sqlite.prepare(`select count(*) from audit_log where action = 'prescriptions.print' and outcome = 'SUCCESS'`).pluck().get()).toBe(2);
+    expect((await harness.fail('prescriptions.print', { encounterId }, staff)).code).toBe('FORBIDDEN');
+  });
+
   it('refuses to sign when a severe alert appeared after the line was written', async () => {
     const { encounterId, patientId } = await encounterOf();
     const amoxicillin = await product('amoxicillin');

@@ -5,6 +5,8 @@ import { requireEncounter, requireTreatablePatient, type EncounterRow } from '..
 import { mergeSetOf } from '../patients/index.ts';
 import { removeDraftLine, repeatPrescription, saveDraftLine, scopeOf, type DraftChange, type Prescriber } from './draft-writes.ts';
 import { prescriptionOfEncounter, prescriptionView, signedPrescriptionsOf } from './prescription-rows.ts';
+import { prescriptionPdf } from './prescription-pdf.ts';
+import { sheetOf } from './print-sheet.ts';
 import { checkLines } from './safety-checks.ts';
 
 function prescriberOf(ctx: CallContext): Prescriber {
@@ -83,5 +85,18 @@ export const prescriptionsHandlers = {
       (change) => auditOf(encounter, change, { repeats: source.id }),
     );
     return withAlerts(ctx, prescriber, encounter);
+  },
+
+  'prescriptions.print': async (ctx, input) => {
+    const clinic = clinicContextOf(ctx);
+    const encounter = requireEncounter(ctx.db, clinic.clinicId, input.encounterId);
+    const row = prescriptionOfEncounter(ctx.db, encounter.id);
+    if (row === undefined) throw notFoundError('This encounter has no prescription to print.');
+    const prescription = prescriptionView(ctx.db, row);
+    if (prescription.lines.length === 0) throw conflictError('This prescription has no medicines to print.');
+    const sheet = sheetOf(ctx.db, encounter, prescription);
+    ctx.write(() => null, { entityType: 'prescription', entityId: row.id, detail: { encounterId: encounter.id, patientId: encounter.patientId, printed: input.pageSize } });
+    const pdf = await prescriptionPdf(sheet, input.pageSize);
+    return { reference: prescription.reference, fileName: `prescription-${prescription.reference}.pdf`, pdfBase64: pdf.toString('base64') };
   },
 } satisfies Partial<Handlers>;

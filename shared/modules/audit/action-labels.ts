@@ -117,6 +117,7 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'prescriptions.saveLine': 'Prescribed a medicine',
   'prescriptions.removeLine': 'Removed a medicine from a prescription',
   'prescriptions.repeat': 'Repeated a prescription',
+  'prescriptions.print': 'Printed a prescription',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { uuidSchema } from '../../domain/fields.ts';
 import { defineCall, rolesAccess } from '../../api/define.ts';
+import { printedPrescriptionSchema, printPageSizes } from './print-sheet.ts';
 import { overridesSchema, prescriptionLineInputSchema, prescriptionSchema, prescriptionWithAlertsSchema } from './line.ts';
 
 const encounterId = uuidSchema;
@@ -43,5 +44,12 @@ export const prescriptionsCalls = {
     effect: 'write',
     input: z.object({ encounterId, prescriptionId: uuidSchema, overrides: overridesSchema }).strict(),
     output: prescriptionWithAlertsSchema,
+  }),
+  /** The prescription as a PDF (A5 or A4) to print or hand over, with a QR code of its reference. */
+  'prescriptions.print': defineCall({
+    access: rolesAccess('DOCTOR', 'PHARMACIST'),
+    effect: 'read',
+    input: z.object({ encounterId, pageSize: z.enum(printPageSizes, { error: 'Choose A5 or A4' }).default('A5') }).strict(),
+    output: printedPrescriptionSchema,
   }),
 };

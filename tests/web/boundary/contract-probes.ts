@@ -218,4 +218,5 @@ export const contractProbes: ContractProbes = {
   'prescriptions.saveLine': (them) => [{ encounterId: them.entryId, line: { productId: them.productId, dose: { amount: 1, unit: 'tablets' }, frequency: 'OD' } }],
   'prescriptions.removeLine': (them) => [{ encounterId: them.entryId, lineId: them.entryId }],
   'prescriptions.repeat': (them) => [{ encounterId: them.entryId, prescriptionId: them.entryId }],
+  'prescriptions.print': (them) => [{ encounterId: them.entryId, pageSize: 'A5' }],
 };
