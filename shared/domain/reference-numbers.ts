@@ -2,7 +2,7 @@
 // ones a workstation hands out when its leased numbers have run out offline.
 
 /** Series letters of human references. */
-export const referenceSeries = { medicalRecord: 'M', appointment: 'A', visit: 'V', goodsReceipt: 'G' } as const;
+export const referenceSeries = { medicalRecord: 'M', appointment: 'A', visit: 'V', prescription: 'R', goodsReceipt: 'G' } as const;
 export type ReferenceSeries = (typeof referenceSeries)[keyof typeof referenceSeries];
 
 /** What each series numbers, in the words the Sync screen uses. */
@@ -10,6 +10,7 @@ export const referenceSeriesLabels: Readonly<Record<ReferenceSeries, string>> = 
   M: 'Record numbers',
   A: 'Appointment references',
   V: 'Visit references',
+  R: 'Prescription references',
   G: 'Goods receipt references',
 };
 

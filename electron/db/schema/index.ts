@@ -21,3 +21,4 @@ export { encounterBillableItems, encounterDiagnoses, encounterNoteDrafts, encoun
 export { diagnosisCodeSets, diagnosisCodes } from '../../modules/diagnosis-codes/tables.ts';
 export { medicineBarcodes, medicineClinicSettings, medicineInteractions, medicineProducts } from '../../modules/medicines/tables.ts';
 export { stockBatches, stockGoodsReceipts, stockMovements, stockSuppliers } from '../../modules/stock/tables.ts';
+export { prescriptionDraftLines, prescriptionLines, prescriptions } from '../../modules/prescriptions/tables.ts';

@@ -7,6 +7,7 @@ import type { Db } from '../../db/database.ts';
 import { encounterDiagnoses, encounterNotes, encounters, users } from '../../db/schema/index.ts';
 import type { EncounterRow, SignedNoteRow } from './tables.ts';
 import { currentDraft } from './drafts.ts';
+import { runSigningSteps } from './signing-steps.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 
@@ -51,6 +52,7 @@ export function signEncounter(tx: Db, encounter: EncounterRow, signer: Signer, s
   if (problem !== null) throw conflictError(problem, 'diagnoses');
   const { subjective, objective, assessment, plan } = draft;
   const noteId = insertNote(tx, encounter, signer, { subjective, objective, assessment, plan }, draft.diagnoses, null);
+  runSigningSteps(tx, encounter, signer);
   const now = isoAt(signer.nowMs);
   tx.update(encounters).set({ status: 'SIGNED', signedAt: now, updatedAt: now }).where(eq(encounters.id, encounter.id)).run();
   return noteId;

@@ -127,6 +127,12 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'medicines.checkPrescription': 'Checked a prescription for allergies, interactions and doses',
   'medicines.knowledgeBase': 'Read the size of the interaction knowledge base',
   'medicines.importInteractions': 'Imported an interaction knowledge base',
+  'prescriptions.ofEncounter': 'Opened an encounter’s prescription',
+  'prescriptions.ofPatient': 'Read a patient’s prescriptions',
+  'prescriptions.saveLine': 'Prescribed a medicine',
+  'prescriptions.removeLine': 'Removed a medicine from a prescription',
+  'prescriptions.repeat': 'Repeated a prescription',
+  'prescriptions.print': 'Printed a prescription',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

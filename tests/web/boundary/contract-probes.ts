@@ -228,4 +228,10 @@ export const contractProbes: ContractProbes = {
   'medicines.checkPrescription': (them) => [{ patientId: them.patientId, items: [{ productId: them.productId }] }, { items: [{ productId: them.productId }] }],
   'medicines.knowledgeBase': () => [{}],
   'medicines.importInteractions': () => [{ csv: 'first_kind,first_name,second_kind,second_name,severity,effect,advice,source\nINGREDIENT,probe,INGREDIENT,other,MINOR,probe,probe,probe' }],
+  'prescriptions.ofEncounter': (them) => [{ encounterId: them.entryId }],
+  'prescriptions.ofPatient': (them) => [{ patientId: them.patientId }],
+  'prescriptions.saveLine': (them) => [{ encounterId: them.entryId, line: { productId: them.productId, dose: { amount: 1, unit: 'tablets' }, frequency: 'OD' } }],
+  'prescriptions.removeLine': (them) => [{ encounterId: them.entryId, lineId: them.entryId }],
+  'prescriptions.repeat': (them) => [{ encounterId: them.entryId, prescriptionId: them.entryId }],
+  'prescriptions.print': (them) => [{ encounterId: them.entryId, pageSize: 'A5' }],
 };
