@@ -21,3 +21,4 @@ export { encounterBillableItems, encounterDiagnoses, encounterNoteDrafts, encoun
 export { diagnosisCodeSets, diagnosisCodes } from '../../modules/diagnosis-codes/tables.ts';
 export { medicineBarcodes, medicineClinicSettings, medicineInteractions, medicineProducts } from '../../modules/medicines/tables.ts';
 export { stockBatches, stockGoodsReceipts, stockMovements, stockSuppliers } from '../../modules/stock/tables.ts';
+export { saleLines, salePayments, sales } from '../../modules/sales/tables.ts';
