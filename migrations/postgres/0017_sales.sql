@@ -4,6 +4,7 @@ create table sales (
 	clinic_id text,
 	kind text,
 	receipt_number text,
+	provisional_receipt_number text,
 	return_of_sale_id text,
 	gross_minor bigint,
 	discount_minor bigint,

@@ -47,6 +47,7 @@ CREATE TABLE `sales` (
 	`clinic_id` text NOT NULL,
 	`kind` text NOT NULL,
 	`receipt_number` text NOT NULL,
+	`provisional_receipt_number` text,
 	`return_of_sale_id` text,
 	`gross_minor` integer NOT NULL,
 	`discount_minor` integer NOT NULL,
@@ -70,4 +71,5 @@ CREATE TABLE `sales` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `sales_receipt_number_unique` ON `sales` (`receipt_number`);--> statement-breakpoint
 CREATE INDEX `sales_clinic_idx` ON `sales` (`clinic_id`,`sold_at`);--> statement-breakpoint
-CREATE INDEX `sales_return_of_idx` ON `sales` (`return_of_sale_id`);
+CREATE INDEX `sales_return_of_idx` ON `sales` (`return_of_sale_id`);--> statement-breakpoint
+CREATE INDEX `sales_provisional_receipt_idx` ON `sales` (`provisional_receipt_number`);

@@ -49,7 +49,7 @@ export const salesHandlers = {
     const id = newId();
     ctx.write(
       (tx) => {
-        const { reference } = issueReference(tx, { clinicId: clinic.clinicId, clinicCode: clinic.code, series: referenceSeries.saleReceipt, deviceId: ctx.deviceId, nowMs: clinic.nowMs });
+        const { reference, provisional } = issueReference(tx, { clinicId: clinic.clinicId, clinicCode: clinic.code, series: referenceSeries.saleReceipt, deviceId: ctx.deviceId, nowMs: clinic.nowMs });
         const lines = plan.lines.map((line, index): SaleLineWrite => {
           const totals = plan.totals.lines[index];
           if (totals === undefined) throw new Error('a planned line without totals');
@@ -60,6 +60,7 @@ export const salesHandlers = {
           clinicId: clinic.clinicId,
           kind: 'SALE',
           receiptNumber: reference,
+          provisionalReceiptNumber: provisional ? reference : null,
           returnOfSaleId: null,
           totals: { grossMinor: plan.totals.grossMinor, discountMinor: plan.totals.discountMinor, taxMinor: plan.totals.taxMinor, totalMinor: plan.totals.totalMinor },
           changeMinor: settlement.changeMinor,
@@ -101,12 +102,13 @@ export const salesHandlers = {
     const id = newId();
     ctx.write(
       (tx) => {
-        const { reference } = issueReference(tx, { clinicId: clinic.clinicId, clinicCode: clinic.code, series: referenceSeries.saleReceipt, deviceId: ctx.deviceId, nowMs: clinic.nowMs });
+        const { reference, provisional } = issueReference(tx, { clinicId: clinic.clinicId, clinicCode: clinic.code, series: referenceSeries.saleReceipt, deviceId: ctx.deviceId, nowMs: clinic.nowMs });
         writeSale(tx, {
           id,
           clinicId: clinic.clinicId,
           kind: 'RETURN',
           receiptNumber: reference,
+          provisionalReceiptNumber: provisional ? reference : null,
           returnOfSaleId: original.id,
           totals: { grossMinor: sum((line) => line.unitPriceMinor * line.quantity), discountMinor: sum((line) => line.discountMinor), taxMinor: sum((line) => line.taxMinor), totalMinor },
           changeMinor: 0,

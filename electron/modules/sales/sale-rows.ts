@@ -35,5 +35,5 @@ export function saleById(db: Db, clinicId: ClinicId, saleId: string): SaleView |
 /** A receipt number as printed, or the provisional one a sale had before it took its leased number. */
 export function saleByReceiptNumber(db: Db, clinicId: ClinicId, receiptNumber: string): SaleView | undefined {
   const typed = receiptNumber.replace(/\s+/g, '').toUpperCase();
-  return saleWhere(db, clinicId, sql`s.receipt_number in (${typed}, (select renamed_to from provisional_references where reference = ${typed}))`);
+  return saleWhere(db, clinicId, sql`(s.receipt_number = ${typed} or s.provisional_receipt_number = ${typed})`);
 }

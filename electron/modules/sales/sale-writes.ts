@@ -16,6 +16,8 @@ export type SaleWrite = {
   readonly clinicId: ClinicId;
   readonly kind: 'SALE' | 'RETURN';
   readonly receiptNumber: string;
+  /** Kept from the start when the number is provisional, so the receipt in the customer's hand still finds the sale after it is renamed. */
+  readonly provisionalReceiptNumber: string | null;
   readonly returnOfSaleId: string | null;
   readonly totals: { readonly grossMinor: number; readonly discountMinor: number; readonly taxMinor: number; readonly totalMinor: number };
   readonly changeMinor: number;
@@ -32,7 +34,7 @@ export function writeSale(tx: Db, sale: SaleWrite): void {
   const now = isoAt(sale.nowMs);
   const stamps = { createdAt: now, updatedAt: now };
   tx.insert(sales)
-    .values({ id: sale.id, clinicId: sale.clinicId, kind: sale.kind, receiptNumber: sale.receiptNumber, returnOfSaleId: sale.returnOfSaleId, ...sale.totals, changeMinor: sale.changeMinor, cashRoundingMinor: sale.cashRoundingMinor, reason: sale.reason, sellerUserId: sale.userId, deviceName: sale.deviceName, soldAt: now, ...stamps })
+    .values({ id: sale.id, clinicId: sale.clinicId, kind: sale.kind, receiptNumber: sale.receiptNumber, provisionalReceiptNumber: sale.provisionalReceiptNumber, returnOfSaleId: sale.returnOfSaleId, ...sale.totals, changeMinor: sale.changeMinor, cashRoundingMinor: sale.cashRoundingMinor, reason: sale.reason, sellerUserId: sale.userId, deviceName: sale.deviceName, soldAt: now, ...stamps })
     .run();
   sale.lines.forEach((line, position) => {
     tx.insert(saleLines)

@@ -22,6 +22,8 @@ export const sales = sqliteTable(
     kind: text('kind', { enum: saleKinds }).notNull(),
     /** RFC01-S1001, unique across the chain; provisional offline until the hub leases numbers. */
     receiptNumber: text('receipt_number').notNull().unique(),
+    /** The provisional number a sale made offline had before it took its leased one: a printed receipt still finds it. */
+    provisionalReceiptNumber: text('provisional_receipt_number'),
     returnOfSaleId: text('return_of_sale_id'),
     grossMinor: integer('gross_minor').notNull(),
     discountMinor: integer('discount_minor').notNull(),
@@ -40,6 +42,7 @@ export const sales = sqliteTable(
   (table) => [
     index('sales_clinic_idx').on(table.clinicId, table.soldAt),
     index('sales_return_of_idx').on(table.returnOfSaleId),
+    index('sales_provisional_receipt_idx').on(table.provisionalReceiptNumber),
     check('sales_kind_check', sql`${table.kind} in (${quoted(saleKinds)})`),
     check('sales_total_check', sql`${table.totalMinor} >= 0 and ${table.grossMinor} >= 0 and ${table.discountMinor} >= 0 and ${table.taxMinor} >= 0`),
   ],
