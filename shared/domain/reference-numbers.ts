@@ -2,7 +2,7 @@
 // ones a workstation hands out when its leased numbers have run out offline.
 
 /** Series letters of human references. */
-export const referenceSeries = { medicalRecord: 'M', appointment: 'A', visit: 'V', prescription: 'R', goodsReceipt: 'G' } as const;
+export const referenceSeries = { medicalRecord: 'M', appointment: 'A', visit: 'V', prescription: 'R', goodsReceipt: 'G', saleReceipt: 'S' } as const;
 export type ReferenceSeries = (typeof referenceSeries)[keyof typeof referenceSeries];
 
 /** What each series numbers, in the words the Sync screen uses. */
@@ -12,6 +12,7 @@ export const referenceSeriesLabels: Readonly<Record<ReferenceSeries, string>> = 
   V: 'Visit references',
   R: 'Prescription references',
   G: 'Goods receipt references',
+  S: 'Sale receipt numbers',
 };
 
 export function isReferenceSeries(value: string): value is ReferenceSeries {

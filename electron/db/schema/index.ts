@@ -22,3 +22,4 @@ export { diagnosisCodeSets, diagnosisCodes } from '../../modules/diagnosis-codes
 export { medicineBarcodes, medicineClinicSettings, medicineInteractions, medicineProducts } from '../../modules/medicines/tables.ts';
 export { stockBatches, stockGoodsReceipts, stockMovements, stockSuppliers } from '../../modules/stock/tables.ts';
 export { prescriptionDraftLines, prescriptionLines, prescriptions } from '../../modules/prescriptions/tables.ts';
+export { saleLines, salePayments, sales } from '../../modules/sales/tables.ts';

@@ -5,3 +5,4 @@ export { expiryStanding, isExpired } from './expiry.ts';
 export { movementKindLabels, movementKinds, signedQuantity } from './movements.ts';
 export type { MovementKind } from './movements.ts';
 export type { BatchOnHand, ScanResult } from './stock-views.ts';
+export { scanResultSchema } from './stock-views.ts';
