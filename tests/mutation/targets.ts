@@ -20,6 +20,13 @@ export const mutationTargets: Readonly<Record<string, readonly string[]>> = {
   'hub/sync/pull.ts': ['tests/sync/hub-feed.test.ts', 'tests/sync/pull-pipeline.test.ts', 'tests/sync/mutants-pull*.test.ts'],
   'electron/sync/outbox.ts': ['tests/sync/outbox-acks.test.ts', 'tests/sync/push-pipeline.test.ts', 'tests/sync/mutants-outbox*.test.ts'],
   'electron/sync/apply.ts': ['tests/sync/apply-page.test.ts', 'tests/sync/pull-pipeline.test.ts', 'tests/sync/mutants-apply*.test.ts'],
+  'shared/money/rounding.ts': ['tests/shared/money.test.ts', 'tests/shared/mutants-money*.test.ts'],
+  'shared/money/sale-totals.ts': ['tests/shared/money.test.ts', 'tests/shared/mutants-money*.test.ts'],
+  'shared/money/payments.ts': ['tests/shared/money.test.ts', 'tests/shared/mutants-money*.test.ts'],
+  'shared/money/amount-text.ts': ['tests/shared/money.test.ts', 'tests/shared/mutants-money*.test.ts'],
+  'shared/scanning/gtin.ts': ['tests/shared/scanned-code.test.ts', 'tests/shared/mutants-scanning*.test.ts'],
+  'shared/scanning/scanned-code.ts': ['tests/shared/scanned-code.test.ts', 'tests/shared/mutants-scanning*.test.ts'],
+  'shared/scanning/group-separator.ts': ['tests/shared/scanned-code.test.ts', 'tests/shared/wedge.test.ts', 'tests/shared/mutants-scanning*.test.ts'],
 };
 
 /** Every test file any target names: what the mutation run's vitest configuration includes. */
