@@ -6,7 +6,7 @@ const upcoming: Readonly<Record<Exclude<Section, 'administration' | 'reception' 
   consultation: 'The doctor’s worklist, notes and prescriptions arrive with the consultation update.',
   pharmacy: 'The barcode point of sale and dispensing arrive with the pharmacy update.',
   billing: 'Invoices, payments and the daily close arrive with the billing update.',
-  inventory: 'Stock by batch and expiry arrives with the pharmacy update.',
+  inventory: 'Medicines’ stock by batch and expiry is under Pharmacy, Stock; the clinic’s other supplies arrive with a later update.',
 };
 
 /** A screen a later update fills; it says so plainly in one line. */
