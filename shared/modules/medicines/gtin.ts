@@ -1,17 +1,9 @@
-// GTIN-8/12/13/14 (EAN-8, UPC-A, EAN-13, GTIN-14): the GS1 check digit is the last digit, chosen so
-// that the weighted sum (3,1,3,1… from the right, check digit excluded) plus it is a multiple of 10.
+// GTINs as a person types them into the catalogue (spaces and dashes allowed); the check digit's
+// rule is the scanner's own (`shared/scanning/gtin.ts`), so a code saved here is one a scan finds.
+
+import { gtinCheckDigit } from '../../scanning/gtin.ts';
 
 const GTIN_LENGTHS = new Set([8, 12, 13, 14]);
-
-/** The check digit a GTIN's other digits call for. */
-export function gtinCheckDigit(digitsWithoutCheck: string): number {
-  let sum = 0;
-  for (let index = 0; index < digitsWithoutCheck.length; index += 1) {
-    const digit = Number(digitsWithoutCheck[digitsWithoutCheck.length - 1 - index]);
-    sum += index % 2 === 0 ? digit * 3 : digit;
-  }
-  return (10 - (sum % 10)) % 10;
-}
 
 export type GtinCheck = { readonly valid: true; readonly gtin14: string } | { readonly valid: false; readonly message: string };
 
