@@ -219,6 +219,6 @@ describe('the demo chain’s front desk: merging and switching clinics', () => {
     await page.getByRole('banner').locator('[value="Hillview Clinic (HVC01)"]').waitFor();
     await record.heading('Ingrid Solberg').waitFor({ state: 'detached' });
     // Polled: a closing list can still hold the name for the length of its transition.
-    await expect.poll(() => page.getByText('Solberg').count()).toBe(0);
+    await expect.poll(() => page.getByText('Solberg').count(), { timeout: 10_000 }).toBe(0);
   });
 });
