@@ -11,6 +11,17 @@ export const demoUsers: readonly { username: string; password: string; fullName:
   { username: 'pharmacist', password: 'demo-pharmacist', fullName: 'Kenji Watanabe', role: 'PHARMACIST', bothClinics: false },
 ];
 
+const DEMO_FALLBACK_TIME_ZONE = 'Europe/London';
+
+/**
+ * The machine's own zone, so the demo's day matches the clock on the wall: its doctors' sessions
+ * and bookings fall in the hours a person trying it is awake. A machine set to UTC or an offset
+ * zone gets the demo clinics' home zone, as their addresses are in England.
+ */
+export function demoTimeZone(machineZone = new Intl.DateTimeFormat().resolvedOptions().timeZone): string {
+  return machineZone.includes('/') && !machineZone.startsWith('Etc/') ? machineZone : DEMO_FALLBACK_TIME_ZONE;
+}
+
 export const demoClinics = [
   {
     code: 'RFC01',
@@ -21,7 +32,7 @@ export const demoClinics = [
     address: '12 Quay Street, BS1 4DJ',
     phone: '+44 117 496 0000',
     currency: 'GBP',
-    timeZone: 'Europe/London',
+    timeZone: demoTimeZone(),
   },
   {
     code: 'HVC01',
@@ -32,7 +43,7 @@ export const demoClinics = [
     address: '3 Lansdown Road, BA1 5EE',
     phone: '+44 1225 496 000',
     currency: 'GBP',
-    timeZone: 'Europe/London',
+    timeZone: demoTimeZone(),
   },
 ] as const;
 
@@ -51,7 +62,7 @@ export const demoSeparatePractice = {
     address: '5 Lake Road, CA12 5BX',
     phone: '+44 17687 96000',
     currency: 'GBP',
-    timeZone: 'Europe/London',
+    timeZone: demoTimeZone(),
   },
   admin: { username: 'lakeside', password: 'demo-lakeside', fullName: 'Morag Campbell' },
 } as const;

@@ -36,6 +36,22 @@ export type ConflictPresentation = {
   readonly actions: (rows: SyncConflict['rows']) => { label: string; action: ConflictAction }[];
 };
 
+/** What a panel on the encounter screen is given; it reads and writes its own records through the API. */
+export type EncounterPanelProps = {
+  readonly encounterId: string;
+  readonly patientId: string;
+  /** OPEN while the doctor may still write; SIGNED and COMPLETED are read-only for clinical content. */
+  readonly encounterStatus: 'OPEN' | 'SIGNED' | 'COMPLETED';
+  /** Reloads the encounter screen, after a change other panels may show. */
+  readonly reload: () => void;
+};
+
+/** A section a module adds to the encounter screen (prescriptions, orders, procedures…), below the note. */
+export type EncounterPanel = { readonly key: string; readonly Panel: ComponentType<EncounterPanelProps> };
+
+/** A section a module adds to a patient's chart, below the timeline and vitals. */
+export type ChartSection = { readonly key: string; readonly Section: ComponentType<{ readonly patientId: string }> };
+
 /** A feature's screens: its tabs, its record pages, what it puts in the shell's header, and how its conflicts show. */
 export type RendererModule = {
   readonly name: string;
@@ -43,6 +59,8 @@ export type RendererModule = {
   readonly recordPages?: readonly RecordPage[];
   readonly headerWidget?: ComponentType;
   readonly conflicts?: Partial<Readonly<Record<SyncConflict['kind'], ConflictPresentation>>>;
+  readonly encounterPanels?: readonly EncounterPanel[];
+  readonly chartSections?: readonly ChartSection[];
 };
 
 export function defineRendererModule(module: RendererModule): RendererModule {

@@ -5,7 +5,7 @@ import { auditScreens } from './audit/module.ts';
 import { clinicScreens } from './clinics/module.ts';
 import { consultationScreens } from './consultation/module.ts';
 import { diagnosisCodeScreens } from './diagnosis-codes/module.ts';
-import type { ConflictPresentation, NavigationEntry, RecordPage, RendererModule } from './define.ts';
+import type { ChartSection, ConflictPresentation, EncounterPanel, NavigationEntry, RecordPage, RendererModule } from './define.ts';
 import { doctorScreens } from './doctors/module.ts';
 import { medicineScreens } from './medicines/module.ts';
 import { patientScreens } from './patients/module.tsx';
@@ -31,3 +31,13 @@ export const conflictPresentations: ReadonlyMap<string, ConflictPresentation> = 
 );
 
 export const headerWidgets = rendererModules.flatMap((module) => (module.headerWidget === undefined ? [] : [module.headerWidget]));
+
+/** The encounter screen's sections from other modules, in registry order. */
+export function encounterPanels(): EncounterPanel[] {
+  return rendererModules.flatMap((module) => module.encounterPanels ?? []);
+}
+
+/** The chart's sections from other modules, in registry order. */
+export function chartSections(): ChartSection[] {
+  return rendererModules.flatMap((module) => module.chartSections ?? []);
+}

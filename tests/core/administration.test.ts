@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '#core/demo/seed.ts';
-import { demoUsers } from '#core/demo/demo-data.ts';
+import { demoTimeZone, demoUsers } from '#core/demo/demo-data.ts';
 import { adminAccount, ownPassword, sampleClinic, setUpClinic, startHarness, userWithRole, type Harness } from '#tests/support/core-harness.ts';
 
 function count(harness: Harness, table: string): number {
@@ -228,6 +228,15 @@ describe('demo data', () => {
     } finally {
       await harness.close();
     }
+  });
+});
+
+describe('the demo clinics’ time zone', () => {
+  it('follows the machine’s named zone, and falls back to England’s for UTC or an offset', () => {
+    expect(demoTimeZone('Asia/Dhaka')).toBe('Asia/Dhaka');
+    expect(demoTimeZone('America/Argentina/Buenos_Aires')).toBe('America/Argentina/Buenos_Aires');
+    expect(demoTimeZone('UTC')).toBe('Europe/London');
+    expect(demoTimeZone('Etc/GMT+5')).toBe('Europe/London');
   });
 });
 

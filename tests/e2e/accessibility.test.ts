@@ -14,6 +14,7 @@ import { StockPage } from './pages/StockPage.ts';
 import { launchChromium } from './support/browser.ts';
 import { screensToCheck } from './support/screen-inventory.ts';
 import { FRONT_DESK_SIZES, problemsAtFrontDeskSizes } from './support/screen-check.ts';
+import { zoneNearNoon } from './support/time-zone.ts';
 
 const usher = { fullName: 'Una Usher', username: 'usher', password: 'first-temporary', role: 'Front desk' };
 const demoDoctor = 'Dr. Rahul Mehta';
@@ -32,6 +33,9 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
   let page: Page;
   let reception: ReceptionPage;
   let displayLink = '';
+  // The demo clinics take the machine's zone: one where it is midday now gives today free slots
+  // and same-day bookings whenever the test runs.
+  const clinicZone = zoneNearNoon();
 
   /** Checks what is on screen now, records that `key` was checked, and fails with every problem in words. */
   async function check(key: string, screenName: string, target: Page = page, include?: string): Promise<void> {
@@ -59,10 +63,10 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
   }
 
   beforeAll(async () => {
-    [demoHost, freshHost] = await Promise.all([startNpmScript('web', ['--port', '0', '--data-dir', demoDir.path, '--demo']), startNpmScript('web', ['--port', '0', '--data-dir', freshDir.path])]);
+    [demoHost, freshHost] = await Promise.all([startNpmScript('web', ['--port', '0', '--data-dir', demoDir.path, '--demo'], { TZ: clinicZone.zone }), startNpmScript('web', ['--port', '0', '--data-dir', freshDir.path])]);
     browser = await launchChromium();
     // axe-core's runner needs a page of a context the test made.
-    const context = await browser.newContext({ viewport: FRONT_DESK_SIZES[0], reducedMotion: 'reduce' });
+    const context = await browser.newContext({ viewport: FRONT_DESK_SIZES[0], reducedMotion: 'reduce', timezoneId: clinicZone.zone });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);
     reception = new ReceptionPage(page);
@@ -103,8 +107,7 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
   });
 
   it('reception: doctors, with the weekly schedule open', async () => {
-    // The demo doctor works 09:00-17:00 every day; an evening session gives today a free slot whenever the test runs.
-    await reception.setDoctorSchedule(demoDoctor, { specialization: 'General practice' }, { day: londonWeekday(), from: '17:00', to: '23:45', slotMinutes: 15 });
+    await reception.setDoctorSchedule(demoDoctor, { specialization: 'General practice' }, { day: clinicZone.weekday, from: '17:00', to: '23:45', slotMinutes: 15 });
     await check('tab reception/doctors', 'reception doctors with schedule');
   });
 
@@ -316,7 +319,3 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
   });
 });
 
-/** The demo clinic keeps London time; its doctor gets hours today there. */
-function londonWeekday(): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'long' }).format(new Date());
-}

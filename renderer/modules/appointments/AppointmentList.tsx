@@ -55,7 +55,7 @@ export function AppointmentList({ appointments, showPatient, label }: { appointm
               </Table.Td>
             )}
             <Table.Td>{appointment.doctor.fullName}</Table.Td>
-            <Table.Td>{appointmentTypeLabels[appointment.type]}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{appointmentTypeLabels[appointment.type]}</Table.Td>
             <Table.Td>
               <Group gap={4}>
                 <AppointmentStatusBadge status={appointment.status} />

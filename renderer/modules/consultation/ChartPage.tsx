@@ -8,6 +8,7 @@ import { Refusal } from '../../components/Refusal.tsx';
 import { messageOf } from '../../forms/schema-form.ts';
 import { useHasRole } from '../../state/clinic-hooks.ts';
 import { useAppStore } from '../../state/store.ts';
+import { chartSections } from '../registry.ts';
 import { encounterRoute } from './consultation-routes.ts';
 import { EncounterTimeline } from './EncounterTimeline.tsx';
 import { PatientBanner } from './PatientBanner.tsx';
@@ -67,6 +68,9 @@ function ChartScreen({ chart }: { chart: Chart }) {
           </Stack>
         </Grid.Col>
       </Grid>
+      {chartSections().map(({ key, Section }) => (
+        <Section key={key} patientId={patientId} />
+      ))}
       {recording && <RecordVitalsModal patient={chart.patient} onClose={() => setRecording(false)} />}
     </Stack>
   );

@@ -12,6 +12,7 @@ import { useClinicZone } from '../../state/clinic-hooks.ts';
 import { useAppStore } from '../../state/store.ts';
 import { AmendModal } from './AmendModal.tsx';
 import { CompleteModal } from './CompleteModal.tsx';
+import { encounterPanels } from '../registry.ts';
 import { chartRoute } from './consultation-routes.ts';
 import { EncounterVitals } from './EncounterVitals.tsx';
 import { NoteEditor } from './NoteEditor.tsx';
@@ -117,6 +118,9 @@ function EncounterScreen({ detail, reload }: { detail: EncounterDetail; reload: 
         </Stack>
       </Paper>
       {open ? <DraftWorkspace key={encounter.id} detail={detail} /> : <SignedNotes notes={detail.notes} canAmend />}
+      {encounterPanels().map(({ key, Panel }) => (
+        <Panel key={key} encounterId={encounter.id} patientId={encounter.patient.id} encounterStatus={encounter.status} reload={reload} />
+      ))}
       {detail.billableItems.length > 0 && (
         <Text size="sm">
           Billed: {detail.billableItems.map((item) => `${item.code} × ${String(item.quantity)}`).join(', ')} (draft for billing)
