@@ -20,6 +20,6 @@ export { queueEntries } from '../../modules/queue/tables.ts';
 export { encounterBillableItems, encounterDiagnoses, encounterNoteDrafts, encounterNotes, encounterVitals, encounters, noteTemplates } from '../../modules/consultation/tables.ts';
 export { diagnosisCodeSets, diagnosisCodes } from '../../modules/diagnosis-codes/tables.ts';
 export { medicineBarcodes, medicineClinicSettings, medicineInteractions, medicineProducts } from '../../modules/medicines/tables.ts';
-export { stockBatches, stockGoodsReceipts, stockMovements, stockSuppliers } from '../../modules/stock/tables.ts';
+export { stockBatches, stockBatchTotals, stockGoodsReceipts, stockMovements, stockSuppliers } from '../../modules/stock/tables.ts';
 export { prescriptionDraftLines, prescriptionLines, prescriptions } from '../../modules/prescriptions/tables.ts';
 export { saleLines, salePayments, sales } from '../../modules/sales/tables.ts';

@@ -5,8 +5,7 @@ import { productLabel } from '#shared/modules/medicines/index.ts';
 import type { BatchOnHand } from '#shared/modules/stock/stock-views.ts';
 import type { Db } from '../../db/database.ts';
 
-// Batches with their quantity on hand, summed from the ledger (an index on batch and quantity
-// answers the sum from the index alone).
+// Batches with their quantity on hand, read from the totals the ledger's triggers keep.
 
 const BATCH_NAMESPACE = '2f0d7c3a-9a4e-4b8e-8f61-5c1d3e7a9b20';
 
@@ -31,7 +30,7 @@ type BatchSqlRow = {
 };
 
 const BATCH_COLUMNS = sql.raw(`b.id, b.product_id, p.generic_name, p.brand_name, p.strength_text, p.dose_form, b.lot, b.expiry_date, b.cost_price_minor, s.name as supplier_name, b.received_at,
-  coalesce((select sum(m.quantity) from stock_movements m where m.batch_id = b.id and m.deleted_at is null), 0) as on_hand`);
+  coalesce((select t.on_hand from stock_batch_totals t where t.batch_id = b.id), 0) as on_hand`);
 
 const BATCH_FROM = sql.raw(`from stock_batches b join medicine_products p on p.id = b.product_id left join stock_suppliers s on s.id = b.supplier_id`);
 
@@ -64,5 +63,5 @@ export function batchesOfProduct(db: Db, clinicId: ClinicId, productId: string):
 }
 
 export function onHandOf(db: Db, batchId: string): number {
-  return db.all<{ on_hand: number }>(sql`select coalesce(sum(quantity), 0) as on_hand from stock_movements where batch_id = ${batchId} and deleted_at is null`)[0]?.on_hand ?? 0;
+  return db.all<{ on_hand: number }>(sql`select coalesce((select on_hand from stock_batch_totals where batch_id = ${batchId}), 0) as on_hand`)[0]?.on_hand ?? 0;
 }

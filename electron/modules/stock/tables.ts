@@ -114,6 +114,22 @@ export const stockMovements = sqliteTable(
   ],
 );
 
+/**
+ * Each batch's quantity on hand, kept by triggers on the ledger (migration 0028) for every write,
+ * local or arriving through sync, so the counter and the alerts read one row per batch instead
+ * of summing millions of movements. Derived and local to the workstation: never synced.
+ */
+export const stockBatchTotals = sqliteTable(
+  'stock_batch_totals',
+  {
+    batchId: text('batch_id').primaryKey(),
+    clinicId: text('clinic_id').$type<ClinicId>().notNull(),
+    productId: text('product_id').notNull(),
+    onHand: integer('on_hand').notNull().default(0),
+  },
+  (table) => [index('stock_batch_totals_product_idx').on(table.clinicId, table.productId, table.onHand)],
+);
+
 export type StockBatchRow = typeof stockBatches.$inferSelect;
 export type StockMovementRow = typeof stockMovements.$inferSelect;
 export type StockSupplierRow = typeof stockSuppliers.$inferSelect;
