@@ -18,7 +18,7 @@ const operationsPerDesk = Number(process.env['SIM_OPERATIONS'] ?? '200');
 function summarise(problems: readonly string[]): string[] {
   const counts = new Map<string, number>();
   for (const problem of problems) {
-    const [, desk = '', table = '', what = ''] = /^(\w+): (\w+) \S+ (is not at the hub|differs|of its clinic is missing|was acknowledged|moved back|ended as|was never recorded)/.exec(problem) ?? [];
+    const [, desk = '', table = '', what = ''] = /^(\w+): (\w+) \S+ (is not at the hub|differs|of its clinic is missing|was acknowledged|moved back|ended as|was signed as|was never recorded)/.exec(problem) ?? [];
     const key = `${desk} ${table} ${what}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
@@ -27,7 +27,7 @@ function summarise(problems: readonly string[]): string[] {
 
 /** The statuses the desks set, over all seeds of a hub kind: the oracle's checks only mean something for those. */
 const reached: Record<HubKind, Set<string>> = { pglite: new Set(), postgres: new Set() };
-const EVERY_STATUS_A_DESK_SETS = ['appointments CANCELLED', 'appointments CHECKED_IN', 'appointments SCHEDULED', 'queue_entries CALLED', 'queue_entries DONE', 'queue_entries IN_CONSULTATION', 'queue_entries LEFT', 'queue_entries WAITING'];
+const EVERY_STATUS_A_DESK_SETS = ['appointments CANCELLED', 'appointments CHECKED_IN', 'appointments SCHEDULED', 'queue_entries CALLED', 'queue_entries DONE', 'queue_entries IN_CONSULTATION', 'queue_entries LEFT', 'queue_entries WAITING', 'encounters COMPLETED', 'encounters OPEN', 'encounters SIGNED'].sort();
 
 async function simulateAndCheck(seed: number, hub: HubKind, overHttp: boolean): Promise<void> {
     const world = await runSimulation({ seed, operationsPerDesk, restoreHub: true, hub, overHttp });
@@ -52,7 +52,8 @@ async function simulateAndCheck(seed: number, hub: HubKind, overHttp: boolean): 
       const coverage = world.oracle.coverage();
       expect(coverage.edits, `seed ${String(seed)}: edits`).toBeGreaterThan(0);
       expect(coverage.created, `seed ${String(seed)}: rows created`).toBeGreaterThan(0);
-      for (const table of ['appointments', 'queue_entries'] as const) for (const status of coverage.statuses[table]) reached[hub].add(`${table} ${status}`);
+      expect(coverage.signedNotes, `seed ${String(seed)}: notes signed`).toBeGreaterThan(0);
+      for (const [table, statuses] of Object.entries(coverage.statuses)) for (const status of statuses) reached[hub].add(`${table} ${status}`);
       const [rejected] = await world.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_rejections`);
       expect(rejected?.n, `seed ${String(seed)}: rejected transactions`).toBe('0');
     } finally {

@@ -31,6 +31,49 @@ function dayOf(world: World, desk: Desk, offsetDays: number): string {
   return new Date(desk.ws.clock.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** A doctor's next step in one of their open encounters: vitals, the note, signing or completing. */
+async function continueEncounter(world: World, desk: Desk, encounterId: string): Promise<void> {
+  const detail = await world.call(desk, 'consultation.get', { encounterId });
+  if (!detail.ok) return;
+  const { encounter, draft, divergentDrafts } = detail.result;
+  if (encounter.status === 'SIGNED') {
+    const outcome = await world.call(desk, 'consultation.complete', { encounterId, items: [] });
+    check(world, desk, 'complete encounter', outcome);
+    if (outcome.ok) world.oracle.reached('encounters', encounterId, outcome.result.status);
+    return;
+  }
+  if (encounter.status !== 'OPEN') return;
+  const roll = world.random();
+  if (roll < 0.25) {
+    const outcome = await world.call(desk, 'consultation.recordVitals', { patientId: encounter.patient.id, encounterId, values: { PULSE: 50 + Math.floor(world.random() * 60), TEMPERATURE: 36.5 } });
+    check(world, desk, 'record vitals', outcome);
+    return;
+  }
+  // Two desks wrote the note at once while apart: the doctor keeps the other's text, written on top of it.
+  const settling = divergentDrafts[0];
+  if (roll < 0.7 || draft === null || settling !== undefined) {
+    const basedOn = settling ?? draft;
+    const outcome = await world.call(desk, 'consultation.saveDraft', {
+      encounterId,
+      subjective: world.oracle.uniqueValue('complains of '),
+      objective: basedOn?.objective ?? '',
+      assessment: basedOn?.assessment ?? '',
+      plan: basedOn?.plan ?? '',
+      diagnoses: [],
+      basedOn: basedOn === null ? null : { draftId: basedOn.id, version: basedOn.version },
+    });
+    check(world, desk, settling === undefined ? 'save note draft' : 'settle diverged drafts', outcome);
+    return;
+  }
+  const outcome = await world.call(desk, 'consultation.sign', { encounterId, draftId: draft.id, version: draft.version });
+  check(world, desk, 'sign', outcome);
+  if (outcome.ok) {
+    world.oracle.created('encounter_notes', outcome.result.id);
+    world.oracle.signed(outcome.result.id, outcome.result.subjective);
+    world.oracle.reached('encounters', encounterId, 'SIGNED');
+  }
+}
+
 /** One thing a desk does, chosen at random, through the same calls its screens make. */
 export const operations: readonly { name: string; weight: number; run: (world: World, desk: Desk) => Promise<void> }[] = [
   {
@@ -165,6 +208,29 @@ export const operations: readonly { name: string; weight: number; run: (world: W
         world.oracle.reached('queue_entries', outcome.result.id, outcome.result.status);
         world.oracle.reached('appointments', appointment.id, 'CHECKED_IN');
       }
+    },
+  },
+  {
+    name: 'consult',
+    weight: 4,
+    run: async (world, desk) => {
+      const worklist = await world.call(desk, 'consultation.worklist', {});
+      if (!worklist.ok) return;
+      const open = worklist.result.openEncounters;
+      if (open.length > 0 && world.random() < 0.8) {
+        await continueEncounter(world, desk, pick(world.random, open).id);
+        return;
+      }
+      const waiting = worklist.result.queue.filter((entry) => entry.status === 'WAITING' || entry.status === 'CALLED');
+      const entry = waiting.length > 0 && world.random() < 0.7 ? pick(world.random, waiting) : undefined;
+      const patientId = entry === undefined ? await somePatient(world, desk) : null;
+      if (entry === undefined && patientId === null) return;
+      const outcome = entry === undefined ? await world.call(desk, 'consultation.startUnscheduled', { patientId: patientId as never }) : await world.call(desk, 'consultation.start', { queueEntryId: entry.id });
+      check(world, desk, entry === undefined ? 'start unscheduled encounter' : 'start encounter', outcome);
+      if (!outcome.ok) return;
+      world.oracle.created('encounters', outcome.result.id);
+      world.oracle.reached('encounters', outcome.result.id, outcome.result.status);
+      if (entry !== undefined) world.oracle.reached('queue_entries', entry.id, 'IN_CONSULTATION');
     },
   },
   {

@@ -1,11 +1,13 @@
 import { appointmentStatusRanks } from '#shared/modules/appointments/sync-tables.ts';
+import { encounterStatusRanks } from '#shared/modules/consultation/sync-tables.ts';
 import { queueStatusRanks } from '#shared/modules/queue/sync-tables.ts';
 import type { HubService } from '#hub/hub-service.ts';
 
-type StatusTable = 'appointments' | 'queue_entries';
+type StatusTable = 'appointments' | 'queue_entries' | 'encounters';
+const STATUS_TABLES = ['appointments', 'queue_entries', 'encounters'] as const satisfies readonly StatusTable[];
 type EditedColumn = 'phone' | 'email' | 'notes';
 
-const RANKS: Record<StatusTable, Readonly<Record<string, number>>> = { appointments: appointmentStatusRanks, queue_entries: queueStatusRanks };
+const RANKS: Record<StatusTable, Readonly<Record<string, number>>> = { appointments: appointmentStatusRanks, queue_entries: queueStatusRanks, encounters: encounterStatusRanks };
 
 /**
  * What must be true after the simulation besides every replica agreeing with the hub: what the
@@ -20,7 +22,9 @@ export class Oracle {
   /** Every edit a desk was told it saved: the value it saw before, and the one it wrote. */
   readonly #edits: { patientId: string; column: EditedColumn; before: string; after: string }[] = [];
   /** Every status some desk set, per table. */
-  readonly #statusesSet: Record<StatusTable, Set<string>> = { appointments: new Set(), queue_entries: new Set() };
+  readonly #statusesSet: Record<StatusTable, Set<string>> = { appointments: new Set(), queue_entries: new Set(), encounters: new Set() };
+  /** What each note said when a desk signed it: signed notes never change again. */
+  readonly #signed = new Map<string, string>();
   #uniqueValues = 0;
 
   /** A value no other edit writes, so the final value names the edit that won. */
@@ -39,14 +43,23 @@ export class Oracle {
     if (seen === undefined || (RANKS[table][status] ?? -1) > (RANKS[table][seen.status] ?? -1)) this.#highest.set(id, { table, status });
   }
 
+  signed(noteId: string, subjective: string): void {
+    this.#signed.set(noteId, subjective);
+  }
+
   edited(patientId: string, column: EditedColumn, before: string, after: string): void {
     this.#edits.push({ patientId, column, before, after });
   }
 
   /** What the run exercised, so a run that never reached a status or an edit shows it. */
-  coverage(): { created: number; edits: number; statuses: Record<StatusTable, string[]> } {
+  coverage(): { created: number; edits: number; signedNotes: number; statuses: Record<StatusTable, string[]> } {
     const statuses = this.#statusesSet;
-    return { created: this.#created.length, edits: this.#edits.length, statuses: { appointments: [...statuses.appointments].sort(), queue_entries: [...statuses.queue_entries].sort() } };
+    return {
+      created: this.#created.length,
+      edits: this.#edits.length,
+      signedNotes: this.#signed.size,
+      statuses: { appointments: [...statuses.appointments].sort(), queue_entries: [...statuses.queue_entries].sort(), encounters: [...statuses.encounters].sort() },
+    };
   }
 
   /**
@@ -58,7 +71,7 @@ export class Oracle {
   readonly knownIssues: string[] = [];
 
   async problems(hub: HubService, hubWasRestored: boolean): Promise<string[]> {
-    return [...(await this.#missingRows(hub)), ...(await this.#statusesBack(hub)), ...(await this.#lostEdits(hub, hubWasRestored)), ...(await conflictProblems(hub))];
+    return [...(await this.#missingRows(hub)), ...(await this.#statusesBack(hub)), ...(await this.#lostEdits(hub, hubWasRestored)), ...(await this.#rewrittenNotes(hub)), ...(await conflictProblems(hub))];
   }
 
   async #missingRows(hub: HubService): Promise<string[]> {
@@ -73,7 +86,7 @@ export class Oracle {
 
   async #statusesBack(hub: HubService): Promise<string[]> {
     const problems: string[] = [];
-    for (const table of ['appointments', 'queue_entries'] as const) {
+    for (const table of STATUS_TABLES) {
       const expected = [...this.#highest].filter(([, seen]) => seen.table === table);
       const rows = await hub.db.query<{ id: string; status: string }>(`select id::text as id, status from ${table} where id::text = any($1::text[])`, [expected.map(([id]) => id)]);
       const finalStatus = new Map(rows.map((row) => [row.id, row.status]));
@@ -83,6 +96,13 @@ export class Oracle {
       }
     }
     return problems;
+  }
+
+  /** A signed note reads at the hub as its desk signed it. */
+  async #rewrittenNotes(hub: HubService): Promise<string[]> {
+    const rows = await hub.db.query<{ id: string; subjective: string }>(`select id::text as id, subjective from encounter_notes where id::text = any($1::text[])`, [[...this.#signed.keys()]]);
+    const atHub = new Map(rows.map((row) => [row.id, row.subjective]));
+    return [...this.#signed].filter(([id, subjective]) => atHub.has(id) && atHub.get(id) !== subjective).map(([id, subjective]) => `oracle: encounter_notes ${id} was signed as "${subjective}" but reads "${atHub.get(id) ?? ''}"`);
   }
 
   /**

@@ -12,6 +12,12 @@ async function firstDesk(world: World, key: string, clinic: 'A' | 'B', offsetMs:
   const desk = await world.addDesk(key, clinic, offsetMs, { username: adminAccount.username, password: adminAccount.password });
   const setup = await world.must(desk, 'setup.createClinic', { clinic: clinic === 'A' ? { ...sampleClinic, code: 'AAA01' } : clinicB, admin: adminAccount });
   desk.token = setup.token ?? null;
+  // The administrator also sees patients as a doctor, so every desk can consult (several roles per person).
+  const { users, manageableClinics } = await world.must(desk, 'users.list', {});
+  const admin = users.find((user) => user.username === adminAccount.username);
+  const clinicId = manageableClinics[0]?.id;
+  if (admin === undefined || clinicId === undefined) throw new Error('the new clinic has no administrator');
+  await world.must(desk, 'users.grantRole', { userId: admin.id, clinicId: clinicId, role: 'DOCTOR' });
   if (clinic === 'A') {
     const doctor = await world.must(desk, 'users.create', { fullName: 'Dr. Jo Bell', username: 'jbell', email: '', phone: '', password: 'doctor-pass', role: 'DOCTOR' });
     await world.must(desk, 'doctors.saveProfile', { userId: doctor.id, specialization: 'General practice', registrationNumber: '', visibility: 'PUBLIC', active: true });
