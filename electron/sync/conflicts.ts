@@ -1,8 +1,10 @@
-import type { ClinicId } from '#shared/domain/ids.ts';
+import type { ClinicId, UserId } from '#shared/domain/ids.ts';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 import type { AppliedRow } from './table-writer.ts';
+import { syncConflicts } from '../db/schema/index.ts';
 import { statement } from '../db/statements.ts';
 import { conflictDetectors } from './participants.ts';
 
@@ -64,4 +66,16 @@ export function checkMarkedRows(sqlite: Database.Database, db: Db, limit: number
   for (const mark of taken) unmark.run(mark.tbl, mark.row_id);
   const known = statement(sqlite, `select 1 from sync_conflicts where id = ?`).pluck();
   return { conflicts: [...found.values()].filter((item) => known.get(item.id) === undefined), more: marks.length > limit };
+}
+
+/**
+ * Marks resolved, in the caller's transaction, the open conflicts of a kind that name a row: for
+ * conflicts a person settles on a module's own screen rather than on the Sync screen.
+ */
+export function resolveOpenConflictsNaming(tx: Db, kind: string, rowId: string, by: { readonly userId: UserId; readonly nowMs: number; readonly resolution: string }): void {
+  const now = new Date(by.nowMs).toISOString();
+  tx.update(syncConflicts)
+    .set({ resolvedAt: now, resolvedByUserId: by.userId, resolution: by.resolution, updatedAt: now })
+    .where(and(eq(syncConflicts.kind, kind), isNull(syncConflicts.resolvedAt), sql`exists (select 1 from json_each(${syncConflicts.rowIds}) where value = ${rowId})`))
+    .run();
 }

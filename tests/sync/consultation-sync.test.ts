@@ -118,6 +118,13 @@ describe('consultations across two workstations', () => {
     expect(seenOnSecond.divergentDrafts.map((other) => other.plan)).toEqual(['Salbutamol inhaler']);
     const refused = await first.core.dispatch({ call: 'consultation.sign', input: { encounterId: encounter.id, draftId: onFirst.id, version: onFirst.version }, token: doctorOnFirst });
     expect(refused.ok ? '' : refused.error.message).toMatch(/also changed on desk-two/);
+    // The Sync screen of both workstations lists it too, as one conflict naming the visit and both drafts (never their text).
+    const listed = async (ws: Workstation, token: string) => (await call(ws, 'sync.conflicts', { includeResolved: true }, token)).conflicts.filter((conflict) => conflict.kind === 'NOTE_DRAFTS_DIVERGED');
+    const [onFirstScreen] = await listed(first, doctorOnFirst);
+    expect(onFirstScreen?.resolvedAt).toBeNull();
+    expect(onFirstScreen?.rows.map((row) => row.label).sort()).toEqual([`Note as written at desk-one`, `Note as written at desk-two`, `Visit ${encounter.reference}`]);
+    expect(JSON.stringify(onFirstScreen)).not.toMatch(/Salbutamol|Chest X-ray/);
+    expect((await listed(second, doctorOnSecond)).map((conflict) => conflict.id)).toEqual([onFirstScreen?.id]);
 
     // The doctor keeps both plans in one text, continuing the other's version; the divergence is settled everywhere.
     const other = seenOnFirst.divergentDrafts[0];
@@ -125,6 +132,11 @@ describe('consultations across two workstations', () => {
     const settled = await call(first, 'consultation.saveDraft', { encounterId: encounter.id, ...note, plan: 'Salbutamol inhaler; chest X-ray if not better', diagnoses: [bronchitis], basedOn: { draftId: other.id, version: other.version } }, doctorOnFirst);
     await syncBoth(2);
     expect((await call(second, 'consultation.get', { encounterId: encounter.id }, doctorOnSecond)).divergentDrafts).toEqual([]);
+    // Settling on the encounter screen resolved the conflict, on both workstations.
+    for (const [ws, token] of [[first, doctorOnFirst], [second, doctorOnSecond]] as const) {
+      expect(await listed(ws, token), ws.key).toMatchObject([{ id: onFirstScreen?.id, resolution: 'The doctor chose what to keep on the encounter screen' }]);
+      expect((await listed(ws, token))[0]?.resolvedAt, ws.key).not.toBeNull();
+    }
     const signed = await call(first, 'consultation.sign', { encounterId: encounter.id, draftId: settled.id, version: settled.version }, doctorOnFirst);
     expect(signed.plan).toBe('Salbutamol inhaler; chest X-ray if not better');
     // Nothing written was lost: both workstations' drafts are still stored.

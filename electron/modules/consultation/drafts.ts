@@ -51,13 +51,28 @@ function sameText(a: NoteDraftRow, b: NoteDraftRow): boolean {
   return a.subjective === b.subjective && a.objective === b.objective && a.assessment === b.assessment && a.plan === b.plan && a.diagnosesJson === b.diagnosesJson;
 }
 
+/** The drafts no other continued: the ends of the encounter's lines of editing. */
+function liveDrafts(all: readonly DraftWithDevice[]): DraftWithDevice[] {
+  return all.filter((candidate) => !all.some((other) => other.row.id !== candidate.row.id && continues(other.row, candidate.row)));
+}
+
+/**
+ * The drafts of an encounter written at the same time with different texts, whichever
+ * workstation looks: empty when there is one line of editing or its ends say the same.
+ */
+export function divergedDraftIds(db: Db, encounterId: string): string[] {
+  const live = liveDrafts(draftsOf(db, encounterId));
+  const [first] = live;
+  if (first === undefined || live.every((other) => sameText(other.row, first.row))) return [];
+  return live.map((draft) => draft.row.id);
+}
+
 /**
  * The draft to show: the one no other continued, this workstation's first among several; and the
  * drafts written at the same time as it on other workstations, which must be settled before signing.
  */
 export function currentDraft(db: Db, encounterId: string, deviceId: DeviceId): { draft: NoteDraft | null; divergent: NoteDraft[] } {
-  const all = draftsOf(db, encounterId);
-  const live = all.filter((candidate) => !all.some((other) => other.row.id !== candidate.row.id && continues(other.row, candidate.row)));
+  const live = liveDrafts(draftsOf(db, encounterId));
   const ordered = live.sort((a, b) => Number(b.row.deviceId === deviceId) - Number(a.row.deviceId === deviceId) || b.row.updatedAt.localeCompare(a.row.updatedAt));
   const [chosen, ...rest] = ordered;
   if (chosen === undefined) return { draft: null, divergent: [] };

@@ -9,6 +9,7 @@ import { mergeSetOf } from '../patients/index.ts';
 import { queueEntriesWhere } from '../queue/index.ts';
 import { chartOf } from './chart.ts';
 import { completeEncounter } from './completion.ts';
+import { settleDivergedDrafts } from './draft-conflicts.ts';
 import { draftById, saveDraft } from './drafts.ts';
 import { encounterDetail } from './encounter-detail.ts';
 import { encounterSummary, encountersWhere, requireEncounter } from './encounter-rows.ts';
@@ -88,7 +89,11 @@ export const consultationHandlers = {
     if (encounter.status !== 'OPEN') throw conflictError('This encounter is signed; a correction is an amendment.');
     const { encounterId, diagnoses, basedOn, ...note } = input;
     const id = ctx.write(
-      (tx) => saveDraft(tx, { encounter, deviceId: ctx.deviceId, userId: clinic.userId, nowMs: clinic.nowMs, note, diagnoses, basedOn }),
+      (tx) => {
+        const draftId = saveDraft(tx, { encounter, deviceId: ctx.deviceId, userId: clinic.userId, nowMs: clinic.nowMs, note, diagnoses, basedOn });
+        settleDivergedDrafts(tx, encounter.id, { userId: clinic.userId, nowMs: clinic.nowMs });
+        return draftId;
+      },
       // Which draft, never what it says.
       (draftId) => ({ entityType: 'encounter', entityId: encounterId, detail: { draftId } }),
     );
@@ -101,7 +106,11 @@ export const consultationHandlers = {
     const clinic = clinicContextOf(ctx);
     const encounter = requireEncounter(ctx.db, clinic.clinicId, input.encounterId);
     const noteId = ctx.write(
-      (tx) => signEncounter(tx, encounter, { userId: clinic.userId, deviceId: ctx.deviceId, nowMs: clinic.nowMs }, { draftId: input.draftId, version: input.version }),
+      (tx) => {
+        const signedId = signEncounter(tx, encounter, { userId: clinic.userId, deviceId: ctx.deviceId, nowMs: clinic.nowMs }, { draftId: input.draftId, version: input.version });
+        settleDivergedDrafts(tx, encounter.id, { userId: clinic.userId, nowMs: clinic.nowMs });
+        return signedId;
+      },
       (signedId) => ({ entityType: 'encounter', entityId: encounter.id, detail: { noteId: signedId } }),
     );
     return fetchedNote(ctx, encounter.id, noteId);

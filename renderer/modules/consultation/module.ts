@@ -14,4 +14,11 @@ export const consultationScreens = defineRendererModule({
     { section: 'consultation', tab: 'encounter', Page: EncounterPage },
     { section: 'consultation', tab: 'chart', Page: ChartPage },
   ],
+  conflicts: {
+    NOTE_DRAFTS_DIVERGED: {
+      label: 'Note written twice',
+      sentence: 'Two workstations changed the note of one visit while apart, and both versions are kept. The doctor chooses what to keep on the visit’s screen before signing; that settles it here too.',
+      actions: () => [],
+    },
+  },
 });
