@@ -35,7 +35,7 @@ export const ordersHandlers = {
     const orders = orderViews(ctx.db, orderRowsOfEncounter(ctx.db, encounter.id));
     // Reading orders and results is a read of the patient's record.
     ctx.write(() => null, { entityType: 'encounter', entityId: encounter.id, detail: { patientId: encounter.patientId, orders: orders.length } });
-    return { orders };
+    return { orders, patientSex: sexOf(ctx, encounter.patientId) };
   },
 
   'orders.place': (ctx, input) => {

@@ -23,7 +23,8 @@ export const ordersCalls = {
     access: rolesAccess('DOCTOR', 'STAFF'),
     effect: 'read',
     input: z.object({ encounterId }).strict(),
-    output: ordersOutput,
+    /** With the patient's sex, which picks the catalogue's range where it differs by sex. */
+    output: ordersOutput.extend({ patientSex: z.string() }),
   }),
   /** Orders tests in an encounter, one order per test, all with the same urgency and note. */
   'orders.place': defineCall({
