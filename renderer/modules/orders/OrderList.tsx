@@ -20,7 +20,7 @@ function ResultSummary({ order }: { order: Order }) {
           {order.results.length > 1 || order.kind === 'IMAGING' ? `${result.componentName} ` : ''}
           {result.value}
           {result.unit === '' ? '' : ` ${result.unit}`}
-          {isAbnormal(result.flag) ? ` ${flagWords(result.flag)}` : ''}
+          {isAbnormal(result.flag) && <span style={{ whiteSpace: 'nowrap' }}> {flagWords(result.flag)}</span>}
         </Text>
       ))}
     </Text>
