@@ -79,6 +79,13 @@ describe('lab and imaging orders and their results', () => {
     expect((await harness.call('orders.cancel', { orderId: spare.id, reason: 'Done last week elsewhere' }, doctor.token)).status).toBe('CANCELLED');
     expect((await harness.fail('orders.recordResults', { orderId: spare.id, results: [{ componentCode: 'TSH', value: '2', unit: '' }] }, staff)).message).toBe('This order is cancelled.');
 
+    // The clinic's worklist holds what still waits, the most urgent first, and no longer these.
+    const waiting = (await harness.call('orders.place', { encounterId, testCodes: ['HBA1C'], urgency: 'STAT' }, doctor.token)).orders.find((order) => order.testCode === 'HBA1C');
+    const worklist = await harness.call('orders.worklist', {}, staff);
+    expect(worklist.orders[0]).toMatchObject({ order: { id: waiting?.id, urgency: 'STAT' }, patient: { id: patientId, sex: 'FEMALE' } });
+    expect(worklist.orders.map((open) => open.order.id)).not.toContain(cbc.id);
+    expect(worklist.orders.map((open) => open.order.id)).not.toContain(spare.id);
+
     const chart = await harness.call('orders.resultsOfPatient', { patientId }, doctor.token);
     expect(chart.results.map((result) => [result.testCode, result.componentCode, result.value, result.flag])).toContainEqual(['CBC', 'HGB', '10.8', 'LOW']);
     expect(chart.results).toHaveLength(5);

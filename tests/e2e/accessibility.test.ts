@@ -297,6 +297,7 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     // Orders on the encounter, with one result typed in, so the chart shows its results table too.
     const orders = new OrdersPanelPage(page);
     await orders.chooseTest('blood count', /Complete blood count/);
+    await orders.chooseTest('chest x-ray', /Chest X-ray, PA and lateral/);
     await orders.order('Routine', 'Fever for three days');
     await orders.row('Complete blood count').waitFor();
     await check('tab consultation/encounter', 'consultation encounter');
@@ -315,6 +316,11 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await orders.resultsOverTime().getByRole('cell', { name: '8.0 ↓ low' }).waitFor();
     await check('tab consultation/chart', 'consultation chart');
     await checkDialog('dialog consultation/RecordVitalsModal', /^Vitals of /, () => page.getByRole('button', { name: 'Record vitals' }).click());
+    // The clinic's open orders, where results are typed in away from the encounter.
+    await new AppShellPage(page).open('Consultation');
+    await page.getByRole('tab', { name: 'Lab orders' }).click();
+    await page.getByRole('table', { name: 'Orders waiting' }).getByRole('row').filter({ hasText: 'Chest X-ray, PA and lateral' }).waitFor();
+    await check('tab consultation/orders', 'consultation lab orders');
   });
 
   it('change of a temporary password at first sign-in', async () => {

@@ -5,7 +5,7 @@ import { clinicContextOf } from '../../api/clinic-context.ts';
 import type { CallContext, Handlers } from '../../api/context.ts';
 import { requireEncounter, requireTreatablePatient } from '../consultation/index.ts';
 import { findPatient, mergeSetOf } from '../patients/index.ts';
-import { chartResultsOf, orderRowsOfEncounter, orderView, orderViews, requireOrder } from './order-rows.ts';
+import { chartResultsOf, openOrdersOf, orderRowsOfEncounter, orderView, orderViews, requireOrder } from './order-rows.ts';
 import { cancelOrder, markCollected, placeOrders, recordResults, type OrderActor } from './order-writes.ts';
 import type { DiagnosticOrderRow } from './tables.ts';
 
@@ -36,6 +36,14 @@ export const ordersHandlers = {
     // Reading orders and results is a read of the patient's record.
     ctx.write(() => null, { entityType: 'encounter', entityId: encounter.id, detail: { patientId: encounter.patientId, orders: orders.length } });
     return { orders, patientSex: sexOf(ctx, encounter.patientId) };
+  },
+
+  'orders.worklist': (ctx) => {
+    const actor = actorOf(ctx);
+    const orders = openOrdersOf(ctx.db, actor.clinicId);
+    // The list names patients and their tests: a read of their records, which the audit names.
+    ctx.write(() => null, { entityType: 'clinic', entityId: actor.clinicId, detail: { patientIds: [...new Set(orders.map((open) => open.patient.id))] } });
+    return { orders };
   },
 
   'orders.place': (ctx, input) => {

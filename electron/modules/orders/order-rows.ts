@@ -1,9 +1,9 @@
 import type { ClinicId, PatientId, UserId } from '#shared/domain/ids.ts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { notFoundError } from '#shared/api/errors.ts';
-import type { ChartResult, Order, OrderResult } from '#shared/modules/orders/order.ts';
+import type { ChartResult, OpenOrder, Order, OrderResult } from '#shared/modules/orders/order.ts';
 import type { Db } from '../../db/database.ts';
-import { diagnosticOrders, diagnosticResults, users } from '../../db/schema/index.ts';
+import { diagnosticOrders, diagnosticResults, patients, users } from '../../db/schema/index.ts';
 import type { DiagnosticOrderRow, DiagnosticResultRow } from './tables.ts';
 
 function resultView(row: DiagnosticResultRow, enteredByName: string): OrderResult {
@@ -106,4 +106,23 @@ export function chartResultsOf(db: Db, patientIds: readonly PatientId[]): ChartR
       flag: result.flag,
       takenAt: order.collectedAt ?? order.resultedAt ?? order.orderedAt,
     }));
+}
+
+const urgencyOrder = { STAT: 0, URGENT: 1, ROUTINE: 2 } as const;
+
+/** The clinic's orders waiting for a specimen or a result: the most urgent first, then the oldest. */
+export function openOrdersOf(db: Db, clinicId: ClinicId): OpenOrder[] {
+  const rows = db
+    .select({ order: diagnosticOrders, patient: patients })
+    .from(diagnosticOrders)
+    .innerJoin(patients, eq(patients.id, diagnosticOrders.patientId))
+    .where(and(eq(diagnosticOrders.clinicId, clinicId), inArray(diagnosticOrders.status, ['ORDERED', 'COLLECTED']), isNull(diagnosticOrders.deletedAt)))
+    .orderBy(asc(diagnosticOrders.orderedAt), asc(diagnosticOrders.id))
+    .all()
+    .sort((a, b) => urgencyOrder[a.order.urgency] - urgencyOrder[b.order.urgency]);
+  const views = new Map(orderViews(db, rows.map((row) => row.order)).map((view) => [view.id, view]));
+  return rows.flatMap(({ order, patient }) => {
+    const view = views.get(order.id);
+    return view === undefined ? [] : [{ order: view, patient: { id: patient.id, mrn: patient.mrn, givenName: patient.givenName, familyName: patient.familyName, sex: patient.sex } }];
+  });
 }

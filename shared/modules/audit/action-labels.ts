@@ -139,6 +139,7 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'prescriptions.print': 'Printed a prescription',
   'orders.catalogue': 'Read the catalogue of tests',
   'orders.ofEncounter': 'Opened an encounter’s lab and imaging orders',
+  'orders.worklist': 'Looked at the open lab and imaging orders',
   'orders.place': 'Ordered lab tests or imaging',
   'orders.markCollected': 'Marked a specimen taken or a study done',
   'orders.cancel': 'Cancelled a lab or imaging order',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineCall, rolesAccess } from '../../api/define.ts';
 import { optionalText, uuidSchema } from '../../domain/fields.ts';
 import { catalogueTestSchema } from './catalogue-types.ts';
-import { chartResultSchema, orderSchema, resultInputSchema } from './order.ts';
+import { chartResultSchema, openOrderSchema, orderSchema, resultInputSchema } from './order.ts';
 import { urgencies } from './status.ts';
 
 const encounterId = uuidSchema;
@@ -25,6 +25,13 @@ export const ordersCalls = {
     input: z.object({ encounterId }).strict(),
     /** With the patient's sex, which picks the catalogue's range where it differs by sex. */
     output: ordersOutput.extend({ patientSex: z.string() }),
+  }),
+  /** The clinic's orders still waiting for a specimen or a result, most urgent then oldest first. */
+  'orders.worklist': defineCall({
+    access: rolesAccess('DOCTOR', 'STAFF'),
+    effect: 'read',
+    input: z.object({}).strict(),
+    output: z.object({ orders: z.array(openOrderSchema) }),
   }),
   /** Orders tests in an encounter, one order per test, all with the same urgency and note. */
   'orders.place': defineCall({

@@ -81,3 +81,10 @@ export const chartResultSchema = z.object({
   takenAt: z.string(),
 });
 export type ChartResult = z.infer<typeof chartResultSchema>;
+
+/** An order waiting for its specimen or its result, with whose it is, for the clinic's worklist. */
+export const openOrderSchema = z.object({
+  order: orderSchema,
+  patient: z.object({ id: z.string(), mrn: z.string(), givenName: z.string(), familyName: z.string(), sex: z.string() }),
+});
+export type OpenOrder = z.infer<typeof openOrderSchema>;

@@ -240,6 +240,7 @@ export const contractProbes: ContractProbes = {
   'prescriptions.print': (them) => [{ encounterId: them.entryId, pageSize: 'A5' }],
   'orders.catalogue': () => [{}],
   'orders.ofEncounter': (them) => [{ encounterId: them.entryId }],
+  'orders.worklist': () => [{}],
   'orders.place': (them) => [{ encounterId: them.entryId, testCodes: ['CBC'], urgency: 'ROUTINE', clinicalNote: 'Probe' }],
   'orders.markCollected': (them) => [{ orderId: them.entryId }],
   'orders.cancel': (them) => [{ orderId: them.entryId, reason: 'Probe' }],
