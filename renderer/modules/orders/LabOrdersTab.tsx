@@ -55,7 +55,7 @@ export function LabOrdersTab() {
               <Table.Tr key={waiting.order.id}>
                 <Table.Td>
                   {patientName(waiting.patient)}
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                     {waiting.patient.mrn}
                   </Text>
                 </Table.Td>
