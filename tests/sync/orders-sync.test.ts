@@ -33,6 +33,7 @@ describe('orders and results across two workstations', () => {
     }
   }
 
+  // A hub, two workstations and a clinic with its passwords hashed: past a minute on a busy machine.
   beforeAll(async () => {
     harness = await startHub({ now: manualClock(START_MS).now });
     first = await openWorkstation('one', () => harness.hub, { startMs: START_MS, network });
@@ -51,7 +52,7 @@ describe('orders and results across two workstations', () => {
     await call(second, 'sync.join', { hubUrl: 'http://hub.test', code: join.code });
     await second.core.sync.syncNow();
     doctorOnSecond = (await call(second, 'auth.signIn', { username: 'alamb', password: 'doctor-own-pass' })).token ?? '';
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await first.close();
