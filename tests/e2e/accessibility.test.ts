@@ -7,6 +7,7 @@ import { AppShellPage } from './pages/AppShellPage.ts';
 import { CataloguePage } from './pages/CataloguePage.ts';
 import { ConsultationPage } from './pages/ConsultationPage.ts';
 import { LockPage } from './pages/LockPage.ts';
+import { OrdersPanelPage } from './pages/OrdersPanelPage.ts';
 import { ReceptionPage } from './pages/ReceptionPage.ts';
 import { SetupPage } from './pages/SetupPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
@@ -293,7 +294,18 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await room.noteField('Assessment').fill('Febrile illness, likely viral.');
     await room.addDiagnosis('fever unspecified', 'R50.9');
     await room.waitUntilDraftSaved();
+    // Orders on the encounter, with one result typed in, so the chart shows its results table too.
+    const orders = new OrdersPanelPage(page);
+    await orders.chooseTest('blood count', /Complete blood count/);
+    await orders.chooseTest('chest x-ray', /Chest X-ray, PA and lateral/);
+    await orders.order('Routine', 'Fever for three days');
+    await orders.row('Complete blood count').waitFor();
     await check('tab consultation/encounter', 'consultation encounter');
+    await checkDialog('dialog orders/ResultsModal', 'Results of Complete blood count', () => orders.panel().getByRole('button', { name: 'Results… (Complete blood count)' }).click());
+    const results = await orders.openResults('Complete blood count');
+    await results.getByRole('textbox', { name: 'Haemoglobin: result' }).fill('8.0');
+    await results.getByRole('button', { name: 'Save results' }).click();
+    await results.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Sign note' }).click();
     await page.getByRole('article', { name: /^Note signed by/ }).waitFor();
     await checkDialog('dialog consultation/AmendModal', 'Amend the signed note', () => page.getByRole('button', { name: 'Amend…' }).click());
@@ -301,8 +313,14 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await page.getByRole('button', { name: 'Open chart' }).click();
     await page.getByRole('listbox', { name: 'Encounters' }).waitFor();
     await page.getByRole('figure', { name: 'Temperature over time' }).waitFor();
+    await orders.resultsOverTime().getByRole('cell', { name: '8.0 ↓ low' }).waitFor();
     await check('tab consultation/chart', 'consultation chart');
     await checkDialog('dialog consultation/RecordVitalsModal', /^Vitals of /, () => page.getByRole('button', { name: 'Record vitals' }).click());
+    // The clinic's open orders, where results are typed in away from the encounter.
+    await new AppShellPage(page).open('Consultation');
+    await page.getByRole('tab', { name: 'Lab orders' }).click();
+    await page.getByRole('table', { name: 'Orders waiting' }).getByRole('row').filter({ hasText: 'Chest X-ray, PA and lateral' }).waitFor();
+    await check('tab consultation/orders', 'consultation lab orders');
   });
 
   it('change of a temporary password at first sign-in', async () => {

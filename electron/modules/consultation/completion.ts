@@ -6,6 +6,7 @@ import { billableService } from '#shared/modules/consultation/billable-services.
 import type { Role } from '#shared/domain/roles.ts';
 import type { Db } from '../../db/database.ts';
 import { encounterBillableItems, encounters } from '../../db/schema/index.ts';
+import { extraBillablesOf } from './billable-sources.ts';
 import type { EncounterRow } from './tables.ts';
 import { requireEntry, stepOf, takeStep } from '../queue/index.ts';
 import { isoAt } from '../../platform/clock.ts';
@@ -36,9 +37,11 @@ export function completeEncounter(tx: Db, encounter: EncounterRow, completer: Co
   });
   if (!services.some(({ service }) => service.kind === 'CONSULTATION')) services.unshift({ service: defaultConsultation(seenBefore), quantity: 1 });
   const now = isoAt(completer.nowMs);
-  for (const { service, quantity } of services) {
+  // The services the doctor names, then what other modules bill with the encounter (its orders).
+  const charged = [...services.map(({ service, quantity }) => ({ code: service.code, description: service.description, quantity, unitPriceMinor: service.unitPriceMinor })), ...extraBillablesOf(tx, encounter)];
+  for (const item of charged) {
     tx.insert(encounterBillableItems)
-      .values({ id: newId(), clinicId: encounter.clinicId, encounterId: encounter.id, patientId: encounter.patientId, catalogueCode: service.code, description: service.description, quantity, unitPriceMinor: service.unitPriceMinor, createdAt: now })
+      .values({ id: newId(), clinicId: encounter.clinicId, encounterId: encounter.id, patientId: encounter.patientId, catalogueCode: item.code, description: item.description, quantity: item.quantity, unitPriceMinor: item.unitPriceMinor, createdAt: now })
       .run();
   }
   if (encounter.queueEntryId !== null) {

@@ -1,6 +1,7 @@
 // What other modules and the core may use of the consultation module.
 export { encounterSummary } from './encounter-rows.ts';
 export { requireEncounter } from './encounter-rows.ts';
+export { addBillableSource, type BillableSource, type ExtraBillable } from './billable-sources.ts';
 export { addSigningStep, type EncounterSigner, type SigningStep } from './signing-steps.ts';
 export type { EncounterRow } from './tables.ts';
 export { requireTreatablePatient } from './start-encounter.ts';

@@ -137,6 +137,14 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'prescriptions.removeLine': 'Removed a medicine from a prescription',
   'prescriptions.repeat': 'Repeated a prescription',
   'prescriptions.print': 'Printed a prescription',
+  'orders.catalogue': 'Read the catalogue of tests',
+  'orders.ofEncounter': 'Opened an encounter’s lab and imaging orders',
+  'orders.worklist': 'Looked at the open lab and imaging orders',
+  'orders.place': 'Ordered lab tests or imaging',
+  'orders.markCollected': 'Marked a specimen taken or a study done',
+  'orders.cancel': 'Cancelled a lab or imaging order',
+  'orders.recordResults': 'Entered the results of an order',
+  'orders.resultsOfPatient': 'Read a patient’s lab and imaging results',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

@@ -238,4 +238,12 @@ export const contractProbes: ContractProbes = {
   'prescriptions.removeLine': (them) => [{ encounterId: them.entryId, lineId: them.entryId }],
   'prescriptions.repeat': (them) => [{ encounterId: them.entryId, prescriptionId: them.entryId }],
   'prescriptions.print': (them) => [{ encounterId: them.entryId, pageSize: 'A5' }],
+  'orders.catalogue': () => [{}],
+  'orders.ofEncounter': (them) => [{ encounterId: them.entryId }],
+  'orders.worklist': () => [{}],
+  'orders.place': (them) => [{ encounterId: them.entryId, testCodes: ['CBC'], urgency: 'ROUTINE', clinicalNote: 'Probe' }],
+  'orders.markCollected': (them) => [{ orderId: them.entryId }],
+  'orders.cancel': (them) => [{ orderId: them.entryId, reason: 'Probe' }],
+  'orders.recordResults': (them) => [{ orderId: them.entryId, results: [{ componentCode: 'HGB', value: '13.0', unit: 'g/dL', rangeLow: null, rangeHigh: null, flag: null }] }],
+  'orders.resultsOfPatient': (them) => [{ patientId: them.patientId }],
 };

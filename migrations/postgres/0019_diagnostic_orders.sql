@@ -1,0 +1,50 @@
+-- The orders module's tables (workstation migration 0028): lab and imaging orders and the items
+-- of their results, mirrored as the hub holds every synced table.
+create table diagnostic_orders (
+	id text primary key,
+	clinic_id text,
+	encounter_id text,
+	patient_id text,
+	ordered_by_user_id text,
+	test_code text,
+	test_name text,
+	kind text,
+	loinc text,
+	urgency text,
+	clinical_note text,
+	status text,
+	price_code text,
+	unit_price_minor bigint,
+	ordered_at text,
+	collected_at text,
+	resulted_at text,
+	cancelled_at text,
+	cancel_reason text,
+	created_at text,
+	updated_at text,
+	deleted_at text,
+	sync_clock jsonb not null default '{}'
+);
+
+create table diagnostic_results (
+	id text primary key,
+	order_id text,
+	clinic_id text,
+	patient_id text,
+	component_code text,
+	component_name text,
+	loinc text,
+	value text,
+	unit text,
+	range_low text,
+	range_high text,
+	flag text,
+	flagged_by_hand bigint,
+	document_id text,
+	entered_by_user_id text,
+	entered_at text,
+	created_at text,
+	updated_at text,
+	deleted_at text,
+	sync_clock jsonb not null default '{}'
+);
