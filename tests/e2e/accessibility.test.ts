@@ -7,11 +7,13 @@ import { AppShellPage } from './pages/AppShellPage.ts';
 import { CataloguePage } from './pages/CataloguePage.ts';
 import { ConsultationPage } from './pages/ConsultationPage.ts';
 import { LockPage } from './pages/LockPage.ts';
+import { PrescriptionPanel } from './pages/PrescriptionPanel.ts';
 import { ReceptionPage } from './pages/ReceptionPage.ts';
 import { SetupPage } from './pages/SetupPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { StockPage } from './pages/StockPage.ts';
 import { launchChromium } from './support/browser.ts';
+import { callAsPage, recordAllergyAtFrontDesk } from './support/front-desk-api.ts';
 import { screensToCheck } from './support/screen-inventory.ts';
 import { FRONT_DESK_SIZES, problemsAtFrontDeskSizes } from './support/screen-check.ts';
 import { zoneNearNoon } from './support/time-zone.ts';
@@ -293,7 +295,29 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await room.noteField('Assessment').fill('Febrile illness, likely viral.');
     await room.addDiagnosis('fever unspecified', 'R50.9');
     await room.waitUntilDraftSaved();
+    // A medicine the patient is allergic to: the alert shows in the panel, then asks for a reason.
+    const encounterId = new URL(page.url()).hash.split('/').at(-1) ?? '';
+    const detail = await callAsPage<{ encounter: { patient: { id: string } } }>(page, demoHost.url, 'consultation.get', { encounterId });
+    await recordAllergyAtFrontDesk(page.request, demoHost.url, detail.encounter.patient.id, { substance: 'Penicillin', reaction: 'Hives', severity: 'MODERATE' });
+    const rx = new PrescriptionPanel(page);
+    await rx.fillLine('amoxil', 'Amoxicillin 500 mg capsule (Amoxil)', { frequency: 'bd', days: '5' });
+    await rx.form().getByRole('list', { name: 'Alerts for this medicine' }).getByRole('listitem').first().waitFor();
     await check('tab consultation/encounter', 'consultation encounter');
+    const add = rx.form().getByRole('button', { name: 'Add to prescription' });
+    await checkDialog('dialog prescriptions/OverrideModal', /^Override /, () => add.click());
+    await add.click();
+    await rx.overrideDialog().getByRole('textbox', { name: 'Reason to go ahead' }).fill('Allergy record doubted; tolerated before');
+    await rx.overrideDialog().getByRole('button', { name: 'Override and add' }).click();
+    await rx.lines().waitFor();
+    await check('tab consultation/encounter', 'consultation encounter with a prescription');
+    await checkDialog('dialog prescriptions/RepeatModal', 'Repeat an earlier prescription', async () => {
+      await rx.panel().getByRole('button', { name: 'Repeat earlier…' }).click();
+      await page.getByText('This patient has no earlier signed prescription.').waitFor();
+    });
+    await checkDialog('dialog prescriptions/PrintModal', /^Print prescription /, async () => {
+      await rx.panel().getByRole('button', { name: 'Print…' }).click();
+      await rx.printDialog().getByRole('link', { name: 'Save PDF' }).waitFor();
+    });
     await page.getByRole('button', { name: 'Sign note' }).click();
     await page.getByRole('article', { name: /^Note signed by/ }).waitFor();
     await checkDialog('dialog consultation/AmendModal', 'Amend the signed note', () => page.getByRole('button', { name: 'Amend…' }).click());
