@@ -15,7 +15,7 @@ export function SeverityBadge({ severity }: { severity: AlertSeverity }) {
 /** One alert: how severe, what kind, what the checks found and what to do about it. */
 export function AlertItem({ alert, overriddenReason }: { alert: PrescriptionAlert; overriddenReason?: string | undefined }) {
   return (
-    <Paper withBorder p={6} role="listitem">
+    <Paper withBorder p={6}>
       <Group gap="xs" wrap="nowrap" align="flex-start">
         <SeverityBadge severity={alert.severity} />
         <Stack gap={0}>
@@ -41,7 +41,9 @@ export function AlertList({ alerts, label, reasons = new Map() }: { alerts: read
   return (
     <Stack gap={4} role="list" aria-label={label}>
       {sortedAlerts(alerts).map((alert) => (
-        <AlertItem key={alert.id} alert={alert} overriddenReason={reasons.get(alert.id)} />
+        <div key={alert.id} role="listitem">
+          <AlertItem alert={alert} overriddenReason={reasons.get(alert.id)} />
+        </div>
       ))}
     </Stack>
   );

@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AlertOverride, PrescriptionAlert } from '#shared/modules/medicines/index.ts';
 import { doseUnits, routeLabels, routes } from '#shared/modules/medicines/index.ts';
 import type { PrescriptionLine } from '#shared/modules/prescriptions/index.ts';
@@ -41,6 +41,11 @@ export function LineForm({ encounterId, editing, onSaved, onCancelEdit }: Props)
   const [saving, setSaving] = useState(false);
   const [needingReason, setNeedingReason] = useState<PrescriptionAlert[] | null>(null);
   const lineId = editing?.id ?? null;
+  const doseField = useRef<HTMLInputElement>(null);
+  // Changing a line from the table brings the keyboard to it.
+  useEffect(() => {
+    if (editing !== null) doseField.current?.focus();
+  }, [editing]);
   const alerts = useLineCheck(encounterId, lineId, values);
   const suggested = suggestedQuantity(values);
   const set = (change: Partial<LineFormValues>): void => setValues({ ...values, ...change });
@@ -85,7 +90,7 @@ export function LineForm({ encounterId, editing, onSaved, onCancelEdit }: Props)
           </Text>
         )}
         <Group gap="xs" align="flex-start" wrap="wrap">
-          <TextInput label="Dose" w={80} inputMode="decimal" value={values.dose} onChange={(event) => set({ dose: event.currentTarget.value })} error={errors['dose']} />
+          <TextInput ref={doseField} label="Dose" w={80} inputMode="decimal" value={values.dose} onChange={(event) => set({ dose: event.currentTarget.value })} error={errors['dose']} />
           <NativeSelect label="Unit" w={110} value={values.unit} data={[...doseUnits]} onChange={(event) => { const unit = event.currentTarget.value; if (isDoseUnit(unit)) set({ unit }); }} />
           <NativeSelect label="Route" w={170} value={values.route} data={[{ value: '', label: 'As the product' }, ...routes.map((route) => ({ value: route, label: routeLabels[route] }))]} onChange={(event) => set({ route: routes.find((route) => route === event.currentTarget.value) ?? '' })} />
           <TextInput label="Frequency" w={200} value={values.frequency} onChange={(event) => set({ frequency: event.currentTarget.value })} description={frequencyHint(values.frequency)} error={errors['frequency']} autoComplete="off" />

@@ -1,8 +1,7 @@
-import { Anchor, Button, Group, Loader, Modal, SegmentedControl, Stack } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Modal, SegmentedControl, Stack } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { printPageSizes, type PrintPageSize } from '#shared/modules/prescriptions/index.ts';
 import { api } from '../../api/api.ts';
-import { FormAlert } from '../../components/FormAlert.tsx';
 import { messageOf } from '../../forms/schema-form.ts';
 
 type Printed = { url: string; fileName: string };
@@ -55,7 +54,11 @@ export function PrintModal({ encounterId, reference, onClose }: { encounterId: s
             </Button>
           </Group>
         </Group>
-        <FormAlert message={failure} />
+        {failure !== null && (
+          <Alert color="red" role="alert" title="Not printed">
+            {failure}
+          </Alert>
+        )}
         {printed === null && failure === null && <Loader size="sm" aria-label="Making the PDF" />}
         {printed !== null && <iframe ref={frame} src={printed.url} title={`Prescription ${reference}, ${pageSize} PDF`} style={{ width: '100%', height: '55vh', border: '1px solid var(--mantine-color-gray-4)' }} />}
       </Stack>

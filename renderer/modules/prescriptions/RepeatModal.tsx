@@ -6,9 +6,8 @@ import { api } from '../../api/api.ts';
 import { useCall } from '../../api/use-call.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { messageOf } from '../../forms/schema-form.ts';
-import { formatDate } from '../../format/time.ts';
+import { formatDate, localDateIn } from '../../format/time.ts';
 import { useClinicZone } from '../../state/clinic-hooks.ts';
-import { localDateIn } from '../../format/time.ts';
 import { lineInputFromSaved } from './line-form-values.ts';
 import { OverrideModal } from './OverrideModal.tsx';
 
