@@ -275,7 +275,7 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     }
   });
 
-  it('consultation, as the demo doctor: worklist, patient charts, an encounter, a chart, and their dialogs', async () => {
+  it('consultation, as the demo doctor: the worklist, patient charts, and an encounter', async () => {
     await new AppShellPage(page).signOut();
     await new SignInPage(page).signIn('doctor', 'demo-doctor');
     await page.getByRole('button', { name: /Riverside Family Clinic \(RFC01\)/ }).click();
@@ -295,6 +295,9 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await room.noteField('Assessment').fill('Febrile illness, likely viral.');
     await room.addDiagnosis('fever unspecified', 'R50.9');
     await room.waitUntilDraftSaved();
+  });
+
+  it('consultation: the prescription panel with an alert, its override, repeat and print dialogs', async () => {
     // A medicine the patient is allergic to: the alert shows in the panel, then asks for a reason.
     const encounterId = new URL(page.url()).hash.split('/').at(-1) ?? '';
     const detail = await callAsPage<{ encounter: { patient: { id: string } } }>(page, demoHost.url, 'consultation.get', { encounterId });
@@ -318,6 +321,9 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
       await rx.panel().getByRole('button', { name: 'Print…' }).click();
       await rx.printDialog().getByRole('link', { name: 'Save PDF' }).waitFor();
     });
+  });
+
+  it('consultation: the signed encounter’s dialogs and the chart', async () => {
     await page.getByRole('button', { name: 'Sign note' }).click();
     await page.getByRole('article', { name: /^Note signed by/ }).waitFor();
     await checkDialog('dialog consultation/AmendModal', 'Amend the signed note', () => page.getByRole('button', { name: 'Amend…' }).click());
@@ -325,6 +331,7 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await page.getByRole('button', { name: 'Open chart' }).click();
     await page.getByRole('listbox', { name: 'Encounters' }).waitFor();
     await page.getByRole('figure', { name: 'Temperature over time' }).waitFor();
+    await page.getByRole('table', { name: 'Prescriptions over time' }).getByText('Amoxicillin 500 mg capsule (Amoxil)').waitFor();
     await check('tab consultation/chart', 'consultation chart');
     await checkDialog('dialog consultation/RecordVitalsModal', /^Vitals of /, () => page.getByRole('button', { name: 'Record vitals' }).click());
   });
