@@ -1,6 +1,7 @@
 /**
  * The renderer loads nothing from elsewhere: scripts only from this origin, no eval, no framing.
  * Styles allow inline because the component library sets CSS variables in style attributes.
+ * Frames show only PDFs the page made itself (blob:), never another origin.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -9,6 +10,8 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // A printed prescription opens in a frame of the PDF the page itself made (a blob of this origin).
+  "frame-src blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

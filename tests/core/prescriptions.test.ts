@@ -127,6 +127,30 @@ describe('prescriptions with offline safety checks', () => {
     expect(after.prescription).toMatchObject({ status: 'SIGNED', lines: [{ overrides: [{ reason }] }] });
   });
 
+  it('checks lines before they are saved, writing nothing, and asks an edited line for no reason it already has', async () => {
+    const { encounterId, patientId } = await encounterOf([{ substance: 'Penicillin', reaction: 'anaphylaxis', severity: 'SEVERE' }]);
+    const amoxicillin = await product('amoxicillin');
+    const line: Line = { productId: amoxicillin, dose: { amount: 500, unit: 'mg' }, frequency: 'TDS', durationDays: 7 };
+    const checked = await harness.call('prescriptions.check', { encounterId, lines: [line] }, doctor.token);
+    const [allergy] = checked.alerts;
+    expect(allergy).toMatchObject({ kind: 'ALLERGY', severity: 'CONTRAINDICATED', productId: amoxicillin, needsOverride: true });
+    expect(checked.needReason).toEqual([allergy?.id]);
+    // The same finding as the medicines module's own check, so the reason given attaches to it.
+    expect((await alertsFor(patientId, [amoxicillin])).map((alert) => alert.id)).toContain(allergy?.id);
+    expect(sqlite().prepare('select count(*) from prescriptions where patient_id = ?').pluck().get(patientId)).toBe(0);
+    expect(sqlite().prepare(`select count(*) from audit_log where action = 'prescriptions.check' and outcome = 'SUCCESS'`).pluck().get()).toBeGreaterThan(0);
+    expect((await harness.fail('prescriptions.check', { encounterId, lines: [line] }, pharmacist)).code).toBe('FORBIDDEN');
+
+    const saved = await harness.call('prescriptions.saveLine', { encounterId, line, overrides: [{ alertId: allergy?.id ?? '', reason: 'Tolerated it last winter' }] }, doctor.token);
+    const lineId = saved.prescription?.lines[0]?.id ?? '';
+    const longer = { ...line, durationDays: 10 };
+    expect((await harness.call('prescriptions.check', { encounterId, lineId, lines: [longer] }, doctor.token)).needReason).toEqual([]);
+    const edited = await harness.call('prescriptions.saveLine', { encounterId, lineId, line: longer }, doctor.token);
+    expect(edited.prescription?.lines[0]?.overrides.map((override) => override.reason)).toEqual(['Tolerated it last winter']);
+    // A second line of the same medicine is a new finding of the allergy on the draft: already reasoned.
+    expect((await harness.call('prescriptions.check', { encounterId, lines: [line] }, doctor.token)).alerts.map((alert) => alert.kind)).toContain('DUPLICATE');
+  });
+
   it('warns of a cross-allergy, an interaction with a current medicine and with the rest of the prescription, and a dose above the maximum', async () => {
     const { encounterId, patientId } = await encounterOf([{ substance: 'Penicillin', reaction: 'rash', severity: 'SEVERE' }]);
     const warfarin = await product('warfarin');

@@ -8,11 +8,13 @@ import { CataloguePage } from './pages/CataloguePage.ts';
 import { ConsultationPage } from './pages/ConsultationPage.ts';
 import { LockPage } from './pages/LockPage.ts';
 import { OrdersPanelPage } from './pages/OrdersPanelPage.ts';
+import { PrescriptionPanel } from './pages/PrescriptionPanel.ts';
 import { ReceptionPage } from './pages/ReceptionPage.ts';
 import { SetupPage } from './pages/SetupPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { StockPage } from './pages/StockPage.ts';
 import { launchChromium } from './support/browser.ts';
+import { callAsPage, recordAllergyAtFrontDesk } from './support/front-desk-api.ts';
 import { screensToCheck } from './support/screen-inventory.ts';
 import { FRONT_DESK_SIZES, problemsAtFrontDeskSizes } from './support/screen-check.ts';
 import { zoneNearNoon } from './support/time-zone.ts';
@@ -274,7 +276,7 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     }
   });
 
-  it('consultation, as the demo doctor: worklist, patient charts, an encounter, a chart, and their dialogs', async () => {
+  it('consultation, as the demo doctor: the worklist, patient charts, and an encounter', async () => {
     await new AppShellPage(page).signOut();
     await new SignInPage(page).signIn('doctor', 'demo-doctor');
     await page.getByRole('button', { name: /Riverside Family Clinic \(RFC01\)/ }).click();
@@ -306,6 +308,35 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await results.getByRole('textbox', { name: 'Haemoglobin: result' }).fill('8.0');
     await results.getByRole('button', { name: 'Save results' }).click();
     await results.waitFor({ state: 'detached' });
+  });
+
+  it('consultation: the prescription panel with an alert, its override, repeat and print dialogs', async () => {
+    // A medicine the patient is allergic to: the alert shows in the panel, then asks for a reason.
+    const encounterId = new URL(page.url()).hash.split('/').at(-1) ?? '';
+    const detail = await callAsPage<{ encounter: { patient: { id: string } } }>(page, demoHost.url, 'consultation.get', { encounterId });
+    await recordAllergyAtFrontDesk(page.request, demoHost.url, detail.encounter.patient.id, { substance: 'Penicillin', reaction: 'Hives', severity: 'MODERATE' });
+    const rx = new PrescriptionPanel(page);
+    await rx.fillLine('amoxil', 'Amoxicillin 500 mg capsule (Amoxil)', { frequency: 'bd', days: '5' });
+    await rx.form().getByRole('list', { name: 'Alerts for this medicine' }).getByRole('listitem').first().waitFor();
+    await check('tab consultation/encounter', 'consultation encounter');
+    const add = rx.form().getByRole('button', { name: 'Add to prescription' });
+    await checkDialog('dialog prescriptions/OverrideModal', /^Override /, () => add.click());
+    await add.click();
+    await rx.overrideDialog().getByRole('textbox', { name: 'Reason to go ahead' }).fill('Allergy record doubted; tolerated before');
+    await rx.overrideDialog().getByRole('button', { name: 'Override and add' }).click();
+    await rx.lines().waitFor();
+    await check('tab consultation/encounter', 'consultation encounter with a prescription');
+    await checkDialog('dialog prescriptions/RepeatModal', 'Repeat an earlier prescription', async () => {
+      await rx.panel().getByRole('button', { name: 'Repeat earlier…' }).click();
+      await page.getByText('This patient has no earlier signed prescription.').waitFor();
+    });
+    await checkDialog('dialog prescriptions/PrintModal', /^Print prescription /, async () => {
+      await rx.panel().getByRole('button', { name: 'Print…' }).click();
+      await rx.printDialog().getByRole('link', { name: 'Save PDF' }).waitFor();
+    });
+  });
+
+  it('consultation: the signed encounter’s dialogs and the chart', async () => {
     await page.getByRole('button', { name: 'Sign note' }).click();
     await page.getByRole('article', { name: /^Note signed by/ }).waitFor();
     await checkDialog('dialog consultation/AmendModal', 'Amend the signed note', () => page.getByRole('button', { name: 'Amend…' }).click());
@@ -313,7 +344,8 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await page.getByRole('button', { name: 'Open chart' }).click();
     await page.getByRole('listbox', { name: 'Encounters' }).waitFor();
     await page.getByRole('figure', { name: 'Temperature over time' }).waitFor();
-    await orders.resultsOverTime().getByRole('cell', { name: '8.0 ↓ low' }).waitFor();
+    await new OrdersPanelPage(page).resultsOverTime().getByRole('cell', { name: '8.0 ↓ low' }).waitFor();
+    await page.getByRole('table', { name: 'Prescriptions over time' }).getByText('Amoxicillin 500 mg capsule (Amoxil)').waitFor();
     await check('tab consultation/chart', 'consultation chart');
     await checkDialog('dialog consultation/RecordVitalsModal', /^Vitals of /, () => page.getByRole('button', { name: 'Record vitals' }).click());
     // The clinic's open orders, where results are typed in away from the encounter.

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { conflictError, forbiddenError, notFoundError } from '#shared/api/errors.ts';
 import { referenceSeries } from '#shared/domain/reference-numbers.ts';
 import type { AlertOverride, PrescriptionAlert } from '#shared/modules/medicines/index.ts';
-import { productLabel, type DoseUnit } from '#shared/modules/medicines/index.ts';
+import { productLabel, sortedAlerts, type DoseUnit } from '#shared/modules/medicines/index.ts';
 import { computedQuantity } from '#shared/modules/prescriptions/frequency.ts';
 import type { ParsedPrescriptionLine, RecordedOverride } from '#shared/modules/prescriptions/line.ts';
 import type { ClinicContext } from '../clinics/index.ts';
@@ -16,7 +16,7 @@ import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { issueReference } from '../../references/issue-reference.ts';
 import { liveDraftLines, overridesOf, prescriptionOfEncounter } from './prescription-rows.ts';
-import { checkLines, requiredOverrides, type CheckScope } from './safety-checks.ts';
+import { alertsAbout, alertsNeedingReason, checkLines, requiredOverrides, type CheckScope } from './safety-checks.ts';
 import type { DraftLineRow, PrescriptionRow } from './tables.ts';
 
 const COUNTED_UNITS: ReadonlySet<DoseUnit> = new Set(['tablets', 'capsules', 'puffs', 'drops', 'sachets']);
@@ -89,7 +89,8 @@ export function saveDraftLine(tx: Db, encounter: EncounterRow, prescriber: Presc
   const values = lineValues(tx, scope, change.line);
   const kept = lines.filter((line) => line.id !== change.lineId);
   const alerts = checkedAgainstDraft(tx, scope, kept, [values]);
-  const recorded = kept.flatMap(overridesOf);
+  // The line being changed keeps its reasons for what still alerts about it: asked once, not at each edit.
+  const recorded = lines.flatMap(overridesOf);
   const taken = requiredOverrides(alerts, new Set([values.productId]), change.overrides, recorded, { userId: prescriber.clinic.userId, at: isoAt(prescriber.clinic.nowMs) });
   const now = isoAt(prescriber.clinic.nowMs);
   if (replaced === undefined) {
@@ -102,6 +103,23 @@ export function saveDraftLine(tx: Db, encounter: EncounterRow, prescriber: Presc
     tx.update(prescriptionDraftLines).set({ ...values, overridesJson: JSON.stringify([...kept, ...taken]), updatedAt: now }).where(eq(prescriptionDraftLines.id, replaced.id)).run();
   }
   return { prescriptionId: prescription.id, overrides: taken };
+}
+
+/**
+ * What saving these lines (replacing lineId, or added) or repeating them would meet, written
+ * nowhere: the alerts about them, and the ids of those a save would refuse without a reason.
+ */
+export function checkDraftLines(db: Db, encounter: EncounterRow, prescriber: Prescriber, change: { lineId: string | null; lines: readonly ParsedPrescriptionLine[] }): { alerts: PrescriptionAlert[]; needReason: string[] } {
+  requireWritable(encounter, prescriber);
+  const prescription = prescriptionOfEncounter(db, encounter.id);
+  if (prescription !== undefined && prescription.status !== 'DRAFT') throw conflictError('This prescription is signed; it can no longer change.');
+  const scope = scopeOf(db, prescriber, encounter, prescription?.id ?? null);
+  const lines = prescription === undefined ? [] : liveDraftLines(db, prescription.id);
+  const kept = lines.filter((line) => line.id !== change.lineId);
+  const added = change.lines.map((line) => lineValues(db, scope, line));
+  const alerts = checkedAgainstDraft(db, scope, kept, added);
+  const productIds = new Set(added.map((line) => line.productId));
+  return { alerts: sortedAlerts(alertsAbout(alerts, productIds)), needReason: alertsNeedingReason(alerts, productIds, lines.flatMap(overridesOf)).map((alert) => alert.id) };
 }
 
 export function removeDraftLine(tx: Db, encounter: EncounterRow, prescriber: Prescriber, lineId: string): string {

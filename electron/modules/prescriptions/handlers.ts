@@ -3,7 +3,7 @@ import { clinicContextOf } from '../../api/clinic-context.ts';
 import type { CallContext, Handlers } from '../../api/context.ts';
 import { requireEncounter, requireTreatablePatient, type EncounterRow } from '../consultation/index.ts';
 import { mergeSetOf } from '../patients/index.ts';
-import { removeDraftLine, repeatPrescription, saveDraftLine, scopeOf, type DraftChange, type Prescriber } from './draft-writes.ts';
+import { checkDraftLines, removeDraftLine, repeatPrescription, saveDraftLine, scopeOf, type DraftChange, type Prescriber } from './draft-writes.ts';
 import { prescriptionOfEncounter, prescriptionView, signedPrescriptionsOf } from './prescription-rows.ts';
 import { prescriptionPdf } from './prescription-pdf.ts';
 import { sheetOf } from './print-sheet.ts';
@@ -61,6 +61,15 @@ export const prescriptionsHandlers = {
       (change) => auditOf(encounter, change, { lineId: input.lineId, productId: input.line.productId }),
     );
     return withAlerts(ctx, prescriber, encounter);
+  },
+
+  'prescriptions.check': (ctx, input) => {
+    const prescriber = prescriberOf(ctx);
+    const encounter = requireEncounter(ctx.db, prescriber.clinic.clinicId, input.encounterId);
+    const result = checkDraftLines(ctx.db, encounter, prescriber, { lineId: input.lineId, lines: input.lines });
+    // The checks read the patient's allergies and current medicines.
+    ctx.write(() => null, { entityType: 'prescription', entityId: prescriptionOfEncounter(ctx.db, encounter.id)?.id ?? null, detail: { encounterId: encounter.id, patientId: encounter.patientId } });
+    return result;
   },
 
   'prescriptions.removeLine': (ctx, input) => {

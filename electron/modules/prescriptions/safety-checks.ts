@@ -51,19 +51,26 @@ function concerns(alert: PrescriptionAlert, productIds: ReadonlySet<string>): bo
   return productIds.has(alert.productId) || (alert.otherProductId !== null && productIds.has(alert.otherProductId));
 }
 
+/** The severe alerts about the new lines that have no reason recorded on the draft yet. */
+export function alertsNeedingReason(alerts: readonly PrescriptionAlert[], productIds: ReadonlySet<string>, recorded: readonly RecordedOverride[]): PrescriptionAlert[] {
+  const earlier = new Set(recorded.map((override) => override.alertId));
+  return alerts.filter((alert) => alert.needsOverride && concerns(alert, productIds) && !earlier.has(alert.id));
+}
+
+/** The alerts about the new lines, whether or not they need a reason: what the doctor sees before saving. */
+export function alertsAbout(alerts: readonly PrescriptionAlert[], productIds: ReadonlySet<string>): PrescriptionAlert[] {
+  return alerts.filter((alert) => concerns(alert, productIds));
+}
+
 /**
  * The overrides the new lines need: every severe alert about them must be overridden with a
  * reason, given now or recorded earlier on the draft; otherwise the lines are refused.
  */
 export function requiredOverrides(alerts: readonly PrescriptionAlert[], productIds: ReadonlySet<string>, given: readonly AlertOverride[], recorded: readonly RecordedOverride[], by: { userId: string; at: string }): RecordedOverride[] {
-  const earlier = new Set(recorded.map((override) => override.alertId));
   const reasons = new Map(given.map((override) => [override.alertId, override.reason]));
-  const taken: RecordedOverride[] = [];
-  for (const alert of alerts) {
-    if (!alert.needsOverride || !concerns(alert, productIds) || earlier.has(alert.id)) continue;
+  return alertsNeedingReason(alerts, productIds, recorded).map((alert) => {
     const reason = reasons.get(alert.id);
     if (reason === undefined) throw conflictError(`${alert.message} Give a reason to go ahead, or choose another medicine.`, 'overrides');
-    taken.push({ alertId: alert.id, kind: alert.kind, severity: alert.severity, message: alert.message, reason, userId: by.userId, at: by.at });
-  }
-  return taken;
+    return { alertId: alert.id, kind: alert.kind, severity: alert.severity, message: alert.message, reason, userId: by.userId, at: by.at };
+  });
 }

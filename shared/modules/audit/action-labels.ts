@@ -134,6 +134,7 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'prescriptions.ofEncounter': 'Opened an encounter’s prescription',
   'prescriptions.ofPatient': 'Read a patient’s prescriptions',
   'prescriptions.saveLine': 'Prescribed a medicine',
+  'prescriptions.check': 'Checked medicines before prescribing them',
   'prescriptions.removeLine': 'Removed a medicine from a prescription',
   'prescriptions.repeat': 'Repeated a prescription',
   'prescriptions.print': 'Printed a prescription',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { uuidSchema } from '../../domain/fields.ts';
 import { defineCall, rolesAccess } from '../../api/define.ts';
 import { printedPrescriptionSchema, printPageSizes } from './print-sheet.ts';
+import { prescriptionAlertSchema } from '../medicines/index.ts';
 import { overridesSchema, prescriptionLineInputSchema, prescriptionSchema, prescriptionWithAlertsSchema } from './line.ts';
 
 const encounterId = uuidSchema;
@@ -31,6 +32,23 @@ export const prescriptionsCalls = {
     effect: 'write',
     input: z.object({ encounterId, lineId: uuidSchema.nullable().default(null), line: prescriptionLineInputSchema, overrides: overridesSchema }).strict(),
     output: prescriptionWithAlertsSchema,
+  }),
+  /**
+   * The checks a save or a repeat would run, without writing: the alerts about these lines over
+   * the draft as it stands (the line being replaced left out), and which of them still need a
+   * reason. The screen asks for the reasons before it saves.
+   */
+  'prescriptions.check': defineCall({
+    access: rolesAccess('DOCTOR'),
+    effect: 'read',
+    input: z
+      .object({
+        encounterId,
+        lineId: uuidSchema.nullable().default(null),
+        lines: z.array(prescriptionLineInputSchema).min(1, { error: 'Add a medicine' }).max(30, { error: 'At most 30 medicines in one prescription' }),
+      })
+      .strict(),
+    output: z.object({ alerts: z.array(prescriptionAlertSchema), needReason: z.array(z.string()) }),
   }),
   'prescriptions.removeLine': defineCall({
     access: rolesAccess('DOCTOR'),

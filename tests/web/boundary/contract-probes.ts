@@ -235,6 +235,7 @@ export const contractProbes: ContractProbes = {
   'prescriptions.ofEncounter': (them) => [{ encounterId: them.entryId }],
   'prescriptions.ofPatient': (them) => [{ patientId: them.patientId }],
   'prescriptions.saveLine': (them) => [{ encounterId: them.entryId, line: { productId: them.productId, dose: { amount: 1, unit: 'tablets' }, frequency: 'OD' } }],
+  'prescriptions.check': (them) => [{ encounterId: them.entryId, lines: [{ productId: them.productId, dose: { amount: 1, unit: 'tablets' }, frequency: 'OD' }] }],
   'prescriptions.removeLine': (them) => [{ encounterId: them.entryId, lineId: them.entryId }],
   'prescriptions.repeat': (them) => [{ encounterId: them.entryId, prescriptionId: them.entryId }],
   'prescriptions.print': (them) => [{ encounterId: them.entryId, pageSize: 'A5' }],
