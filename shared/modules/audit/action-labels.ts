@@ -137,6 +137,11 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'prescriptions.removeLine': 'Removed a medicine from a prescription',
   'prescriptions.repeat': 'Repeated a prescription',
   'prescriptions.print': 'Printed a prescription',
+  'dispensing.find': 'Opened a prescription to dispense',
+  'dispensing.ofPatient': 'Listed a patient’s prescriptions to dispense',
+  'dispensing.scanPack': 'Checked a scanned pack against a prescription',
+  'dispensing.dispense': 'Dispensed a prescription',
+  'dispensing.controlledRegister': 'Read the controlled drugs register',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

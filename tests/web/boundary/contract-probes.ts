@@ -238,4 +238,9 @@ export const contractProbes: ContractProbes = {
   'prescriptions.removeLine': (them) => [{ encounterId: them.entryId, lineId: them.entryId }],
   'prescriptions.repeat': (them) => [{ encounterId: them.entryId, prescriptionId: them.entryId }],
   'prescriptions.print': (them) => [{ encounterId: them.entryId, pageSize: 'A5' }],
+  'dispensing.find': (them) => [{ reference: them.mrn }, { reference: `${them.clinicCode}-R1001`, counterPatientId: them.patientId }],
+  'dispensing.ofPatient': (them) => [{ patientId: them.patientId }],
+  'dispensing.scanPack': (them) => [{ prescriptionId: them.entryId, code: them.barcode }],
+  'dispensing.dispense': (them) => [{ prescriptionId: them.entryId, counterPatientId: them.patientId, lines: [{ prescriptionLineId: them.entryId, quantity: 1, batchId: them.productId }] }],
+  'dispensing.controlledRegister': (them) => [{}, { productId: them.productId }],
 };
