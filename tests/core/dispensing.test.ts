@@ -83,7 +83,7 @@ describe('dispensing prescriptions and the controlled drugs register', () => {
     const wrong = await harness.call('dispensing.scanPack', { prescriptionId: signed.prescriptionId, code: PARACETAMOL_GTIN }, pharmacist);
     expect(wrong).toMatchObject({ outcome: 'wrong-medicine' });
     if (wrong.outcome !== 'wrong-medicine') throw new Error('not stopped');
-    expect(wrong.message).toMatch(/^Stop: Paracetamol 10 mg tablet is not on this prescription/);
+    expect(wrong.message).toMatch(/^Paracetamol 10 mg tablet is not on this prescription/);
     const right = await harness.call('dispensing.scanPack', { prescriptionId: signed.prescriptionId, code: `]d201${AMOXICILLIN_GTIN}17280131` + '10AMX-LATE' }, pharmacist);
     expect(right).toMatchObject({ outcome: 'match', lineId: signed.lineIds[0], lot: 'AMX-LATE' });
     expect(await harness.call('dispensing.scanPack', { prescriptionId: signed.prescriptionId, code: '4006381333900' }, pharmacist)).toMatchObject({ outcome: 'unknown' });

@@ -16,7 +16,7 @@ export function scanPack(db: Db, clinic: CounterClinic, state: PrescriptionToDis
   const line = lines.find((candidate) => candidate.remaining > 0) ?? lines[0];
   if (line === undefined) {
     const wanted = state.lines.map((candidate) => candidate.productLabel).join(', ');
-    return { outcome: 'wrong-medicine', productLabel: scan.product.label, message: `Stop: ${scan.product.label} is not on this prescription. It asks for ${wanted}. Put the pack back.` };
+    return { outcome: 'wrong-medicine', productLabel: scan.product.label, message: `${scan.product.label} is not on this prescription. It asks for ${wanted}. Put the pack back.` };
   }
   return { outcome: 'match', lineId: line.id, productLabel: line.productLabel, batchId: scan.batch?.batchId ?? null, lot: scan.batch?.lot ?? null, warnings: scan.warnings };
 }
