@@ -54,7 +54,7 @@ describe('dispensing a prescription at the pharmacy counter', { timeout: 180_000
     expect(await counter.line(/Salbutamol/).getByRole('combobox', { name: /Batch of Salbutamol/ }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '')).toMatch(/^SLB552,/);
     expect(await amoxicillin.getByRole('textbox', { name: /Packs of Amoxicillin/ }).inputValue()).toBe('3');
     await page.getByRole('button', { name: 'Confirm this is the patient at the counter' }).click();
-    await page.getByText('Patient at the counter', { exact: true }).waitFor();
+    await page.getByText('✓ Patient at the counter', { exact: true }).waitFor();
 
     // A pack of paracetamol is not on the prescription: stopped, and nothing is checked.
     await counter.scan(demoPacks.paracetamol);

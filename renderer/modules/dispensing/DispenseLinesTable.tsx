@@ -50,7 +50,7 @@ export function DispenseLinesTable({ lines, draft, onChange }: { lines: readonly
                   line.batches.length === 0 ? (
                     <Text size="sm">None in stock</Text>
                   ) : (
-                    <NativeSelect aria-label={`Batch of ${line.productLabel}`} size="xs" miw={230} value={entry?.batchId ?? ''} onChange={(event) => onChange(line.id, { batchId: event.currentTarget.value })} data={line.batches.map((batch) => ({ value: batch.batchId, label: batchLabel(batch) }))} />
+                    <NativeSelect aria-label={`Batch of ${line.productLabel}`} size="xs" miw={250} value={entry?.batchId ?? ''} onChange={(event) => onChange(line.id, { batchId: event.currentTarget.value })} data={line.batches.map((batch) => ({ value: batch.batchId, label: batchLabel(batch) }))} />
                   )
                 ) : (
                   <Text size="sm">Dispensed in full</Text>
