@@ -50,8 +50,8 @@ describe('dispensing a prescription at the pharmacy counter', { timeout: 180_000
     expect(await page.getByRole('textbox', { name: 'Prescription reference' }).inputValue()).toBe('');
     await page.getByRole('region', { name: 'Patient' }).getByText('Dina Dispensary').waitFor();
     const amoxicillin = counter.line(/Amoxicillin/);
-    expect(await amoxicillin.getByRole('combobox', { name: /Batch of Amoxicillin/ }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '')).toMatch(/^AMX2301,/);
-    expect(await counter.line(/Salbutamol/).getByRole('combobox', { name: /Batch of Salbutamol/ }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '')).toMatch(/^SLB552,/);
+    expect(await amoxicillin.getByRole('combobox', { name: /Batch of Amoxicillin/ }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '')).toMatch(/^AMX2301 · /);
+    expect(await counter.line(/Salbutamol/).getByRole('combobox', { name: /Batch of Salbutamol/ }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '')).toMatch(/^SLB552 · /);
     expect(await amoxicillin.getByRole('textbox', { name: /Packs of Amoxicillin/ }).inputValue()).toBe('3');
     await page.getByRole('button', { name: 'Confirm this is the patient at the counter' }).click();
     await page.getByText('✓ Patient at the counter', { exact: true }).waitFor();
@@ -68,7 +68,7 @@ describe('dispensing a prescription at the pharmacy counter', { timeout: 180_000
     await page.getByRole('status').filter({ hasText: 'Pack of Amoxicillin 500 mg capsule checked, lot AMX2405.' }).waitFor();
     expect(await counter.stop().count()).toBe(0);
     expect(await amoxicillin.getByRole('checkbox').isChecked()).toBe(true);
-    expect(await amoxicillin.getByRole('combobox').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '')).toMatch(/^AMX2405,/);
+    expect(await amoxicillin.getByRole('combobox').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? '')).toMatch(/^AMX2405 · /);
 
     // One pack of amoxicillin now, no salbutamol: the rest stays open.
     await amoxicillin.getByRole('textbox', { name: /Packs of Amoxicillin/ }).fill('1');

@@ -3,8 +3,8 @@ import type { DispenseLine } from '#shared/modules/dispensing/index.ts';
 import type { Draft, LineDraft } from './dispense-draft.ts';
 
 function batchLabel(batch: DispenseLine['batches'][number]): string {
-  const expiry = batch.expiryDate === null ? 'no expiry' : `exp. ${batch.expiryDate}`;
-  return `${batch.lot}, ${expiry}, ${String(batch.onHand)} left${batch.expired ? ', EXPIRED' : ''}`;
+  const expiry = batch.expiryDate === null ? 'no expiry' : batch.expiryDate;
+  return `${batch.lot} · ${expiry} · ${String(batch.onHand)} left${batch.expired ? ' · EXPIRED' : ''}`;
 }
 
 /** The prescribed medicines with what was handed over, what remains, the batch and the packs to hand over now. */
@@ -19,7 +19,7 @@ export function DispenseLinesTable({ lines, draft, onChange }: { lines: readonly
           <Table.Th>Remaining</Table.Th>
           <Table.Th>Batch</Table.Th>
           <Table.Th>Hand over</Table.Th>
-          <Table.Th>Pack checked</Table.Th>
+          <Table.Th>Checked</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -50,7 +50,7 @@ export function DispenseLinesTable({ lines, draft, onChange }: { lines: readonly
                   line.batches.length === 0 ? (
                     <Text size="sm">None in stock</Text>
                   ) : (
-                    <NativeSelect aria-label={`Batch of ${line.productLabel}`} size="xs" miw={250} value={entry?.batchId ?? ''} onChange={(event) => onChange(line.id, { batchId: event.currentTarget.value })} data={line.batches.map((batch) => ({ value: batch.batchId, label: batchLabel(batch) }))} />
+                    <NativeSelect aria-label={`Batch of ${line.productLabel}`} size="xs" miw={170} value={entry?.batchId ?? ''} onChange={(event) => onChange(line.id, { batchId: event.currentTarget.value })} data={line.batches.map((batch) => ({ value: batch.batchId, label: batchLabel(batch) }))} />
                   )
                 ) : (
                   <Text size="sm">Dispensed in full</Text>
@@ -59,7 +59,7 @@ export function DispenseLinesTable({ lines, draft, onChange }: { lines: readonly
               <Table.Td>
                 {open && <TextInput aria-label={`Packs of ${line.productLabel} to hand over`} size="xs" w={64} inputMode="numeric" value={entry?.quantity ?? ''} onChange={(event) => onChange(line.id, { quantity: event.currentTarget.value })} />}
               </Table.Td>
-              <Table.Td>{open && <Checkbox label="Checked" aria-label={`Pack of ${line.productLabel} checked`} checked={entry?.checked ?? false} onChange={(event) => onChange(line.id, { checked: event.currentTarget.checked })} />}</Table.Td>
+              <Table.Td>{open && <Checkbox aria-label={`Pack of ${line.productLabel} checked`} checked={entry?.checked ?? false} onChange={(event) => onChange(line.id, { checked: event.currentTarget.checked })} />}</Table.Td>
             </Table.Tr>
           );
         })}
