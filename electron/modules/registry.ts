@@ -9,6 +9,7 @@ import { clinicsCoreModule } from './clinics/module.ts';
 import { consultationCoreModule } from './consultation/module.ts';
 import type { CoreModule } from './define.ts';
 import { diagnosisCodesCoreModule } from './diagnosis-codes/module.ts';
+import { dispensingCoreModule } from './dispensing/module.ts';
 import { doctorsCoreModule } from './doctors/module.ts';
 import { medicinesCoreModule } from './medicines/module.ts';
 import { ordersCoreModule } from './orders/module.ts';
@@ -20,7 +21,7 @@ import { queueCoreModule } from './queue/module.ts';
 import { usersCoreModule } from './users/module.ts';
 
 /** Every feature's part in the core, one line each; their demo steps run in this order. */
-export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule, diagnosisCodesCoreModule, medicinesCoreModule, consultationCoreModule, prescriptionsCoreModule, stockCoreModule, salesCoreModule, ordersCoreModule] as const;
+export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule, diagnosisCodesCoreModule, medicinesCoreModule, consultationCoreModule, prescriptionsCoreModule, stockCoreModule, salesCoreModule, ordersCoreModule, dispensingCoreModule] as const;
 
 /** Every module's handlers as one object; the dispatcher's map adds the core's own. */
 export const moduleHandlers = Object.assign({}, ...coreModules.map((module) => module.handlers)) as AllOf<(typeof coreModules)[number]['handlers']>;

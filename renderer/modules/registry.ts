@@ -6,6 +6,7 @@ import { clinicScreens } from './clinics/module.ts';
 import { consultationScreens } from './consultation/module.ts';
 import { diagnosisCodeScreens } from './diagnosis-codes/module.ts';
 import type { ChartSection, ConflictPresentation, EncounterPanel, NavigationEntry, RecordPage, RendererModule } from './define.ts';
+import { dispensingScreens } from './dispensing/module.ts';
 import { doctorScreens } from './doctors/module.ts';
 import { medicineScreens } from './medicines/module.ts';
 import { orderScreens } from './orders/module.ts';
@@ -16,7 +17,7 @@ import { stockScreens } from './stock/module.ts';
 import { userScreens } from './users/module.ts';
 
 /** Every feature's screens, one line each; a section's tabs come in this order. */
-export const rendererModules: readonly RendererModule[] = [consultationScreens, queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens, stockScreens, prescriptionScreens, orderScreens];
+export const rendererModules: readonly RendererModule[] = [consultationScreens, queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens, dispensingScreens, stockScreens, prescriptionScreens, orderScreens];
 
 /** The tabs of a section any of a person's roles may open; null for every tab of the section. */
 export function tabsOf(section: Section, roles: readonly Role[] | null): NavigationEntry[] {

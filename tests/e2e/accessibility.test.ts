@@ -5,6 +5,7 @@ import { makeTempDir } from '#tests/support/temp-dir.ts';
 import { AdminPage } from './pages/AdminPage.ts';
 import { AppShellPage } from './pages/AppShellPage.ts';
 import { CataloguePage } from './pages/CataloguePage.ts';
+import { DispensePage } from './pages/DispensePage.ts';
 import { ConsultationPage } from './pages/ConsultationPage.ts';
 import { LockPage } from './pages/LockPage.ts';
 import { OrdersPanelPage } from './pages/OrdersPanelPage.ts';
@@ -15,6 +16,7 @@ import { SignInPage } from './pages/SignInPage.ts';
 import { StockPage } from './pages/StockPage.ts';
 import { launchChromium } from './support/browser.ts';
 import { callAsPage, recordAllergyAtFrontDesk } from './support/front-desk-api.ts';
+import { demoPacks, signDemoPrescription } from './support/demo-prescription.ts';
 import { screensToCheck } from './support/screen-inventory.ts';
 import { FRONT_DESK_SIZES, problemsAtFrontDeskSizes } from './support/screen-check.ts';
 import { zoneNearNoon } from './support/time-zone.ts';
@@ -229,6 +231,27 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await stock.openView('Stock count');
     await stock.table('Count sheet').waitFor();
     await check('tab pharmacy/stock', 'pharmacy stock count');
+  });
+
+  it('pharmacy: dispensing a prescription with a wrong pack stopped, and the controlled register', async () => {
+    const prescription = await signDemoPrescription(page.request, demoHost.url, { givenName: 'Alma', familyName: 'Access', birthDate: '1984-11-03' }, [
+      { gtin: demoPacks.amoxicillin, quantity: 3 },
+      { gtin: demoPacks.salbutamol, quantity: 1 },
+    ]);
+    const counter = new DispensePage(page);
+    await counter.open();
+    await check('tab pharmacy/dispense', 'pharmacy dispense, nothing open');
+    const field = page.getByRole('textbox', { name: 'Prescription reference' });
+    await field.fill(prescription.reference);
+    await field.press('Enter');
+    await counter.lines().waitFor();
+    await page.getByRole('textbox', { name: 'Prescription reference' }).blur();
+    await counter.scan(demoPacks.paracetamol);
+    await counter.stop().waitFor();
+    await check('tab pharmacy/dispense', 'pharmacy dispense with a prescription and a wrong pack stopped');
+    await counter.openRegister();
+    await page.getByText('No controlled medicine was supplied in this period.').waitFor();
+    await check('tab pharmacy/controlled', 'pharmacy controlled register');
   });
 
   it('pharmacy: the catalogue with a product open and its dialogs, and the interaction knowledge base', async () => {

@@ -24,3 +24,4 @@ export { stockBatches, stockBatchTotals, stockGoodsReceipts, stockMovements, sto
 export { prescriptionDraftLines, prescriptionLines, prescriptions } from '../../modules/prescriptions/tables.ts';
 export { saleLines, salePayments, sales } from '../../modules/sales/tables.ts';
 export { diagnosticOrders, diagnosticResults } from '../../modules/orders/tables.ts';
+export { controlledRegister, dispenseLines, dispenses } from '../../modules/dispensing/tables.ts';

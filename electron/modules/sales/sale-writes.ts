@@ -5,6 +5,7 @@ import { saleLines, salePayments, sales } from '../../db/schema/index.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordMovement } from '../stock/index.ts';
+import { registerControlledLines } from './controlled-entries.ts';
 
 // The rows of a sale or a return, written inside the caller's one transaction together with the
 // stock movements that take packs out of (or put them back into) their batches.
@@ -42,5 +43,6 @@ export function writeSale(tx: Db, sale: SaleWrite): void {
       .run();
     recordMovement(tx, { clinicId: sale.clinicId, batchId: line.batchId, productId: line.productId, kind: sale.kind === 'SALE' ? 'SALE' : 'CUSTOMER_RETURN', packs: line.quantity, reason: sale.kind === 'RETURN' ? sale.reason : '', documentId: sale.id, userId: sale.userId, deviceName: sale.deviceName, nowMs: sale.nowMs });
   });
+  registerControlledLines(tx, { saleId: sale.id, clinicId: sale.clinicId, kind: sale.kind, lines: sale.lines, userId: sale.userId, deviceName: sale.deviceName, nowMs: sale.nowMs });
   for (const payment of sale.payments) tx.insert(salePayments).values({ id: newId(), clinicId: sale.clinicId, saleId: sale.id, method: payment.method, amountMinor: payment.amountMinor, ...stamps }).run();
 }

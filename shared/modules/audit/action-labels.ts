@@ -146,6 +146,11 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'orders.cancel': 'Cancelled a lab or imaging order',
   'orders.recordResults': 'Entered the results of an order',
   'orders.resultsOfPatient': 'Read a patient’s lab and imaging results',
+  'dispensing.find': 'Opened a prescription to dispense',
+  'dispensing.ofPatient': 'Listed a patient’s prescriptions to dispense',
+  'dispensing.scanPack': 'Checked a scanned pack against a prescription',
+  'dispensing.dispense': 'Dispensed a prescription',
+  'dispensing.controlledRegister': 'Read the controlled drugs register',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

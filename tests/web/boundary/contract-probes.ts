@@ -247,4 +247,9 @@ export const contractProbes: ContractProbes = {
   'orders.cancel': (them) => [{ orderId: them.entryId, reason: 'Probe' }],
   'orders.recordResults': (them) => [{ orderId: them.entryId, results: [{ componentCode: 'HGB', value: '13.0', unit: 'g/dL', rangeLow: null, rangeHigh: null, flag: null }] }],
   'orders.resultsOfPatient': (them) => [{ patientId: them.patientId }],
+  'dispensing.find': (them) => [{ reference: them.mrn }, { reference: `${them.clinicCode}-R1001`, counterPatientId: them.patientId }],
+  'dispensing.ofPatient': (them) => [{ patientId: them.patientId }],
+  'dispensing.scanPack': (them) => [{ prescriptionId: them.entryId, code: them.barcode }],
+  'dispensing.dispense': (them) => [{ prescriptionId: them.entryId, counterPatientId: them.patientId, lines: [{ prescriptionLineId: them.entryId, quantity: 1, batchId: them.productId }] }],
+  'dispensing.controlledRegister': (them) => [{}, { productId: them.productId }],
 };
