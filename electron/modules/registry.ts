@@ -10,6 +10,7 @@ import { consultationCoreModule } from './consultation/module.ts';
 import type { CoreModule } from './define.ts';
 import { diagnosisCodesCoreModule } from './diagnosis-codes/module.ts';
 import { doctorsCoreModule } from './doctors/module.ts';
+import { documentsCoreModule } from './documents/module.ts';
 import { medicinesCoreModule } from './medicines/module.ts';
 import { salesCoreModule } from './sales/module.ts';
 import { stockCoreModule } from './stock/module.ts';
@@ -19,7 +20,7 @@ import { queueCoreModule } from './queue/module.ts';
 import { usersCoreModule } from './users/module.ts';
 
 /** Every feature's part in the core, one line each; their demo steps run in this order. */
-export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule, diagnosisCodesCoreModule, medicinesCoreModule, consultationCoreModule, prescriptionsCoreModule, stockCoreModule, salesCoreModule] as const;
+export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule, diagnosisCodesCoreModule, medicinesCoreModule, consultationCoreModule, prescriptionsCoreModule, stockCoreModule, salesCoreModule, documentsCoreModule] as const;
 
 /** Every module's handlers as one object; the dispatcher's map adds the core's own. */
 export const moduleHandlers = Object.assign({}, ...coreModules.map((module) => module.handlers)) as AllOf<(typeof coreModules)[number]['handlers']>;

@@ -137,6 +137,9 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'prescriptions.removeLine': 'Removed a medicine from a prescription',
   'prescriptions.repeat': 'Repeated a prescription',
   'prescriptions.print': 'Printed a prescription',
+  'documents.attach': 'Attached a document',
+  'documents.ofPatient': 'Listed a patient’s documents',
+  'documents.open': 'Opened a document',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

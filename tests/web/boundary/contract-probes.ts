@@ -238,4 +238,7 @@ export const contractProbes: ContractProbes = {
   'prescriptions.removeLine': (them) => [{ encounterId: them.entryId, lineId: them.entryId }],
   'prescriptions.repeat': (them) => [{ encounterId: them.entryId, prescriptionId: them.entryId }],
   'prescriptions.print': (them) => [{ encounterId: them.entryId, pageSize: 'A5' }],
+  'documents.attach': (them) => [{ patientId: them.patientId, type: 'OTHER', documentDate: '2026-03-02', title: 'Probe', fileName: 'probe.pdf', mimeType: 'application/pdf', contentBase64: 'JVBERi0xLjQK' }],
+  'documents.ofPatient': (them) => [{ patientId: them.patientId }],
+  'documents.open': (them) => [{ documentId: them.entryId }],
 };
