@@ -26,7 +26,7 @@ export function bodyLimitOf(name: string): number {
 const callsWithLargeBodies = Object.keys(contract).filter((name) => bodyLimitOf(name) > BODY_LIMIT_BYTES);
 
 function tooLarge(limit: number): ApiErrorBody {
-  return limit >= 1024 * 1024 ? { code: 'VALIDATION', message: `The request is too large; the limit is ${String(Math.round(limit / 1024 / 1024))} MB.` } : { code: 'VALIDATION', message: `The request is too large; the limit is ${String(limit / 1024)} KB.` };
+  return limit > BODY_LIMIT_BYTES ? { code: 'VALIDATION', message: `The request is too large; the limit is ${String(Math.round(limit / 1024 / 1024))} MB.` } : { code: 'VALIDATION', message: `The request is too large; the limit is ${String(limit / 1024)} KB.` };
 }
 
 export type WebHostOptions = {
@@ -102,7 +102,7 @@ export async function createWebHost(options: WebHostOptions): Promise<FastifyIns
   app.removeContentTypeParser('text/plain');
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, body } = requestErrorBody(error, request.routeOptions.bodyLimit ?? BODY_LIMIT_BYTES);
+    const { status, body } = requestErrorBody(error, request.routeOptions.bodyLimit);
     if (status >= 500) log.error('request failed', describeError(error));
     return sendError(reply, status, body);
   });

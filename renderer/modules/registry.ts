@@ -7,6 +7,7 @@ import { consultationScreens } from './consultation/module.ts';
 import { diagnosisCodeScreens } from './diagnosis-codes/module.ts';
 import type { ChartSection, ConflictPresentation, EncounterPanel, NavigationEntry, RecordPage, RendererModule } from './define.ts';
 import { doctorScreens } from './doctors/module.ts';
+import { documentScreens } from './documents/module.tsx';
 import { medicineScreens } from './medicines/module.ts';
 import { patientScreens } from './patients/module.tsx';
 import { queueScreens } from './queue/module.ts';
@@ -14,7 +15,7 @@ import { stockScreens } from './stock/module.ts';
 import { userScreens } from './users/module.ts';
 
 /** Every feature's screens, one line each; a section's tabs come in this order. */
-export const rendererModules: readonly RendererModule[] = [consultationScreens, queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens, stockScreens];
+export const rendererModules: readonly RendererModule[] = [consultationScreens, queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens, stockScreens, documentScreens];
 
 /** The tabs of a section any of a person's roles may open; null for every tab of the section. */
 export function tabsOf(section: Section, roles: readonly Role[] | null): NavigationEntry[] {

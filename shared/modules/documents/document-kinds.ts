@@ -27,6 +27,13 @@ export function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** A file's size as a list shows it: bytes, KB or MB, a whole number of MB without a decimal. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${String(bytes)} bytes`;
+  if (bytes < 1024 * 1024) return `${String(Math.round(bytes / 1024))} KB`;
+  return bytes % (1024 * 1024) === 0 ? `${String(bytes / (1024 * 1024))} MB` : megabytes(bytes);
+}
+
 /** The sentence a person reads when a file is too large, the same from the form and from the core. */
 export function tooLargeMessage(bytes: number): string {
   return `This file is ${megabytes(bytes)}; a document can be at most ${String(DOCUMENT_MAX_BYTES / (1024 * 1024))} MB. Scan it at a lower resolution or split it into parts.`;

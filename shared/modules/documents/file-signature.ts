@@ -7,7 +7,7 @@ function startsWith(bytes: Uint8Array, signature: readonly number[], at = 0): bo
   return signature.every((byte, index) => bytes[at + index] === byte);
 }
 
-const ascii = (text: string): number[] => [...text].map((char) => char.charCodeAt(0));
+const ascii = (text: string): number[] => Array.from({ length: text.length }, (_, index) => text.charCodeAt(index));
 
 const signatures: Readonly<Record<DocumentMimeType, (bytes: Uint8Array) => boolean>> = {
   'application/pdf': (bytes) => startsWith(bytes, ascii('%PDF-')),
