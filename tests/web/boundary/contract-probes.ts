@@ -37,6 +37,8 @@ export type TheirIds = {
   readonly productName: string;
   readonly barcode: string;
   readonly barcodeId: string;
+  /** A document of one of their patients. */
+  readonly documentId: string;
 };
 
 /** The calling organization's own ids, for calls that need one beside the other's. */
@@ -238,7 +240,7 @@ export const contractProbes: ContractProbes = {
   'prescriptions.removeLine': (them) => [{ encounterId: them.entryId, lineId: them.entryId }],
   'prescriptions.repeat': (them) => [{ encounterId: them.entryId, prescriptionId: them.entryId }],
   'prescriptions.print': (them) => [{ encounterId: them.entryId, pageSize: 'A5' }],
-  'documents.attach': (them) => [{ patientId: them.patientId, type: 'OTHER', documentDate: '2026-03-02', title: 'Probe', fileName: 'probe.pdf', mimeType: 'application/pdf', contentBase64: 'JVBERi0xLjQK' }],
+  'documents.attach': (them) => [{ patientId: them.patientId, encounterId: null, type: 'OTHER', documentDate: '2026-03-02', title: 'Probe', fileName: 'probe.pdf', mimeType: 'application/pdf', contentBase64: 'JVBERi0xLjQK' }],
   'documents.ofPatient': (them) => [{ patientId: them.patientId }],
-  'documents.open': (them) => [{ documentId: them.entryId }],
+  'documents.open': (them) => [{ documentId: them.documentId }],
 };
