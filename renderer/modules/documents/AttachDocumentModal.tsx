@@ -56,7 +56,6 @@ export function AttachDocumentModal({ patientId, encounterId, onClose, onAttache
         <FileInput
           label="File"
           description={`PDF, JPEG, PNG or WebP, up to ${fileSize(DOCUMENT_MAX_BYTES)}`}
-          placeholder="Choose a file"
           accept="application/pdf,image/jpeg,image/png,image/webp"
           required
           clearable
