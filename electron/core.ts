@@ -97,6 +97,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     clock,
     events,
     transportFor: options.hubTransport ?? httpTransport,
+    dataDir: options.dataDir,
     ...(options.random === undefined ? {} : { random: options.random }),
     ...(options.compareEveryMs === undefined ? {} : { compareEveryMs: options.compareEveryMs }),
   };
@@ -109,7 +110,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sessions,
     events,
     handlers,
-    services: { patientTerms: new TermDictionary(), stamper, sync, conflictResolvers: conflictResolversOf() },
+    services: { patientTerms: new TermDictionary(), stamper, sync, conflictResolvers: conflictResolversOf(), dataDir: options.dataDir },
   });
 
   function subscribe(token: string, listener: (event: ServerEvent) => void): () => void {

@@ -49,6 +49,8 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Chromium's own PDF viewer, for a patient's documents shown in a frame.
+      plugins: true,
     },
   });
   window.once('ready-to-show', () => window.show());

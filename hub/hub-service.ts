@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { registerSharedModules } from '#shared/modules/registry.ts';
 import { HybridClock } from '#shared/sync/hlc.ts';
+import type { BlobDownload, BlobUploadRequest } from '#shared/sync/blobs.ts';
 import type { EnrolRequest, EnrolResponse, FeedChange, HubIdentity, PushRequest, PushResponse, SnapshotPage } from '#shared/sync/protocol.ts';
 import type { RangeDigest, TableDigest } from '#shared/sync/digest.ts';
 import { repositoryRoot } from '#core/platform/paths.ts';
@@ -8,6 +9,7 @@ import { openPglite, openPostgres, type HubDb } from './db/hub-db.ts';
 import { migrateHub } from './db/migrate.ts';
 import { readMirrorCatalog, type MirrorCatalog } from './sync/catalog.ts';
 import type { HubSyncContext } from './sync/context.ts';
+import { fetchBlob, storeBlob } from './sync/blobs.ts';
 import { authenticateDevice, createEnrolmentCode, enrolDevice, revokeDevice, type EnrolmentTarget } from './sync/devices.ts';
 import { HubError, hubErrors } from './sync/hub-errors.ts';
 import { ensureHubIdentity, raiseEpoch } from './sync/identity.ts';
@@ -180,6 +182,17 @@ export class HubService {
   async reportBlocks(credential: string | null, blocks: readonly { clinicId: string; series: string; rangeStart: number; rangeEnd: number }[]): Promise<void> {
     const device = await authenticateDevice(this.db, credential);
     await reportBlocks(this.db, device, blocks);
+  }
+
+  /** Keeps a file a row of the device's organization names (see sync/blobs.ts). */
+  async uploadBlob(credential: string | null, request: BlobUploadRequest): Promise<void> {
+    const device = await authenticateDevice(this.db, credential);
+    await storeBlob(this.db, device, request);
+  }
+
+  async downloadBlob(credential: string | null, request: { hash: string }): Promise<BlobDownload> {
+    const device = await authenticateDevice(this.db, credential);
+    return fetchBlob(this.db, device, request.hash);
   }
 
   /** Which clinics the device holding a credential belongs to, for its live pokes. */

@@ -13,6 +13,7 @@ import {
   SYNC_PROTOCOL_VERSION,
   type HubErrorCode,
 } from '#shared/sync/protocol.ts';
+import { blobDownloadRequestSchema, blobUploadRequestSchema } from '#shared/sync/blobs.ts';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from '#shared/domain/storable-text.ts';
 import { frameworkRefusals } from '#core/platform/framework-refusals.ts';
 import { createLogger, describeError } from '#core/platform/logger.ts';
@@ -174,6 +175,11 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     return { recorded: true };
   });
   app.post('/sync/join-code', async (request) => hub.createJoinCode(bearer(request)));
+  app.post('/sync/blobs/upload', async (request) => {
+    await hub.uploadBlob(bearer(request), parse(blobUploadRequestSchema, request.body));
+    return { stored: true };
+  });
+  app.post('/sync/blobs/download', async (request) => hub.downloadBlob(bearer(request), parse(blobDownloadRequestSchema, request.body)));
 
   app.get('/sync/events', async (request, reply) => {
     const clinics = await hub.clinicsOf(bearer(request));

@@ -38,6 +38,8 @@ export type CoreServices = {
   readonly sync: SyncClient;
   /** The modules' ways out of a conflict, by the action each takes. */
   readonly conflictResolvers: ReadonlyMap<string, ConflictResolver>;
+  /** The workstation's data folder: files kept beside the database live under it. */
+  readonly dataDir: string;
 };
 
 export type CallContext = {

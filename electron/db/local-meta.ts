@@ -26,6 +26,8 @@ export const LOCAL_META_KEYS = [
   'capture_triggers',
   /** The triggers a first sync set aside, as JSON, until it puts them back. */
   'bulk_load_triggers',
+  /** Documents up to this many bytes are fetched from the hub in the background; larger ones when opened. */
+  'document_prefetch_max_bytes',
 ] as const;
 
 export type LocalMetaKey = (typeof LOCAL_META_KEYS)[number];

@@ -11,6 +11,7 @@ import type { CoreModule } from './define.ts';
 import { diagnosisCodesCoreModule } from './diagnosis-codes/module.ts';
 import { dispensingCoreModule } from './dispensing/module.ts';
 import { doctorsCoreModule } from './doctors/module.ts';
+import { documentsCoreModule } from './documents/module.ts';
 import { medicinesCoreModule } from './medicines/module.ts';
 import { ordersCoreModule } from './orders/module.ts';
 import { salesCoreModule } from './sales/module.ts';
@@ -21,7 +22,7 @@ import { queueCoreModule } from './queue/module.ts';
 import { usersCoreModule } from './users/module.ts';
 
 /** Every feature's part in the core, one line each; their demo steps run in this order. */
-export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule, diagnosisCodesCoreModule, medicinesCoreModule, consultationCoreModule, prescriptionsCoreModule, stockCoreModule, salesCoreModule, ordersCoreModule, dispensingCoreModule] as const;
+export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule, diagnosisCodesCoreModule, medicinesCoreModule, consultationCoreModule, prescriptionsCoreModule, stockCoreModule, salesCoreModule, ordersCoreModule, dispensingCoreModule, documentsCoreModule] as const;
 
 /** Every module's handlers as one object; the dispatcher's map adds the core's own. */
 export const moduleHandlers = Object.assign({}, ...coreModules.map((module) => module.handlers)) as AllOf<(typeof coreModules)[number]['handlers']>;

@@ -13,6 +13,7 @@ import {
   tableRangesResponseSchema,
   SYNC_PROTOCOL_VERSION,
 } from '#shared/sync/protocol.ts';
+import { blobDownloadResponseSchema, blobUploadResponseSchema } from '#shared/sync/blobs.ts';
 import { postToHub, type HubAnswer } from './hub-request.ts';
 import { pushRequestText } from './outbox.ts';
 import { HubRefusal, HubUnavailable, type HubTransport } from './transport.ts';
@@ -107,6 +108,10 @@ export function httpTransport(baseUrl: string): HubTransport {
       await request(baseUrl, 'sync/blocks', { blocks }, z.object({ recorded: z.literal(true) }), credential);
     },
     createJoinCode: (credential) => request(baseUrl, 'sync/join-code', {}, enrolmentCodeResponseSchema, credential),
+    uploadBlob: async (credential, body) => {
+      await request(baseUrl, 'sync/blobs/upload', body, blobUploadResponseSchema, credential);
+    },
+    downloadBlob: (credential, body) => request(baseUrl, 'sync/blobs/download', body, blobDownloadResponseSchema, credential),
     subscribe: (credential, onPoke, onConnected) => subscribe(baseUrl, credential, onPoke, onConnected),
   };
 }

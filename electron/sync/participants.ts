@@ -3,6 +3,7 @@ import type { SyncedTableName } from '#shared/sync/tables.ts';
 import type { Db } from '../db/database.ts';
 import type { AppliedRow } from './table-writer.ts';
 import type { DetectedConflict } from './conflicts.ts';
+import type { HubBlobs } from './hub-blobs.ts';
 
 // How a module takes part in the workstation's sync beyond declaring its tables: the conflicts it
 // looks for in what a pull brings, how a person is shown the rows of one, and what it rebuilds
@@ -40,6 +41,16 @@ export type ReferenceRenamer = {
   readonly rename: (db: Db, change: { readonly provisional: string; readonly leased: string; readonly nowMs: number }) => { readonly entityType: string; readonly entityId: string } | null;
 };
 
+/** What a module's background step at the end of a sync cycle may use. */
+export type CycleContext = {
+  readonly sqlite: Database.Database;
+  readonly db: Db;
+  /** The workstation's data folder, where files beside the database live. */
+  readonly dataDir: string;
+  readonly blobs: HubBlobs;
+  readonly nowMs: number;
+};
+
 export type SyncParticipant = {
   readonly name: string;
   /**
@@ -53,6 +64,12 @@ export type SyncParticipant = {
   readonly conflictRows?: Readonly<Record<string, (sqlite: Database.Database, rowId: string) => ConflictRowView>>;
   readonly bulkLoad?: BulkLoadHooks;
   readonly referenceRenamers?: readonly ReferenceRenamer[];
+  /**
+   * Background work after each successful push and pull (uploading the files whose rows went up,
+   * fetching some ahead). It keeps its own queue and retries at the next cycle; a failure of its
+   * own is logged by it, never fails the cycle.
+   */
+  readonly afterCycle?: (context: CycleContext) => Promise<void>;
 };
 
 const participants = new Map<string, SyncParticipant>();
@@ -74,6 +91,11 @@ export function syncParticipants(): readonly SyncParticipant[] {
 /** Every module's afterApply, in the page's transaction. */
 export function runAfterApply(sqlite: Database.Database): void {
   for (const participant of registeredList) participant.afterApply?.(sqlite);
+}
+
+/** Every module's background step, one after the other. */
+export async function runAfterCycle(context: CycleContext): Promise<void> {
+  for (const participant of registeredList) await participant.afterCycle?.(context);
 }
 
 export function conflictDetectors(): readonly ConflictDetector[] {

@@ -12,7 +12,9 @@ import { COMPARE_EVERY_MS, ComparisonTimer } from './comparison-timer.ts';
 import { ConflictChecks } from './conflict-checks.ts';
 import { FirstSync } from './first-sync.ts';
 import { HubIdentityTracker } from './hub-identity.ts';
+import { hubBlobsOf, type HubBlobs } from './hub-blobs.ts';
 import { HubPokes } from './hub-pokes.ts';
+import { runAfterCycle } from './participants.ts';
 import { topUpNumberBlocks } from './number-leases.ts';
 import { renameProvisionalReferences } from './provisional-renames.ts';
 import { listConflicts } from './conflict-views.ts';
@@ -36,6 +38,8 @@ export type SyncDeps = {
   readonly clock: Clock;
   readonly events: EventBus;
   readonly transportFor: (hubUrl: string) => HubTransport;
+  /** The workstation's data folder: files beside the database sync through the hub as blobs. */
+  readonly dataDir: string;
   /** Jitter for retries; tests pass a seeded one. */
   readonly random?: () => number;
   readonly compareEveryMs?: number;
@@ -231,6 +235,14 @@ export class SyncClient {
     await this.#pull.run(settings, transport);
     if (this.#comparison.due()) await this.#comparison.compare(settings, transport);
     purgeAcked(sqlite, isoAt(this.deps.clock.now() - RETAIN_ACKED_MS));
+    // Files go up once the rows naming them did (the push above), so the hub can check them against their rows.
+    await runAfterCycle({ sqlite, db: this.deps.db, dataDir: this.deps.dataDir, blobs: hubBlobsOf(transport, settings.credential), nowMs: this.deps.clock.now() });
+  }
+
+  /** The hub's files, for a module fetching one now; null while this workstation is not linked to a hub. */
+  hubBlobs(): HubBlobs | null {
+    const settings = this.settings();
+    return settings === null ? null : hubBlobsOf(this.deps.transportFor(settings.hubUrl), settings.credential);
   }
 
   /** Leases what the workstation's recent use asks for, then renames what it gave out provisionally; the renames go up with this push. */

@@ -1,5 +1,6 @@
 import type { RangeDigest, TableDigest } from '#shared/sync/digest.ts';
 import type { EnrolRequest, EnrolResponse, HubErrorCode, HubIdentity, Lease, PullResponse, PushResponse, SnapshotPage } from '#shared/sync/protocol.ts';
+import type { BlobDownload, BlobUploadRequest } from '#shared/sync/blobs.ts';
 import type { OutgoingPush } from './outbox.ts';
 
 /** The hub could not be reached or was busy: try again later, nothing is wrong with the change. */
@@ -37,6 +38,9 @@ export type HubTransport = {
   readonly lease: (credential: string, request: { clinicId: string; series: string; size: number }) => Promise<Lease>;
   readonly reportBlocks: (credential: string, blocks: readonly { clinicId: string; series: string; rangeStart: number; rangeEnd: number }[]) => Promise<void>;
   readonly createJoinCode: (credential: string) => Promise<{ code: string; expiresAt: string }>;
+  /** Stores a file's bytes at the hub, once the row naming it went up. */
+  readonly uploadBlob: (credential: string, request: BlobUploadRequest) => Promise<void>;
+  readonly downloadBlob: (credential: string, request: { hash: string }) => Promise<BlobDownload>;
   /** Live pokes when the clinic changes; returns a stop function. */
   readonly subscribe: (credential: string, onPoke: () => void, onConnected: (connected: boolean) => void) => () => void;
 };

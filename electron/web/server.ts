@@ -1,6 +1,8 @@
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
+import { contract, isCallName } from '#shared/api/contract.ts';
+import type { CallSpec } from '#shared/api/define.ts';
 import type { ApiErrorBody, CallOutcome } from '#shared/api/errors.ts';
 import type { Core } from '../core.ts';
 import { frameworkRefusals } from '../platform/framework-refusals.ts';
@@ -12,6 +14,20 @@ import { openEventStream } from './event-stream.ts';
 const log = createLogger('web-host');
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** How large a call's body may be: the usual limit, or more for a call that carries a file. */
+export function bodyLimitOf(name: string): number {
+  if (!isCallName(name)) return BODY_LIMIT_BYTES;
+  const spec: CallSpec = contract[name];
+  return Math.max(BODY_LIMIT_BYTES, spec.maxBodyBytes ?? 0);
+}
+
+/** The calls that carry a file: each gets a route of its own, with its own limit. */
+const callsWithLargeBodies = Object.keys(contract).filter((name) => bodyLimitOf(name) > BODY_LIMIT_BYTES);
+
+function tooLarge(limit: number): ApiErrorBody {
+  return limit > BODY_LIMIT_BYTES ? { code: 'VALIDATION', message: `The request is too large; the limit is ${String(Math.round(limit / 1024 / 1024))} MB.` } : { code: 'VALIDATION', message: `The request is too large; the limit is ${String(limit / 1024)} KB.` };
+}
 
 export type WebHostOptions = {
   readonly core: Core;
@@ -38,10 +54,10 @@ function sendError(reply: FastifyReply, status: number, error: ApiErrorBody): Fa
 }
 
 /** Errors raised by Fastify itself, before a call reaches the core, in the same typed shape. */
-function requestErrorBody(error: FastifyError): { status: number; body: ApiErrorBody } {
+function requestErrorBody(error: FastifyError, bodyLimit: number): { status: number; body: ApiErrorBody } {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, body: { code: 'VALIDATION', message: `The request is too large; the limit is ${BODY_LIMIT_BYTES / 1024} KB.` } };
+      return { status: 413, body: tooLarge(bodyLimit) };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return { status: 415, body: { code: 'VALIDATION', message: 'Calls must be sent as JSON (Content-Type: application/json).' } };
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -85,8 +101,8 @@ export async function createWebHost(options: WebHostOptions): Promise<FastifyIns
   // JSON only: a plain-text body is how a page on another site would try a call without asking first.
   app.removeContentTypeParser('text/plain');
 
-  app.setErrorHandler((error: FastifyError, _request, reply) => {
-    const { status, body } = requestErrorBody(error);
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, body } = requestErrorBody(error, request.routeOptions.bodyLimit);
     if (status >= 500) log.error('request failed', describeError(error));
     return sendError(reply, status, body);
   });
@@ -105,11 +121,17 @@ export async function createWebHost(options: WebHostOptions): Promise<FastifyIns
 
   app.get('/health', (_request, reply) => reply.headers(securityHeaders).send({ status: 'ok', service: 'web-host', version: options.appVersion }));
 
-  app.post<{ Params: { name: string } }>('/api/call/:name', async (request, reply) => {
-    const outcome = await core.dispatch({ call: request.params.name, input: request.body, token: bearerToken(request) });
+  const answerCall = async (name: string, request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
+    const outcome = await core.dispatch({ call: name, input: request.body, token: bearerToken(request) });
     const status = outcome.ok ? 200 : httpStatusFor[outcome.error.code];
     return reply.code(status).headers(securityHeaders).header('cache-control', 'no-store').send(outcome);
-  });
+  };
+  app.post<{ Params: { name: string } }>('/api/call/:name', async (request, reply) => answerCall(request.params.name, request, reply));
+  // A call that carries a file has its own route (a fixed path wins over the parameter), so only it may send more.
+  for (const name of callsWithLargeBodies) {
+    const bodyLimit = bodyLimitOf(name);
+    app.post(`/api/call/${name}`, { bodyLimit }, async (request, reply) => answerCall(name, request, reply));
+  }
 
   app.get('/api/events', async (request, reply) => {
     const token = bearerToken(request);

@@ -8,6 +8,7 @@ import { diagnosisCodeScreens } from './diagnosis-codes/module.ts';
 import type { ChartSection, ConflictPresentation, EncounterPanel, NavigationEntry, RecordPage, RendererModule } from './define.ts';
 import { dispensingScreens } from './dispensing/module.ts';
 import { doctorScreens } from './doctors/module.ts';
+import { documentScreens } from './documents/module.tsx';
 import { medicineScreens } from './medicines/module.ts';
 import { orderScreens } from './orders/module.ts';
 import { patientScreens } from './patients/module.tsx';
@@ -17,7 +18,7 @@ import { stockScreens } from './stock/module.ts';
 import { userScreens } from './users/module.ts';
 
 /** Every feature's screens, one line each; a section's tabs come in this order. */
-export const rendererModules: readonly RendererModule[] = [consultationScreens, queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens, dispensingScreens, stockScreens, prescriptionScreens, orderScreens];
+export const rendererModules: readonly RendererModule[] = [consultationScreens, queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens, dispensingScreens, stockScreens, prescriptionScreens, orderScreens, documentScreens];
 
 /** The tabs of a section any of a person's roles may open; null for every tab of the section. */
 export function tabsOf(section: Section, roles: readonly Role[] | null): NavigationEntry[] {

@@ -22,6 +22,8 @@ export type CallSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.Zo
   readonly whileLocked?: boolean;
   /** Whether the call is allowed before the user replaced a password an administrator set. */
   readonly beforePasswordChange?: boolean;
+  /** A call that carries a file: how large its JSON body may be, past the web host's usual limit. */
+  readonly maxBodyBytes?: number;
 };
 
 export function defineCall<I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> {

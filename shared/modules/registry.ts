@@ -8,6 +8,7 @@ import type { AllOf, SharedModule } from './define.ts';
 import { diagnosisCodesModule } from './diagnosis-codes/module.ts';
 import { dispensingModule } from './dispensing/module.ts';
 import { doctorsModule } from './doctors/module.ts';
+import { documentsModule } from './documents/module.ts';
 import { medicinesModule } from './medicines/module.ts';
 import { ordersModule } from './orders/module.ts';
 import { salesModule } from './sales/module.ts';
@@ -18,7 +19,7 @@ import { queueModule } from './queue/module.ts';
 import { usersModule } from './users/module.ts';
 
 /** Every feature's shared part, one line each. A table scoped by a parent comes after the parent's module. */
-export const sharedModules = [clinicsModule, usersModule, auditModule, patientsModule, doctorsModule, appointmentsModule, queueModule, diagnosisCodesModule, medicinesModule, consultationModule, prescriptionsModule, stockModule, salesModule, ordersModule, dispensingModule] as const;
+export const sharedModules = [clinicsModule, usersModule, auditModule, patientsModule, doctorsModule, appointmentsModule, queueModule, diagnosisCodesModule, medicinesModule, consultationModule, prescriptionsModule, stockModule, salesModule, ordersModule, dispensingModule, documentsModule] as const;
 
 /** Every module's calls as one object; the contract adds the core's own. */
 export const moduleCalls = Object.assign({}, ...sharedModules.map((module) => module.calls)) as AllOf<(typeof sharedModules)[number]['calls']>;

@@ -76,7 +76,19 @@ export type AccountRule = {
   readonly administrator: { readonly column: string; readonly value: string };
 };
 
-export type SyncedTable = MergeKind & { readonly key: string; readonly scope: ClinicScope; readonly write: WriteRule };
+/**
+ * A table whose rows name a content-addressed file (SYNC.md §8): the row travels as data, the
+ * bytes apart and lazily. The hub keeps an organization's blobs for the rows of its clinics.
+ */
+export type BlobColumns = {
+  /** SHA-256 of the bytes, lowercase hex. */
+  readonly hashColumn: string;
+  readonly sizeColumn: string;
+  /** The clinic the row was written in: its organization holds the blob. */
+  readonly clinicColumn: string;
+};
+
+export type SyncedTable = MergeKind & { readonly key: string; readonly scope: ClinicScope; readonly write: WriteRule; readonly blob?: BlobColumns };
 
 /** A module's replicated tables by SQL name. */
 export type SyncTableDeclarations = Readonly<Record<string, SyncedTable>>;
@@ -88,6 +100,14 @@ export const register = (scope: ClinicScope, key = 'id', write: WriteRule = {}):
 export const ledger = (scope: ClinicScope, write: WriteRule = {}): SyncedTable => ({ kind: 'ledger', key: 'id', scope, write });
 export const stateMachine = (scope: ClinicScope, column: string, ranks: Readonly<Record<string, number>>, write: WriteRule = {}): SyncedTable => ({ kind: 'stateMachine', key: 'id', scope, column, ranks, write });
 export const bySubject = (subject: string, column: string): ClinicScope => ({ by: 'subject', subject, column });
+
+/** A table declaration whose rows name a blob. */
+export const withBlob = (table: SyncedTable, blob: BlobColumns): SyncedTable => ({ ...table, blob });
+
+/** The registered tables whose rows name blobs. */
+export function blobTables(): readonly (readonly [SyncedTableName, BlobColumns])[] {
+  return [...registered].flatMap(([name, table]) => (table.blob === undefined ? [] : [[name, table.blob] as const]));
+}
 
 /** The column holding each row's per-column clocks; it never travels as data. */
 export const CLOCK_COLUMN = 'sync_clock';

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { samplePng } from '#tests/support/document-files.ts';
 import { startNpmScript, type StartedProcess } from '#tests/support/processes.ts';
 import { makeTempDir } from '#tests/support/temp-dir.ts';
 import { AdminPage } from './pages/AdminPage.ts';
@@ -7,6 +8,7 @@ import { AppShellPage } from './pages/AppShellPage.ts';
 import { CataloguePage } from './pages/CataloguePage.ts';
 import { DispensePage } from './pages/DispensePage.ts';
 import { ConsultationPage } from './pages/ConsultationPage.ts';
+import { DocumentsPage } from './pages/DocumentsPage.ts';
 import { LockPage } from './pages/LockPage.ts';
 import { OrdersPanelPage } from './pages/OrdersPanelPage.ts';
 import { PrescriptionPanel } from './pages/PrescriptionPanel.ts';
@@ -371,6 +373,15 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await page.getByRole('table', { name: 'Prescriptions over time' }).getByText('Amoxicillin 500 mg capsule (Amoxil)').waitFor();
     await check('tab consultation/chart', 'consultation chart');
     await checkDialog('dialog consultation/RecordVitalsModal', /^Vitals of /, () => page.getByRole('button', { name: 'Record vitals' }).click());
+    const documents = new DocumentsPage(page);
+    await checkDialog('dialog documents/AttachDocumentModal', 'Attach a document', () => documents.openAttach());
+    await documents.attach({ name: 'rash.png', mimeType: 'image/png', buffer: samplePng(240, 160, 2) }, { type: 'Photo', date: '2026-02-21', title: 'Rash on the forearm' });
+    await documents.table().getByRole('cell', { name: 'Rash on the forearm', exact: true }).waitFor();
+    await check('tab consultation/chart', 'consultation chart with a document');
+    await checkDialog('dialog documents/DocumentViewerModal', 'Photo: Rash on the forearm', async () => {
+      const viewer = await documents.view('Rash on the forearm');
+      await viewer.getByRole('img', { name: 'Rash on the forearm' }).waitFor();
+    });
     // The clinic's open orders, where results are typed in away from the encounter.
     await new AppShellPage(page).open('Consultation');
     await page.getByRole('tab', { name: 'Lab orders' }).click();

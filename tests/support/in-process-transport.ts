@@ -42,6 +42,11 @@ export function inProcessTransport(hub: () => HubService, deviceKey: string, net
     lease: (credential, request) => asOverTheWire(() => hub().lease(credential, request)),
     reportBlocks: (credential, blocks) => asOverTheWire(() => hub().reportBlocks(credential, blocks)),
     createJoinCode: (credential) => asOverTheWire(() => hub().createJoinCode(credential)),
+    uploadBlob: (credential, request) =>
+      asOverTheWire(async () => {
+        await hub().uploadBlob(credential, request);
+      }),
+    downloadBlob: (credential, request) => asOverTheWire(() => hub().downloadBlob(credential, request)),
     subscribe: () => () => undefined,
   };
   return withNetworkFaults(direct, deviceKey, network);

@@ -49,6 +49,8 @@ export function withNetworkFaults(base: HubTransport, deviceKey: string, network
     lease: (credential, request) => call('lease', () => base.lease(credential, request)),
     reportBlocks: (credential, blocks) => call('blocks', () => base.reportBlocks(credential, blocks)),
     createJoinCode: (credential) => call('joinCode', () => base.createJoinCode(credential)),
+    uploadBlob: (credential, request) => call('uploadBlob', () => base.uploadBlob(credential, request)),
+    downloadBlob: (credential, request) => call('downloadBlob', () => base.downloadBlob(credential, request)),
     // Live pokes would sync at moments no seed chose; the tests sync when they decide.
     subscribe: () => () => undefined,
   };

@@ -61,6 +61,7 @@ function madeUpLike(real: TheirIds): TheirIds {
     productName: `Nowhereol${digits(4)}`,
     barcode: withCheckDigit(`590${digits(9)}`),
     barcodeId: uuidv7(),
+    documentId: uuidv7(),
   };
 }
 
@@ -135,6 +136,12 @@ describe.each(workstations)('the boundary between organizations, probed through 
     sqlite()
       .prepare(`insert into sync_conflicts (id, clinic_id, kind, row_ids, detected_at, created_at, updated_at) values (?, ?, 'DUPLICATE_PATIENT', ?, ?, ?, ?)`)
       .run(conflictId, clinicIds['RFC01'], JSON.stringify([first.id, second.id]), '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z', '2026-03-02T09:00:00.000Z');
+    // A document of Riverside's patient: its row is enough, the probes never reach its file.
+    const documentId = uuidv7();
+    const attachedAt = '2026-03-02T09:00:00.000Z';
+    sqlite()
+      .prepare(`insert into patient_documents (id, clinic_id, patient_id, type, document_date, title, file_name, mime_type, size_bytes, content_hash, uploaded_by_user_id, uploaded_at, created_at, updated_at) values (?, ?, ?, 'REFERRAL_LETTER', '2026-03-01', 'Referral', 'referral.pdf', 'application/pdf', 10, ?, ?, ?, ?, ?)`)
+      .run(documentId, clinicIds['RFC01'], first.id, 'a'.repeat(64), doctorId, attachedAt, attachedAt, attachedAt);
     const clinicDetails = (code: string) => {
       const clinic = row(`select name, country, state, city, address, phone, currency, time_zone from clinics where code = ?`, code);
       return { name: clinic['name'] ?? '', country: clinic['country'] ?? '', state: clinic['state'] ?? '', city: clinic['city'] ?? '', address: clinic['address'] ?? '', phone: clinic['phone'] ?? '', currency: clinic['currency'] ?? '', timeZone: clinic['time_zone'] ?? '' };
@@ -166,6 +173,7 @@ describe.each(workstations)('the boundary between organizations, probed through 
       productName: product['generic_name'] ?? '',
       barcode: product['code'] ?? '',
       barcodeId: product['barcode_id'] ?? '',
+      documentId,
     });
     const chainAdmin = { id: row(`select id from users where username = 'admin'`)['id'] ?? '', username: 'admin', password: 'demo-admin', fullName: 'Amara Okafor' };
     const roleless = { id: pharmacistId, username: 'pharmacist', password: 'demo-pharmacist', fullName: 'Kenji Watanabe' };

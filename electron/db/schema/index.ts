@@ -25,3 +25,4 @@ export { prescriptionDraftLines, prescriptionLines, prescriptions } from '../../
 export { saleLines, salePayments, sales } from '../../modules/sales/tables.ts';
 export { diagnosticOrders, diagnosticResults } from '../../modules/orders/tables.ts';
 export { controlledRegister, dispenseLines, dispenses } from '../../modules/dispensing/tables.ts';
+export { documentUploads, patientDocuments } from '../../modules/documents/tables.ts';

@@ -151,6 +151,9 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'dispensing.scanPack': 'Checked a scanned pack against a prescription',
   'dispensing.dispense': 'Dispensed a prescription',
   'dispensing.controlledRegister': 'Read the controlled drugs register',
+  'documents.attach': 'Attached a document',
+  'documents.ofPatient': 'Listed a patient’s documents',
+  'documents.open': 'Opened a document',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

@@ -37,6 +37,8 @@ export type TheirIds = {
   readonly productName: string;
   readonly barcode: string;
   readonly barcodeId: string;
+  /** A document of one of their patients. */
+  readonly documentId: string;
 };
 
 /** The calling organization's own ids, for calls that need one beside the other's. */
@@ -252,4 +254,7 @@ export const contractProbes: ContractProbes = {
   'dispensing.scanPack': (them) => [{ prescriptionId: them.entryId, code: them.barcode }],
   'dispensing.dispense': (them) => [{ prescriptionId: them.entryId, counterPatientId: them.patientId, lines: [{ prescriptionLineId: them.entryId, quantity: 1, batchId: them.productId }] }],
   'dispensing.controlledRegister': (them) => [{}, { productId: them.productId }],
+  'documents.attach': (them) => [{ patientId: them.patientId, encounterId: null, type: 'OTHER', documentDate: '2026-03-02', title: 'Probe', fileName: 'probe.pdf', mimeType: 'application/pdf', contentBase64: 'JVBERi0xLjQK' }],
+  'documents.ofPatient': (them) => [{ patientId: them.patientId }],
+  'documents.open': (them) => [{ documentId: them.documentId }],
 };

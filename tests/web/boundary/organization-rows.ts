@@ -28,6 +28,7 @@ export const workstationTables: Readonly<Record<string, string>> = {
   patient_name_fts_docsize: 'the name index’s own storage',
   patient_name_fts_idx: 'the name index’s own storage',
   patient_name_terms: 'the words of the name index, for typo search',
+  document_uploads: 'files this workstation attached, waiting to go up to the hub; only sync reads it',
   token_counters: 'the day’s queue tokens per clinic: a token taken in another clinic shows as its queue entry',
   diagnosis_codes: 'the ICD-10 reference list this workstation searches: no organization’s data',
   diagnosis_code_sets: 'which ICD-10 reference list is loaded on this workstation',
