@@ -1,5 +1,6 @@
 /**
  * The renderer loads nothing from elsewhere: scripts only from this origin, no eval, no framing.
+ * Frames show only this origin and the PDFs the screens made (receipts).
  * Styles allow inline because the component library sets CSS variables in style attributes.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -9,6 +10,8 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  // The counter shows the receipt PDF the core printed from a blob: address in a frame.
+  "frame-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

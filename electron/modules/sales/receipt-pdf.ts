@@ -1,4 +1,4 @@
-import bwipjs from 'bwip-js';
+import bwipjs from 'bwip-js/node';
 import pdfmake from 'pdfmake';
 import type { ReceiptPaper } from '#shared/modules/sales/calls.ts';
 import { receiptDocument, type ReceiptSheet } from '#shared/modules/sales/receipt-document.ts';

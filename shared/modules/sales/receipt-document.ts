@@ -1,4 +1,4 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { textFromMinorUnits } from '../../money/amount-text.ts';
 import type { PaymentMethod } from '../../money/payments.ts';
 import type { ReceiptPaper } from './calls.ts';
@@ -45,8 +45,8 @@ export function receiptDocument(sheet: ReceiptSheet, paper: ReceiptPaper): TDocu
       headerRows: 1,
       widths: ['*', 'auto', 'auto', 'auto'],
       body: [
-        [{ text: 'Item', bold: true }, { text: 'Qty', bold: true, alignment: 'right' }, { text: 'Price', bold: true, alignment: 'right' }, { text: 'Amount', bold: true, alignment: 'right' }],
-        ...sale.lines.map((line) => {
+        [{ text: 'Item', bold: true }, { text: 'Qty', bold: true, alignment: 'right' }, { text: 'Price', bold: true, alignment: 'right' }, { text: 'Amount', bold: true, alignment: 'right' }] satisfies TableCell[],
+        ...sale.lines.map((line): TableCell[] => {
           const details = [`Lot ${line.lot}`, line.taxRateBasisPoints > 0 ? `tax ${percent(line.taxRateBasisPoints)} incl. ${money(line.taxMinor)}` : 'no tax', line.discountMinor > 0 ? `discount −${money(line.discountMinor)}` : null].filter((part) => part !== null);
           return [
             { stack: [{ text: line.productLabel }, { text: details.join(' · '), fontSize: roll ? 6.5 : 8, color: '#333333' }] },
