@@ -15,7 +15,7 @@ type ParkedSalesProps = {
 export function ParkedSales({ parked, timeZone, money, onResume }: ParkedSalesProps) {
   return (
     <Stack gap={4}>
-      <Title order={3} size="h5">
+      <Title order={2} size="h5">
         Parked sales
       </Title>
       {parked.length === 0 ? (

@@ -50,7 +50,7 @@ export function PaymentModal({ cart, totalMinor, money, onPaid, onClose }: Payme
   };
 
   return (
-    <Modal opened onClose={onClose} title="Payment" size="md">
+    <Modal opened onClose={onClose} title="Payment" size="lg">
       <form
         noValidate
         onSubmit={(event) => {

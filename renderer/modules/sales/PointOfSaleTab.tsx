@@ -23,7 +23,7 @@ import { TotalsPanel } from './TotalsPanel.tsx';
 import { useCounterKeys } from './use-counter-keys.ts';
 import { useCounterLookup, type CounterOutcome } from './use-counter-scan.ts';
 
-type Notice = { readonly color: 'red' | 'yellow' | 'blue'; readonly title: string; readonly text: string };
+type Notice = { readonly color: 'red' | 'orange' | 'blue'; readonly title: string; readonly text: string };
 type Dialog = { readonly kind: 'line'; readonly key: string; readonly focus: LineField; readonly scannedExpired: boolean } | { readonly kind: 'saleDiscount' } | { readonly kind: 'payment' } | { readonly kind: 'attach'; readonly code: string };
 
 const lineFields: Partial<Record<CounterCommand, LineField>> = { quantity: 'quantity', batch: 'batch', lineDiscount: 'discount' };
@@ -75,7 +75,7 @@ export function PointOfSaleTab() {
     setSelectedKey(added);
     setUnknownCode(null);
     setLastSale(null);
-    setNotice(outcome.warnings.length > 0 ? { color: 'yellow', title: 'Check the pack', text: outcome.warnings.join(' ') } : { color: 'blue', title: 'Added', text: outcome.line.productLabel });
+    setNotice(outcome.warnings.length > 0 ? { color: 'orange', title: 'Check the pack', text: outcome.warnings.join(' ') } : { color: 'blue', title: 'Added', text: outcome.line.productLabel });
     if (outcome.expired) setDialog({ kind: 'line', key: added, focus: 'override', scannedExpired: true });
   };
 
@@ -96,7 +96,7 @@ export function PointOfSaleTab() {
       setNotice({ color: 'blue', title: 'Sale parked', text: 'The cart is kept under Parked sales; the counter is ready for the next customer.' });
     } else if (cart.lines.length > 0 && !discardArmed) {
       setDiscardArmed(true);
-      setNotice({ color: 'yellow', title: 'Empty the cart?', text: 'Press F10 again to empty the cart and start a new sale, or F9 to park it instead.' });
+      setNotice({ color: 'orange', title: 'Empty the cart?', text: 'Press F10 again to empty the cart and start a new sale, or F9 to park it instead.' });
     } else {
       updateCurrent(clinicId, () => emptyCart);
       setDiscardArmed(false);
@@ -140,7 +140,7 @@ export function PointOfSaleTab() {
             onEnterText={(code) => void lookup.fromCode(code).then(apply)}
           />
           {unknownCode !== null && (
-            <Alert color="yellow" title="Unknown code" role="alert">
+            <Alert color="orange" title="Unknown code" role="alert">
               <Stack gap="xs" align="flex-start">
                 <Text size="sm">No product has the code {unknownCode}.</Text>
                 <Button ref={offerRef} size="compact-sm" onClick={() => setDialog({ kind: 'attach', code: unknownCode })}>
@@ -166,7 +166,7 @@ export function PointOfSaleTab() {
           </Button>
           {lastSale !== null && (
             <Stack gap={4} role="region" aria-label="Last sale">
-              <Title order={3} size="h5">
+              <Title order={2} size="h5">
                 Sale {lastSale.receiptNumber} paid
               </Title>
               {lastSale.changeMinor > 0 && (
