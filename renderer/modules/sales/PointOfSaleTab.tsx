@@ -5,26 +5,23 @@ import { discountLimitOf } from '#shared/modules/sales/index.ts';
 import { useScanCapture } from '../../scanning/use-scan-capture.ts';
 import { useClinicToday, useClinicZone, useRoles } from '../../state/clinic-hooks.ts';
 import { useAppStore } from '../../state/store.ts';
-import { AttachCodeModal } from './AttachCodeModal.tsx';
 import { addPack, cartTotals, emptyCart, removeLine, updateLine } from './cart.ts';
 import { useCartStore, useClinicCarts } from './cart-store.ts';
 import { CartTable } from './CartTable.tsx';
+import { CounterDialogs, type CounterDialog } from './CounterDialogs.tsx';
 import { textOfDiscount } from './discount-text.ts';
 import type { CounterCommand } from './function-keys.ts';
 import { FunctionKeyBar } from './FunctionKeyBar.tsx';
-import { LineModal, type LineField } from './LineModal.tsx';
+import type { LineField } from './LineModal.tsx';
 import { useClinicMoney } from './money.ts';
 import { ParkedSales } from './ParkedSales.tsx';
-import { PaymentModal } from './PaymentModal.tsx';
 import { ProductSearch } from './ProductSearch.tsx';
 import { ReceiptPreview } from './ReceiptPreview.tsx';
-import { SaleDiscountModal } from './SaleDiscountModal.tsx';
 import { TotalsPanel } from './TotalsPanel.tsx';
 import { useCounterKeys } from './use-counter-keys.ts';
 import { useCounterLookup, type CounterOutcome } from './use-counter-scan.ts';
 
 type Notice = { readonly color: 'red' | 'orange' | 'blue'; readonly title: string; readonly text: string };
-type Dialog = { readonly kind: 'line'; readonly key: string; readonly focus: LineField; readonly scannedExpired: boolean } | { readonly kind: 'saleDiscount' } | { readonly kind: 'payment' } | { readonly kind: 'attach'; readonly code: string };
 
 const lineFields: Partial<Record<CounterCommand, LineField>> = { quantity: 'quantity', batch: 'batch', lineDiscount: 'discount' };
 
@@ -41,7 +38,7 @@ export function PointOfSaleTab() {
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [unknownCode, setUnknownCode] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [dialog, setDialog] = useState<CounterDialog | null>(null);
   const [lastSale, setLastSale] = useState<SaleView | null>(null);
   const [discardArmed, setDiscardArmed] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -123,7 +120,6 @@ export function PointOfSaleTab() {
   });
 
   const enabled = (command: CounterCommand) => (lineFields[command] !== undefined || command === 'remove' ? selected !== undefined : cart.lines.length > 0);
-  const dialogLine = dialog?.kind === 'line' ? cart.lines.find((line) => line.key === dialog.key) : undefined;
   const saleDiscount = cart.discount === null ? null : cart.discount.kind === 'percent' ? `${textOfDiscount(cart.discount, money.digits).text} %` : money.format(cart.discount.minor);
 
   return (
@@ -190,59 +186,35 @@ export function PointOfSaleTab() {
           />
         </Stack>
       </Grid.Col>
-      {dialog?.kind === 'line' && dialogLine !== undefined && (
-        <LineModal
-          line={dialogLine}
-          focus={dialog.focus}
-          today={today}
-          scannedExpired={dialog.scannedExpired}
-          money={money}
-          limitText={limitText}
-          onClose={() => setDialog(null)}
-          onSave={(change) => {
-            updateCurrent(clinicId, (current) => updateLine(current, dialogLine.key, change));
-            setDialog(null);
-          }}
-        />
-      )}
-      {dialog?.kind === 'saleDiscount' && (
-        <SaleDiscountModal
-          discount={cart.discount}
-          money={money}
-          limitText={limitText}
-          onClose={() => setDialog(null)}
-          onSave={(discount) => {
-            updateCurrent(clinicId, (current) => ({ ...current, discount }));
-            setDialog(null);
-          }}
-        />
-      )}
-      {dialog?.kind === 'payment' && (
-        <PaymentModal
-          cart={cart}
-          totalMinor={totals.totalMinor}
-          money={money}
-          onClose={() => setDialog(null)}
-          onPaid={(sale) => {
-            updateCurrent(clinicId, () => emptyCart);
-            setDialog(null);
-            setLastSale(sale);
-            setNotice(null);
-            setSelectedKey(null);
-          }}
-        />
-      )}
-      {dialog?.kind === 'attach' && (
-        <AttachCodeModal
-          code={dialog.code}
-          onClose={() => setDialog(null)}
-          onAttached={() => {
-            setDialog(null);
-            setUnknownCode(null);
-            void lookup.fromCode(dialog.code).then(apply);
-          }}
-        />
-      )}
+      <CounterDialogs
+        dialog={dialog}
+        cart={cart}
+        totalMinor={totals.totalMinor}
+        today={today}
+        money={money}
+        limitText={limitText}
+        onClose={() => setDialog(null)}
+        onLine={(key, change) => {
+          updateCurrent(clinicId, (current) => updateLine(current, key, change));
+          setDialog(null);
+        }}
+        onSaleDiscount={(discount) => {
+          updateCurrent(clinicId, (current) => ({ ...current, discount }));
+          setDialog(null);
+        }}
+        onPaid={(sale) => {
+          updateCurrent(clinicId, () => emptyCart);
+          setDialog(null);
+          setLastSale(sale);
+          setNotice(null);
+          setSelectedKey(null);
+        }}
+        onAttached={(code) => {
+          setDialog(null);
+          setUnknownCode(null);
+          void lookup.fromCode(code).then(apply);
+        }}
+      />
     </Grid>
   );
 }
