@@ -128,6 +128,8 @@ describe('the point of sale', { timeout: 180_000 }, () => {
 
   it('attaches an unknown code to a product in two keys, and asks why an expired pack is given out', async () => {
     const pos = new PointOfSalePage(page);
+    await pos.open();
+    await pos.search().waitFor();
     // A valid GTIN no product has: the offer takes the focus, Enter opens the picker, Enter attaches.
     await pos.scan('1234567890128');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''), POLL).toBe('Attach this code to a product…');

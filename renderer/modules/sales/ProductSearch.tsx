@@ -64,6 +64,7 @@ export function ProductSearch({ id, label, description, inputRef, autoFocus = fa
         description={description}
         value={text}
         autoFocus={autoFocus}
+        data-autofocus={autoFocus ? true : undefined}
         autoComplete="off"
         role="combobox"
         aria-expanded={products.length > 0}
