@@ -1,19 +1,16 @@
 /**
  * The renderer loads nothing from elsewhere: scripts only from this origin, no eval, no framing
- * of it, and frames only of the blob URLs it makes itself (a document's PDF).
+ * of it, and frames only of the blob URLs it makes itself (a PDF it shows).
  * Styles allow inline because the component library sets CSS variables in style attributes.
- * Frames show only PDFs the page made itself (blob:), never another origin.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  // A patient's PDF is shown in a frame from a blob URL the page made of the bytes the core returned.
-  "frame-src blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  // A printed prescription opens in a frame of the PDF the page itself made (a blob of this origin).
+  // PDFs the page made itself (a prescription, a receipt, a document) open in frames of their blob URLs.
   "frame-src blob:",
   "object-src 'none'",
   "base-uri 'none'",

@@ -127,4 +127,26 @@ describe('sales: the point of sale in the core', () => {
     expect(again.message).toMatch(/Only 1 of/);
     expect((await harness.call('sales.get', { receiptNumber: sale.receiptNumber }, pharmacist)).lines[0]?.returnedQuantity).toBe(2);
   });
+
+  it('prints a receipt on the 80 mm roll and on A4, with the clinic, lines, taxes, payments, change and the number as a barcode', async () => {
+    await receive(paracetamol, 'PR1', '2027-12-31', 5);
+    const sale = await harness.call('sales.commit', { lines: [{ productId: paracetamol, quantity: 2, discount: { kind: 'percent', basisPoints: 500 } }], payments: [{ method: 'card', amountMinor: 1000 }, { method: 'cash', amountMinor: 2000 }] }, pharmacist);
+    for (const paper of ['ROLL_80MM', 'A4'] as const) {
+      const printed = await harness.call('sales.receipt', { receiptNumber: sale.receiptNumber, paper }, pharmacist);
+      expect(printed).toMatchObject({ receiptNumber: sale.receiptNumber, fileName: `receipt-${sale.receiptNumber}.pdf` });
+      const raw = Buffer.from(printed.pdfBase64, 'base64').toString('latin1');
+      expect(raw.startsWith('%PDF-')).toBe(true);
+      expect(raw).toContain(paper === 'A4' ? '595.28' : '226.77');
+      const text = [...raw.matchAll(/<([0-9a-f]+)>/g)].map((match) => Buffer.from(match[1] ?? '', 'hex').toString('latin1')).join('').replace(/\s+/g, ' ');
+      // 2 × 11.60 less 5 %: 22.04, of which 3.04 tax at 16 %; 10.00 by card, 20.00 cash, 7.96 change.
+      for (const shown of [`Receipt ${sale.receiptNumber}`, 'Paracetamol', 'Lot PR1', 'tax 16 % incl. 3.04', 'Subtotal', '23.20', '22.04', 'Card', '10.00', 'Change', '7.96', 'Cashier:']) expect(text).toContain(shown);
+    }
+    const returned = await harness.call('sales.return', { saleId: sale.id, lines: [{ saleLineId: sale.lines[0]?.id ?? '', quantity: 1 }], refundMethod: 'card', reason: 'Not needed' }, pharmacist);
+    const refund = await harness.call('sales.receipt', { receiptNumber: returned.receiptNumber, paper: 'ROLL_80MM' }, pharmacist);
+    const refundText = [...Buffer.from(refund.pdfBase64, 'base64').toString('latin1').matchAll(/<([0-9a-f]+)>/g)].map((match) => Buffer.from(match[1] ?? '', 'hex').toString('latin1')).join('');
+    expect(refundText).toContain(`Return of receipt ${sale.receiptNumber}`);
+    expect((await harness.fail('sales.receipt', { receiptNumber: 'RFC01-S999999', paper: 'A4' }, pharmacist)).code).toBe('NOT_FOUND');
+    const clerk = (await userWithRole(harness, admin, 'STAFF', 'clerk')).token;
+    expect((await harness.fail('sales.receipt', { receiptNumber: sale.receiptNumber, paper: 'A4' }, clerk)).code).toBe('FORBIDDEN');
+  });
 });

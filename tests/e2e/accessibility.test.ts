@@ -12,6 +12,7 @@ import { DocumentsPage } from './pages/DocumentsPage.ts';
 import { LockPage } from './pages/LockPage.ts';
 import { OrdersPanelPage } from './pages/OrdersPanelPage.ts';
 import { PrescriptionPanel } from './pages/PrescriptionPanel.ts';
+import { PointOfSalePage } from './pages/PointOfSalePage.ts';
 import { ReceptionPage } from './pages/ReceptionPage.ts';
 import { SetupPage } from './pages/SetupPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
@@ -269,6 +270,35 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await page.getByRole('tab', { name: 'Interactions' }).click();
     await page.getByText(/checks prescriptions against/).waitFor();
     await check('tab administration/interactions', 'administration interaction knowledge base');
+  });
+
+  it('pharmacy: the point of sale with a cart, its dialogs, an unknown code, a paid sale, and returns', async () => {
+    const pos = new PointOfSalePage(page);
+    await pos.open();
+    await pos.search().waitFor();
+    await pos.scan(']d20109506000134352' + '10AMX2405');
+    await pos.cart().getByRole('row', { name: /Amoxicillin/ }).waitFor();
+    await check('tab pharmacy/pos', 'pharmacy point of sale with a cart');
+    await checkDialog('dialog sales/LineModal', 'Amoxicillin 500 mg capsule', () => page.keyboard.press('F2'));
+    await checkDialog('dialog sales/SaleDiscountModal', 'Discount on the sale', () => page.keyboard.press('Shift+F4'));
+    await checkDialog('dialog sales/PaymentModal', 'Payment', () => page.keyboard.press('F8'));
+    // A valid GTIN no product has.
+    await pos.scan('1234567890128');
+    await page.getByRole('button', { name: 'Attach this code to a product…' }).waitFor();
+    await check('tab pharmacy/pos', 'pharmacy point of sale, unknown code');
+    await checkDialog('dialog sales/AttachCodeModal', 'Attach this code to a product', () => page.keyboard.press('Enter'));
+    await page.keyboard.press('F8');
+    await pos.dialog('Payment').waitFor();
+    await page.keyboard.press('Enter');
+    const last = page.getByRole('region', { name: 'Last sale' });
+    await last.locator('iframe[data-receipt]').waitFor();
+    const receiptNumber = (await last.locator('iframe[data-receipt]').getAttribute('data-receipt')) ?? '';
+    await check('tab pharmacy/pos', 'pharmacy point of sale after a sale');
+    await pos.open('Returns');
+    await page.getByLabel('Receipt number').fill(receiptNumber);
+    await page.keyboard.press('Enter');
+    await page.getByRole('table', { name: 'Lines of the sale' }).waitFor();
+    await check('tab pharmacy/returns', 'pharmacy returns with a sale found');
   });
 
   it('the sync screen and the sections still to come', async () => {

@@ -9,9 +9,11 @@ import { clinicContextOf } from '../../api/clinic-context.ts';
 import { clinicOf, type CallContext, type Handlers } from '../../api/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { issueReference } from '../../references/issue-reference.ts';
+import { findClinic } from '../clinics/index.ts';
 import { organizationOf, requireProduct } from '../medicines/index.ts';
 import { resolveScan } from '../stock/index.ts';
 import { CASH_INCREMENT_MINOR, clinicPriceOf } from './pricing.ts';
+import { receiptPdf } from './receipt-pdf.ts';
 import { planSale } from './sale-plan.ts';
 import { saleById, saleByReceiptNumber } from './sale-rows.ts';
 import { writeSale, type SaleLineWrite } from './sale-writes.ts';
@@ -82,6 +84,16 @@ export const salesHandlers = {
     const sale = saleByReceiptNumber(ctx.db, clinicOf(ctx).clinicId, input.receiptNumber);
     if (sale === undefined) throw notFoundError('No sale with that receipt number at this clinic.');
     return sale;
+  },
+
+  'sales.receipt': async (ctx, input) => {
+    const { clinicId } = clinicOf(ctx);
+    const sale = saleByReceiptNumber(ctx.db, clinicId, input.receiptNumber);
+    const clinic = findClinic(ctx.db, clinicId);
+    if (sale === undefined || clinic === undefined) throw notFoundError('No sale with that receipt number at this clinic.');
+    const returnOf = sale.returnOfSaleId === null ? null : (saleById(ctx.db, clinicId, sale.returnOfSaleId)?.receiptNumber ?? null);
+    const pdf = await receiptPdf({ clinic: { name: clinic.name, address: clinic.address, phone: clinic.phone, currency: clinic.currency, timeZone: clinic.timeZone }, sale, returnOf }, input.paper);
+    return { receiptNumber: sale.receiptNumber, fileName: `receipt-${sale.receiptNumber}.pdf`, pdfBase64: pdf.toString('base64') };
   },
 
   'sales.return': (ctx, input) => {

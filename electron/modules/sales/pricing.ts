@@ -3,11 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/database.ts';
 import { medicineClinicSettings } from '../../db/schema/index.ts';
 
-/** Shelf prices include tax, as most pharmacies mark them; the receipt shows the tax within. */
-export const PRICES_INCLUDE_TAX = true;
-
-/** The smallest coin, in minor units: cash is rounded to it. */
-export const CASH_INCREMENT_MINOR = 1;
+export { CASH_INCREMENT_MINOR, PRICES_INCLUDE_TAX } from '#shared/modules/sales/pricing-rules.ts';
 
 export type ClinicPrice = { readonly salePriceMinor: number | null; readonly taxRateBasisPoints: number };
 

@@ -127,6 +127,7 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'sales.scan': 'Scanned at the counter',
   'sales.commit': 'Made a sale',
   'sales.get': 'Opened a sale',
+  'sales.receipt': 'Printed a sale receipt',
   'sales.return': 'Took a return',
   'medicines.checkPrescription': 'Checked a prescription for allergies, interactions and doses',
   'medicines.knowledgeBase': 'Read the size of the interaction knowledge base',

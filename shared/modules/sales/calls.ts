@@ -21,6 +21,10 @@ export const discountSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('amount'), minor: minor('The discount') }).strict(),
 ]);
 
+/** The counter's thermal printer takes an 80 mm roll; A4 is for a customer who wants an invoice-sized copy. */
+export const receiptPapers = ['ROLL_80MM', 'A4'] as const;
+export type ReceiptPaper = (typeof receiptPapers)[number];
+
 const paymentSchema = z.object({ method: z.enum(paymentMethods, { error: 'Choose cash, card or mobile money' }), amountMinor: minor('The amount paid').min(1, { error: 'A payment is above zero' }) }).strict();
 
 const saleLineInputSchema = z
@@ -56,6 +60,13 @@ export const salesCalls = {
     output: saleSchema,
   }),
   'sales.get': defineCall({ access: sellers, effect: 'read', input: z.object({ receiptNumber: requiredText('Receipt number', 60) }).strict(), output: saleSchema }),
+  /** A sale or a return as a PDF receipt, with its number as a barcode that the returns screen scans. */
+  'sales.receipt': defineCall({
+    access: sellers,
+    effect: 'read',
+    input: z.object({ receiptNumber: requiredText('Receipt number', 60), paper: z.enum(receiptPapers, { error: 'Choose the 80 mm roll or A4' }).default('ROLL_80MM') }).strict(),
+    output: z.object({ receiptNumber: z.string(), fileName: z.string(), pdfBase64: z.string() }),
+  }),
   /** Gives back packs of an earlier sale: stock returns to its batch, the money to the customer. */
   'sales.return': defineCall({
     access: sellers,

@@ -230,6 +230,7 @@ export const contractProbes: ContractProbes = {
   'sales.scan': (them) => [{ code: them.barcode }],
   'sales.commit': (them) => [{ lines: [{ productId: them.productId, quantity: 1, batchId: them.productId }], payments: [{ method: 'cash', amountMinor: 100_000 }] }],
   'sales.get': (them) => [{ receiptNumber: them.mrn }],
+  'sales.receipt': (them) => [{ receiptNumber: them.mrn, paper: 'A4' }],
   'sales.return': (them) => [{ saleId: them.productId, lines: [{ saleLineId: them.productId, quantity: 1 }], refundMethod: 'cash', reason: 'Probe' }],
   'medicines.checkPrescription': (them) => [{ patientId: them.patientId, items: [{ productId: them.productId }] }, { items: [{ productId: them.productId }] }],
   'medicines.knowledgeBase': () => [{}],
