@@ -7,6 +7,7 @@ import type { Role } from '#shared/domain/roles.ts';
 import type { Db } from '../../db/database.ts';
 import { encounterBillableItems, encounters } from '../../db/schema/index.ts';
 import type { EncounterRow } from './tables.ts';
+import { completionItemsOf } from './completion-items.ts';
 import { requireEntry, stepOf, takeStep } from '../queue/index.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
@@ -23,7 +24,8 @@ function defaultConsultation(seenBefore: boolean) {
 
 /**
  * Completes a signed encounter: its queue entry is done (which, by the queue's rule, completes the
- * appointment), and what it bills is recorded for billing, with codes and prices as charged.
+ * appointment), and what it bills is recorded for billing, with codes and prices as charged:
+ * the consultation and the services the doctor names, and what other modules bill with it.
  */
 export function completeEncounter(tx: Db, encounter: EncounterRow, completer: Completer, items: readonly { code: string; quantity: number }[], seenBefore: boolean): void {
   if (encounter.doctorUserId !== completer.userId) throw forbiddenError('Only the doctor of this encounter completes it.');
@@ -36,9 +38,10 @@ export function completeEncounter(tx: Db, encounter: EncounterRow, completer: Co
   });
   if (!services.some(({ service }) => service.kind === 'CONSULTATION')) services.unshift({ service: defaultConsultation(seenBefore), quantity: 1 });
   const now = isoAt(completer.nowMs);
-  for (const { service, quantity } of services) {
+  const billed = [...services.map(({ service, quantity }) => ({ code: service.code, description: service.description, quantity, unitPriceMinor: service.unitPriceMinor })), ...completionItemsOf(tx, encounter)];
+  for (const item of billed) {
     tx.insert(encounterBillableItems)
-      .values({ id: newId(), clinicId: encounter.clinicId, encounterId: encounter.id, patientId: encounter.patientId, catalogueCode: service.code, description: service.description, quantity, unitPriceMinor: service.unitPriceMinor, createdAt: now })
+      .values({ id: newId(), clinicId: encounter.clinicId, encounterId: encounter.id, patientId: encounter.patientId, catalogueCode: item.code, description: item.description, quantity: item.quantity, unitPriceMinor: item.unitPriceMinor, createdAt: now })
       .run();
   }
   if (encounter.queueEntryId !== null) {

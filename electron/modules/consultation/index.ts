@@ -4,3 +4,4 @@ export { requireEncounter } from './encounter-rows.ts';
 export { addSigningStep, type EncounterSigner, type SigningStep } from './signing-steps.ts';
 export type { EncounterRow } from './tables.ts';
 export { requireTreatablePatient } from './start-encounter.ts';
+export { addCompletionItems, type CompletionItem, type CompletionItemSource } from './completion-items.ts';
