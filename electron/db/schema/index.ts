@@ -23,3 +23,4 @@ export { medicineBarcodes, medicineClinicSettings, medicineInteractions, medicin
 export { stockBatches, stockGoodsReceipts, stockMovements, stockSuppliers } from '../../modules/stock/tables.ts';
 export { prescriptionDraftLines, prescriptionLines, prescriptions } from '../../modules/prescriptions/tables.ts';
 export { saleLines, salePayments, sales } from '../../modules/sales/tables.ts';
+export { encounterProcedures, treatmentPlanSteps, treatmentPlans } from '../../modules/procedures/tables.ts';

@@ -137,6 +137,15 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'prescriptions.removeLine': 'Removed a medicine from a prescription',
   'prescriptions.repeat': 'Repeated a prescription',
   'prescriptions.print': 'Printed a prescription',
+  'procedures.ofEncounter': 'Opened an encounter’s procedures',
+  'procedures.record': 'Recorded a procedure',
+  'procedures.remove': 'Removed a procedure from an encounter',
+  'procedures.plansOfPatient': 'Read a patient’s treatment plans',
+  'procedures.savePlan': 'Saved a treatment plan',
+  'procedures.movePlan': 'Changed a treatment plan’s status',
+  'procedures.saveStep': 'Saved a step of a treatment plan',
+  'procedures.cancelStep': 'Cancelled a step of a treatment plan',
+  'procedures.bookStep': 'Booked a treatment plan step as a follow-up',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };
