@@ -9,12 +9,13 @@ import type { ChartSection, ConflictPresentation, EncounterPanel, NavigationEntr
 import { doctorScreens } from './doctors/module.ts';
 import { medicineScreens } from './medicines/module.ts';
 import { patientScreens } from './patients/module.tsx';
+import { procedureScreens } from './procedures/module.ts';
 import { queueScreens } from './queue/module.ts';
 import { stockScreens } from './stock/module.ts';
 import { userScreens } from './users/module.ts';
 
 /** Every feature's screens, one line each; a section's tabs come in this order. */
-export const rendererModules: readonly RendererModule[] = [consultationScreens, queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens, stockScreens];
+export const rendererModules: readonly RendererModule[] = [consultationScreens, queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens, stockScreens, procedureScreens];
 
 /** The tabs of a section any of a person's roles may open; null for every tab of the section. */
 export function tabsOf(section: Section, roles: readonly Role[] | null): NavigationEntry[] {
