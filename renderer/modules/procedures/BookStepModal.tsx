@@ -57,7 +57,7 @@ export function BookStepModal({ plan, step, onClose, onBooked }: { plan: Treatme
             value={startAt}
             onChange={setStartAt}
             disabled={free.length === 0}
-            comboboxProps={{ withinPortal: false }}
+           
           />
           <Button variant="light" disabled={startAt === null} loading={busy} onClick={() => void book(startAt)}>
             Book this slot

@@ -63,6 +63,7 @@ export function RecordProcedureModal({ encounterId, plans, onClose, onSaved }: {
           <FormAlert message={failure} />
           <Select
             data-autofocus
+            openOnFocus={false}
             label="Procedure"
             placeholder="Type a code or a name"
             searchable
@@ -73,13 +74,13 @@ export function RecordProcedureModal({ encounterId, plans, onClose, onSaved }: {
               setPlanStepId(null);
             }}
             error={errors['code']}
-            comboboxProps={{ withinPortal: false }}
+           
           />
           <Group grow align="flex-start">
             <TextInput label="Tooth or site" description={siteHint(procedure)} value={site} onChange={(event) => setSite(event.currentTarget.value)} error={errors['site']} disabled={procedure?.site === 'NONE'} />
             <NumberInput label="Quantity" min={1} max={100} allowDecimal={false} value={quantity} onChange={(value) => setQuantity(typeof value === 'number' && value >= 1 ? value : 1)} error={errors['quantity']} />
           </Group>
-          {steps.length > 0 && <Select label="Step of a treatment plan" placeholder="Found when the note is signed" clearable data={steps} value={planStepId} onChange={setPlanStepId} error={errors['planStepId']} comboboxProps={{ withinPortal: false }} />}
+          {steps.length > 0 && <Select label="Step of a treatment plan" placeholder="Found when the note is signed" clearable data={steps} value={planStepId} onChange={setPlanStepId} error={errors['planStepId']} />}
           <Textarea label="Notes" autosize minRows={2} value={notes} onChange={(event) => setNotes(event.currentTarget.value)} error={errors['notes']} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

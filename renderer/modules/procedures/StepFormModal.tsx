@@ -56,7 +56,7 @@ export function StepFormModal({ plan, step, onClose, onSaved }: { plan: Treatmen
       >
         <Stack gap="xs">
           <FormAlert message={failure} />
-          <Select data-autofocus label="Procedure" placeholder="Type a code or a name" searchable data={procedureOptions} value={code} onChange={setCode} error={errors['code']} comboboxProps={{ withinPortal: false }} />
+          <Select data-autofocus openOnFocus={false} label="Procedure" placeholder="Type a code or a name" searchable data={procedureOptions} value={code} onChange={setCode} error={errors['code']} />
           <Group grow align="flex-start">
             <TextInput label="Tooth or site" description={siteHint(procedure)} value={site} onChange={(event) => setSite(event.currentTarget.value)} error={errors['site']} disabled={procedure?.site === 'NONE'} />
             <TextInput label="Planned date" type="date" description="The visit it is planned for" value={plannedDate} onChange={(event) => setPlannedDate(event.currentTarget.value)} error={errors['plannedDate']} />
