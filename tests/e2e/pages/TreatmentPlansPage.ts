@@ -40,7 +40,7 @@ export class TreatmentPlansPage {
     await this.plan(title).getByRole('button', { name: 'Add step…' }).click();
     const dialog = this.page.getByRole('dialog', { name: `Add a step to ${title}` });
     await chooseOption(this.page, 'Procedure', step.code);
-    await dialog.getByRole('textbox', { name: 'Tooth or site' }).fill(step.site);
+    if (step.site !== '') await dialog.getByRole('textbox', { name: 'Tooth or site' }).fill(step.site);
     await dialog.getByLabel('Planned date').fill(step.plannedDate);
     await dialog.getByRole('button', { name: 'Add step' }).click();
     await dialog.waitFor({ state: 'detached' });
