@@ -18,11 +18,12 @@ import { salesCoreModule } from './sales/module.ts';
 import { stockCoreModule } from './stock/module.ts';
 import { patientsCoreModule } from './patients/module.ts';
 import { prescriptionsCoreModule } from './prescriptions/module.ts';
+import { proceduresCoreModule } from './procedures/module.ts';
 import { queueCoreModule } from './queue/module.ts';
 import { usersCoreModule } from './users/module.ts';
 
 /** Every feature's part in the core, one line each; their demo steps run in this order. */
-export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule, diagnosisCodesCoreModule, medicinesCoreModule, consultationCoreModule, prescriptionsCoreModule, stockCoreModule, salesCoreModule, ordersCoreModule, dispensingCoreModule, documentsCoreModule] as const;
+export const coreModules = [clinicsCoreModule, usersCoreModule, auditCoreModule, doctorsCoreModule, patientsCoreModule, appointmentsCoreModule, queueCoreModule, diagnosisCodesCoreModule, medicinesCoreModule, consultationCoreModule, prescriptionsCoreModule, stockCoreModule, salesCoreModule, ordersCoreModule, dispensingCoreModule, documentsCoreModule, proceduresCoreModule] as const;
 
 /** Every module's handlers as one object; the dispatcher's map adds the core's own. */
 export const moduleHandlers = Object.assign({}, ...coreModules.map((module) => module.handlers)) as AllOf<(typeof coreModules)[number]['handlers']>;

@@ -13,13 +13,14 @@ import { medicineScreens } from './medicines/module.ts';
 import { orderScreens } from './orders/module.ts';
 import { patientScreens } from './patients/module.tsx';
 import { prescriptionScreens } from './prescriptions/module.ts';
+import { procedureScreens } from './procedures/module.ts';
 import { queueScreens } from './queue/module.ts';
 import { salesScreens } from './sales/module.ts';
 import { stockScreens } from './stock/module.ts';
 import { userScreens } from './users/module.ts';
 
 /** Every feature's screens, one line each; a section's tabs come in this order. */
-export const rendererModules: readonly RendererModule[] = [consultationScreens, queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens, dispensingScreens, stockScreens, prescriptionScreens, orderScreens, documentScreens, salesScreens];
+export const rendererModules: readonly RendererModule[] = [consultationScreens, queueScreens, appointmentScreens, patientScreens, doctorScreens, userScreens, clinicScreens, diagnosisCodeScreens, auditScreens, medicineScreens, dispensingScreens, stockScreens, prescriptionScreens, orderScreens, documentScreens, salesScreens, procedureScreens];
 
 /** The tabs of a section any of a person's roles may open; null for every tab of the section. */
 export function tabsOf(section: Section, roles: readonly Role[] | null): NavigationEntry[] {

@@ -15,11 +15,12 @@ import { salesModule } from './sales/module.ts';
 import { stockModule } from './stock/module.ts';
 import { patientsModule } from './patients/module.ts';
 import { prescriptionsModule } from './prescriptions/module.ts';
+import { proceduresModule } from './procedures/module.ts';
 import { queueModule } from './queue/module.ts';
 import { usersModule } from './users/module.ts';
 
 /** Every feature's shared part, one line each. A table scoped by a parent comes after the parent's module. */
-export const sharedModules = [clinicsModule, usersModule, auditModule, patientsModule, doctorsModule, appointmentsModule, queueModule, diagnosisCodesModule, medicinesModule, consultationModule, prescriptionsModule, stockModule, salesModule, ordersModule, dispensingModule, documentsModule] as const;
+export const sharedModules = [clinicsModule, usersModule, auditModule, patientsModule, doctorsModule, appointmentsModule, queueModule, diagnosisCodesModule, medicinesModule, consultationModule, prescriptionsModule, stockModule, salesModule, ordersModule, dispensingModule, documentsModule, proceduresModule] as const;
 
 /** Every module's calls as one object; the contract adds the core's own. */
 export const moduleCalls = Object.assign({}, ...sharedModules.map((module) => module.calls)) as AllOf<(typeof sharedModules)[number]['calls']>;

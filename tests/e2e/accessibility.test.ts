@@ -17,6 +17,7 @@ import { ReceptionPage } from './pages/ReceptionPage.ts';
 import { SetupPage } from './pages/SetupPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { StockPage } from './pages/StockPage.ts';
+import { TreatmentPlansPage } from './pages/TreatmentPlansPage.ts';
 import { launchChromium } from './support/browser.ts';
 import { callAsPage, recordAllergyAtFrontDesk } from './support/front-desk-api.ts';
 import { demoPacks, signDemoPrescription } from './support/demo-prescription.ts';
@@ -417,6 +418,25 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await page.getByRole('tab', { name: 'Lab orders' }).click();
     await page.getByRole('table', { name: 'Orders waiting' }).getByRole('row').filter({ hasText: 'Chest X-ray, PA and lateral' }).waitFor();
     await check('tab consultation/orders', 'consultation lab orders');
+  });
+
+  it('procedures, as the demo doctor: the procedures panel, a treatment plan on the encounter and the chart, and their dialogs', async () => {
+    // The encounter above is signed; one started from the chart is open for procedures.
+    await page.getByRole('button', { name: 'Start unscheduled encounter' }).click();
+    await page.getByRole('button', { name: 'Record procedure…' }).waitFor();
+    const plans = new TreatmentPlansPage(page);
+    const planTitle = 'Fever follow-up';
+    await checkDialog('dialog procedures/RecordProcedureModal', 'Record a procedure', () => page.getByRole('button', { name: 'Record procedure…' }).click());
+    await plans.recordProcedure('GEN-GLU', '');
+    await checkDialog('dialog procedures/PlanFormModal', 'New treatment plan', () => page.getByRole('button', { name: 'New treatment plan…' }).click());
+    await plans.createPlan(planTitle);
+    await checkDialog('dialog procedures/StepFormModal', `Add a step to ${planTitle}`, () => plans.plan(planTitle).getByRole('button', { name: 'Add step…' }).click());
+    await plans.addStep(planTitle, { code: 'GEN-URINE', site: '', plannedDate: new Date(Date.now() + 7 * 86_400_000).toLocaleDateString('en-CA', { timeZone: clinicZone.zone }) });
+    await checkDialog('dialog procedures/BookStepModal', /^Book step 1: /, () => page.getByRole('button', { name: `Book step 1 of ${planTitle}` }).click());
+    await check('tab consultation/encounter', 'consultation encounter with procedures and a plan');
+    await page.getByRole('button', { name: 'Open chart' }).click();
+    await plans.plan(planTitle).waitFor();
+    await check('tab consultation/chart', 'consultation chart with a treatment plan');
   });
 
   it('change of a temporary password at first sign-in', async () => {

@@ -26,3 +26,4 @@ export { saleLines, salePayments, sales } from '../../modules/sales/tables.ts';
 export { diagnosticOrders, diagnosticResults } from '../../modules/orders/tables.ts';
 export { controlledRegister, dispenseLines, dispenses } from '../../modules/dispensing/tables.ts';
 export { documentUploads, patientDocuments } from '../../modules/documents/tables.ts';
+export { encounterProcedures, treatmentPlanSteps, treatmentPlans } from '../../modules/procedures/tables.ts';

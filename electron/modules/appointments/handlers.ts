@@ -1,29 +1,18 @@
-import type { UserId } from '#shared/domain/ids.ts';
 import { and, asc, eq, gte, inArray, lt, lte } from 'drizzle-orm';
 import { conflictError, notFoundError } from '#shared/api/errors.ts';
 import { appointmentStatusLabels, canMoveAppointment, type AppointmentStatus } from '#shared/modules/appointments/appointment.ts';
 import { localDayBounds } from '#shared/scheduling/slots.ts';
 import { appointmentById, appointmentsBetween, appointmentsOfPatients, findAppointmentRow, recordAppointmentEvent } from './appointment-rows.ts';
 import { requireFreeSlot, requirePatientFree } from './slot-check.ts';
+import { bookableDoctor, bookAppointment, requireBookablePatient } from './booking.ts';
 import { clinicContextOf } from '../../api/clinic-context.ts';
 import type { ClinicContext } from '../clinics/index.ts';
 import type { Db } from '../../db/database.ts';
 import { appointmentEvents, appointments, queueEntries, users } from '../../db/schema/index.ts';
 import type { AppointmentRow } from './tables.ts';
-import { doctorIn } from '../doctors/index.ts';
 import { findPatient, isVisibleIn, mergeSetOf } from '../patients/index.ts';
 import { isoAt } from '../../platform/clock.ts';
-import { newId } from '../../platform/ids.ts';
-import { referenceSeries } from '#shared/domain/reference-numbers.ts';
-import { issueReference } from '../../references/issue-reference.ts';
 import type { Handlers } from '../../api/context.ts';
-
-function bookableDoctor(db: Db, clinic: ClinicContext, doctorUserId: UserId) {
-  const doctor = doctorIn(db, clinic.clinicId, doctorUserId);
-  if (doctor === undefined) throw notFoundError('That person is not a doctor of this clinic.');
-  if (!doctor.bookable) throw conflictError(`${doctor.fullName} cannot be booked: the doctor profile is missing or inactive.`, 'doctorUserId');
-  return doctor;
-}
 
 function requireAppointment(db: Db, clinic: ClinicContext, appointmentId: string): AppointmentRow {
   const row = findAppointmentRow(db, clinic.clinicId, appointmentId);
@@ -64,38 +53,11 @@ export const appointmentHandlers = {
 
   'appointments.book': (ctx, input) => {
     const clinic = clinicContextOf(ctx);
-    const patient = findPatient(ctx.db, input.patientId);
-    if (patient === undefined || !isVisibleIn(ctx.db, patient, clinic.clinicId)) throw notFoundError('No such patient in this clinic.');
-    if (patient.mergedIntoId !== null) throw conflictError('This record was merged into another; book on the surviving record.', 'patientId');
+    // Refused before the write, so a wrong patient or doctor leaves no audit of a booking.
+    const patient = requireBookablePatient(ctx.db, clinic, input.patientId);
     const doctor = bookableDoctor(ctx.db, clinic, input.doctorUserId);
     const id = ctx.write(
-      (tx) => {
-        const slot = requireFreeSlot(tx, clinic, doctor, input.startAt);
-        requirePatientFree(tx, mergeSetOf(tx, patient.id), slot);
-        const { reference, provisional } = issueReference(tx, { clinicId: clinic.clinicId, clinicCode: clinic.code, series: referenceSeries.appointment, deviceId: ctx.deviceId, nowMs: clinic.nowMs });
-        const appointmentId = newId();
-        const now = isoAt(clinic.nowMs);
-        tx.insert(appointments)
-          .values({
-            id: appointmentId,
-            clinicId: clinic.clinicId,
-            reference,
-            provisionalReference: provisional ? reference : null,
-            patientId: patient.id,
-            doctorUserId: doctor.userId,
-            startAt: slot.startAt,
-            endAt: slot.endAt,
-            type: input.type,
-            reason: input.reason,
-            notes: input.notes,
-            bookedByUserId: clinic.userId,
-            createdAt: now,
-            updatedAt: now,
-          })
-          .run();
-        recordAppointmentEvent(tx, { appointmentId, kind: 'BOOKED', userId: clinic.userId, nowMs: clinic.nowMs, toStartAt: slot.startAt });
-        return appointmentId;
-      },
+      (tx) => bookAppointment(tx, clinic, ctx.deviceId, input),
       (appointmentId) => ({ entityType: 'appointment', entityId: appointmentId, detail: { patientId: patient.id, doctorUserId: doctor.userId } }),
     );
     return fetched(ctx.db, id);

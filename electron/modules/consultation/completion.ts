@@ -24,7 +24,8 @@ function defaultConsultation(seenBefore: boolean) {
 
 /**
  * Completes a signed encounter: its queue entry is done (which, by the queue's rule, completes the
- * appointment), and what it bills is recorded for billing, with codes and prices as charged.
+ * appointment), and what it bills is recorded for billing, with codes and prices as charged:
+ * the consultation and the services the doctor names, and what other modules bill with it.
  */
 export function completeEncounter(tx: Db, encounter: EncounterRow, completer: Completer, items: readonly { code: string; quantity: number }[], seenBefore: boolean): void {
   if (encounter.doctorUserId !== completer.userId) throw forbiddenError('Only the doctor of this encounter completes it.');
@@ -37,7 +38,7 @@ export function completeEncounter(tx: Db, encounter: EncounterRow, completer: Co
   });
   if (!services.some(({ service }) => service.kind === 'CONSULTATION')) services.unshift({ service: defaultConsultation(seenBefore), quantity: 1 });
   const now = isoAt(completer.nowMs);
-  // The services the doctor names, then what other modules bill with the encounter (its orders).
+  // The services the doctor names, then what other modules bill with the encounter (its orders, its procedures).
   const charged = [...services.map(({ service, quantity }) => ({ code: service.code, description: service.description, quantity, unitPriceMinor: service.unitPriceMinor })), ...extraBillablesOf(tx, encounter)];
   for (const item of charged) {
     tx.insert(encounterBillableItems)

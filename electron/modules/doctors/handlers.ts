@@ -3,21 +3,17 @@ import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { notFoundError, validationError } from '#shared/api/errors.ts';
 import { weekdayLabels } from '#shared/modules/doctors/schedule.ts';
-import type { Slot } from '#shared/scheduling/slots.ts';
 import { clinicContextOf } from '../../api/clinic-context.ts';
 import type { ClinicContext } from '../clinics/index.ts';
 import type { Db } from '../../db/database.ts';
 import { doctorProfiles, scheduleExceptions } from '../../db/schema/index.ts';
 import { doctorIn, doctorsOf } from './doctor-rows.ts';
 import { doctorSlots } from './doctor-slots.ts';
+import { earliestFree } from './next-free.ts';
 import { exceptionOf, exceptionsOf, replaceWeeklySessions, weeklySessionsOf } from './schedule-rows.ts';
 import { isoAt } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Handlers } from '../../api/context.ts';
-
-/** How far ahead "next free slot" looks. */
-const NEXT_FREE_HORIZON_DAYS = 90;
-const NEXT_FREE_WINDOW_DAYS = 7;
 
 function requireDoctor(db: Db, clinic: ClinicContext, doctorUserId: UserId) {
   const doctor = doctorIn(db, clinic.clinicId, doctorUserId);
@@ -25,28 +21,8 @@ function requireDoctor(db: Db, clinic: ClinicContext, doctorUserId: UserId) {
   return doctor;
 }
 
-function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate() ?? date;
-}
-
 function minutes(time: string): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-}
-
-/** The earliest free slot after now among the doctors, looking a week at a time. */
-function earliestFree(db: Db, clinic: ClinicContext, doctorIds: readonly UserId[]): { doctorUserId: UserId; slot: Slot } | null {
-  const now = isoAt(clinic.nowMs);
-  for (let offset = 0; offset < NEXT_FREE_HORIZON_DAYS; offset += NEXT_FREE_WINDOW_DAYS) {
-    const fromDate = addDays(clinic.today, offset);
-    const toDate = addDays(fromDate, NEXT_FREE_WINDOW_DAYS - 1);
-    let best: { doctorUserId: UserId; slot: Slot } | null = null;
-    for (const doctorUserId of doctorIds) {
-      const slot = doctorSlots(db, { clinicId: clinic.clinicId, timeZone: clinic.timeZone, doctorUserId, fromDate, toDate }).find((candidate) => candidate.free && candidate.startAt > now);
-      if (slot !== undefined && (best === null || slot.startAt < best.slot.startAt)) best = { doctorUserId, slot };
-    }
-    if (best !== null) return best;
-  }
-  return null;
 }
 
 export const doctorHandlers = {

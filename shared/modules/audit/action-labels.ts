@@ -155,6 +155,15 @@ export const callLabels: Readonly<Record<CallName, string>> = {
   'documents.attach': 'Attached a document',
   'documents.ofPatient': 'Listed a patient’s documents',
   'documents.open': 'Opened a document',
+  'procedures.ofEncounter': 'Opened an encounter’s procedures',
+  'procedures.record': 'Recorded a procedure',
+  'procedures.remove': 'Removed a procedure from an encounter',
+  'procedures.plansOfPatient': 'Read a patient’s treatment plans',
+  'procedures.savePlan': 'Saved a treatment plan',
+  'procedures.movePlan': 'Changed a treatment plan’s status',
+  'procedures.saveStep': 'Saved a step of a treatment plan',
+  'procedures.cancelStep': 'Cancelled a step of a treatment plan',
+  'procedures.bookStep': 'Booked a treatment plan step as a follow-up',
 };
 
 const actionLabels: Readonly<Record<string, string>> = { ...callLabels, ...auditEventLabels };

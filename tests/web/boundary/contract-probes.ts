@@ -258,4 +258,13 @@ export const contractProbes: ContractProbes = {
   'documents.attach': (them) => [{ patientId: them.patientId, encounterId: null, type: 'OTHER', documentDate: '2026-03-02', title: 'Probe', fileName: 'probe.pdf', mimeType: 'application/pdf', contentBase64: 'JVBERi0xLjQK' }],
   'documents.ofPatient': (them) => [{ patientId: them.patientId }],
   'documents.open': (them) => [{ documentId: them.documentId }],
+  'procedures.ofEncounter': (them) => [{ encounterId: them.entryId }],
+  'procedures.record': (them) => [{ encounterId: them.entryId, code: 'GEN-ECG' }, { encounterId: them.entryId, code: 'GEN-ECG', procedureId: them.entryId, planStepId: them.entryId }],
+  'procedures.remove': (them) => [{ encounterId: them.entryId, procedureId: them.entryId }],
+  'procedures.plansOfPatient': (them) => [{ patientId: them.patientId }],
+  'procedures.savePlan': (them) => [{ patientId: them.patientId, title: 'Probe' }, { planId: them.entryId, patientId: them.patientId, title: 'Probe' }],
+  'procedures.movePlan': (them) => [{ planId: them.entryId, status: 'ACCEPTED' }],
+  'procedures.saveStep': (them) => [{ planId: them.entryId, code: 'GEN-ECG' }, { planId: them.entryId, stepId: them.entryId, code: 'GEN-ECG' }],
+  'procedures.cancelStep': (them) => [{ planId: them.entryId, stepId: them.entryId }],
+  'procedures.bookStep': (them) => [{ planId: them.entryId, stepId: them.entryId, doctorUserId: them.doctorUserId }],
 };
