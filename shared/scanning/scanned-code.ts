@@ -88,13 +88,14 @@ function readElementString(text: string, symbology: string): ScannedCode {
 }
 
 /**
- * The library rolls an impossible day over into the next month (30 February becomes 2 March), which
- * would put a wrong expiry on a batch; the day it read must be the day the code says, or 00.
+ * The library rolls an impossible day over into the next month (30 February becomes 2 March), and
+ * an impossible month into the next year (month 13 becomes January), which would put a wrong
+ * expiry on a batch; the day it read must be the day the code says, or for day 00 its month must
+ * be the code's. That also refuses months 00 and 13 up: no real date has them.
  */
 function isCalendarDay(expiry: ParsedElement): boolean {
   const month = expiry.raw.slice(2, 4);
   const day = expiry.raw.slice(4, 6);
-  if (expiry.isoDate === '' || Number(month) < 1 || Number(month) > 12) return false;
   return day === '00' ? expiry.isoDate.slice(5, 7) === month : expiry.isoDate.slice(5, 10) === `${month}-${day}`;
 }
 

@@ -27,6 +27,17 @@ export const mutationTargets: Readonly<Record<string, readonly string[]>> = {
   'shared/scanning/gtin.ts': ['tests/shared/scanned-code.test.ts', 'tests/shared/mutants-scanning*.test.ts'],
   'shared/scanning/scanned-code.ts': ['tests/shared/scanned-code.test.ts', 'tests/shared/mutants-scanning*.test.ts'],
   'shared/scanning/group-separator.ts': ['tests/shared/scanned-code.test.ts', 'tests/shared/wedge.test.ts', 'tests/shared/mutants-scanning*.test.ts'],
+  'shared/modules/medicines/checks/alerts.ts': ['tests/shared/medicine-checks.test.ts', 'tests/shared/mutants-medicine-checks*.test.ts'],
+  'shared/modules/medicines/checks/allergy-check.ts': ['tests/shared/medicine-checks.test.ts', 'tests/shared/mutants-medicine-checks*.test.ts'],
+  'shared/modules/medicines/checks/dose-check.ts': ['tests/shared/medicine-checks.test.ts', 'tests/shared/mutants-medicine-checks*.test.ts'],
+  'shared/modules/medicines/checks/medicine-concepts.ts': ['tests/shared/medicine-checks.test.ts', 'tests/shared/mutants-medicine-checks*.test.ts'],
+  'shared/modules/medicines/checks/pair-checks.ts': ['tests/shared/medicine-checks.test.ts', 'tests/shared/mutants-medicine-checks*.test.ts'],
+  'shared/modules/medicines/checks/prescription-checks.ts': ['tests/shared/medicine-checks.test.ts', 'tests/shared/mutants-medicine-checks*.test.ts'],
+  'shared/modules/stock/batch-picking.ts': ['tests/shared/batch-picking.test.ts', 'tests/shared/mutants-stock*.test.ts'],
+  'shared/modules/stock/expiry.ts': ['tests/shared/batch-picking.test.ts', 'tests/shared/mutants-stock*.test.ts'],
+  'shared/modules/stock/count.ts': ['tests/shared/batch-picking.test.ts', 'tests/shared/mutants-stock*.test.ts'],
+  'shared/modules/sales/discount-limits.ts': ['tests/shared/mutants-sales*.test.ts'],
+  'electron/modules/sales/pricing.ts': ['tests/core/sales.test.ts', 'tests/core/mutants-pricing*.test.ts'],
 };
 
 /** Every test file any target names: what the mutation run's vitest configuration includes. */

@@ -53,4 +53,29 @@ describe('scan reading edges', () => {
       expect(readScannedCode(code)).toMatchObject({ kind: 'refused', message: expect.stringContaining('is not a date') as string });
     }
   });
+
+  it('refuses month 00 and month 13 with day 00, which the library turns into the end of another month', () => {
+    for (const code of ['010950600013435217270000', '010950600013435217271300']) {
+      expect(readScannedCode(code)).toMatchObject({ kind: 'refused', message: expect.stringContaining('is not a date') as string });
+    }
+  });
+
+  it('keeps a clinic code with sixteen digits after its letters, or digits before them, as a clinic code', () => {
+    expect(readScannedCode('AB1234567890123456')).toEqual({ kind: 'own-code', code: 'AB1234567890123456' });
+    expect(readScannedCode('123ABC')).toEqual({ kind: 'own-code', code: '123ABC' });
+  });
+
+  it('says why it refuses a code that is neither a product code nor a clinic code', () => {
+    expect(readScannedCode('#ABC')).toEqual({ kind: 'refused', message: 'This code is neither a product code nor a GS1 code the pharmacy reads.' });
+  });
+
+  it('passes on what the library found wrong in a GS1 code it could not read', () => {
+    expect(readScannedCode('0109506000134352172702')).toEqual({ kind: 'refused', message: 'The GS1 code could not be read (truncated fixed length element). Scan it again.' });
+  });
+
+  it('refuses a lot, and a serial, holding a character no GS1 lot or serial has', () => {
+    const message = `The GS1 code holds "#", which a GS1 lot or serial never contains: the scanner may type it for the group separator. Add it to the scanner settings' separator substitutes.`;
+    expect(readScannedCode('010950600013435210AB#C', { groupSeparatorSubstitutes: [] })).toEqual({ kind: 'refused', message });
+    expect(readScannedCode('010950600013435221AB#C', { groupSeparatorSubstitutes: [] })).toEqual({ kind: 'refused', message });
+  });
 });
