@@ -221,9 +221,11 @@ export const operations: readonly { name: string; weight: number; run: (world: W
         await continueEncounter(world, desk, pick(world.random, open).id);
         return;
       }
-      const waiting = worklist.result.queue.filter((entry) => entry.status === 'WAITING' || entry.status === 'CALLED');
+      const inBackup = (patientId: string): boolean => world.patientsInBackup === null || world.patientsInBackup.has(patientId);
+      const waiting = worklist.result.queue.filter((entry) => (entry.status === 'WAITING' || entry.status === 'CALLED') && inBackup(entry.patient.id));
       const entry = waiting.length > 0 && world.random() < 0.7 ? pick(world.random, waiting) : undefined;
-      const patientId = entry === undefined ? await somePatient(world, desk) : null;
+      const found = entry === undefined ? await somePatient(world, desk) : null;
+      const patientId = found !== null && inBackup(found) ? found : null;
       if (entry === undefined && patientId === null) return;
       const outcome = entry === undefined ? await world.call(desk, 'consultation.startUnscheduled', { patientId: patientId as never }) : await world.call(desk, 'consultation.start', { queueEntryId: entry.id });
       check(world, desk, entry === undefined ? 'start unscheduled encounter' : 'start encounter', outcome);
