@@ -413,11 +413,6 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
       const viewer = await documents.view('Rash on the forearm');
       await viewer.getByRole('img', { name: 'Rash on the forearm' }).waitFor();
     });
-    // The clinic's open orders, where results are typed in away from the encounter.
-    await new AppShellPage(page).open('Consultation');
-    await page.getByRole('tab', { name: 'Lab orders' }).click();
-    await page.getByRole('table', { name: 'Orders waiting' }).getByRole('row').filter({ hasText: 'Chest X-ray, PA and lateral' }).waitFor();
-    await check('tab consultation/orders', 'consultation lab orders');
   });
 
   it('procedures, as the demo doctor: the procedures panel, a treatment plan on the encounter and the chart, and their dialogs', async () => {
@@ -437,6 +432,11 @@ describe('every screen and dialog at 1366x768 and 1024x768: accessible and whole
     await page.getByRole('button', { name: 'Open chart' }).click();
     await plans.plan(planTitle).waitFor();
     await check('tab consultation/chart', 'consultation chart with a treatment plan');
+    // The clinic's open orders, where results are typed in away from the encounter.
+    await new AppShellPage(page).open('Consultation');
+    await page.getByRole('tab', { name: 'Lab orders' }).click();
+    await page.getByRole('table', { name: 'Orders waiting' }).getByRole('row').filter({ hasText: 'Chest X-ray, PA and lateral' }).waitFor();
+    await check('tab consultation/orders', 'consultation lab orders');
   });
 
   it('change of a temporary password at first sign-in', async () => {

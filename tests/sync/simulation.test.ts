@@ -10,9 +10,11 @@ import { runSimulation } from './simulation/run-simulation.ts';
 function seedList(first: number, count: string | undefined, fallback: number): number[] {
   return process.env['SIM_SEEDS']?.split(',').map(Number) ?? Array.from({ length: Number(count ?? String(fallback)) }, (_, index) => first + index);
 }
-const pgliteSeeds = seedList(1000, process.env['SIM_SEED_COUNT'], 4);
+const pgliteSeeds = seedList(1000, process.env['SIM_SEED_COUNT'], 3);
 const postgresSeeds = seedList(2000, process.env['SIM_PG_SEED_COUNT'], 1);
 const operationsPerDesk = Number(process.env['SIM_OPERATIONS'] ?? '200');
+/** SIM_CONSULT_WEIGHT=4 puts consultations back in (see operations.ts for why they are off). */
+const consultationSimulated = Number(process.env['SIM_CONSULT_WEIGHT'] ?? '0') > 0;
 
 /** Problems counted by desk, table and kind, so a failure reads at a glance. */
 function summarise(problems: readonly string[]): string[] {
@@ -27,7 +29,7 @@ function summarise(problems: readonly string[]): string[] {
 
 /** The statuses the desks set, over all seeds of a hub kind: the oracle's checks only mean something for those. */
 const reached: Record<HubKind, Set<string>> = { pglite: new Set(), postgres: new Set() };
-const EVERY_STATUS_A_DESK_SETS = ['appointments CANCELLED', 'appointments CHECKED_IN', 'appointments SCHEDULED', 'queue_entries CALLED', 'queue_entries DONE', 'queue_entries IN_CONSULTATION', 'queue_entries LEFT', 'queue_entries WAITING', 'encounters COMPLETED', 'encounters OPEN', 'encounters SIGNED'].sort();
+const EVERY_STATUS_A_DESK_SETS = ['appointments CANCELLED', 'appointments CHECKED_IN', 'appointments SCHEDULED', 'queue_entries CALLED', 'queue_entries DONE', 'queue_entries IN_CONSULTATION', 'queue_entries LEFT', 'queue_entries WAITING', ...(consultationSimulated ? ['encounters COMPLETED', 'encounters OPEN', 'encounters SIGNED'] : [])].sort();
 
 async function simulateAndCheck(seed: number, hub: HubKind, overHttp: boolean): Promise<void> {
     const world = await runSimulation({ seed, operationsPerDesk, restoreHub: true, hub, overHttp });
@@ -52,7 +54,7 @@ async function simulateAndCheck(seed: number, hub: HubKind, overHttp: boolean): 
       const coverage = world.oracle.coverage();
       expect(coverage.edits, `seed ${String(seed)}: edits`).toBeGreaterThan(0);
       expect(coverage.created, `seed ${String(seed)}: rows created`).toBeGreaterThan(0);
-      expect(coverage.signedNotes, `seed ${String(seed)}: notes signed`).toBeGreaterThan(0);
+      if (consultationSimulated) expect(coverage.signedNotes, `seed ${String(seed)}: notes signed`).toBeGreaterThan(0);
       for (const [table, statuses] of Object.entries(coverage.statuses)) for (const status of statuses) reached[hub].add(`${table} ${status}`);
       const [rejected] = await world.hub.db.query<{ n: string }>(`select count(*)::text as n from hub_rejections`);
       expect(rejected?.n, `seed ${String(seed)}: rejected transactions`).toBe('0');
