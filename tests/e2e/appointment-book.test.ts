@@ -97,9 +97,16 @@ describe('the appointment book, end to end on the demo clinic', () => {
   it('prints the day list by doctor: time, patient, record number and status', async () => {
     await book.view('Day');
     await book.today();
-    // The demo's bookings are the doctor's next free slots: today, or the next day when today's are over.
-    if ((await book.list().count()) === 0) await book.later();
+    // The demo's bookings are the doctor's next free slots: today, or the next day when today's are
+    // over. The day's list is read once it has loaded (its rows, or the words for none): read
+    // while loading, a morning's list looked empty and the test printed the next day.
     const rows = book.list().locator('tbody tr');
+    const none = page.getByRole('tabpanel').getByText('No appointments.', { exact: true });
+    await rows.first().or(none).waitFor();
+    if ((await rows.count()) === 0) {
+      await book.later();
+      await none.waitFor({ state: 'detached' });
+    }
     await rows.first().waitFor();
     const booked: string[][] = [];
     for (const row of await rows.all()) booked.push(await row.locator('td').allInnerTexts());
