@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { statement } from '../../db/statements.ts';
 import { stockGoodsReceipts } from '../../db/schema/index.ts';
 import { isoAt } from '../../platform/clock.ts';
+import { rebuildBatchTotals } from './batch-totals.ts';
 import { detectedConflict, type DetectedConflict } from '../../sync/conflicts.ts';
 import type { ConflictRowView, ReferenceRenamer, SyncParticipant } from '../../sync/participants.ts';
 
@@ -14,12 +15,11 @@ import type { ConflictRowView, ReferenceRenamer, SyncParticipant } from '../../s
  * apart. The conflict names the batch and the movements that took packs out of it, so every
  * workstation that sees the same ledger records the same conflict, once.
  */
-const OVERSOLD_SQL = `select b.id as batch_id, b.clinic_id,
-    (select sum(m.quantity) from stock_movements m where m.batch_id = b.id and m.deleted_at is null) as on_hand,
+const OVERSOLD_SQL = `select b.id as batch_id, b.clinic_id, t.on_hand,
     (select json_group_array(m.id) from stock_movements m where m.batch_id = b.id and m.quantity < 0 and m.deleted_at is null) as out_ids
-  from stock_batches b
+  from stock_batches b join stock_batch_totals t on t.batch_id = b.id
   where b.id in (select m.batch_id from json_each(?) page join stock_movements m on m.id = page.value)
-    and (select sum(m.quantity) from stock_movements m where m.batch_id = b.id and m.deleted_at is null) < 0`;
+    and t.on_hand < 0`;
 
 function oversoldBatches(sqlite: Database.Database, movementIds: readonly string[]): DetectedConflict[] {
   if (movementIds.length === 0) return [];
@@ -32,7 +32,7 @@ function oversoldRow(sqlite: Database.Database, id: string): ConflictRowView {
   const batch = statement(
     sqlite,
     `select b.lot, p.generic_name || case when p.strength_text <> '' then ' ' || p.strength_text else '' end as product,
-       (select sum(quantity) from stock_movements where batch_id = b.id and deleted_at is null) as on_hand,
+       coalesce((select on_hand from stock_batch_totals where batch_id = b.id), 0) as on_hand,
        (select group_concat(distinct device_name) from stock_movements where batch_id = b.id and quantity < 0 and deleted_at is null) as counters
      from stock_batches b join medicine_products p on p.id = b.product_id where b.id = ?`,
   ).get(id) as { lot: string; product: string; on_hand: number; counters: string | null } | undefined;
@@ -60,5 +60,6 @@ export const stockSyncParticipant: SyncParticipant = {
   name: 'stock',
   conflictDetectors: [{ table: 'stock_movements', watches: () => true, detect: (sqlite, _db, ids) => oversoldBatches(sqlite, ids) }],
   conflictRows: { STOCK_OVERSOLD: oversoldRow },
+  bulkLoad: { triggers: 'stock\\_movements\\_total\\_%', afterBulkLoad: rebuildBatchTotals },
   referenceRenamers: [renumberGoodsReceipt],
 };
