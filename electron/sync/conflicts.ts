@@ -1,11 +1,12 @@
 import type { ClinicId, UserId } from '#shared/domain/ids.ts';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/database.ts';
 import type { AppliedRow } from './table-writer.ts';
 import { syncConflicts } from '../db/schema/index.ts';
 import { statement } from '../db/statements.ts';
+import { isoAt } from '../platform/clock.ts';
 import { conflictDetectors } from './participants.ts';
 
 export type DetectedConflict = { readonly id: string; readonly clinicId: ClinicId; readonly kind: string; readonly rowIds: readonly string[] };
@@ -68,14 +69,20 @@ export function checkMarkedRows(sqlite: Database.Database, db: Db, limit: number
   return { conflicts: [...found.values()].filter((item) => known.get(item.id) === undefined), more: marks.length > limit };
 }
 
+/** The open conflicts of a kind that name a row, in a clinic: few, read through the open-conflicts index. */
+function openConflictsNaming(kind: string, clinicId: ClinicId, rowId: string): SQL {
+  return and(eq(syncConflicts.clinicId, clinicId), isNull(syncConflicts.resolvedAt), eq(syncConflicts.kind, kind), sql`exists (select 1 from json_each(${syncConflicts.rowIds}) where value = ${rowId})`) ?? sql`0`;
+}
+
+export function hasOpenConflictNaming(db: Db, kind: string, clinicId: ClinicId, rowId: string): boolean {
+  return db.select({ id: syncConflicts.id }).from(syncConflicts).where(openConflictsNaming(kind, clinicId, rowId)).limit(1).get() !== undefined;
+}
+
 /**
  * Marks resolved, in the caller's transaction, the open conflicts of a kind that name a row: for
  * conflicts a person settles on a module's own screen rather than on the Sync screen.
  */
-export function resolveOpenConflictsNaming(tx: Db, kind: string, rowId: string, by: { readonly userId: UserId; readonly nowMs: number; readonly resolution: string }): void {
-  const now = new Date(by.nowMs).toISOString();
-  tx.update(syncConflicts)
-    .set({ resolvedAt: now, resolvedByUserId: by.userId, resolution: by.resolution, updatedAt: now })
-    .where(and(eq(syncConflicts.kind, kind), isNull(syncConflicts.resolvedAt), sql`exists (select 1 from json_each(${syncConflicts.rowIds}) where value = ${rowId})`))
-    .run();
+export function resolveOpenConflictsNaming(tx: Db, kind: string, clinicId: ClinicId, rowId: string, by: { readonly userId: UserId; readonly nowMs: number; readonly resolution: string }): void {
+  const now = isoAt(by.nowMs);
+  tx.update(syncConflicts).set({ resolvedAt: now, resolvedByUserId: by.userId, resolution: by.resolution, updatedAt: now }).where(openConflictsNaming(kind, clinicId, rowId)).run();
 }

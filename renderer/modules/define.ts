@@ -1,3 +1,4 @@
+import type { EncounterStatus } from '#shared/modules/consultation/index.ts';
 import type { ComponentType } from 'react';
 import type { z } from 'zod';
 import type { conflictActionSchema, SyncConflict } from '#shared/api/calls/sync.ts';
@@ -41,7 +42,7 @@ export type EncounterPanelProps = {
   readonly encounterId: string;
   readonly patientId: string;
   /** OPEN while the doctor may still write; SIGNED and COMPLETED are read-only for clinical content. */
-  readonly encounterStatus: 'OPEN' | 'SIGNED' | 'COMPLETED';
+  readonly encounterStatus: EncounterStatus;
   /** Reloads the encounter screen, after a change other panels may show. */
   readonly reload: () => void;
 };

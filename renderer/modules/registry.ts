@@ -39,11 +39,7 @@ export const conflictPresentations: ReadonlyMap<string, ConflictPresentation> = 
 export const headerWidgets = rendererModules.flatMap((module) => (module.headerWidget === undefined ? [] : [module.headerWidget]));
 
 /** The encounter screen's sections from other modules, in registry order. */
-export function encounterPanels(): EncounterPanel[] {
-  return rendererModules.flatMap((module) => module.encounterPanels ?? []);
-}
+export const encounterPanels: readonly EncounterPanel[] = rendererModules.flatMap((module) => module.encounterPanels ?? []);
 
 /** The chart's sections from other modules, in registry order. */
-export function chartSections(): ChartSection[] {
-  return rendererModules.flatMap((module) => module.chartSections ?? []);
-}
+export const chartSections: readonly ChartSection[] = rendererModules.flatMap((module) => module.chartSections ?? []);

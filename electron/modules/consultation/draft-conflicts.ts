@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { noteDraftsDivergedConflict } from '#shared/modules/consultation/conflicts.ts';
 import type { Db } from '../../db/database.ts';
 import { statement } from '../../db/statements.ts';
-import { detectedConflict, resolveOpenConflictsNaming, type DetectedConflict } from '../../sync/conflicts.ts';
+import { detectedConflict, hasOpenConflictNaming, resolveOpenConflictsNaming, type DetectedConflict } from '../../sync/conflicts.ts';
 import type { ConflictDetector, ConflictRowView } from '../../sync/participants.ts';
 import { divergedDraftIds } from './drafts.ts';
 
@@ -37,8 +37,11 @@ export function divergedDraftsRow(sqlite: Database.Database, id: string): Confli
   return { id, label: `Note as written at ${draft.device}`, detail: `last changed ${draft.updated_at}` };
 }
 
-/** Once the encounter has one note again (settled, or signed), its conflict is over. */
-export function settleDivergedDrafts(tx: Db, encounterId: string, by: { readonly userId: UserId; readonly nowMs: number }): void {
-  if (divergedDraftIds(tx, encounterId).length > 0) return;
-  resolveOpenConflictsNaming(tx, kind, encounterId, { ...by, resolution: 'The doctor chose what to keep on the encounter screen' });
+/**
+ * Once the encounter has one note again (settled, or signed), its conflict is over. Every autosave
+ * comes here: the drafts are read again only when an open conflict names the encounter.
+ */
+export function settleDivergedDrafts(tx: Db, clinicId: ClinicId, encounterId: string, by: { readonly userId: UserId; readonly nowMs: number }): void {
+  if (!hasOpenConflictNaming(tx, kind, clinicId, encounterId) || divergedDraftIds(tx, encounterId).length > 0) return;
+  resolveOpenConflictsNaming(tx, kind, clinicId, encounterId, { ...by, resolution: 'The doctor chose what to keep on the encounter screen' });
 }

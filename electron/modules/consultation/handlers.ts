@@ -91,7 +91,7 @@ export const consultationHandlers = {
     const id = ctx.write(
       (tx) => {
         const draftId = saveDraft(tx, { encounter, deviceId: ctx.deviceId, userId: clinic.userId, nowMs: clinic.nowMs, note, diagnoses, basedOn });
-        settleDivergedDrafts(tx, encounter.id, { userId: clinic.userId, nowMs: clinic.nowMs });
+        settleDivergedDrafts(tx, encounter.clinicId, encounter.id, { userId: clinic.userId, nowMs: clinic.nowMs });
         return draftId;
       },
       // Which draft, never what it says.
@@ -108,7 +108,7 @@ export const consultationHandlers = {
     const noteId = ctx.write(
       (tx) => {
         const signedId = signEncounter(tx, encounter, { userId: clinic.userId, deviceId: ctx.deviceId, nowMs: clinic.nowMs }, { draftId: input.draftId, version: input.version });
-        settleDivergedDrafts(tx, encounter.id, { userId: clinic.userId, nowMs: clinic.nowMs });
+        settleDivergedDrafts(tx, encounter.clinicId, encounter.id, { userId: clinic.userId, nowMs: clinic.nowMs });
         return signedId;
       },
       (signedId) => ({ entityType: 'encounter', entityId: encounter.id, detail: { noteId: signedId } }),

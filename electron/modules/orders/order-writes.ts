@@ -1,4 +1,5 @@
 import type { ClinicId, PatientId, UserId } from '#shared/domain/ids.ts';
+import type { EncounterStatus } from '#shared/modules/consultation/index.ts';
 import { eq } from 'drizzle-orm';
 import { conflictError, validationError } from '#shared/api/errors.ts';
 import { catalogueTest, rangeFor } from '#shared/modules/orders/catalogue.ts';
@@ -13,7 +14,7 @@ import { resultItemId } from './result-ids.ts';
 import type { DiagnosticOrderRow } from './tables.ts';
 
 export type OrderActor = { readonly clinicId: ClinicId; readonly userId: UserId; readonly nowMs: number };
-type OrderedEncounter = { readonly id: string; readonly patientId: PatientId; readonly status: 'OPEN' | 'SIGNED' | 'COMPLETED' };
+type OrderedEncounter = { readonly id: string; readonly patientId: PatientId; readonly status: EncounterStatus };
 
 /** One order per test, with what the catalogue says of it now; returns the new orders' ids. */
 export function placeOrders(tx: Db, encounter: OrderedEncounter, actor: OrderActor, order: { testCodes: readonly string[]; urgency: Urgency; clinicalNote: string }): string[] {

@@ -68,7 +68,7 @@ function ChartScreen({ chart }: { chart: Chart }) {
           </Stack>
         </Grid.Col>
       </Grid>
-      {chartSections().map(({ key, Section }) => (
+      {chartSections.map(({ key, Section }) => (
         <Section key={key} patientId={patientId} />
       ))}
       {recording && <RecordVitalsModal patient={chart.patient} onClose={() => setRecording(false)} />}

@@ -118,7 +118,7 @@ function EncounterScreen({ detail, reload }: { detail: EncounterDetail; reload: 
         </Stack>
       </Paper>
       {open ? <DraftWorkspace key={encounter.id} detail={detail} /> : <SignedNotes notes={detail.notes} canAmend />}
-      {encounterPanels().map(({ key, Panel }) => (
+      {encounterPanels.map(({ key, Panel }) => (
         <Panel key={key} encounterId={encounter.id} patientId={encounter.patient.id} encounterStatus={encounter.status} reload={reload} />
       ))}
       {detail.billableItems.length > 0 && (
