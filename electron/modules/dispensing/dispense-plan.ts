@@ -2,9 +2,8 @@ import { conflictError, validationError } from '#shared/api/errors.ts';
 import type { AlertOverride, PrescriptionAlert } from '#shared/modules/medicines/index.ts';
 import { overridesMissing } from '#shared/modules/medicines/index.ts';
 import type { DispenseLine, PrescriptionToDispense } from '#shared/modules/dispensing/dispense-views.ts';
-import { pickBatches } from '#shared/modules/stock/index.ts';
 import type { Db } from '../../db/database.ts';
-import { batchesOfProduct } from '../stock/index.ts';
+import { pickFromStock } from '../stock/index.ts';
 import type { CounterClinic } from './dispense-state.ts';
 
 // A dispense as asked turned into what it will write, every check done before the write starts:
@@ -23,16 +22,11 @@ function concerns(alert: PrescriptionAlert, productIds: ReadonlySet<string>): bo
 }
 
 function packsOf(db: Db, clinic: CounterClinic, line: DispenseLine, asked: AskedLine, field: string): PlannedPack[] {
-  const batches = batchesOfProduct(db, clinic.clinicId, line.productId);
-  const picked = pickBatches(
-    batches.map((batch) => ({ batchId: batch.batchId, lot: batch.lot, expiryDate: batch.expiryDate, onHand: batch.onHand, receivedAt: batch.receivedAt })),
-    { quantity: asked.quantity, today: clinic.today, chosenBatchId: asked.batchId, expiredOverrideReason: asked.expiredOverrideReason },
-  );
+  const picked = pickFromStock(db, clinic.clinicId, line.productId, { quantity: asked.quantity, today: clinic.today, chosenBatchId: asked.batchId, expiredOverrideReason: asked.expiredOverrideReason });
   if (!picked.ok) throw conflictError(picked.message, `${field}.batchId`);
   if (picked.shortBy > 0) throw conflictError(`Only ${String(asked.quantity - picked.shortBy)} packs of ${line.productLabel} are on hand. Hand over what there is; the rest stays open on the prescription.`, `${field}.quantity`);
-  const lots = new Map(batches.map((batch) => [batch.batchId, batch.lot]));
   const reason = (asked.expiredOverrideReason ?? '').trim();
-  return picked.picks.map((pick) => ({ line, batchId: pick.batchId, lot: lots.get(pick.batchId) ?? '', quantity: pick.quantity, expiredOverrideReason: pick.batchId === asked.batchId ? reason : '' }));
+  return picked.picks.map((pick) => ({ line, batchId: pick.batchId, lot: pick.lot, quantity: pick.quantity, expiredOverrideReason: pick.batchId === asked.batchId ? reason : '' }));
 }
 
 export function planDispense(db: Db, clinic: CounterClinic, state: PrescriptionToDispense, asked: readonly AskedLine[], given: readonly AlertOverride[]): DispensePlan {

@@ -50,10 +50,9 @@ function lineState(db: Db, clinic: CounterClinic, prescription: Prescription, fa
   if (line === undefined) throw new Error('a line outside the prescription');
   const prescribed = prescribedPacks(line, facts.packSizes);
   const remaining = remainingPacks(prescribed, dispensed);
-  const batches = batchesOfProduct(db, clinic.clinicId, line.productId).filter((batch) => batch.onHand > 0);
-  const pickable = batches.map((batch) => ({ batchId: batch.batchId, lot: batch.lot, expiryDate: batch.expiryDate, onHand: batch.onHand, receivedAt: batch.receivedAt }));
+  const pickable = batchesOfProduct(db, clinic.clinicId, line.productId).filter((batch) => batch.onHand > 0);
   const picked = remaining > 0 ? pickBatches(pickable, { quantity: remaining, today: clinic.today }) : null;
-  const byId = new Map(batches.map((batch) => [batch.batchId, batch]));
+  const byId = new Map(pickable.map((batch) => [batch.batchId, batch]));
   const picks = picked?.ok === true ? picked.picks.map((pick) => ({ batchId: pick.batchId, lot: byId.get(pick.batchId)?.lot ?? '', expiryDate: byId.get(pick.batchId)?.expiryDate ?? null, quantity: pick.quantity })) : [];
   return {
     id: line.id,

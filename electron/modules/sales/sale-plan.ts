@@ -2,9 +2,8 @@ import type { ClinicId } from '#shared/domain/ids.ts';
 import { conflictError, validationError } from '#shared/api/errors.ts';
 import { allocateProportionally } from '#shared/money/rounding.ts';
 import { saleTotals, type Discount, type SaleTotals } from '#shared/money/sale-totals.ts';
-import { pickBatches } from '#shared/modules/stock/index.ts';
 import type { Db } from '../../db/database.ts';
-import { batchesOfProduct } from '../stock/index.ts';
+import { pickFromStock } from '../stock/index.ts';
 import { clinicPriceOf, PRICES_INCLUDE_TAX } from './pricing.ts';
 
 // A cart turned into what the sale will write: each line split by the batches its packs come
@@ -27,11 +26,7 @@ export function planSale(db: Db, clinicId: ClinicId, today: string, cart: readon
     const field = `lines.${String(index)}`;
     const price = clinicPriceOf(db, clinicId, line.productId);
     if (price.salePriceMinor === null) throw validationError(field, `${labelOf(line.productId)} has no sale price at this clinic yet.`);
-    const batches = batchesOfProduct(db, clinicId, line.productId);
-    const picked = pickBatches(
-      batches.map((batch) => ({ batchId: batch.batchId, lot: batch.lot, expiryDate: batch.expiryDate, onHand: batch.onHand, receivedAt: batch.receivedAt })),
-      { quantity: line.quantity, today, chosenBatchId: line.batchId, expiredOverrideReason: line.expiredOverrideReason },
-    );
+    const picked = pickFromStock(db, clinicId, line.productId, { quantity: line.quantity, today, chosenBatchId: line.batchId, expiredOverrideReason: line.expiredOverrideReason });
     if (!picked.ok) throw conflictError(picked.message, `${field}.batchId`);
     if (picked.shortBy > 0) throw conflictError(`Only ${String(line.quantity - picked.shortBy)} of ${labelOf(line.productId)} are on hand. Scan the pack in hand to sell from its batch.`, `${field}.quantity`);
     const discounts = splitDiscount(line.discount, picked.picks.map((pick) => pick.quantity));

@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { conflictError, notFoundError, validationError } from '#shared/api/errors.ts';
 import { referenceSeries } from '#shared/domain/reference-numbers.ts';
-import { pickBatches } from '#shared/modules/stock/batch-picking.ts';
 import { countAdjustments } from '#shared/modules/stock/count.ts';
 import { isExpired } from '#shared/modules/stock/expiry.ts';
 import type { BatchOnHand } from '#shared/modules/stock/stock-views.ts';
@@ -14,11 +13,12 @@ import { issueReference } from '../../references/issue-reference.ts';
 import { organizationOfClinic } from '../clinics/index.ts';
 import { organizationOf, requireProduct } from '../medicines/index.ts';
 import { stockAlerts } from './alerts.ts';
-import { batchesOfProduct, batchesWhere, batchOnHand, onHandOf } from './batch-rows.ts';
+import { batchesWhere, batchOnHand, onHandOf } from './batch-rows.ts';
 import { putBatch, recordMovement } from './ledger.ts';
 import { movementsOfBatch } from './movement-rows.ts';
 import { receiptOf, receiptRowIn, recentReceipts } from './receipts.ts';
 import { resolveScan } from './scan.ts';
+import { pickFromStock } from './stock-picking.ts';
 import { insertSupplier, supplierIn, suppliersOf, updateSupplier } from './suppliers.ts';
 
 function requireBatch(ctx: CallContext, batchId: string): BatchOnHand {
@@ -85,14 +85,9 @@ export const stockHandlers = {
   'stock.pick': (ctx, input) => {
     const clinic = clinicContextOf(ctx);
     requireProduct(ctx.db, organizationOf(ctx.db, clinic.clinicId), input.productId);
-    const batches = batchesOfProduct(ctx.db, clinic.clinicId, input.productId);
-    const result = pickBatches(
-      batches.map((batch) => ({ batchId: batch.batchId, lot: batch.lot, expiryDate: batch.expiryDate, onHand: batch.onHand, receivedAt: batch.receivedAt })),
-      { quantity: input.quantity, today: clinic.today, chosenBatchId: input.chosenBatchId, expiredOverrideReason: input.expiredOverrideReason },
-    );
+    const result = pickFromStock(ctx.db, clinic.clinicId, input.productId, { quantity: input.quantity, today: clinic.today, chosenBatchId: input.chosenBatchId, expiredOverrideReason: input.expiredOverrideReason });
     if (!result.ok) throw conflictError(result.message, 'chosenBatchId');
-    const byId = new Map(batches.map((batch) => [batch.batchId, batch]));
-    return { picks: result.picks.map((pick) => ({ ...pick, lot: byId.get(pick.batchId)?.lot ?? '', expiryDate: byId.get(pick.batchId)?.expiryDate ?? null })), shortBy: result.shortBy };
+    return { picks: [...result.picks], shortBy: result.shortBy };
   },
 
   'stock.move': (ctx, input) => {

@@ -4,3 +4,4 @@ export { batchesOfProduct, batchOnHand, onHandOf } from './batch-rows.ts';
 export { recordMovement } from './ledger.ts';
 export type { MovementEntry } from './ledger.ts';
 export { resolveScan } from './scan.ts';
+export { pickFromStock, type StockPick } from './stock-picking.ts';
