@@ -71,6 +71,23 @@ function lineState(db: Db, clinic: CounterClinic, prescription: Prescription, fa
   };
 }
 
+/** A line and the packs still to hand over. */
+export type LineLeft = { readonly id: string; readonly productId: string; readonly productLabel: string; readonly remaining: number };
+
+/** What is left of each line, without batches, prices or checks: what the pack guard needs at every scan. */
+export function linesLeft(db: Db, clinic: CounterClinic, at: PrescriptionAtCounter): LineLeft[] {
+  const prescription = prescriptionView(db, at.row);
+  const organizationId = organizationOf(db, clinic.clinicId);
+  const packSizes = new Map([...new Set(prescription.lines.map((line) => line.productId))].map((productId) => [productId, productFacts(db, organizationId, productId).packSizes]));
+  const dispensed = dispensedByLine(db, prescription.lines.map((line) => line.id));
+  return prescription.lines.map((line) => ({
+    id: line.id,
+    productId: line.productId,
+    productLabel: line.productLabel,
+    remaining: remainingPacks(prescribedPacks(line, packSizes.get(line.productId) ?? []), dispensed.get(line.id) ?? 0),
+  }));
+}
+
 /** Everything the Dispense screen shows of one prescription. */
 export function prescriptionToDispense(db: Db, clinic: CounterClinic, at: PrescriptionAtCounter): PrescriptionToDispense {
   const prescription = prescriptionView(db, at.row);

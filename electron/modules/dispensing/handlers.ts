@@ -4,7 +4,7 @@ import type { CallContext, Handlers } from '../../api/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { prescriptionsToDispenseOf } from './patient-prescriptions.ts';
 import { planDispense } from './dispense-plan.ts';
-import { prescriptionToDispense } from './dispense-state.ts';
+import { linesLeft, prescriptionToDispense } from './dispense-state.ts';
 import { writeDispense } from './dispense-writes.ts';
 import { scanPack } from './pack-scan.ts';
 import { prescriptionById, prescriptionByReference, requireCounterPatient, type PrescriptionAtCounter } from './prescription-source.ts';
@@ -34,7 +34,7 @@ export const dispensingHandlers = {
   'dispensing.scanPack': (ctx, input) => {
     const clinic = clinicContextOf(ctx);
     const at = prescriptionById(ctx.db, clinic.clinicId, input.prescriptionId);
-    const result = scanPack(ctx.db, clinic, prescriptionToDispense(ctx.db, clinic, at), input.code);
+    const result = scanPack(ctx.db, clinic, linesLeft(ctx.db, clinic, at), input.code);
     auditRead(ctx, at, { scanned: result.outcome });
     return result;
   },
